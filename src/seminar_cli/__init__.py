@@ -1,0 +1,3 @@
+"""seminar — run real seminars from the terminal."""
+
+__version__ = "0.1.0"

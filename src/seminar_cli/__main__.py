@@ -1,0 +1,3 @@
+from seminar_cli.main import main
+
+raise SystemExit(main())

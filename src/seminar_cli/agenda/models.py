@@ -1,0 +1,338 @@
+"""Pydantic models of an agenda file (PRODUCT §1).
+
+Custom errors are raised as ``PydanticCustomError`` whose type is a catalogue key, so the
+loader can say each problem in the user's language.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from seminar_cli.durations import DurationError, format_duration_spec, parse_duration
+
+VOTE_CHOICES: tuple[str, ...] = ("pour", "contre", "abstention", "blanc")
+YESNO_CHOICES: tuple[str, ...] = ("oui", "non")
+_VOTE_ALIASES = {
+    "for": "pour",
+    "yes": "pour",
+    "against": "contre",
+    "no": "contre",
+    "abstain": "abstention",
+    "abstaining": "abstention",
+    "abstentions": "abstention",
+    "blank": "blanc",
+}
+
+
+def slugify(text: str) -> str:
+    """ASCII slug: « Ré-inventons la manière » -> ``re-inventons-la-maniere``."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug or "segment"
+
+
+def canonical_vote(value: str) -> str | None:
+    key = value.strip().lower()
+    key = _VOTE_ALIASES.get(key, key)
+    return key if key in VOTE_CHOICES else None
+
+
+def _duration(value: Any) -> int:
+    try:
+        return parse_duration(value)
+    except DurationError:
+        raise PydanticCustomError(
+            "agenda.err.duration", "invalid duration {value}", {"value": str(value)}
+        ) from None
+
+
+def _clock_time(value: Any) -> time:
+    if isinstance(value, time):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        # YAML 1.1 reads an unquoted 14:00 as a sexagesimal number (840)
+        hours, minutes = divmod(value, 60)
+        if 0 <= hours < 24:
+            return time(hours, minutes)
+    if isinstance(value, str):
+        match = re.fullmatch(r"\s*(\d{1,2})\s*[:hH]\s*(\d{2})?\s*", value)
+        if match:
+            hours, minutes = int(match.group(1)), int(match.group(2) or 0)
+            if hours < 24 and minutes < 60:
+                return time(hours, minutes)
+    raise PydanticCustomError("agenda.err.clock", "invalid time {value}", {"value": str(value)})
+
+
+Duration = Annotated[
+    int,
+    BeforeValidator(_duration),
+    PlainSerializer(format_duration_spec, return_type=str),
+]
+ClockTime = Annotated[
+    time,
+    BeforeValidator(_clock_time),
+    PlainSerializer(lambda v: v.strftime("%H:%M"), return_type=str),
+]
+Text = Annotated[str, Field(min_length=1, max_length=10_000)]
+Identifier = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$")]
+
+
+class SegmentKind(StrEnum):
+    welcome = "welcome"
+    presentation = "presentation"
+    keynote = "keynote"
+    discussion = "discussion"
+    workshop = "workshop"
+    break_ = "break"
+    restitution = "restitution"
+    vote = "vote"
+    closing = "closing"
+
+
+class PromptType(StrEnum):
+    text = "text"
+    long_text = "long_text"
+    choice = "choice"
+    multi = "multi"
+    rating = "rating"
+    yesno = "yesno"
+    words = "words"
+    ranking = "ranking"
+    vote = "vote"
+
+
+class Who(StrEnum):
+    each = "each"
+    open = "open"
+    room = "room"
+
+
+class Majority(StrEnum):
+    simple = "simple"  # more "pour" than "contre" (votes cast: abstention and blank not counted)
+    absolute = "absolute"  # more than half of all ballots (abstention and blank included)
+    two_thirds = "two_thirds"  # at least two thirds of votes cast
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+
+class Participant(_Strict):
+    name: Annotated[str, Field(min_length=1, max_length=200)]
+    organization: str | None = None
+    group: str | None = None
+    role: str | None = None
+
+
+class Assembly(_Strict):
+    body: Literal["AGO", "AGE"] = "AGO"
+    members: Annotated[int, Field(ge=1)] | None = None
+    quorum: Annotated[float, Field(ge=0, le=1)] = 0.0
+    majority: Majority = Majority.simple
+    president: str | None = None
+    secretary: str | None = None
+    convocation: str | None = None
+    proxies_max: Annotated[int, Field(ge=0)] | None = None
+
+
+class Prompt(_Strict):
+    id: Identifier
+    question: Text
+    type: PromptType = PromptType.text
+    description: str | None = None
+    text: str | None = None
+    choices: list[Annotated[str, Field(min_length=1, max_length=500)]] | None = None
+    min: int | None = None
+    max: int | None = None
+    labels: dict[int, str] | None = None
+    max_words: Annotated[int, Field(ge=1, le=20)] = 3
+    anonymous: bool = False
+    required: bool = False
+    who: Who = Who.open
+    majority: Majority | None = None
+
+    @model_validator(mode="after")
+    def _rules_of_type(self) -> Prompt:
+        kind = self.type
+        needs_choices = kind in (PromptType.choice, PromptType.multi, PromptType.ranking)
+        if needs_choices:
+            if not self.choices or len(self.choices) < 2:
+                raise PydanticCustomError("agenda.err.choices_needed", "choices needed")
+            if len(set(self.choices)) != len(self.choices):
+                raise PydanticCustomError("agenda.err.choices_unique", "choices not unique")
+        elif self.choices is not None:
+            raise PydanticCustomError(
+                "agenda.err.choices_forbidden", "no choices for {type}", {"type": kind.value}
+            )
+        if kind is PromptType.rating:
+            low, high = self.scale
+            if low >= high:
+                raise PydanticCustomError(
+                    "agenda.err.rating_range", "min < max", {"min": low, "max": high}
+                )
+            if high - low > 100:
+                raise PydanticCustomError("agenda.err.rating_wide", "scale too wide")
+            for value in self.labels or {}:
+                if not low <= value <= high:
+                    raise PydanticCustomError(
+                        "agenda.err.label_out", "label out", {"value": value, "min": low, "max": high}
+                    )
+        elif self.labels is not None:
+            raise PydanticCustomError("agenda.err.labels_forbidden", "labels only for rating")
+        if kind is PromptType.multi:
+            count = len(self.choices or [])
+            low = self.min if self.min is not None else 0
+            high = self.max if self.max is not None else count
+            if not 0 <= low <= high <= count or high == 0:
+                raise PydanticCustomError(
+                    "agenda.err.picks_range", "bad picks", {"min": low, "max": high, "count": count}
+                )
+        elif kind is not PromptType.rating and (self.min is not None or self.max is not None):
+            raise PydanticCustomError("agenda.err.minmax_forbidden", "min/max not allowed")
+        return self
+
+    @property
+    def scale(self) -> tuple[int, int]:
+        low = self.min if self.min is not None else 1
+        high = self.max if self.max is not None else 5
+        return low, high
+
+    @property
+    def options(self) -> list[str]:
+        """The values an answer may take, for the types that have a fixed set."""
+        if self.type is PromptType.vote:
+            return list(VOTE_CHOICES)
+        if self.type is PromptType.yesno:
+            return list(YESNO_CHOICES)
+        if self.type is PromptType.rating:
+            low, high = self.scale
+            return [str(v) for v in range(low, high + 1)]
+        return list(self.choices or [])
+
+    @property
+    def multi_picks(self) -> tuple[int, int]:
+        count = len(self.choices or [])
+        return (self.min or 0, self.max if self.max is not None else count)
+
+
+class Segment(_Strict):
+    id: Identifier
+    title: Text
+    kind: SegmentKind = SegmentKind.discussion
+    duration: Duration
+    speaker: str | None = None
+    description: str | None = None
+    notes: str | None = None
+    warn_at: list[Duration] | None = None
+    fixed: bool = False
+    prompts: list[Prompt] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _default_id(cls, data: Any) -> Any:
+        if isinstance(data, dict) and not data.get("id") and isinstance(data.get("title"), str):
+            return {**data, "id": slugify(data["title"])[:63]}
+        return data
+
+    def warnings(self, seconds: int | None = None) -> list[int]:
+        """Remaining-time thresholds (seconds) at which the screen warns, largest first."""
+        total = self.duration if seconds is None else seconds
+        if self.warn_at is not None:
+            marks = self.warn_at
+        else:
+            marks = [round(total * 0.2), 60]
+        return sorted({m for m in marks if 0 < m < total}, reverse=True)
+
+
+class Agenda(_Strict):
+    title: Text
+    subtitle: str | None = None
+    organization: str | None = None
+    language: Literal["fr", "en"] = "fr"
+    place: str | None = None
+    starts_at: ClockTime | None = None
+    ends_by: ClockTime | None = None
+    followed_by: str | None = None
+    participants: list[Participant] = Field(default_factory=list)
+    assembly: Assembly | None = None
+    segments: Annotated[list[Segment], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> Agenda:
+        seen: set[str] = set()
+        for segment in self.segments:
+            if segment.id in seen:
+                raise PydanticCustomError("agenda.err.segment_dup", "dup", {"id": segment.id})
+            seen.add(segment.id)
+        prompts: set[str] = set()
+        for segment in self.segments:
+            for prompt in segment.prompts:
+                if prompt.id in prompts:
+                    raise PydanticCustomError("agenda.err.prompt_dup", "dup", {"id": prompt.id})
+                prompts.add(prompt.id)
+        names: set[str] = set()
+        for person in self.participants:
+            key = person.name.casefold()
+            if key in names:
+                raise PydanticCustomError("agenda.err.person_dup", "dup", {"name": person.name})
+            names.add(key)
+        return self
+
+    # -- derived facts ------------------------------------------------------------------
+    @property
+    def total_seconds(self) -> int:
+        return sum(s.duration for s in self.segments)
+
+    def segment(self, segment_id: str) -> Segment:
+        for segment in self.segments:
+            if segment.id == segment_id:
+                return segment
+        raise KeyError(segment_id)
+
+    def find_prompt(self, prompt_id: str) -> tuple[Segment, Prompt] | None:
+        for segment in self.segments:
+            for prompt in segment.prompts:
+                if prompt.id == prompt_id:
+                    return segment, prompt
+        return None
+
+    def all_prompts(self) -> list[tuple[Segment, Prompt]]:
+        return [(s, p) for s in self.segments for p in s.prompts]
+
+    def planned_times(self, start: time | None = None) -> list[tuple[Segment, time, time]]:
+        """Each segment with its planned start and end clock times from ``start``."""
+        begin = start or self.starts_at or time(0, 0)
+        moment = datetime.combine(date(2000, 1, 1), begin)
+        rows = []
+        for segment in self.segments:
+            end = moment + timedelta(seconds=segment.duration)
+            rows.append((segment, moment.time(), end.time()))
+            moment = end
+        return rows
+
+    def overrun_seconds(self, start: time | None = None) -> int:
+        """How far the plan runs past ``ends_by`` (0 when it fits or there is no hard stop)."""
+        begin = start or self.starts_at
+        if self.ends_by is None or begin is None:
+            return 0
+        day = date(2000, 1, 1)
+        limit = datetime.combine(day, self.ends_by)
+        start_dt = datetime.combine(day, begin)
+        if limit < start_dt:
+            limit += timedelta(days=1)
+        end = start_dt + timedelta(seconds=self.total_seconds)
+        return max(0, int((end - limit).total_seconds()))

@@ -1,0 +1,68 @@
+"""The Typer application, assembled from one module per command group."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from seminar_cli import __version__
+from seminar_cli.cli.context import AppContext
+from seminar_cli.i18n import t
+
+# each module exposes ``register(app)``; the order is the order of ``--help``
+COMMAND_MODULES = ("run", "secretary", "export", "sessions", "agenda")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"seminar {__version__}")
+        raise typer.Exit()
+
+
+def build_app() -> typer.Typer:
+    app = typer.Typer(
+        name="seminar",
+        help=t("help.app"),
+        epilog=t("help.app.epilog"),
+        rich_markup_mode=None,
+        pretty_exceptions_enable=False,
+        no_args_is_help=True,
+        add_completion=True,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+
+    @app.callback()
+    def root(
+        ctx: typer.Context,
+        db: Annotated[
+            Path | None,
+            typer.Option("--db", envvar="SEMINAR_DB", help=t("help.opt.db"), show_default=False),
+        ] = None,
+        lang: Annotated[
+            str | None,
+            typer.Option("--lang", envvar="SEMINAR_LANG", help=t("help.opt.lang"), metavar="fr|en"),
+        ] = None,
+        version: Annotated[
+            bool,
+            typer.Option("--version", "-V", callback=_version, is_eager=True, help=t("help.opt.version")),
+        ] = False,
+    ) -> None:
+        from seminar_cli.errors import UsageError
+        from seminar_cli.i18n import normalise_language
+
+        if lang is not None and normalise_language(lang) is None:
+            raise UsageError("common.bad_lang", value=lang)
+        ctx.obj = AppContext(db_path=db)
+
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"seminar_cli.cli.cmd_{name}")
+        except ModuleNotFoundError as missing:
+            if missing.name != f"seminar_cli.cli.cmd_{name}":
+                raise
+            continue  # a command group still being built is simply absent
+        module.register(app)
+    return app

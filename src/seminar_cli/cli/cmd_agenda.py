@@ -1,0 +1,219 @@
+"""``seminar agenda list | show | validate | new | schema``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from seminar_cli.i18n import t
+
+if TYPE_CHECKING:
+    from datetime import time
+
+    from seminar_cli.agenda.models import Agenda
+
+
+def register(app: typer.Typer) -> None:
+    group = typer.Typer(
+        help=t("help.agenda"), no_args_is_help=True, rich_markup_mode=None
+    )
+    app.add_typer(group, name="agenda")
+
+    @group.command("list", help=t("help.agenda.list"), epilog=t("help.agenda.list.epilog"))
+    def list_cmd() -> None:
+        from rich.table import Table
+
+        from seminar_cli.agenda.bundled import available_agendas
+        from seminar_cli.agenda.loader import read_agenda_file
+        from seminar_cli.durations import format_human
+        from seminar_cli.errors import AgendaError
+        from seminar_cli.ui import console
+
+        table = Table(title=t("agenda.list.title"))
+        for column in ("agenda.list.name", "agenda.list.agenda_title", "agenda.list.segments",
+                       "agenda.list.duration", "agenda.list.origin"):
+            table.add_column(t(column))
+        for ref in available_agendas():
+            origin = t(f"agenda.list.{ref.origin}")
+            try:
+                agenda = read_agenda_file(ref.path).agenda
+            except AgendaError:
+                table.add_row(ref.name, t("agenda.list.invalid"), "", "", origin, style="red")
+                continue
+            table.add_row(ref.name, agenda.title, str(len(agenda.segments)),
+                          format_human(agenda.total_seconds), origin)
+        console.out().print(table)
+
+    @group.command("show", help=t("help.agenda.show"), epilog=t("help.agenda.show.epilog"))
+    def show_cmd(
+        agenda: Annotated[str | None, typer.Argument(help=t("help.arg.agenda"), show_default=False)] = None,
+        at: Annotated[str | None, typer.Option("--at", help=t("help.opt.at"), metavar="HH:MM")] = None,
+        notes: Annotated[bool, typer.Option("--notes", help=t("help.opt.notes"))] = False,
+    ) -> None:
+        from seminar_cli.agenda.loader import load_agenda
+        from seminar_cli.i18n import adopt_agenda_language
+
+        loaded = load_agenda(agenda)
+        adopt_agenda_language(loaded.agenda.language)
+        _render_agenda(loaded.agenda, _parse_at(at), notes)
+
+    @group.command("validate", help=t("help.agenda.validate"), epilog=t("help.agenda.validate.epilog"))
+    def validate_cmd(
+        files: Annotated[list[Path], typer.Argument(help=t("help.arg.files"), show_default=False)],
+    ) -> None:
+        from seminar_cli.agenda.loader import read_agenda_file
+        from seminar_cli.durations import format_human
+        from seminar_cli.errors import AgendaError
+        from seminar_cli.ui import console
+
+        bad = 0
+        for path in files:
+            try:
+                agenda = read_agenda_file(path).agenda
+            except AgendaError as error:
+                bad += 1
+                console.say(error.message(), style="red")
+                continue
+            console.say(t("agenda.validate.ok", file=str(path), segments=len(agenda.segments),
+                          prompts=len(agenda.all_prompts()),
+                          duration=format_human(agenda.total_seconds)), style="green")
+            over = agenda.overrun_seconds()
+            if over and agenda.ends_by:
+                console.say(t("agenda.show.overrun", ends_by=agenda.ends_by.strftime("%H:%M"),
+                              over=format_human(over)), style="yellow")
+        if bad:
+            if len(files) > 1:
+                console.say(t("agenda.validate.summary_bad", bad=bad, total=len(files)), style="red")
+            raise typer.Exit(1)
+
+    @group.command("new", help=t("help.agenda.new"), epilog=t("help.agenda.new.epilog"))
+    def new_cmd(
+        file: Annotated[Path, typer.Argument(help=t("help.arg.new_file"), show_default=False)],
+        source: Annotated[str | None, typer.Option("--from", help=t("help.opt.from"), metavar="NAME")] = None,
+        force: Annotated[bool, typer.Option("--force", help=t("help.opt.force"))] = False,
+        no_input: Annotated[bool, typer.Option("--no-input", help=t("help.opt.no_input_new"))] = False,
+    ) -> None:
+        from seminar_cli.errors import OutputError
+        from seminar_cli.ui import console
+
+        if file.exists() and not force:
+            raise OutputError("agenda.new.exists", file=str(file))
+        if source:
+            from seminar_cli.agenda.loader import load_agenda
+
+            text = load_agenda(source).text
+        else:
+            from seminar_cli.agenda.starter import StarterAnswers, StarterSegment, render_starter
+            from seminar_cli.i18n import current_language
+
+            if no_input:
+                lang = current_language()
+                answers = StarterAnswers(
+                    title=t("agenda.new.default_title"), language=lang,
+                    segments=[StarterSegment(t("agenda.new.default_title"), 30 * 60)],
+                )
+            else:
+                from seminar_cli.ui.agenda_wizard import ask_starter
+
+                answers = ask_starter()
+            text = render_starter(answers)
+        from seminar_cli.fileio import write_text_atomic
+
+        write_text_atomic(file, text)
+        console.say(t("agenda.new.written", file=str(file)), style="green")
+
+    @group.command("schema", help=t("help.agenda.schema"), epilog=t("help.agenda.schema.epilog"))
+    def schema_cmd() -> None:
+        import json
+
+        from seminar_cli.agenda.models import Agenda
+
+        schema = Agenda.model_json_schema(mode="validation")
+        sys.stdout.write(json.dumps(schema, ensure_ascii=False, indent=2) + "\n")
+
+
+def _parse_at(value: str | None) -> time | None:
+    if value is None:
+        return None
+    from pydantic import TypeAdapter, ValidationError
+
+    from seminar_cli.agenda.models import ClockTime
+    from seminar_cli.errors import UsageError
+
+    try:
+        parsed: time = TypeAdapter(ClockTime).validate_python(value)
+        return parsed
+    except ValidationError:
+        raise UsageError("common.bad_at", value=value) from None
+
+
+def _render_agenda(agenda: Agenda, start: time | None, notes: bool) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    from seminar_cli.durations import format_human
+    from seminar_cli.ui import console
+    from seminar_cli.ui.labels import kind_label, prompt_type_label
+
+    head = Text(agenda.title, style="bold")
+    if agenda.subtitle:
+        head.append(" — " + agenda.subtitle)
+    if agenda.organization:
+        head.append(f"  ({agenda.organization})", style="dim")
+    table = Table(title=head, show_lines=False, expand=False)
+    has_times = (start or agenda.starts_at) is not None
+    if has_times:
+        table.add_column(t("agenda.show.start"), justify="right", no_wrap=True)
+        table.add_column(t("agenda.show.end"), justify="right", no_wrap=True)
+    table.add_column(t("agenda.show.duration"), justify="right", no_wrap=True)
+    table.add_column(t("agenda.show.segment"))
+    table.add_column(t("agenda.show.kind"), no_wrap=True)
+    for segment, begin, end in agenda.planned_times(start):
+        title = Text(segment.title, style="bold")
+        if segment.speaker:
+            title.append(f"\n{segment.speaker}", style="italic")
+        if notes and segment.notes:
+            title.append(f"\n{segment.notes}", style="dim")
+        for prompt in segment.prompts:
+            title.append(f"\n  › {prompt.question} ")
+            title.append(f"[{prompt_type_label(prompt.type)} · {prompt.who.value}]", style="dim")
+        duration = format_human(segment.duration)
+        if segment.fixed:
+            duration += f" ({t('agenda.show.fixed')})"
+        row = [duration, title, kind_label(segment.kind)]
+        if has_times:
+            row = [begin.strftime("%H:%M"), end.strftime("%H:%M"), *row]
+        table.add_row(*row)
+    total_row = [format_human(agenda.total_seconds), Text(t("agenda.show.total"), style="bold"), ""]
+    if has_times:
+        last_end = agenda.planned_times(start)[-1][2].strftime("%H:%M")
+        total_row = ["", last_end, *total_row]
+    table.add_row(*total_row, end_section=True)
+    out = console.out()
+    out.print(table)
+    if agenda.participants:
+        console.say(t("agenda.show.roster", count=len(agenda.participants)))
+    if agenda.assembly:
+        a = agenda.assembly
+        console.say(t("agenda.show.assembly", body=a.body, members=a.members or "?",
+                      quorum=f"{a.quorum:.0%}", majority=a.majority.value))
+    if agenda.ends_by:
+        over = agenda.overrun_seconds(start)
+        ends_by = agenda.ends_by.strftime("%H:%M")
+        if over:
+            console.say(t("agenda.show.overrun", ends_by=ends_by, over=format_human(over)),
+                        style="bold yellow")
+        elif has_times:
+            from datetime import date, datetime
+
+            begin = start or agenda.starts_at
+            margin = (datetime.combine(date(2000, 1, 1), agenda.ends_by)
+                      - datetime.combine(date(2000, 1, 1), begin)).total_seconds()
+            margin -= agenda.total_seconds
+            console.say(t("agenda.show.fits", ends_by=ends_by, margin=format_human(int(margin) or 0)
+                          if margin > 0 else "0 min"), style="green")
+    if agenda.followed_by:
+        console.say(t("agenda.show.followed_by", what=agenda.followed_by))

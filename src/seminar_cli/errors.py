@@ -1,0 +1,77 @@
+"""One exception hierarchy; each error carries a catalogue key and maps to an exit code.
+
+The single handler in :mod:`seminar_cli.main` turns them into a message on stderr.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import Any
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    ERROR = 1
+    USAGE = 2
+    INTERRUPTED = 130
+
+
+class SeminarError(Exception):
+    """A problem the user can understand and act on (never a traceback)."""
+
+    exit_code: ExitCode = ExitCode.ERROR
+
+    def __init__(self, key: str, /, **params: Any) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+    def message(self) -> str:
+        from seminar_cli.i18n import t
+
+        return t(self.key, **self.params)
+
+    def __str__(self) -> str:
+        return self.message()
+
+
+class UsageError(SeminarError):
+    exit_code = ExitCode.USAGE
+
+
+class AgendaError(SeminarError):
+    """An agenda file that cannot be read or is not valid; ``problems`` are located lines."""
+
+    def __init__(self, key: str, /, problems: list[str] | None = None, **params: Any) -> None:
+        super().__init__(key, **params)
+        self.problems = problems or []
+
+    def message(self) -> str:
+        head = super().message()
+        if not self.problems:
+            return head
+        return head + "\n" + "\n".join(f"  • {p}" for p in self.problems)
+
+
+class AgendaNotFound(SeminarError):
+    pass
+
+
+class SessionError(SeminarError):
+    pass
+
+
+class JournalError(SeminarError):
+    """The journal file cannot be opened, read or written."""
+
+
+class NoTerminalError(SeminarError):
+    pass
+
+
+class OutputError(SeminarError):
+    pass
+
+
+class Interrupted(SeminarError):
+    exit_code = ExitCode.INTERRUPTED

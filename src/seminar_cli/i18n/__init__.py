@@ -1,0 +1,90 @@
+"""The message catalogue (French and English) and the choice of language.
+
+Messages live in ``seminar_cli.i18n.catalog_*`` modules, one per area, each a mapping
+``key -> (french, english)``; together they are the one catalogue.  Language precedence:
+``--lang``, then ``SEMINAR_LANG``, then the agenda's ``language``, then the system locale.
+"""
+
+from __future__ import annotations
+
+import importlib
+import locale
+import os
+from typing import Any, Literal
+
+Language = Literal["fr", "en"]
+LANGUAGES: tuple[Language, ...] = ("fr", "en")
+
+_CATALOG_MODULES = ("common", "agenda", "journal", "live", "prompts", "minutes")
+_catalog: dict[str, tuple[str, str]] | None = None
+_language: Language = "fr"
+_explicit = False  # set by --lang or SEMINAR_LANG: an agenda's language does not override it
+
+
+def catalog() -> dict[str, tuple[str, str]]:
+    global _catalog
+    if _catalog is None:
+        merged: dict[str, tuple[str, str]] = {}
+        for name in _CATALOG_MODULES:
+            module = importlib.import_module(f"seminar_cli.i18n.catalog_{name}")
+            merged.update(module.MESSAGES)
+        _catalog = merged
+    return _catalog
+
+
+def normalise_language(value: str | None) -> Language | None:
+    if not value:
+        return None
+    code = value.strip().lower()[:2]
+    if code == "fr":
+        return "fr"
+    if code == "en":
+        return "en"
+    return None
+
+
+def system_language() -> Language:
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        lang = normalise_language(os.environ.get(var))
+        if lang:
+            return lang
+    try:
+        lang = normalise_language(locale.getlocale()[0])
+    except ValueError:
+        lang = None
+    return lang or "fr"  # French first: the first users are French-speaking
+
+
+def init_language(cli_value: str | None) -> Language:
+    """Choose the interface language from the command line, the environment, the locale."""
+    global _language, _explicit
+    chosen = normalise_language(cli_value) or normalise_language(os.environ.get("SEMINAR_LANG"))
+    _explicit = chosen is not None
+    _language = chosen or system_language()
+    return _language
+
+
+def adopt_agenda_language(value: str | None) -> None:
+    """An agenda's ``language`` applies unless the user chose one explicitly."""
+    global _language
+    lang = normalise_language(value)
+    if lang and not _explicit:
+        _language = lang
+
+
+def set_language(lang: Language) -> None:
+    global _language
+    _language = lang
+
+
+def current_language() -> Language:
+    return _language
+
+
+def t(key: str, /, lang: Language | None = None, **params: Any) -> str:
+    """The message ``key`` in the current language, formatted with ``params``."""
+    pair = catalog().get(key)
+    if pair is None:  # a missing key is a bug; show it rather than crash in front of a room
+        return key + (" " + repr(params) if params else "")
+    text = pair[0] if (lang or _language) == "fr" else pair[1]
+    return text.format(**params) if params else text

@@ -1,0 +1,226 @@
+"""Messages about agenda files: loading, validation, and the ``agenda`` commands."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # loading
+    "agenda.no_file": ("Fichier d'agenda introuvable : {file}", "Agenda file not found: {file}"),
+    "agenda.is_dir": (
+        "{file} est un dossier, pas un fichier d'agenda.",
+        "{file} is a folder, not an agenda file.",
+    ),
+    "agenda.unreadable": (
+        "Impossible de lire {file} : permission refusée.",
+        "Cannot read {file}: permission denied.",
+    ),
+    "agenda.unreadable_os": ("Impossible de lire {file} : {reason}", "Cannot read {file}: {reason}"),
+    "agenda.too_large": (
+        "{file} est trop volumineux pour être un agenda (plus de 2 Mo).",
+        "{file} is too large to be an agenda (over 2 MB).",
+    ),
+    "agenda.binary": (
+        "{file} n'est pas un fichier texte (il contient des octets nuls) : un agenda est un fichier YAML.",
+        "{file} is not a text file (it contains null bytes): an agenda is a YAML file.",
+    ),
+    "agenda.not_utf8": (
+        "{file} n'est pas encodé en UTF-8 (octet invalide à la position {offset}). "
+        "Enregistrez-le en UTF-8.",
+        "{file} is not UTF-8 encoded (invalid byte at position {offset}). Save it as UTF-8.",
+    ),
+    "agenda.yaml_syntax": (
+        "{file} : erreur de syntaxe YAML à la ligne:colonne {where} : {problem}",
+        "{file}: YAML syntax error at line:column {where}: {problem}",
+    ),
+    "agenda.empty": (
+        "{file} est vide : un agenda doit au moins avoir un titre (title) et des séquences (segments).",
+        "{file} is empty: an agenda needs at least a title and segments.",
+    ),
+    "agenda.not_mapping": (
+        "{file} : un agenda doit être un dictionnaire YAML (title:, segments:…), pas une liste ni "
+        "une valeur seule.",
+        "{file}: an agenda must be a YAML mapping (title:, segments:…), not a list or a single value.",
+    ),
+    "agenda.too_complex": (
+        "{file} est trop complexe (alias YAML démesurés) : refusé par sécurité.",
+        "{file} is too complex (runaway YAML aliases): refused for safety.",
+    ),
+    "agenda.invalid": ("{file} n'est pas un agenda valide :", "{file} is not a valid agenda:"),
+    "agenda.top_level": ("racine du fichier", "top level"),
+    "agenda.line": ("ligne {line}", "line {line}"),
+    "agenda.not_found": (
+        "Agenda inconnu : « {name} ». Donnez un chemin de fichier ou le nom d'un agenda fourni "
+        "({names}).",
+        "Unknown agenda: '{name}'. Give a file path or the name of a bundled agenda ({names}).",
+    ),
+    # validation (pydantic error types and our own)
+    "agenda.err.missing": ("champ obligatoire manquant", "required field missing"),
+    "agenda.err.extra_forbidden": (
+        "champ inconnu (faute de frappe ?)",
+        "unknown field (a typo?)",
+    ),
+    "agenda.err.string_type": ("doit être un texte", "must be text"),
+    "agenda.err.string_too_short": ("ne doit pas être vide", "must not be empty"),
+    "agenda.err.string_too_long": (
+        "texte trop long (au plus {max_length} caractères)",
+        "text too long (at most {max_length} characters)",
+    ),
+    "agenda.err.string_pattern_mismatch": (
+        "identifiant invalide {input} : lettres sans accents, chiffres, - et _ seulement",
+        "invalid identifier {input}: plain letters, digits, - and _ only",
+    ),
+    "agenda.err.int_type": ("doit être un nombre entier", "must be a whole number"),
+    "agenda.err.int_parsing": (
+        "doit être un nombre entier, pas {input}",
+        "must be a whole number, not {input}",
+    ),
+    "agenda.err.int_from_float": ("doit être un nombre entier", "must be a whole number"),
+    "agenda.err.float_type": ("doit être un nombre", "must be a number"),
+    "agenda.err.float_parsing": ("doit être un nombre, pas {input}", "must be a number, not {input}"),
+    "agenda.err.bool_type": ("doit être true ou false", "must be true or false"),
+    "agenda.err.bool_parsing": (
+        "doit être true ou false, pas {input}",
+        "must be true or false, not {input}",
+    ),
+    "agenda.err.enum": (
+        "valeur {input} inconnue ; valeurs possibles : {expected}",
+        "unknown value {input}; expected one of: {expected}",
+    ),
+    "agenda.err.literal_error": (
+        "valeur {input} inconnue ; valeurs possibles : {expected}",
+        "unknown value {input}; expected one of: {expected}",
+    ),
+    "agenda.err.list_type": ("doit être une liste (- élément)", "must be a list (- item)"),
+    "agenda.err.dict_type": (
+        "doit être un dictionnaire (clé: valeur)",
+        "must be a mapping (key: value)",
+    ),
+    "agenda.err.model_type": (
+        "doit être un dictionnaire (clé: valeur), pas {input}",
+        "must be a mapping (key: value), not {input}",
+    ),
+    "agenda.err.model_attributes_type": (
+        "doit être un dictionnaire (clé: valeur)",
+        "must be a mapping (key: value)",
+    ),
+    "agenda.err.too_short": (
+        "il en faut au moins {min_length}",
+        "at least {min_length} needed",
+    ),
+    "agenda.err.greater_than_equal": ("doit être au moins {ge}", "must be at least {ge}"),
+    "agenda.err.less_than_equal": ("doit être au plus {le}", "must be at most {le}"),
+    "agenda.err.duration": (
+        "durée invalide « {value} » : écrivez par exemple 15m, 1h30, 90s, 1h ou un nombre de "
+        "minutes (plus que zéro)",
+        "invalid duration '{value}': write for example 15m, 1h30, 90s, 1h or a number of minutes "
+        "(more than zero)",
+    ),
+    "agenda.err.clock": (
+        "heure invalide « {value} » : écrivez HH:MM entre guillemets, par exemple \"14:00\"",
+        "invalid time '{value}': write HH:MM in quotes, for example \"14:00\"",
+    ),
+    "agenda.err.choices_needed": (
+        "ce type de question demande au moins deux choix (choices)",
+        "this type of prompt needs at least two choices",
+    ),
+    "agenda.err.choices_unique": ("les choix doivent être tous différents", "choices must be distinct"),
+    "agenda.err.choices_forbidden": (
+        "pas de choix (choices) pour une question de type {type} : ses réponses sont fixées",
+        "no choices for a prompt of type {type}: its answers are fixed",
+    ),
+    "agenda.err.rating_range": (
+        "échelle invalide : min ({min}) doit être plus petit que max ({max})",
+        "invalid scale: min ({min}) must be less than max ({max})",
+    ),
+    "agenda.err.rating_wide": (
+        "échelle trop large (au plus 100 crans)",
+        "scale too wide (at most 100 steps)",
+    ),
+    "agenda.err.label_out": (
+        "libellé pour {value} hors de l'échelle {min}..{max}",
+        "label for {value} outside the scale {min}..{max}",
+    ),
+    "agenda.err.labels_forbidden": (
+        "les libellés (labels) ne vont qu'avec une question de type rating",
+        "labels only go with a rating prompt",
+    ),
+    "agenda.err.picks_range": (
+        "nombre de choix à cocher invalide : min {min}, max {max}, pour {count} choix",
+        "invalid number of picks: min {min}, max {max}, for {count} choices",
+    ),
+    "agenda.err.minmax_forbidden": (
+        "min et max ne vont qu'avec une question rating ou multi",
+        "min and max only go with a rating or multi prompt",
+    ),
+    "agenda.err.segment_dup": (
+        "deux séquences ont le même identifiant « {id} » (donnez-leur un id différent)",
+        "two segments have the same id '{id}' (give them different ids)",
+    ),
+    "agenda.err.prompt_dup": (
+        "deux questions ont le même identifiant « {id} »",
+        "two prompts have the same id '{id}'",
+    ),
+    "agenda.err.person_dup": (
+        "« {name} » figure deux fois dans la liste des participants",
+        "'{name}' appears twice in the participants list",
+    ),
+    # agenda commands
+    "agenda.list.title": ("Agendas disponibles", "Available agendas"),
+    "agenda.list.name": ("Nom", "Name"),
+    "agenda.list.origin": ("Origine", "Origin"),
+    "agenda.list.bundled": ("fourni", "bundled"),
+    "agenda.list.local": ("./agendas", "./agendas"),
+    "agenda.list.agenda_title": ("Titre", "Title"),
+    "agenda.list.segments": ("Séquences", "Segments"),
+    "agenda.list.duration": ("Durée", "Duration"),
+    "agenda.list.invalid": ("invalide", "invalid"),
+    "agenda.show.start": ("Début", "Start"),
+    "agenda.show.end": ("Fin", "End"),
+    "agenda.show.duration": ("Durée", "Duration"),
+    "agenda.show.segment": ("Séquence", "Segment"),
+    "agenda.show.kind": ("Type", "Kind"),
+    "agenda.show.prompts": ("Questions", "Prompts"),
+    "agenda.show.fixed": ("fixe", "fixed"),
+    "agenda.show.total": ("Total", "Total"),
+    "agenda.show.ends_by": ("Fin impérative : {time}", "Hard stop: {time}"),
+    "agenda.show.followed_by": ("Suivi de : {what}", "Followed by: {what}"),
+    "agenda.show.overrun": (
+        "Attention : le programme dépasse l'heure de fin ({ends_by}) de {over}.",
+        "Warning: the plan runs past the hard stop ({ends_by}) by {over}.",
+    ),
+    "agenda.show.fits": (
+        "Le programme tient avant {ends_by} (marge : {margin}).",
+        "The plan fits before {ends_by} (margin: {margin}).",
+    ),
+    "agenda.show.roster": ("{count} participants inscrits", "{count} participants on the roster"),
+    "agenda.show.assembly": (
+        "Assemblée : {body}, {members} membres, quorum {quorum}, majorité {majority}",
+        "Assembly: {body}, {members} members, quorum {quorum}, majority {majority}",
+    ),
+    "agenda.validate.ok": ("{file} : valide ({segments} séquences, {prompts} questions, {duration})",
+                           "{file}: valid ({segments} segments, {prompts} prompts, {duration})"),
+    "agenda.validate.summary_bad": (
+        "{bad} fichier(s) invalide(s) sur {total}.",
+        "{bad} invalid file(s) out of {total}.",
+    ),
+    "agenda.new.exists": (
+        "{file} existe déjà : choisissez un autre nom ou ajoutez --force pour l'écraser.",
+        "{file} already exists: choose another name or add --force to overwrite it.",
+    ),
+    "agenda.new.written": ("Agenda écrit dans {file}. Vérifiez-le avec : seminar agenda validate {file}",
+                           "Agenda written to {file}. Check it with: seminar agenda validate {file}"),
+    "agenda.new.ask_title": ("Titre du séminaire :", "Seminar title:"),
+    "agenda.new.ask_organization": ("Organisation (Entrée pour passer) :", "Organisation (Enter to skip):"),
+    "agenda.new.ask_language": ("Langue du séminaire :", "Seminar language:"),
+    "agenda.new.ask_starts_at": ("Heure de début (HH:MM, Entrée pour passer) :",
+                                 "Start time (HH:MM, Enter to skip):"),
+    "agenda.new.ask_ends_by": ("Heure de fin impérative (HH:MM, Entrée pour passer) :",
+                               "Hard stop time (HH:MM, Enter to skip):"),
+    "agenda.new.ask_segment": ("Titre de la séquence {n} (Entrée pour terminer) :",
+                               "Title of segment {n} (Enter to finish):"),
+    "agenda.new.ask_duration": ("Durée (ex. 15m, 1h30) :", "Duration (e.g. 15m, 1h30):"),
+    "agenda.new.ask_kind": ("Type de séquence :", "Segment kind:"),
+    "agenda.new.bad_duration": ("Durée invalide : essayez 15m, 1h30, 90s ou 20.",
+                                "Invalid duration: try 15m, 1h30, 90s or 20."),
+    "agenda.new.bad_time": ("Heure invalide : écrivez HH:MM, par exemple 14:00.",
+                            "Invalid time: write HH:MM, for example 14:00."),
+    "agenda.new.need_segment": ("Il faut au moins une séquence.", "At least one segment is needed."),
+    "agenda.new.default_title": ("Mon séminaire", "My seminar"),
+}

@@ -1,0 +1,3 @@
+"""Messages of the journal area."""
+
+MESSAGES: dict[str, tuple[str, str]] = {}

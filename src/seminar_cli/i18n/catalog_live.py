@@ -1,0 +1,3 @@
+"""Messages of the live area."""
+
+MESSAGES: dict[str, tuple[str, str]] = {}

@@ -1,0 +1,3 @@
+"""Messages of the minutes area."""
+
+MESSAGES: dict[str, tuple[str, str]] = {}

@@ -1,0 +1,3 @@
+"""Messages of the prompts area."""
+
+MESSAGES: dict[str, tuple[str, str]] = {}

@@ -1,0 +1,77 @@
+"""Entry point: the one place where errors become messages and exit codes.
+
+``--version`` is answered before anything heavy is imported; the Typer application is built
+only after the interface language is known, so that ``--help`` speaks it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+
+from seminar_cli import __version__
+
+
+def _lang_from_argv(argv: Sequence[str]) -> str | None:
+    for index, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args in (["--version"], ["-V"]):
+        sys.stdout.write(f"seminar {__version__}\n")
+        return 0
+
+    from seminar_cli import i18n
+    from seminar_cli.errors import ExitCode, SeminarError
+
+    i18n.init_language(_lang_from_argv(args))
+    import typer
+    from typer.exceptions import TyperException
+
+    try:
+        from seminar_cli.cli.app import build_app
+
+        app = build_app()
+        result = app(args=args, prog_name="seminar", standalone_mode=False)
+        return int(result) if isinstance(result, int) else 0
+    except SeminarError as error:
+        _say(error.message())
+        return int(error.exit_code)
+    except typer.Exit as stop:
+        return int(stop.exit_code)
+    except typer.Abort:
+        _say(i18n.t("common.interrupted"))
+        return int(ExitCode.INTERRUPTED)
+    except TyperException as error:  # usage errors from argument parsing
+        show = getattr(error, "show", None)
+        if callable(show):
+            show()
+        else:
+            _say(error.format_message())
+        return int(error.exit_code)
+    except KeyboardInterrupt:
+        _say(i18n.t("common.interrupted"))
+        return int(ExitCode.INTERRUPTED)
+    except BrokenPipeError:
+        # the reader went away (`seminar export - | head`): not an error worth a traceback
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+
+
+def _say(message: str) -> None:
+    sys.stderr.write(message.rstrip("\n") + "\n")
+    sys.stderr.flush()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

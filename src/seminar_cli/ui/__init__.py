@@ -1,0 +1,1 @@
+"""Terminal rendering (Rich) and prompting (questionary): the only modules that know the screen."""

@@ -1,0 +1,34 @@
+"""Two consoles: data to stdout, talk to stderr (PRODUCT §2)."""
+
+from __future__ import annotations
+
+import sys
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+@cache
+def out() -> Console:
+    from rich.console import Console
+
+    return Console(file=sys.stdout, highlight=False)
+
+
+@cache
+def err() -> Console:
+    from rich.console import Console
+
+    return Console(file=sys.stderr, highlight=False)
+
+
+def say(message: str, style: str | None = None) -> None:
+    """A line of talk for the user, on stderr."""
+    err().print(message, style=style, markup=False)
+
+
+def has_terminal() -> bool:
+    stdin, stdout = sys.stdin, sys.stdout
+    return bool(stdin and stdout and stdin.isatty() and stdout.isatty())

@@ -1,0 +1,14 @@
+"""Translated labels of agenda enums."""
+
+from __future__ import annotations
+
+from seminar_cli.agenda.models import PromptType, SegmentKind
+from seminar_cli.i18n import t
+
+
+def kind_label(kind: SegmentKind) -> str:
+    return t(f"kind.{kind.value}")
+
+
+def prompt_type_label(kind: PromptType) -> str:
+    return t(f"ptype.{kind.value}")

@@ -1,3 +1,253 @@
-"""Messages of the journal area."""
+"""Messages of the journal, sessions, answers files and the run commands."""
 
-MESSAGES: dict[str, tuple[str, str]] = {}
+MESSAGES: dict[str, tuple[str, str]] = {
+    # journal file
+    "journal.is_dir": ("Le journal {file} est un dossier.", "The journal {file} is a folder."),
+    "journal.missing": (
+        "Aucun journal à {file} : aucune séance n'y a encore été enregistrée.",
+        "No journal at {file}: no session has been recorded there yet.",
+    ),
+    "journal.cannot_open": (
+        "Impossible d'ouvrir le journal {file} : {reason}",
+        "Cannot open the journal {file}: {reason}",
+    ),
+    "journal.read_only_dir": (
+        "Impossible de créer le journal dans {folder} : dossier en lecture seule ou accès refusé. "
+        "Choisissez un autre fichier avec --db.",
+        "Cannot create the journal in {folder}: read-only folder or access denied. Choose "
+        "another file with --db.",
+    ),
+    "journal.read_only": (
+        "Le journal {file} est en lecture seule : rien ne peut y être enregistré. Choisissez un "
+        "autre fichier avec --db, ou rendez-le accessible en écriture.",
+        "The journal {file} is read-only: nothing can be recorded in it. Choose another file "
+        "with --db, or make it writable.",
+    ),
+    "journal.disk_full": (
+        "Disque plein : le journal {file} ne peut plus rien enregistrer. Ce qui y est déjà est "
+        "intact ; libérez de la place puis reprenez avec « seminar resume ».",
+        "Disk full: the journal {file} cannot record anything more. What it holds is intact; "
+        "free some space, then continue with 'seminar resume'.",
+    ),
+    "journal.not_journal": (
+        "{file} n'est pas un journal de seminar (autre base de données, ou fichier abîmé). "
+        "Choisissez un autre fichier avec --db.",
+        "{file} is not a seminar journal (another database, or a damaged file). Choose another "
+        "file with --db.",
+    ),
+    "journal.newer": (
+        "Le journal {file} vient d'une version plus récente de seminar (schéma {found}, cette "
+        "version connaît le schéma {supported}). Mettez seminar à jour ; le journal n'a pas été "
+        "modifié.",
+        "The journal {file} comes from a newer version of seminar (schema {found}; this version "
+        "knows schema {supported}). Upgrade seminar; the journal was not changed.",
+    ),
+    "journal.write_failed": (
+        "Impossible d'écrire dans le journal {file} : {reason}",
+        "Cannot write to the journal {file}: {reason}",
+    ),
+    # sessions
+    "session.unknown": (
+        "Séance inconnue : « {ref} ». Voyez la liste avec : seminar sessions list",
+        "Unknown session: '{ref}'. See the list with: seminar sessions list",
+    ),
+    "session.ambiguous": (
+        "« {ref} » désigne plusieurs séances ({ids}) : donnez un identifiant plus long.",
+        "'{ref}' matches several sessions ({ids}): give a longer id.",
+    ),
+    "session.none": (
+        "Aucune séance dans ce journal. Commencez-en une avec : seminar start",
+        "No session in this journal. Start one with: seminar start",
+    ),
+    "session.nothing_to_resume": (
+        "Aucune séance interrompue à reprendre.",
+        "No interrupted session to resume.",
+    ),
+    "session.already_closed": (
+        "La séance {id} est terminée : il n'y a plus rien à reprendre ni à rejoindre. Les "
+        "comptes rendus restent exportables (seminar export {id}).",
+        "Session {id} is over: nothing left to resume or join. Its minutes can still be "
+        "exported (seminar export {id}).",
+    ),
+    "session.running_elsewhere": (
+        "La séance {id} est en cours dans un autre terminal. Quittez-la là-bas (touche q) avant "
+        "de la reprendre ici.",
+        "Session {id} is running in another terminal. Quit it there (key q) before resuming "
+        "it here.",
+    ),
+    # answers files and answers
+    "answers.no_file": ("Fichier de réponses introuvable : {file}", "Answers file not found: {file}"),
+    "answers.unreadable": (
+        "Impossible de lire le fichier de réponses {file} : {reason}",
+        "Cannot read the answers file {file}: {reason}",
+    ),
+    "answers.yaml": (
+        "{file} : erreur de syntaxe YAML à la ligne:colonne {where}",
+        "{file}: YAML syntax error at line:column {where}",
+    ),
+    "answers.not_mapping": (
+        "{file} : un fichier de réponses associe l'identifiant d'une question à une liste de "
+        "réponses (moment: [« … », « … »]).",
+        "{file}: an answers file maps a prompt id to a list of answers (moment: ['…', '…']).",
+    ),
+    "answers.invalid": (
+        "{file} : des réponses ne conviennent pas à l'agenda :",
+        "{file}: some answers do not fit the agenda:",
+    ),
+    "answers.unknown_prompt": (
+        "aucune question de l'agenda n'a cet identifiant",
+        "no prompt of the agenda has this id",
+    ),
+    "answers.keys": (
+        "une réponse détaillée n'a que participant: et value:",
+        "a detailed answer has only participant: and value:",
+    ),
+    "answers.attendance_mapping": (
+        "attendance: associe un nom de la liste à present, excused, absent ou represented",
+        "attendance: maps a roster name to present, excused, absent or represented",
+    ),
+    "answers.attendance_unknown": (
+        "ce nom n'est pas dans la liste des participants de l'agenda",
+        "this name is not on the agenda's roster",
+    ),
+    "answers.attendance_status": (
+        "statut inconnu : present, excused, absent ou represented (avec by: NOM)",
+        "unknown status: present, excused, absent or represented (with by: NAME)",
+    ),
+    "answer.not_text": ("la réponse doit être un texte", "the answer must be text"),
+    "answer.too_long": (
+        "réponse trop longue (au plus {max} caractères)",
+        "answer too long (at most {max} characters)",
+    ),
+    "answer.required": ("une réponse est obligatoire", "an answer is required"),
+    "answer.unknown_choice": (
+        "« {value} » n'est pas un des choix : {choices}",
+        "'{value}' is not one of the choices: {choices}",
+    ),
+    "answer.picks": (
+        "cochez entre {min} et {max} choix",
+        "pick between {min} and {max} choices",
+    ),
+    "answer.rating": (
+        "donnez un nombre entier de {min} à {max}",
+        "give a whole number from {min} to {max}",
+    ),
+    "answer.yesno": ("répondez oui ou non", "answer yes or no"),
+    "answer.too_many_words": ("au plus {max} mots-clés", "at most {max} keywords"),
+    "answer.ranking": (
+        "classez tous les choix, chacun une fois : {choices}",
+        "rank every choice, each once: {choices}",
+    ),
+    "answer.vote": (
+        "vote inconnu « {value} » : pour, contre, abstention ou blanc",
+        "unknown vote '{value}': for, against, abstain or blank",
+    ),
+    "answer.tally_room_only": (
+        "un décompte (pour: 7, contre: 2…) ne va qu'avec un vote à main levée (who: room)",
+        "a tally (pour: 7, contre: 2…) only goes with a show-of-hands vote (who: room)",
+    ),
+    "answer.tally_count": (
+        "un décompte doit être un nombre entier positif, pas {value}",
+        "a tally must be a whole positive number, not {value}",
+    ),
+    # run commands
+    "run.bad_speed": (
+        "Vitesse invalide : {value}. Donnez un facteur positif, par exemple --speed 60.",
+        "Invalid speed: {value}. Give a positive factor, for example --speed 60.",
+    ),
+    "run.opened": ("Séance {id} ouverte : {title}{rehearsal}", "Session {id} opened: {title}{rehearsal}"),
+    "run.resumed": ("Séance {id} reprise : {title}{rehearsal}", "Session {id} resumed: {title}{rehearsal}"),
+    "run.rehearsal": (" (répétition)", " (rehearsal)"),
+    "run.segment_started": (
+        "▶ {time}  {title} ({duration})",
+        "▶ {time}  {title} ({duration})",
+    ),
+    "run.segment_resumed": (
+        "▶ {time}  {title} (reprise, {duration} prévues)",
+        "▶ {time}  {title} (resumed, {duration} planned)",
+    ),
+    "run.prompt_closed": (
+        "  ✔ {time}  {question} — {count} réponse(s)",
+        "  ✔ {time}  {question} — {count} answer(s)",
+    ),
+    "run.closed": (
+        "Séance {id} terminée. Compte rendu : seminar export {id} --format html",
+        "Session {id} closed. Minutes: seminar export {id} --format html",
+    ),
+    "run.suspended": (
+        "Séance {id} mise en pause ; rien n'est perdu. Pour continuer : seminar resume {id}",
+        "Session {id} suspended; nothing is lost. To continue: seminar resume {id}",
+    ),
+    "run.interrupted": (
+        "Interrompu. Rien de ce qui a été enregistré n'est perdu ; pour continuer : "
+        "seminar resume {id}",
+        "Interrupted. Nothing that was recorded is lost; to continue: seminar resume {id}",
+    ),
+    "join.needs_answers": (
+        "--no-input demande --answers FICHIER : sans terminal, les réponses viennent d'un fichier.",
+        "--no-input needs --answers FILE: without a terminal, answers come from a file.",
+    ),
+    "join.scripted_done": (
+        "{answered} réponse(s) envoyée(s) à la séance {id} ; {skipped} question(s) non ouvertes.",
+        "{answered} answer(s) sent to session {id}; {skipped} prompt(s) never opened.",
+    ),
+    # help
+    "help.start": (
+        "Ouvre une séance et l'anime : compte à rebours en direct, questions, journal.",
+        "Open a session and run it: live countdown, prompts, journal.",
+    ),
+    "help.start.epilog": (
+        "\b\nExemples :\n  seminar start\n"
+        "  seminar start assemblee-generale --place Paris --facilitator \"Hélène Marchand\"\n"
+        "  seminar start --speed 60                 répétition : une heure en une minute\n"
+        "  seminar start --no-input --answers reponses.yaml --speed 600",
+        "\b\nExamples:\n  seminar start\n"
+        "  seminar start team-retrospective --place Lyon --facilitator \"Sam Taylor\"\n"
+        "  seminar start --speed 60                 rehearsal: one hour in one minute\n"
+        "  seminar start --no-input --answers answers.yaml --speed 600",
+    ),
+    "help.resume": (
+        "Reprend une séance interrompue là où elle s'était arrêtée.",
+        "Continue an interrupted session where it stopped.",
+    ),
+    "help.resume.epilog": (
+        "\b\nExemples :\n  seminar resume\n  seminar resume 20261126-co-construisons",
+        "\b\nExamples:\n  seminar resume\n  seminar resume 20261126-team-retro",
+    ),
+    "help.join": (
+        "Terminal d'un participant : répond aux questions ouvertes de la séance en cours.",
+        "A participant's terminal: answer the open prompts of the live session.",
+    ),
+    "help.join.epilog": (
+        "\b\nExemples :\n  seminar join --name \"Camille Martin\"\n"
+        "  seminar join --no-input --answers mes-reponses.yaml --name \"Camille Martin\"",
+        "\b\nExamples:\n  seminar join --name \"Sam Taylor\"\n"
+        "  seminar join --no-input --answers my-answers.yaml --name \"Sam Taylor\"",
+    ),
+    "help.opt.no_input": (
+        "Ne rien demander : les séquences s'arrêtent à l'heure prévue, les réponses viennent "
+        "de --answers.",
+        "Never prompt: segments end when their time is up, answers come from --answers.",
+    ),
+    "help.opt.answers": (
+        "Fichier YAML de réponses : identifiant de question → liste de réponses.",
+        "YAML answers file: prompt id → list of answers.",
+    ),
+    "help.opt.speed": (
+        "Répétition : l'horloge de la séance va FACTEUR fois plus vite.",
+        "Rehearsal: the session clock runs FACTOR times faster.",
+    ),
+    "help.opt.title": ("Titre de la séance (défaut : celui de l'agenda).", "Session title (default: the agenda's)."),
+    "help.opt.place": ("Lieu de la séance.", "Where the session takes place."),
+    "help.opt.facilitator": ("Nom de l'animateur ou de l'animatrice.", "The facilitator's name."),
+    "help.opt.secretary": ("Nom du ou de la secrétaire.", "The secretary's name."),
+    "help.opt.start_at": (
+        "Heure de début prévue (HH:MM), si elle diffère de l'agenda.",
+        "Planned start time (HH:MM), when it differs from the agenda.",
+    ),
+    "help.opt.name": ("Votre nom, tel qu'il apparaîtra au compte rendu.", "Your name, as the minutes will show it."),
+    "help.arg.session": (
+        "Identifiant de séance (ou son début) ; défaut : la séance en cours, sinon la dernière.",
+        "Session id (or its beginning); default: the live session, else the latest.",
+    ),
+}

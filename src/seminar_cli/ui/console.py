@@ -26,7 +26,7 @@ def err() -> Console:
 
 def say(message: str, style: str | None = None) -> None:
     """A line of talk for the user, on stderr."""
-    err().print(message, style=style, markup=False)
+    err().print(message, style=style, markup=False, soft_wrap=True)
 
 
 def has_terminal() -> bool:

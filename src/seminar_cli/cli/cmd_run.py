@@ -1,0 +1,248 @@
+"""``seminar start``, ``seminar resume`` and ``seminar join``: running a session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from seminar_cli.i18n import t
+
+if TYPE_CHECKING:
+    from seminar_cli.journal.store import Journal, SessionRow
+    from seminar_cli.session.answers import AnswersFile
+    from seminar_cli.session.runner import Controls, Runner
+    from seminar_cli.session.service import SessionWriter
+
+
+def _speed(value: float | None) -> float:
+    if value is None:
+        return 1.0
+    if not 0 < value <= 10_000:
+        from seminar_cli.errors import UsageError
+
+        raise UsageError("run.bad_speed", value=value)
+    return value
+
+
+NoInput = Annotated[bool, typer.Option("--no-input", help=t("help.opt.no_input"))]
+AnswersOpt = Annotated[
+    Path | None, typer.Option("--answers", help=t("help.opt.answers"), metavar="FILE")
+]
+SpeedOpt = Annotated[
+    float | None, typer.Option("--speed", help=t("help.opt.speed"), metavar="FACTOR")
+]
+SessionArg = Annotated[
+    str | None, typer.Argument(help=t("help.arg.session"), show_default=False)
+]
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("start", help=t("help.start"), epilog=t("help.start.epilog"))
+    def start_cmd(
+        ctx: typer.Context,
+        agenda: Annotated[str | None, typer.Argument(help=t("help.arg.agenda"), show_default=False)] = None,
+        title: Annotated[str | None, typer.Option("--title", help=t("help.opt.title"))] = None,
+        place: Annotated[str | None, typer.Option("--place", help=t("help.opt.place"))] = None,
+        facilitator: Annotated[str | None, typer.Option("--facilitator", help=t("help.opt.facilitator"))] = None,
+        secretary: Annotated[str | None, typer.Option("--secretary", help=t("help.opt.secretary"))] = None,
+        at: Annotated[str | None, typer.Option("--at", help=t("help.opt.start_at"), metavar="HH:MM")] = None,
+        no_input: NoInput = False,
+        answers: AnswersOpt = None,
+        speed: SpeedOpt = None,
+    ) -> None:
+        from seminar_cli.agenda.loader import load_agenda
+        from seminar_cli.cli.common import open_journal
+        from seminar_cli.cli.cmd_agenda import _parse_at
+        from seminar_cli.i18n import adopt_agenda_language
+        from seminar_cli.session.service import SessionSetup, SessionWriter, open_session
+        from seminar_cli.timer import SystemClock
+
+        factor = _speed(speed)
+        loaded = load_agenda(agenda)
+        adopt_agenda_language(loaded.agenda.language)
+        start_time = _parse_at(at)
+        _require_terminal(no_input)
+        script = _load_answers(answers, loaded.agenda)
+        setup = SessionSetup(
+            title=title, place=place, facilitator=facilitator, secretary=secretary,
+            planned_start=start_time.strftime("%H:%M") if start_time else None,
+            rehearsal=factor != 1.0, speed=factor,
+        )
+        attendance: list[tuple[str, str, str | None]] = []
+        if not no_input:
+            from seminar_cli.ui.setup import ask_attendance, ask_setup
+
+            setup = ask_setup(loaded.agenda, setup)
+            attendance = ask_attendance(loaded.agenda)
+        elif loaded.agenda.participants:
+            entries = script.attendance if script else {}
+            for person in loaded.agenda.participants:
+                entry = entries.get(person.name)
+                attendance.append((person.name, entry.status if entry else "present",
+                                   entry.represented_by if entry else None))
+        journal = open_journal(ctx)
+        clock = SystemClock(speed=factor)
+        session_id = open_session(journal, loaded, setup, clock)
+        writer = SessionWriter(journal, journal.session(session_id), clock)
+        from seminar_cli.journal.events import EventType
+
+        for name, status, by in attendance:
+            writer.record(EventType.attendance, participant=name, status=status, represented_by=by)
+        _announce_session(writer)
+        _run(writer, no_input=no_input, script=script)
+
+    @app.command("resume", help=t("help.resume"), epilog=t("help.resume.epilog"))
+    def resume_cmd(
+        ctx: typer.Context,
+        session: SessionArg = None,
+        no_input: NoInput = False,
+        answers: AnswersOpt = None,
+        speed: SpeedOpt = None,
+    ) -> None:
+        from seminar_cli.cli.common import find_session, open_journal
+        from seminar_cli.errors import SessionError
+        from seminar_cli.journal.events import EventType
+        from seminar_cli.session.service import SessionWriter, is_live, stored_agenda
+        from seminar_cli.timer import SystemClock, local_now
+
+        journal = open_journal(ctx, create=False)
+        row = _resumable(journal, session)
+        find_session(journal, row.id)  # adopts the session's language
+        if row.status == "closed":
+            raise SessionError("session.already_closed", id=row.id)
+        if is_live(journal, row, local_now()):
+            raise SessionError("session.running_elsewhere", id=row.id)
+        _require_terminal(no_input)
+        script = _load_answers(answers, stored_agenda(row))
+        # the session clock never runs backwards, even after a sped-up rehearsal
+        from seminar_cli.journal.state import fold
+
+        state = fold(row.id, stored_agenda(row), journal.events(row.id))
+        start = max(local_now(), state.last_event_at or local_now())
+        factor = _speed(speed if speed is not None else float(state.meta.get("speed", 1.0)))
+        writer = SessionWriter(journal, row, SystemClock(speed=factor, start=start))
+        beat = journal.last_heartbeat(row.id)
+        interrupted = None
+        if state.suspended_at is None:
+            candidates = [x for x in (state.last_event_at, beat[0] if beat else None) if x]
+            interrupted = max(candidates).isoformat() if candidates else None
+        writer.record(EventType.session_resumed, interrupted_at=interrupted)
+        _announce_session(writer, resumed=True)
+        _run(writer, no_input=no_input, script=script)
+
+    @app.command("join", help=t("help.join"), epilog=t("help.join.epilog"))
+    def join_cmd(
+        ctx: typer.Context,
+        session: SessionArg = None,
+        name: Annotated[str | None, typer.Option("--name", help=t("help.opt.name"))] = None,
+        no_input: NoInput = False,
+        answers: AnswersOpt = None,
+    ) -> None:
+        from seminar_cli.cli.common import find_session, open_journal
+        from seminar_cli.errors import SessionError
+        from seminar_cli.session.join import Joiner
+        from seminar_cli.session.service import SessionWriter, stored_agenda
+        from seminar_cli.timer import SystemClock
+        from seminar_cli.ui import console
+
+        journal = open_journal(ctx, create=False)
+        row = find_session(journal, session)
+        if row.status == "closed":
+            raise SessionError("session.already_closed", id=row.id)
+        _require_terminal(no_input)
+        agenda = stored_agenda(row)
+        script = _load_answers(answers, agenda)
+        if no_input and script is None:
+            from seminar_cli.errors import UsageError
+
+            raise UsageError("join.needs_answers")
+        writer = SessionWriter(journal, row, SystemClock())
+        if no_input:
+            assert script is not None
+            joiner = Joiner(writer, name.strip() if name else None)
+            outcome = joiner.run_scripted(script.answers)
+            console.say(t("join.scripted_done", answered=len(outcome.answered),
+                          skipped=len(outcome.skipped), id=row.id))
+            return
+        from seminar_cli.ui.join_screen import run_join
+
+        run_join(writer, name)
+
+
+def _resumable(journal: Journal, ref: str | None) -> SessionRow:
+    """Without an id, resume the latest session that is not closed."""
+    from seminar_cli.errors import SessionError
+    from seminar_cli.session.service import resolve_session
+
+    if ref:
+        return resolve_session(journal, ref)
+    for row in journal.sessions():
+        if row.status == "open":
+            return row
+    raise SessionError("session.nothing_to_resume")
+
+
+def _require_terminal(no_input: bool) -> None:
+    from seminar_cli.errors import NoTerminalError
+    from seminar_cli.ui.console import has_terminal
+
+    if not no_input and not has_terminal():
+        raise NoTerminalError("common.no_terminal")
+
+
+def _load_answers(path: Path | None, agenda: Any) -> AnswersFile | None:
+    if path is None:
+        return None
+    from seminar_cli.session.answers import load_answers_file
+
+    return load_answers_file(path, agenda)
+
+
+def _announce_session(writer: SessionWriter, *, resumed: bool = False) -> None:
+    from seminar_cli.ui import console
+
+    key = "run.resumed" if resumed else "run.opened"
+    rehearsal = t("run.rehearsal") if writer.state.rehearsal else ""
+    console.say(t(key, id=writer.session_id, title=writer.state.meta.get("title", ""),
+                  rehearsal=rehearsal))
+
+
+def _run(writer: SessionWriter, *, no_input: bool, script: AnswersFile | None) -> None:
+    from seminar_cli.cli.common import stop_on_hangup
+    from seminar_cli.session.runner import Runner
+    from seminar_cli.ui import console
+
+    scripted = script.answers if script else None
+    with stop_on_hangup():
+        if no_input:
+            from seminar_cli.session.runner import HeadlessControls
+            from seminar_cli.ui.progress import headless_reporter
+
+            runner = Runner(writer, HeadlessControls(say=headless_reporter(writer)),
+                            None, scripted, auto_advance=True)
+            _run_guarded(runner)
+        else:
+            from seminar_cli.ui.live import LiveControls
+            from seminar_cli.ui.prompts import QuestionaryPrompter
+
+            with LiveControls() as controls:
+                runner = Runner(writer, controls, QuestionaryPrompter(), scripted,
+                                auto_advance=False)
+                _run_guarded(runner, controls)
+    writer.sync()
+    if writer.state.closed:
+        console.say(t("run.closed", id=writer.session_id))
+    else:
+        console.say(t("run.suspended", id=writer.session_id))
+
+
+def _run_guarded(runner: Runner, controls: Controls | None = None) -> None:
+    from seminar_cli.errors import Interrupted
+    from seminar_cli.session.prompter import StopSession
+
+    try:
+        runner.run()
+    except (KeyboardInterrupt, StopSession):
+        raise Interrupted("run.interrupted", id=runner.writer.session_id) from None

@@ -1,0 +1,275 @@
+"""The state of a session is a pure fold of its events (PRODUCT §4).
+
+No clock is read here: times come from the events, and "now" is passed in by the caller.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from seminar_cli.agenda.models import Agenda
+from seminar_cli.journal.events import EventType
+from seminar_cli.journal.store import StoredEvent
+
+
+@dataclass
+class SegmentState:
+    id: str
+    planned: int  # seconds, as in the agenda
+    replanned: int | None = None  # seconds, after the last accepted re-plan
+    extra: int = 0  # minutes added or removed with +/- (in seconds)
+    started_at: datetime | None = None
+    ended_at: datetime | None = None
+    elapsed: float = 0.0  # active seconds, up to ``running_since``
+    running_since: datetime | None = None
+    paused: bool = False
+    suspended: bool = False  # stopped by a quit or a crash while running: runs again on resume
+    skipped: bool = False
+    early: bool = False
+
+    @property
+    def allotted(self) -> int:
+        return max(0, (self.replanned if self.replanned is not None else self.planned) + self.extra)
+
+    @property
+    def done(self) -> bool:
+        return self.ended_at is not None or self.skipped
+
+    @property
+    def started(self) -> bool:
+        return self.started_at is not None
+
+    def elapsed_at(self, now: datetime) -> float:
+        if self.running_since is None:
+            return self.elapsed
+        return self.elapsed + max(0.0, (now - self.running_since).total_seconds())
+
+    def remaining_at(self, now: datetime) -> float:
+        return self.allotted - self.elapsed_at(now)
+
+    def _stop_clock(self, at: datetime) -> None:
+        if self.running_since is not None:
+            self.elapsed += max(0.0, (at - self.running_since).total_seconds())
+            self.running_since = None
+
+
+@dataclass(frozen=True)
+class AnswerRecord:
+    prompt: str
+    participant: str | None
+    value: Any
+    at: datetime
+    ref: str | None = None
+    seq: int = 0
+
+
+@dataclass(frozen=True)
+class TextRecord:
+    kind: str  # note | decision | action
+    segment: str | None
+    text: str
+    at: datetime
+    owner: str | None = None
+    due: str | None = None
+
+
+@dataclass(frozen=True)
+class AttendanceRecord:
+    status: str
+    represented_by: str | None
+    at: datetime
+
+
+@dataclass
+class SessionState:
+    session_id: str
+    agenda: Agenda
+    meta: dict[str, Any] = field(default_factory=dict)
+    segments: dict[str, SegmentState] = field(default_factory=dict)
+    current: str | None = None
+    open_prompts: dict[str, datetime] = field(default_factory=dict)
+    closed_prompts: dict[str, datetime] = field(default_factory=dict)
+    answers: dict[str, list[AnswerRecord]] = field(default_factory=dict)
+    attendance: dict[str, AttendanceRecord] = field(default_factory=dict)
+    records: list[TextRecord] = field(default_factory=list)
+    replans: list[tuple[datetime, dict[str, int]]] = field(default_factory=list)
+    opened_at: datetime | None = None
+    closed_at: datetime | None = None
+    suspended_at: datetime | None = None
+    last_event_at: datetime | None = None
+    last_seq: int = 0
+    _answer_index: dict[tuple[str, str], int] = field(default_factory=dict, repr=False)
+
+    # -- derived -------------------------------------------------------------------------
+    @property
+    def closed(self) -> bool:
+        return self.closed_at is not None
+
+    @property
+    def rehearsal(self) -> bool:
+        return bool(self.meta.get("rehearsal"))
+
+    def next_segment_id(self) -> str | None:
+        """The segment to run now: the current one, else the first not done."""
+        if self.current is not None:
+            return self.current
+        for segment in self.agenda.segments:
+            if not self.segments[segment.id].done:
+                return segment.id
+        return None
+
+    def segment_after(self, segment_id: str) -> str | None:
+        ids = [s.id for s in self.agenda.segments]
+        for later in ids[ids.index(segment_id) + 1 :]:
+            if not self.segments[later].done:
+                return later
+        return None
+
+    def answer_count(self, prompt_id: str) -> int:
+        return sum(1 for a in self.answers.get(prompt_id, []) if a.value is not None)
+
+    def has_answer(self, prompt_id: str, participant: str | None, ref: str | None = None) -> bool:
+        for answer in self.answers.get(prompt_id, []):
+            if ref is not None and answer.ref == ref:
+                return True
+            if participant is not None and answer.participant == participant:
+                return True
+        return False
+
+    def present_participants(self) -> list[str]:
+        """Roster names present now (absent, excused, represented and departed are left out)."""
+        names = []
+        for person in self.agenda.participants:
+            record = self.attendance.get(person.name)
+            if record is None or record.status == "present":
+                names.append(person.name)
+        return names
+
+    def current_segment_for_records(self) -> str | None:
+        """Where a note goes: the running segment, else the last one started."""
+        if self.current:
+            return self.current
+        started = [s for s in self.agenda.segments if self.segments[s.id].started]
+        return started[-1].id if started else None
+
+    # -- the fold ------------------------------------------------------------------------
+    def apply(self, event: StoredEvent) -> None:
+        p = event.payload
+        at = event.at
+        kind = event.type
+        self.last_seq = max(self.last_seq, event.seq)
+        self.last_event_at = at
+        if kind == EventType.session_opened:
+            self.meta = dict(p)
+            self.opened_at = at
+        elif kind == EventType.attendance:
+            self.attendance[p["participant"]] = AttendanceRecord(
+                p["status"], p.get("represented_by"), at
+            )
+        elif kind == EventType.segment_started:
+            seg = self.segments[p["segment"]]
+            if seg.started_at is None:
+                seg.started_at = at
+            seg.running_since = at
+            seg.paused = False
+            seg.suspended = False
+            self.current = seg.id
+        elif kind == EventType.segment_paused:
+            seg = self.segments[p["segment"]]
+            seg._stop_clock(at)
+            seg.paused = True
+        elif kind == EventType.segment_resumed:
+            seg = self.segments[p["segment"]]
+            if seg.running_since is None:
+                seg.running_since = at
+            seg.paused = False
+        elif kind == EventType.segment_extended:
+            self.segments[p["segment"]].extra += int(p["seconds"])
+        elif kind == EventType.segment_ended:
+            seg = self.segments[p["segment"]]
+            seg._stop_clock(at)
+            seg.ended_at = at
+            seg.paused = False
+            seg.suspended = False
+            seg.early = bool(p.get("early"))
+            if seg.started_at is None:
+                seg.skipped = True
+            if self.current == seg.id:
+                self.current = None
+        elif kind == EventType.segment_skipped:
+            seg = self.segments[p["segment"]]
+            seg._stop_clock(at)
+            seg.skipped = True
+            seg.ended_at = seg.ended_at or at
+            if self.current == seg.id:
+                self.current = None
+        elif kind == EventType.prompt_opened:
+            self.open_prompts[p["prompt"]] = at
+            self.closed_prompts.pop(p["prompt"], None)
+        elif kind == EventType.prompt_closed:
+            self.open_prompts.pop(p["prompt"], None)
+            self.closed_prompts[p["prompt"]] = at
+        elif kind == EventType.answer_given:
+            self._add_answer(AnswerRecord(
+                p["prompt"], p.get("participant"), p.get("value"), at, p.get("ref"), event.seq
+            ))
+        elif kind in (EventType.note, EventType.decision, EventType.action):
+            self.records.append(TextRecord(
+                kind, p.get("segment"), p["text"], at, p.get("owner"), p.get("due")
+            ))
+        elif kind == EventType.replan_accepted:
+            durations = {k: int(v) for k, v in p["durations"].items()}
+            self.replans.append((at, durations))
+            for segment_id, seconds in durations.items():
+                if segment_id in self.segments:
+                    seg = self.segments[segment_id]
+                    seg.replanned = seconds
+                    seg.extra = 0
+        elif kind == EventType.session_suspended:
+            self._suspend(at)
+        elif kind == EventType.session_resumed:
+            if self.suspended_at is None:
+                # a crash: the session stopped at its last sign of life
+                raw = p.get("interrupted_at")
+                stopped = datetime.fromisoformat(raw) if raw else at
+                self._suspend(min(stopped, at))
+            for seg in self.segments.values():
+                if seg.suspended and not seg.done:
+                    seg.running_since = at
+                    seg.suspended = False
+            self.suspended_at = None
+        elif kind == EventType.session_closed:
+            for seg in self.segments.values():
+                seg._stop_clock(at)
+            self.closed_at = at
+            self.open_prompts.clear()
+            self.current = None
+
+    def _suspend(self, at: datetime) -> None:
+        self.suspended_at = at
+        for seg in self.segments.values():
+            if seg.running_since is not None:
+                seg._stop_clock(at)
+                seg.suspended = True
+
+    def _add_answer(self, answer: AnswerRecord) -> None:
+        bucket = self.answers.setdefault(answer.prompt, [])
+        # a named participant has one answer per prompt: a new one replaces the old one
+        key = (answer.prompt, answer.participant) if answer.participant else None
+        if key is not None and key in self._answer_index:
+            bucket[self._answer_index[key]] = answer
+            return
+        if key is not None:
+            self._answer_index[key] = len(bucket)
+        bucket.append(answer)
+
+
+def fold(session_id: str, agenda: Agenda, events: Iterable[StoredEvent]) -> SessionState:
+    state = SessionState(session_id=session_id, agenda=agenda)
+    state.segments = {s.id: SegmentState(s.id, s.duration) for s in agenda.segments}
+    for event in events:
+        state.apply(event)
+    return state

@@ -1,0 +1,1 @@
+"""Sessions: opening, resolving, recording, and running them over an injected clock."""

@@ -1,0 +1,149 @@
+"""A participant's side of a live session (``seminar join``): wait for prompts, answer them.
+
+No terminal here: the CLI gives a ``Prompter`` (questionary) or scripted answers, and a
+``Waiter`` to show "waiting for the next question" between prompts.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from seminar_cli.agenda.models import Prompt
+from seminar_cli.journal.events import EventType
+from seminar_cli.session.answers import AnswerError, ScriptedAnswer, normalise_answer
+from seminar_cli.session.prompter import AskRequest, Prompter, SkipPrompt
+from seminar_cli.session.service import SessionWriter
+
+POLL_SECONDS = 0.3
+
+
+@dataclass
+class JoinOutcome:
+    answered: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    closed: bool = False
+
+
+class Joiner:
+    """Answers the open prompts of one session as one participant (or anonymously)."""
+
+    def __init__(self, writer: SessionWriter, name: str | None) -> None:
+        self.writer = writer
+        self.name = name
+        # prompts this process has answered or skipped: not asked again, even anonymous ones
+        self._done: set[str] = set()
+
+    def pending(self) -> list[Prompt]:
+        """Open prompts this participant has not answered yet, in agenda order."""
+        state = self.writer.state
+        result = []
+        for _segment, prompt in state.agenda.all_prompts():
+            if prompt.id not in state.open_prompts or prompt.id in self._done:
+                continue
+            if not prompt.anonymous and self.name and state.has_answer(prompt.id, self.name):
+                continue
+            result.append(prompt)
+        return result
+
+    def answer(self, prompt: Prompt, raw: object, ref: str | None = None) -> bool:
+        """Record an answer if the prompt is still open; False when it closed meanwhile."""
+        self.writer.sync()
+        if prompt.id not in self.writer.state.open_prompts:
+            return False
+        value = normalise_answer(prompt, raw)
+        participant = None if prompt.anonymous else self.name
+        self.writer.record(EventType.answer_given, prompt=prompt.id, participant=participant,
+                           value=value, ref=ref)
+        self._done.add(prompt.id)
+        return True
+
+    def run_interactive(
+        self,
+        prompter: Prompter,
+        waiting: Callable[[JoinOutcome], None],
+        *,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> JoinOutcome:
+        outcome = JoinOutcome()
+        while True:
+            self.writer.sync()
+            state = self.writer.state
+            if state.closed:
+                outcome.closed = True
+                return outcome
+            prompts = self.pending()
+            if not prompts:
+                waiting(outcome)
+                sleep(POLL_SECONDS)
+                continue
+            prompt = prompts[0]
+            segment = state.agenda.find_prompt(prompt.id)
+            request = AskRequest(prompt, segment[0] if segment else None, self.name)
+            while True:
+                try:
+                    raw = prompter.ask(request)
+                except SkipPrompt:
+                    self._done.add(prompt.id)
+                    outcome.skipped.append(prompt.id)
+                    break
+                try:
+                    recorded = self.answer(prompt, raw)
+                except AnswerError as error:
+                    waiting_error = getattr(prompter, "show_error", None)
+                    if callable(waiting_error):
+                        waiting_error(error.message())
+                    continue
+                if recorded:
+                    outcome.answered.append(prompt.id)
+                else:
+                    self._done.add(prompt.id)
+                    outcome.skipped.append(prompt.id)
+                break
+
+    def run_scripted(
+        self,
+        answers: dict[str, list[ScriptedAnswer]],
+        *,
+        sleep: Callable[[float], None] = time.sleep,
+        timeout: float | None = None,
+    ) -> JoinOutcome:
+        """Wait for each prompt of the file to open, answer it; stop when all are in or the
+        session closes.  Entries naming another participant are left to that participant."""
+        outcome = JoinOutcome()
+        todo: dict[str, list[ScriptedAnswer]] = {}
+        for prompt_id, entries in answers.items():
+            mine = [a for a in entries if a.participant in (None, self.name)]
+            if mine:
+                todo[prompt_id] = mine
+        started = time.monotonic()
+        while todo:
+            self.writer.sync()
+            state = self.writer.state
+            for prompt_id in list(todo):
+                if prompt_id not in state.open_prompts:
+                    continue
+                found = state.agenda.find_prompt(prompt_id)
+                assert found is not None
+                prompt = found[1]
+                for entry in todo.pop(prompt_id):
+                    # an anonymous answer carries no reference at all: nothing could link it
+                    ref = None if prompt.anonymous else f"join:{self.name}:{entry.ref}"
+                    if (ref and state.has_answer(prompt_id, None, ref)) or (
+                        self.name and not prompt.anonymous and state.has_answer(prompt_id, self.name)
+                    ):
+                        continue
+                    if self.answer(prompt, entry.value, ref=ref):
+                        outcome.answered.append(prompt_id)
+            if not todo:
+                break
+            if state.closed:
+                outcome.closed = True
+                outcome.skipped.extend(todo)
+                break
+            if timeout is not None and time.monotonic() - started > timeout:
+                outcome.skipped.extend(todo)
+                break
+            sleep(POLL_SECONDS)
+        return outcome

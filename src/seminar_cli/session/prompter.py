@@ -1,0 +1,49 @@
+"""The one interface through which a session asks a question (PRODUCT §3, ARCHITECTURE).
+
+Implementations: the questionary prompter (``ui.prompts``) for a person at a keyboard, and
+``ScriptedPrompter`` for ``--answers`` files and tests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from seminar_cli.agenda.models import Prompt, Segment
+
+
+class SkipPrompt(Exception):  # noqa: N818 - a signal, not an error
+    """The person chose to skip this prompt (for everyone still to answer it)."""
+
+
+class StopSession(Exception):  # noqa: N818
+    """The person chose to stop the session from inside a prompt."""
+
+
+@dataclass(frozen=True)
+class AskRequest:
+    prompt: Prompt
+    segment: Segment | None
+    participant: str | None  # whose turn it is, or None for the room / anonymous
+    turn: int = 1
+    turns: int = 1
+
+
+class Prompter(Protocol):
+    def ask(self, request: AskRequest) -> Any:
+        """The raw answer (normalised by the caller), or None for "no answer"."""
+        ...
+
+    def ask_name(self, prompt: Prompt) -> str | None:
+        """For an ``each`` prompt without a roster: the name of whoever answers next."""
+        ...
+
+
+class NullPrompter:
+    """Asks nobody: ``--no-input`` without answers."""
+
+    def ask(self, request: AskRequest) -> Any:
+        return None
+
+    def ask_name(self, prompt: Prompt) -> str | None:
+        return None

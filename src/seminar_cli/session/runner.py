@@ -1,0 +1,324 @@
+"""The session runner: walks the agenda segment by segment over an injected clock.
+
+It knows no terminal.  A ``Controls`` object waits between frames and returns the
+facilitator's commands (the live screen reads keys; the headless one just lets time pass);
+a ``Prompter`` asks the questions.  Every action is written to the journal first, and the
+runner's state is always the fold of the journal, so a crash at any point loses nothing.
+"""
+
+from __future__ import annotations
+
+import time as _time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Literal, Protocol
+
+from seminar_cli.agenda.models import Prompt, Segment, Who
+from seminar_cli.journal.events import EventType
+from seminar_cli.journal.state import SegmentState, SessionState
+from seminar_cli.session.answers import AnswerError, ScriptedAnswer, normalise_answer
+from seminar_cli.session.prompter import (
+    AskRequest,
+    NullPrompter,
+    Prompter,
+    SkipPrompt,
+    StopSession,
+)
+from seminar_cli.session.schedule import ReplanProposal, propose_replan
+from seminar_cli.session.service import SessionWriter
+
+HEARTBEAT_EVERY = 5.0  # real seconds between signs of life in the journal
+MAX_WAIT = 5.0  # real seconds: the runner looks at the journal at least this often
+
+CommandKind = Literal["pause", "next", "extend", "ask", "replan", "accept", "refuse", "quit"]
+
+
+@dataclass(frozen=True)
+class Command:
+    kind: CommandKind
+    seconds: int = 0
+
+
+class Controls(Protocol):
+    def wait(self, runner: Runner, timeout: float) -> Command | None:
+        """Let up to ``timeout`` clock seconds pass; return a command if one was given."""
+        ...
+
+    def notify(self, runner: Runner, what: str, **details: Any) -> None:
+        """Something happened worth showing (segment started, prompt closed, re-plan…)."""
+        ...
+
+    def suspend(self) -> None:
+        """A prompt is about to take the keyboard."""
+        ...
+
+    def restore(self) -> None:
+        """The prompt is done: take the screen back."""
+        ...
+
+
+@dataclass
+class HeadlessControls:
+    """No keyboard: time passes on the clock; progress lines go to ``say`` if given."""
+
+    say: Callable[[str, dict[str, Any]], None] | None = None
+    events: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+
+    def wait(self, runner: Runner, timeout: float) -> Command | None:
+        runner.writer.clock.sleep(timeout)
+        return None
+
+    def notify(self, runner: Runner, what: str, **details: Any) -> None:
+        self.events.append((what, details))
+        if self.say:
+            self.say(what, details)
+
+    def suspend(self) -> None:
+        pass
+
+    def restore(self) -> None:
+        pass
+
+
+class Runner:
+    def __init__(
+        self,
+        writer: SessionWriter,
+        controls: Controls,
+        prompter: Prompter | None = None,
+        scripted: dict[str, list[ScriptedAnswer]] | None = None,
+        *,
+        auto_advance: bool = True,
+    ) -> None:
+        self.writer = writer
+        self.controls = controls
+        self.prompter: Prompter = prompter or NullPrompter()
+        self.scripted = scripted or {}
+        self.auto_advance = auto_advance  # --no-input: a segment ends when its time is up
+        self.proposal: ReplanProposal | None = None
+        self._asked: set[str] = set()
+        self._last_beat = float("-inf")
+
+    # -- facts for the screen ---------------------------------------------------------------
+    @property
+    def state(self) -> SessionState:
+        return self.writer.state
+
+    def now(self) -> datetime:
+        return self.writer.clock.now()
+
+    def current(self) -> tuple[Segment, SegmentState] | None:
+        segment_id = self.state.current
+        if segment_id is None:
+            return None
+        return self.state.agenda.segment(segment_id), self.state.segments[segment_id]
+
+    # -- the loop ---------------------------------------------------------------------------
+    def run(self) -> None:
+        """Run until the agenda is done (then close) or the facilitator quits (then suspend)."""
+        writer = self.writer
+        writer.heartbeat()
+        try:
+            while True:
+                writer.sync()
+                if writer.state.closed:
+                    return
+                segment_id = writer.state.next_segment_id()
+                if segment_id is None:
+                    self._close_session()
+                    return
+                if not self._run_segment(writer.state.agenda.segment(segment_id)):
+                    writer.record(EventType.session_suspended, reason="quit")
+                    writer.journal.clear_heartbeat(writer.session_id)
+                    return
+        except (KeyboardInterrupt, StopSession):
+            self._suspend_quietly("interrupt")
+            raise
+        except SystemExit:
+            self._suspend_quietly("signal")
+            raise
+
+    def _suspend_quietly(self, reason: Literal["interrupt", "signal"]) -> None:
+        try:
+            self.writer.sync()
+            if not self.writer.state.closed:
+                self.writer.record(EventType.session_suspended, reason=reason)
+            self.writer.journal.clear_heartbeat(self.writer.session_id)
+        except Exception:  # noqa: BLE001 - already stopping; the resume handles a crash too
+            pass
+
+    def _run_segment(self, segment: Segment) -> bool:
+        """Run one segment to its end; False when the facilitator quits."""
+        writer = self.writer
+        seg = writer.state.segments[segment.id]
+        if not seg.started:
+            writer.record(EventType.segment_started, segment=segment.id)
+            self.controls.notify(self, "segment_started", segment=segment)
+        elif seg.running_since is None and not seg.paused:
+            writer.record(EventType.segment_resumed, segment=segment.id)
+            self.controls.notify(self, "segment_resumed", segment=segment)
+        self._open_prompts(segment)
+        while True:
+            self._beat()
+            seg = writer.state.segments[segment.id]
+            if seg.done:  # ended elsewhere
+                return True
+            remaining = seg.remaining_at(self.now())
+            if remaining <= 0 and self.auto_advance and not seg.paused:
+                break
+            speed = getattr(writer.clock, "speed", 1.0)
+            timeout = MAX_WAIT * speed
+            if remaining > 0 and not seg.paused:
+                timeout = min(timeout, remaining)
+            command = self.controls.wait(self, timeout)
+            writer.sync()
+            if command is None:
+                continue
+            if command.kind == "quit":
+                return False
+            if command.kind == "next":
+                break
+            self._handle(segment, command)
+        self._finish_segment(segment)
+        return True
+
+    def _handle(self, segment: Segment, command: Command) -> None:
+        writer = self.writer
+        seg = writer.state.segments[segment.id]
+        if command.kind == "pause":
+            if seg.paused:
+                writer.record(EventType.segment_resumed, segment=segment.id)
+            else:
+                writer.record(EventType.segment_paused, segment=segment.id)
+        elif command.kind == "extend" and command.seconds:
+            seconds = command.seconds
+            if seconds < 0:  # never remove more than what is left
+                seconds = -min(-seconds, int(max(0.0, seg.remaining_at(self.now()))))
+            if seconds:
+                writer.record(EventType.segment_extended, segment=segment.id, seconds=seconds)
+        elif command.kind == "ask":
+            self.ask_prompts(segment)
+        elif command.kind == "replan":
+            self.proposal = propose_replan(writer.state, self.now())
+            self.controls.notify(self, "replan_proposed", proposal=self.proposal)
+        elif command.kind == "accept" and self.proposal:
+            writer.record(EventType.replan_accepted, durations=self.proposal.durations,
+                          behind=self.proposal.behind)
+            self.controls.notify(self, "replan_accepted", proposal=self.proposal)
+            self.proposal = None
+        elif command.kind == "refuse" and self.proposal:
+            writer.record(EventType.replan_refused, durations=self.proposal.durations,
+                          behind=self.proposal.behind)
+            self.proposal = None
+
+    def _finish_segment(self, segment: Segment) -> None:
+        writer = self.writer
+        self.ask_prompts(segment)
+        for prompt in segment.prompts:
+            if prompt.id in writer.state.open_prompts:
+                self._close_prompt(prompt)
+        seg = writer.state.segments[segment.id]
+        if not seg.done:
+            early = seg.remaining_at(self.now()) > 0
+            writer.record(EventType.segment_ended, segment=segment.id, early=early)
+            self.controls.notify(self, "segment_ended", segment=segment)
+
+    def _close_session(self) -> None:
+        self.writer.record(EventType.session_closed)
+        self.writer.journal.set_status(self.writer.session_id, "closed")
+        self.writer.journal.clear_heartbeat(self.writer.session_id)
+        self.controls.notify(self, "session_closed")
+
+    def _beat(self) -> None:
+        if _time.monotonic() - self._last_beat >= HEARTBEAT_EVERY:
+            self.writer.heartbeat()
+            self._last_beat = _time.monotonic()
+
+    # -- prompts ------------------------------------------------------------------------------
+    def _open_prompts(self, segment: Segment) -> None:
+        """``open`` prompts open with their segment (for ``seminar join``)."""
+        state = self.writer.state
+        for prompt in segment.prompts:
+            if prompt.who is Who.open and prompt.id not in state.closed_prompts:
+                if prompt.id not in state.open_prompts:
+                    self.writer.record(EventType.prompt_opened, prompt=prompt.id, segment=segment.id)
+                    self.controls.notify(self, "prompt_opened", prompt=prompt)
+                self._record_scripted(prompt)
+
+    def ask_prompts(self, segment: Segment) -> None:
+        """Ask the segment's ``each`` and ``room`` prompts not asked yet (key ``p``, or ``n``)."""
+        for prompt in segment.prompts:
+            if prompt.who is Who.open or prompt.id in self.writer.state.closed_prompts:
+                continue
+            if prompt.id in self._asked:
+                continue
+            self._asked.add(prompt.id)
+            if prompt.id not in self.writer.state.open_prompts:
+                self.writer.record(EventType.prompt_opened, prompt=prompt.id, segment=segment.id)
+            self._record_scripted(prompt)
+            self._ask_people(segment, prompt)
+            self._close_prompt(prompt)
+
+    def _close_prompt(self, prompt: Prompt) -> None:
+        self.writer.record(EventType.prompt_closed, prompt=prompt.id)
+        self.controls.notify(self, "prompt_closed", prompt=prompt)
+
+    def _record_scripted(self, prompt: Prompt) -> None:
+        for answer in self.scripted.get(prompt.id, []):
+            if self.writer.state.has_answer(prompt.id, answer.participant, answer.ref):
+                continue  # given before a crash, or by the same file on an earlier run
+            self.writer.record(EventType.answer_given, prompt=prompt.id,
+                               participant=answer.participant, value=answer.value, ref=answer.ref)
+
+    def _ask_people(self, segment: Segment, prompt: Prompt) -> None:
+        if isinstance(self.prompter, NullPrompter):
+            return
+        state = self.writer.state
+        if prompt.who is Who.room:
+            if state.answer_count(prompt.id) == 0:
+                self._ask_one(AskRequest(prompt, segment, None))
+            return
+        people = state.present_participants()
+        self.controls.suspend()
+        try:
+            if people:
+                waiting = [p for p in people if not state.has_answer(prompt.id, p)]
+                for turn, person in enumerate(waiting, start=1):
+                    request = AskRequest(prompt, segment, person, turn, len(waiting))
+                    if not self._ask_one(request, suspended=True):
+                        break
+            else:
+                turn = 0
+                while True:  # no roster: ask for a name, until a blank one
+                    name = self.prompter.ask_name(prompt)
+                    if not name:
+                        break
+                    turn += 1
+                    if not self._ask_one(AskRequest(prompt, segment, name, turn, 0), suspended=True):
+                        break
+        finally:
+            self.controls.restore()
+
+    def _ask_one(self, request: AskRequest, *, suspended: bool = False) -> bool:
+        """Ask, record, return False when the person skipped the prompt for everyone."""
+        if not suspended:
+            self.controls.suspend()
+        try:
+            while True:
+                try:
+                    raw = self.prompter.ask(request)
+                except SkipPrompt:
+                    return False
+                try:
+                    value = normalise_answer(request.prompt, raw)
+                except AnswerError as error:
+                    self.controls.notify(self, "answer_rejected", message=error.message())
+                    continue
+                participant = None if request.prompt.anonymous else request.participant
+                self.writer.record(EventType.answer_given, prompt=request.prompt.id,
+                                   participant=participant, value=value)
+                return True
+        finally:
+            if not suspended:
+                self.controls.restore()

@@ -1,0 +1,147 @@
+"""Opening sessions, finding them again, and writing their events."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from seminar_cli.agenda.loader import LoadedAgenda
+from seminar_cli.agenda.models import Agenda, slugify
+from seminar_cli.errors import SessionError
+from seminar_cli.journal.events import EventType, validated_payload
+from seminar_cli.journal.state import SessionState, fold
+from seminar_cli.journal.store import Journal, SessionRow, StoredEvent
+from seminar_cli.timer import Clock
+
+LIVE_WITHIN = timedelta(seconds=20)  # a heartbeat this recent means a runner is still alive
+
+
+def new_session_id(agenda_title: str, when: datetime) -> str:
+    """Short and readable: ``20261126-co-construisons-demain-7f3a``."""
+    return f"{when:%Y%m%d}-{slugify(agenda_title)[:24].strip('-')}-{secrets.token_hex(2)}"
+
+
+@dataclass(frozen=True)
+class SessionSetup:
+    title: str | None = None
+    place: str | None = None
+    facilitator: str | None = None
+    secretary: str | None = None
+    planned_start: str | None = None  # "HH:MM"
+    rehearsal: bool = False
+    speed: float = 1.0
+
+
+def open_session(journal: Journal, loaded: LoadedAgenda, setup: SessionSetup, clock: Clock) -> str:
+    agenda = loaded.agenda
+    now = clock.now()
+    session_id = new_session_id(agenda.title, now)
+    title = setup.title or agenda.title
+    journal.create_session(
+        session_id,
+        created_at=now,
+        title=title,
+        agenda_name=_agenda_name(loaded.source),
+        agenda_json=agenda.model_dump_json(),
+        language=agenda.language,
+        rehearsal=setup.rehearsal,
+    )
+    payload = {
+        "agenda_name": _agenda_name(loaded.source),
+        "title": title,
+        "place": setup.place or agenda.place,
+        "facilitator": setup.facilitator,
+        "secretary": setup.secretary,
+        "language": agenda.language,
+        "rehearsal": setup.rehearsal,
+        "speed": setup.speed,
+        "planned_start": setup.planned_start
+        or (agenda.starts_at.strftime("%H:%M") if agenda.starts_at else None),
+    }
+    journal.append(session_id, EventType.session_opened,
+                   validated_payload(EventType.session_opened, payload), now)
+    return session_id
+
+
+def _agenda_name(source: str) -> str:
+    from pathlib import Path
+
+    return Path(source).stem
+
+
+def stored_agenda(row: SessionRow) -> Agenda:
+    """The agenda as it was when the session opened (the file on disk may have changed)."""
+    return Agenda.model_validate_json(row.agenda_json)
+
+
+def is_live(journal: Journal, row: SessionRow, now: datetime) -> bool:
+    if row.status != "open":
+        return False
+    beat = journal.last_heartbeat(row.id)
+    return beat is not None and abs(now - beat[1]) <= LIVE_WITHIN
+
+
+def resolve_session(journal: Journal, ref: str | None, now: datetime | None = None) -> SessionRow:
+    """An id or unique prefix; without one, the live session, else the latest."""
+    if ref:
+        exact = [r for r in journal.find_sessions(ref) if r.id == ref]
+        if exact:
+            return exact[0]
+        matches = journal.find_sessions(ref)
+        if not matches:
+            raise SessionError("session.unknown", ref=ref)
+        if len(matches) > 1:
+            ids = ", ".join(r.id for r in matches[:5]) + (" …" if len(matches) > 5 else "")
+            raise SessionError("session.ambiguous", ref=ref, ids=ids)
+        return matches[0]
+    rows = journal.sessions()
+    if not rows:
+        raise SessionError("session.none")
+    from seminar_cli.timer import local_now
+
+    moment = now or local_now()
+    live = [r for r in rows if is_live(journal, r, moment)]
+    if live:
+        return live[0]
+    open_rows = [r for r in rows if r.status == "open"]
+    return (open_rows or rows)[0]
+
+
+class SessionWriter:
+    """Writes one session's events and keeps its folded state in step with the journal."""
+
+    def __init__(self, journal: Journal, row: SessionRow, clock: Clock) -> None:
+        self.journal = journal
+        self.row = row
+        self.clock = clock
+        self.agenda = stored_agenda(row)
+        self.state: SessionState = fold(row.id, self.agenda, journal.events(row.id))
+
+    @property
+    def session_id(self) -> str:
+        return self.row.id
+
+    def sync(self) -> list[StoredEvent]:
+        """Apply what other processes wrote since we last looked."""
+        fresh = self.journal.events(self.row.id, after_seq=self.state.last_seq)
+        for event in fresh:
+            self.state.apply(event)
+        return fresh
+
+    def record(self, type_: EventType, **payload: Any) -> StoredEvent:
+        event = self.journal.append(
+            self.row.id, type_, validated_payload(type_, payload), self.clock.now()
+        )
+        self.sync()
+        return event
+
+    def heartbeat(self) -> None:
+        from seminar_cli.timer import local_now
+
+        self.journal.heartbeat(self.row.id, self.clock.now(), local_now())
+
+
+def load_state(journal: Journal, row: SessionRow) -> SessionState:
+    return fold(row.id, stored_agenda(row), journal.events(row.id))

@@ -1,0 +1,29 @@
+"""One line per step on stderr when a session runs without a screen (``--no-input``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from seminar_cli.durations import format_human
+from seminar_cli.i18n import t
+from seminar_cli.session.service import SessionWriter
+from seminar_cli.ui.console import say
+
+
+def headless_reporter(writer: SessionWriter) -> Callable[[str, dict[str, Any]], None]:
+    def report(what: str, details: dict[str, Any]) -> None:
+        now = writer.clock.now().strftime("%H:%M:%S")
+        if what in ("segment_started", "segment_resumed"):
+            segment = details["segment"]
+            key = "run.segment_started" if what == "segment_started" else "run.segment_resumed"
+            seg = writer.state.segments[segment.id]
+            say(t(key, time=now, title=segment.title, duration=format_human(seg.allotted)))
+        elif what == "prompt_closed":
+            prompt = details["prompt"]
+            say(t("run.prompt_closed", time=now, question=prompt.question,
+                  count=writer.state.answer_count(prompt.id)))
+        elif what == "answer_rejected":
+            say(details["message"], style="red")
+
+    return report

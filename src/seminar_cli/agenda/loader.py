@@ -65,9 +65,12 @@ def _line_of(root: yaml.Node | None, loc: tuple[int | str, ...]) -> int | None:
                 if isinstance(key_node, yaml.ScalarNode) and key_node.value == part:
                     child = value_node
                     break
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-            if 0 <= part < len(node.value):
-                child = node.value[part]
+        elif (
+            isinstance(node, yaml.SequenceNode)
+            and isinstance(part, int)
+            and 0 <= part < len(node.value)
+        ):
+            child = node.value[part]
         if child is None:
             break
         node = child

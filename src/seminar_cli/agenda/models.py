@@ -189,7 +189,9 @@ class Prompt(_Strict):
             for value in self.labels or {}:
                 if not low <= value <= high:
                     raise PydanticCustomError(
-                        "agenda.err.label_out", "label out", {"value": value, "min": low, "max": high}
+                        "agenda.err.label_out",
+                        "label out",
+                        {"value": value, "min": low, "max": high},
                     )
         elif self.labels is not None:
             raise PydanticCustomError("agenda.err.labels_forbidden", "labels only for rating")
@@ -251,10 +253,7 @@ class Segment(_Strict):
     def warnings(self, seconds: int | None = None) -> list[int]:
         """Remaining-time thresholds (seconds) at which the screen warns, largest first."""
         total = self.duration if seconds is None else seconds
-        if self.warn_at is not None:
-            marks = self.warn_at
-        else:
-            marks = [round(total * 0.2), 60]
+        marks = self.warn_at if self.warn_at is not None else [round(total * 0.2), 60]
         return sorted({m for m in marks if 0 < m < total}, reverse=True)
 
 
@@ -324,15 +323,20 @@ class Agenda(_Strict):
             moment = end
         return rows
 
-    def overrun_seconds(self, start: time | None = None) -> int:
-        """How far the plan runs past ``ends_by`` (0 when it fits or there is no hard stop)."""
+    def slack_seconds(self, start: time | None = None) -> int | None:
+        """Seconds between the planned end and ``ends_by`` (negative: the plan overruns)."""
         begin = start or self.starts_at
         if self.ends_by is None or begin is None:
-            return 0
+            return None
         day = date(2000, 1, 1)
-        limit = datetime.combine(day, self.ends_by)
         start_dt = datetime.combine(day, begin)
+        limit = datetime.combine(day, self.ends_by)
         if limit < start_dt:
             limit += timedelta(days=1)
         end = start_dt + timedelta(seconds=self.total_seconds)
-        return max(0, int((end - limit).total_seconds()))
+        return int((limit - end).total_seconds())
+
+    def overrun_seconds(self, start: time | None = None) -> int:
+        """How far the plan runs past ``ends_by`` (0 when it fits or there is no hard stop)."""
+        slack = self.slack_seconds(start)
+        return max(0, -slack) if slack is not None else 0

@@ -47,7 +47,9 @@ def build_app() -> typer.Typer:
         ] = None,
         version: Annotated[
             bool,
-            typer.Option("--version", "-V", callback=_version, is_eager=True, help=t("help.opt.version")),
+            typer.Option(
+                "--version", "-V", callback=_version, is_eager=True, help=t("help.opt.version")
+            ),
         ] = False,
     ) -> None:
         from seminar_cli.errors import UsageError

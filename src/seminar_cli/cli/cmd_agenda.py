@@ -17,9 +17,7 @@ if TYPE_CHECKING:
 
 
 def register(app: typer.Typer) -> None:
-    group = typer.Typer(
-        help=t("help.agenda"), no_args_is_help=True, rich_markup_mode=None
-    )
+    group = typer.Typer(help=t("help.agenda"), no_args_is_help=True, rich_markup_mode=None)
     app.add_typer(group, name="agenda")
 
     @group.command("list", help=t("help.agenda.list"), epilog=t("help.agenda.list.epilog"))
@@ -33,8 +31,13 @@ def register(app: typer.Typer) -> None:
         from seminar_cli.ui import console
 
         table = Table(title=t("agenda.list.title"))
-        for column in ("agenda.list.name", "agenda.list.agenda_title", "agenda.list.segments",
-                       "agenda.list.duration", "agenda.list.origin"):
+        for column in (
+            "agenda.list.name",
+            "agenda.list.agenda_title",
+            "agenda.list.segments",
+            "agenda.list.duration",
+            "agenda.list.origin",
+        ):
             table.add_column(t(column))
         for ref in available_agendas():
             origin = t(f"agenda.list.{ref.origin}")
@@ -43,14 +46,23 @@ def register(app: typer.Typer) -> None:
             except AgendaError:
                 table.add_row(ref.name, t("agenda.list.invalid"), "", "", origin, style="red")
                 continue
-            table.add_row(ref.name, agenda.title, str(len(agenda.segments)),
-                          format_human(agenda.total_seconds), origin)
+            table.add_row(
+                ref.name,
+                agenda.title,
+                str(len(agenda.segments)),
+                format_human(agenda.total_seconds),
+                origin,
+            )
         console.out().print(table)
 
     @group.command("show", help=t("help.agenda.show"), epilog=t("help.agenda.show.epilog"))
     def show_cmd(
-        agenda: Annotated[str | None, typer.Argument(help=t("help.arg.agenda"), show_default=False)] = None,
-        at: Annotated[str | None, typer.Option("--at", help=t("help.opt.at"), metavar="HH:MM")] = None,
+        agenda: Annotated[
+            str | None, typer.Argument(help=t("help.arg.agenda"), show_default=False)
+        ] = None,
+        at: Annotated[
+            str | None, typer.Option("--at", help=t("help.opt.at"), metavar="HH:MM")
+        ] = None,
         notes: Annotated[bool, typer.Option("--notes", help=t("help.opt.notes"))] = False,
     ) -> None:
         from seminar_cli.agenda.loader import load_agenda
@@ -60,7 +72,9 @@ def register(app: typer.Typer) -> None:
         adopt_agenda_language(loaded.agenda.language)
         _render_agenda(loaded.agenda, _parse_at(at), notes)
 
-    @group.command("validate", help=t("help.agenda.validate"), epilog=t("help.agenda.validate.epilog"))
+    @group.command(
+        "validate", help=t("help.agenda.validate"), epilog=t("help.agenda.validate.epilog")
+    )
     def validate_cmd(
         files: Annotated[list[Path], typer.Argument(help=t("help.arg.files"), show_default=False)],
     ) -> None:
@@ -77,24 +91,43 @@ def register(app: typer.Typer) -> None:
                 bad += 1
                 console.say(error.message(), style="red")
                 continue
-            console.say(t("agenda.validate.ok", file=str(path), segments=len(agenda.segments),
-                          prompts=len(agenda.all_prompts()),
-                          duration=format_human(agenda.total_seconds)), style="green")
+            console.say(
+                t(
+                    "agenda.validate.ok",
+                    file=str(path),
+                    segments=len(agenda.segments),
+                    prompts=len(agenda.all_prompts()),
+                    duration=format_human(agenda.total_seconds),
+                ),
+                style="green",
+            )
             over = agenda.overrun_seconds()
             if over and agenda.ends_by:
-                console.say(t("agenda.show.overrun", ends_by=agenda.ends_by.strftime("%H:%M"),
-                              over=format_human(over)), style="yellow")
+                console.say(
+                    t(
+                        "agenda.show.overrun",
+                        ends_by=agenda.ends_by.strftime("%H:%M"),
+                        over=format_human(over),
+                    ),
+                    style="yellow",
+                )
         if bad:
             if len(files) > 1:
-                console.say(t("agenda.validate.summary_bad", bad=bad, total=len(files)), style="red")
+                console.say(
+                    t("agenda.validate.summary_bad", bad=bad, total=len(files)), style="red"
+                )
             raise typer.Exit(1)
 
     @group.command("new", help=t("help.agenda.new"), epilog=t("help.agenda.new.epilog"))
     def new_cmd(
         file: Annotated[Path, typer.Argument(help=t("help.arg.new_file"), show_default=False)],
-        source: Annotated[str | None, typer.Option("--from", help=t("help.opt.from"), metavar="NAME")] = None,
+        source: Annotated[
+            str | None, typer.Option("--from", help=t("help.opt.from"), metavar="NAME")
+        ] = None,
         force: Annotated[bool, typer.Option("--force", help=t("help.opt.force"))] = False,
-        no_input: Annotated[bool, typer.Option("--no-input", help=t("help.opt.no_input_new"))] = False,
+        no_input: Annotated[
+            bool, typer.Option("--no-input", help=t("help.opt.no_input_new"))
+        ] = False,
     ) -> None:
         from seminar_cli.errors import OutputError
         from seminar_cli.ui import console
@@ -112,7 +145,8 @@ def register(app: typer.Typer) -> None:
             if no_input:
                 lang = current_language()
                 answers = StarterAnswers(
-                    title=t("agenda.new.default_title"), language=lang,
+                    title=t("agenda.new.default_title"),
+                    language=lang,
                     segments=[StarterSegment(t("agenda.new.default_title"), 30 * 60)],
                 )
             else:
@@ -151,6 +185,7 @@ def _parse_at(value: str | None) -> time | None:
 
 
 def _render_agenda(agenda: Agenda, start: time | None, notes: bool) -> None:
+    from rich.console import RenderableType
     from rich.table import Table
     from rich.text import Text
 
@@ -183,11 +218,15 @@ def _render_agenda(agenda: Agenda, start: time | None, notes: bool) -> None:
         duration = format_human(segment.duration)
         if segment.fixed:
             duration += f" ({t('agenda.show.fixed')})"
-        row = [duration, title, kind_label(segment.kind)]
+        row: list[RenderableType] = [duration, title, kind_label(segment.kind)]
         if has_times:
             row = [begin.strftime("%H:%M"), end.strftime("%H:%M"), *row]
         table.add_row(*row)
-    total_row = [format_human(agenda.total_seconds), Text(t("agenda.show.total"), style="bold"), ""]
+    total_row: list[RenderableType] = [
+        format_human(agenda.total_seconds),
+        Text(t("agenda.show.total"), style="bold"),
+        "",
+    ]
     if has_times:
         last_end = agenda.planned_times(start)[-1][2].strftime("%H:%M")
         total_row = ["", last_end, *total_row]
@@ -198,22 +237,23 @@ def _render_agenda(agenda: Agenda, start: time | None, notes: bool) -> None:
         console.say(t("agenda.show.roster", count=len(agenda.participants)))
     if agenda.assembly:
         a = agenda.assembly
-        console.say(t("agenda.show.assembly", body=a.body, members=a.members or "?",
-                      quorum=f"{a.quorum:.0%}", majority=a.majority.value))
-    if agenda.ends_by:
-        over = agenda.overrun_seconds(start)
+        console.say(
+            t(
+                "agenda.show.assembly",
+                body=a.body,
+                members=a.members or "?",
+                quorum=f"{a.quorum:.0%}",
+                majority=a.majority.value,
+            )
+        )
+    slack = agenda.slack_seconds(start)
+    if agenda.ends_by and slack is not None:
         ends_by = agenda.ends_by.strftime("%H:%M")
-        if over:
-            console.say(t("agenda.show.overrun", ends_by=ends_by, over=format_human(over)),
-                        style="bold yellow")
-        elif has_times:
-            from datetime import date, datetime
-
-            begin = start or agenda.starts_at
-            margin = (datetime.combine(date(2000, 1, 1), agenda.ends_by)
-                      - datetime.combine(date(2000, 1, 1), begin)).total_seconds()
-            margin -= agenda.total_seconds
-            console.say(t("agenda.show.fits", ends_by=ends_by, margin=format_human(int(margin) or 0)
-                          if margin > 0 else "0 min"), style="green")
+        if slack < 0:
+            over = format_human(-slack)
+            console.say(t("agenda.show.overrun", ends_by=ends_by, over=over), style="bold yellow")
+        else:
+            margin = format_human(slack) if slack else "0 min"
+            console.say(t("agenda.show.fits", ends_by=ends_by, margin=margin), style="green")
     if agenda.followed_by:
         console.say(t("agenda.show.followed_by", what=agenda.followed_by))

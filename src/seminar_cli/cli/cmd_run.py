@@ -33,28 +33,34 @@ AnswersOpt = Annotated[
 SpeedOpt = Annotated[
     float | None, typer.Option("--speed", help=t("help.opt.speed"), metavar="FACTOR")
 ]
-SessionArg = Annotated[
-    str | None, typer.Argument(help=t("help.arg.session"), show_default=False)
-]
+SessionArg = Annotated[str | None, typer.Argument(help=t("help.arg.session"), show_default=False)]
 
 
 def register(app: typer.Typer) -> None:
     @app.command("start", help=t("help.start"), epilog=t("help.start.epilog"))
     def start_cmd(
         ctx: typer.Context,
-        agenda: Annotated[str | None, typer.Argument(help=t("help.arg.agenda"), show_default=False)] = None,
+        agenda: Annotated[
+            str | None, typer.Argument(help=t("help.arg.agenda"), show_default=False)
+        ] = None,
         title: Annotated[str | None, typer.Option("--title", help=t("help.opt.title"))] = None,
         place: Annotated[str | None, typer.Option("--place", help=t("help.opt.place"))] = None,
-        facilitator: Annotated[str | None, typer.Option("--facilitator", help=t("help.opt.facilitator"))] = None,
-        secretary: Annotated[str | None, typer.Option("--secretary", help=t("help.opt.secretary"))] = None,
-        at: Annotated[str | None, typer.Option("--at", help=t("help.opt.start_at"), metavar="HH:MM")] = None,
+        facilitator: Annotated[
+            str | None, typer.Option("--facilitator", help=t("help.opt.facilitator"))
+        ] = None,
+        secretary: Annotated[
+            str | None, typer.Option("--secretary", help=t("help.opt.secretary"))
+        ] = None,
+        at: Annotated[
+            str | None, typer.Option("--at", help=t("help.opt.start_at"), metavar="HH:MM")
+        ] = None,
         no_input: NoInput = False,
         answers: AnswersOpt = None,
         speed: SpeedOpt = None,
     ) -> None:
         from seminar_cli.agenda.loader import load_agenda
-        from seminar_cli.cli.common import open_journal
         from seminar_cli.cli.cmd_agenda import _parse_at
+        from seminar_cli.cli.common import open_journal
         from seminar_cli.i18n import adopt_agenda_language
         from seminar_cli.session.service import SessionSetup, SessionWriter, open_session
         from seminar_cli.timer import SystemClock
@@ -66,9 +72,13 @@ def register(app: typer.Typer) -> None:
         _require_terminal(no_input)
         script = _load_answers(answers, loaded.agenda)
         setup = SessionSetup(
-            title=title, place=place, facilitator=facilitator, secretary=secretary,
+            title=title,
+            place=place,
+            facilitator=facilitator,
+            secretary=secretary,
             planned_start=start_time.strftime("%H:%M") if start_time else None,
-            rehearsal=factor != 1.0, speed=factor,
+            rehearsal=factor != 1.0,
+            speed=factor,
         )
         attendance: list[tuple[str, str, str | None]] = []
         if not no_input:
@@ -80,8 +90,13 @@ def register(app: typer.Typer) -> None:
             entries = script.attendance if script else {}
             for person in loaded.agenda.participants:
                 entry = entries.get(person.name)
-                attendance.append((person.name, entry.status if entry else "present",
-                                   entry.represented_by if entry else None))
+                attendance.append(
+                    (
+                        person.name,
+                        entry.status if entry else "present",
+                        entry.represented_by if entry else None,
+                    )
+                )
         journal = open_journal(ctx)
         clock = SystemClock(speed=factor)
         session_id = open_session(journal, loaded, setup, clock)
@@ -163,8 +178,14 @@ def register(app: typer.Typer) -> None:
             assert script is not None
             joiner = Joiner(writer, name.strip() if name else None)
             outcome = joiner.run_scripted(script.answers)
-            console.say(t("join.scripted_done", answered=len(outcome.answered),
-                          skipped=len(outcome.skipped), id=row.id))
+            console.say(
+                t(
+                    "join.scripted_done",
+                    answered=len(outcome.answered),
+                    skipped=len(outcome.skipped),
+                    id=row.id,
+                )
+            )
             return
         from seminar_cli.ui.join_screen import run_join
 
@@ -205,8 +226,9 @@ def _announce_session(writer: SessionWriter, *, resumed: bool = False) -> None:
 
     key = "run.resumed" if resumed else "run.opened"
     rehearsal = t("run.rehearsal") if writer.state.rehearsal else ""
-    console.say(t(key, id=writer.session_id, title=writer.state.meta.get("title", ""),
-                  rehearsal=rehearsal))
+    console.say(
+        t(key, id=writer.session_id, title=writer.state.meta.get("title", ""), rehearsal=rehearsal)
+    )
 
 
 def _run(writer: SessionWriter, *, no_input: bool, script: AnswersFile | None) -> None:
@@ -220,16 +242,22 @@ def _run(writer: SessionWriter, *, no_input: bool, script: AnswersFile | None) -
             from seminar_cli.session.runner import HeadlessControls
             from seminar_cli.ui.progress import headless_reporter
 
-            runner = Runner(writer, HeadlessControls(say=headless_reporter(writer)),
-                            None, scripted, auto_advance=True)
+            runner = Runner(
+                writer,
+                HeadlessControls(say=headless_reporter(writer)),
+                None,
+                scripted,
+                auto_advance=True,
+            )
             _run_guarded(runner)
         else:
             from seminar_cli.ui.live import LiveControls
             from seminar_cli.ui.prompts import QuestionaryPrompter
 
             with LiveControls() as controls:
-                runner = Runner(writer, controls, QuestionaryPrompter(), scripted,
-                                auto_advance=False)
+                runner = Runner(
+                    writer, controls, QuestionaryPrompter(), scripted, auto_advance=False
+                )
                 _run_guarded(runner, controls)
     writer.sync()
     if writer.state.closed:

@@ -11,7 +11,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Impossible de lire {file} : permission refusée.",
         "Cannot read {file}: permission denied.",
     ),
-    "agenda.unreadable_os": ("Impossible de lire {file} : {reason}", "Cannot read {file}: {reason}"),
+    "agenda.unreadable_os": (
+        "Impossible de lire {file} : {reason}",
+        "Cannot read {file}: {reason}",
+    ),
     "agenda.too_large": (
         "{file} est trop volumineux pour être un agenda (plus de 2 Mo).",
         "{file} is too large to be an agenda (over 2 MB).",
@@ -73,7 +76,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "agenda.err.int_from_float": ("doit être un nombre entier", "must be a whole number"),
     "agenda.err.float_type": ("doit être un nombre", "must be a number"),
-    "agenda.err.float_parsing": ("doit être un nombre, pas {input}", "must be a number, not {input}"),
+    "agenda.err.float_parsing": (
+        "doit être un nombre, pas {input}",
+        "must be a number, not {input}",
+    ),
     "agenda.err.bool_type": ("doit être true ou false", "must be true or false"),
     "agenda.err.bool_parsing": (
         "doit être true ou false, pas {input}",
@@ -113,14 +119,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "(more than zero)",
     ),
     "agenda.err.clock": (
-        "heure invalide « {value} » : écrivez HH:MM entre guillemets, par exemple \"14:00\"",
+        'heure invalide « {value} » : écrivez HH:MM entre guillemets, par exemple "14:00"',
         "invalid time '{value}': write HH:MM in quotes, for example \"14:00\"",
     ),
     "agenda.err.choices_needed": (
         "ce type de question demande au moins deux choix (choices)",
         "this type of prompt needs at least two choices",
     ),
-    "agenda.err.choices_unique": ("les choix doivent être tous différents", "choices must be distinct"),
+    "agenda.err.choices_unique": (
+        "les choix doivent être tous différents",
+        "choices must be distinct",
+    ),
     "agenda.err.choices_forbidden": (
         "pas de choix (choices) pour une question de type {type} : ses réponses sont fixées",
         "no choices for a prompt of type {type}: its answers are fixed",
@@ -194,8 +203,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Assemblée : {body}, {members} membres, quorum {quorum}, majorité {majority}",
         "Assembly: {body}, {members} members, quorum {quorum}, majority {majority}",
     ),
-    "agenda.validate.ok": ("{file} : valide ({segments} séquences, {prompts} questions, {duration})",
-                           "{file}: valid ({segments} segments, {prompts} prompts, {duration})"),
+    "agenda.validate.ok": (
+        "{file} : valide ({segments} séquences, {prompts} questions, {duration})",
+        "{file}: valid ({segments} segments, {prompts} prompts, {duration})",
+    ),
     "agenda.validate.summary_bad": (
         "{bad} fichier(s) invalide(s) sur {total}.",
         "{bad} invalid file(s) out of {total}.",
@@ -204,23 +215,41 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file} existe déjà : choisissez un autre nom ou ajoutez --force pour l'écraser.",
         "{file} already exists: choose another name or add --force to overwrite it.",
     ),
-    "agenda.new.written": ("Agenda écrit dans {file}. Vérifiez-le avec : seminar agenda validate {file}",
-                           "Agenda written to {file}. Check it with: seminar agenda validate {file}"),
+    "agenda.new.written": (
+        "Agenda écrit dans {file}. Vérifiez-le avec : seminar agenda validate {file}",
+        "Agenda written to {file}. Check it with: seminar agenda validate {file}",
+    ),
     "agenda.new.ask_title": ("Titre du séminaire :", "Seminar title:"),
-    "agenda.new.ask_organization": ("Organisation (Entrée pour passer) :", "Organisation (Enter to skip):"),
+    "agenda.new.ask_organization": (
+        "Organisation (Entrée pour passer) :",
+        "Organisation (Enter to skip):",
+    ),
     "agenda.new.ask_language": ("Langue du séminaire :", "Seminar language:"),
-    "agenda.new.ask_starts_at": ("Heure de début (HH:MM, Entrée pour passer) :",
-                                 "Start time (HH:MM, Enter to skip):"),
-    "agenda.new.ask_ends_by": ("Heure de fin impérative (HH:MM, Entrée pour passer) :",
-                               "Hard stop time (HH:MM, Enter to skip):"),
-    "agenda.new.ask_segment": ("Titre de la séquence {n} (Entrée pour terminer) :",
-                               "Title of segment {n} (Enter to finish):"),
+    "agenda.new.ask_starts_at": (
+        "Heure de début (HH:MM, Entrée pour passer) :",
+        "Start time (HH:MM, Enter to skip):",
+    ),
+    "agenda.new.ask_ends_by": (
+        "Heure de fin impérative (HH:MM, Entrée pour passer) :",
+        "Hard stop time (HH:MM, Enter to skip):",
+    ),
+    "agenda.new.ask_segment": (
+        "Titre de la séquence {n} (Entrée pour terminer) :",
+        "Title of segment {n} (Enter to finish):",
+    ),
     "agenda.new.ask_duration": ("Durée (ex. 15m, 1h30) :", "Duration (e.g. 15m, 1h30):"),
     "agenda.new.ask_kind": ("Type de séquence :", "Segment kind:"),
-    "agenda.new.bad_duration": ("Durée invalide : essayez 15m, 1h30, 90s ou 20.",
-                                "Invalid duration: try 15m, 1h30, 90s or 20."),
-    "agenda.new.bad_time": ("Heure invalide : écrivez HH:MM, par exemple 14:00.",
-                            "Invalid time: write HH:MM, for example 14:00."),
-    "agenda.new.need_segment": ("Il faut au moins une séquence.", "At least one segment is needed."),
+    "agenda.new.bad_duration": (
+        "Durée invalide : essayez 15m, 1h30, 90s ou 20.",
+        "Invalid duration: try 15m, 1h30, 90s or 20.",
+    ),
+    "agenda.new.bad_time": (
+        "Heure invalide : écrivez HH:MM, par exemple 14:00.",
+        "Invalid time: write HH:MM, for example 14:00.",
+    ),
+    "agenda.new.need_segment": (
+        "Il faut au moins une séquence.",
+        "At least one segment is needed.",
+    ),
     "agenda.new.default_title": ("Mon séminaire", "My seminar"),
 }

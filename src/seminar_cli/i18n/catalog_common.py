@@ -26,7 +26,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No terminal to ask questions: use --from NAME (copy a bundled agenda) or --no-input "
         "(a commented template).",
     ),
-    "common.no_folder": ("Le dossier {folder} n'existe pas.", "The folder {folder} does not exist."),
+    "common.no_folder": (
+        "Le dossier {folder} n'existe pas.",
+        "The folder {folder} does not exist.",
+    ),
     "common.read_only": (
         "Impossible d'écrire dans {folder} : dossier en lecture seule ou accès refusé.",
         "Cannot write to {folder}: read-only folder or access denied.",
@@ -77,14 +80,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "\b\nExemples :\n"
         "  seminar start                         le séminaire fourni « Co-construisons demain »\n"
         "  seminar agenda show assemblee-generale\n"
-        "  seminar join --name \"Camille Martin\"\n"
-        "  seminar note \"Proposition de groupe de travail\"\n"
+        '  seminar join --name "Camille Martin"\n'
+        '  seminar note "Proposition de groupe de travail"\n'
         "  seminar export --format html --output compte-rendu.html",
         "\b\nExamples:\n"
         "  seminar start                         the bundled seminar « Co-construisons demain »\n"
         "  seminar agenda show team-retrospective\n"
-        "  seminar join --name \"Sam Taylor\"\n"
-        "  seminar note \"Proposal for a working group\"\n"
+        '  seminar join --name "Sam Taylor"\n'
+        '  seminar note "Proposal for a working group"\n'
         "  seminar export --format html --output minutes.html",
     ),
     "help.opt.db": (

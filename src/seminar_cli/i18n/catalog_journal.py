@@ -76,7 +76,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "it here.",
     ),
     # answers files and answers
-    "answers.no_file": ("Fichier de réponses introuvable : {file}", "Answers file not found: {file}"),
+    "answers.no_file": (
+        "Fichier de réponses introuvable : {file}",
+        "Answers file not found: {file}",
+    ),
     "answers.unreadable": (
         "Impossible de lire le fichier de réponses {file} : {reason}",
         "Cannot read the answers file {file}: {reason}",
@@ -155,8 +158,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Vitesse invalide : {value}. Donnez un facteur positif, par exemple --speed 60.",
         "Invalid speed: {value}. Give a positive factor, for example --speed 60.",
     ),
-    "run.opened": ("Séance {id} ouverte : {title}{rehearsal}", "Session {id} opened: {title}{rehearsal}"),
-    "run.resumed": ("Séance {id} reprise : {title}{rehearsal}", "Session {id} resumed: {title}{rehearsal}"),
+    "run.opened": (
+        "Séance {id} ouverte : {title}{rehearsal}",
+        "Session {id} opened: {title}{rehearsal}",
+    ),
+    "run.resumed": (
+        "Séance {id} reprise : {title}{rehearsal}",
+        "Session {id} resumed: {title}{rehearsal}",
+    ),
     "run.rehearsal": (" (répétition)", " (rehearsal)"),
     "run.segment_started": (
         "▶ {time}  {title} ({duration})",
@@ -198,11 +207,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "help.start.epilog": (
         "\b\nExemples :\n  seminar start\n"
-        "  seminar start assemblee-generale --place Paris --facilitator \"Hélène Marchand\"\n"
+        '  seminar start assemblee-generale --place Paris --facilitator "Hélène Marchand"\n'
         "  seminar start --speed 60                 répétition : une heure en une minute\n"
         "  seminar start --no-input --answers reponses.yaml --speed 600",
         "\b\nExamples:\n  seminar start\n"
-        "  seminar start team-retrospective --place Lyon --facilitator \"Sam Taylor\"\n"
+        '  seminar start team-retrospective --place Lyon --facilitator "Sam Taylor"\n'
         "  seminar start --speed 60                 rehearsal: one hour in one minute\n"
         "  seminar start --no-input --answers answers.yaml --speed 600",
     ),
@@ -219,10 +228,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "A participant's terminal: answer the open prompts of the live session.",
     ),
     "help.join.epilog": (
-        "\b\nExemples :\n  seminar join --name \"Camille Martin\"\n"
-        "  seminar join --no-input --answers mes-reponses.yaml --name \"Camille Martin\"",
-        "\b\nExamples:\n  seminar join --name \"Sam Taylor\"\n"
-        "  seminar join --no-input --answers my-answers.yaml --name \"Sam Taylor\"",
+        '\b\nExemples :\n  seminar join --name "Camille Martin"\n'
+        '  seminar join --no-input --answers mes-reponses.yaml --name "Camille Martin"',
+        '\b\nExamples:\n  seminar join --name "Sam Taylor"\n'
+        '  seminar join --no-input --answers my-answers.yaml --name "Sam Taylor"',
     ),
     "help.opt.no_input": (
         "Ne rien demander : les séquences s'arrêtent à l'heure prévue, les réponses viennent "
@@ -237,7 +246,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Répétition : l'horloge de la séance va FACTEUR fois plus vite.",
         "Rehearsal: the session clock runs FACTOR times faster.",
     ),
-    "help.opt.title": ("Titre de la séance (défaut : celui de l'agenda).", "Session title (default: the agenda's)."),
+    "help.opt.title": (
+        "Titre de la séance (défaut : celui de l'agenda).",
+        "Session title (default: the agenda's).",
+    ),
     "help.opt.place": ("Lieu de la séance.", "Where the session takes place."),
     "help.opt.facilitator": ("Nom de l'animateur ou de l'animatrice.", "The facilitator's name."),
     "help.opt.secretary": ("Nom du ou de la secrétaire.", "The secretary's name."),
@@ -245,7 +257,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Heure de début prévue (HH:MM), si elle diffère de l'agenda.",
         "Planned start time (HH:MM), when it differs from the agenda.",
     ),
-    "help.opt.name": ("Votre nom, tel qu'il apparaîtra au compte rendu.", "Your name, as the minutes will show it."),
+    "help.opt.name": (
+        "Votre nom, tel qu'il apparaîtra au compte rendu.",
+        "Your name, as the minutes will show it.",
+    ),
     "help.arg.session": (
         "Identifiant de séance (ou son début) ; défaut : la séance en cours, sinon la dernière.",
         "Session id (or its beginning); default: the live session, else the latest.",

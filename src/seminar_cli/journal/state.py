@@ -213,13 +213,15 @@ class SessionState:
             self.open_prompts.pop(p["prompt"], None)
             self.closed_prompts[p["prompt"]] = at
         elif kind == EventType.answer_given:
-            self._add_answer(AnswerRecord(
-                p["prompt"], p.get("participant"), p.get("value"), at, p.get("ref"), event.seq
-            ))
+            self._add_answer(
+                AnswerRecord(
+                    p["prompt"], p.get("participant"), p.get("value"), at, p.get("ref"), event.seq
+                )
+            )
         elif kind in (EventType.note, EventType.decision, EventType.action):
-            self.records.append(TextRecord(
-                kind, p.get("segment"), p["text"], at, p.get("owner"), p.get("due")
-            ))
+            self.records.append(
+                TextRecord(kind, p.get("segment"), p["text"], at, p.get("owner"), p.get("due"))
+            )
         elif kind == EventType.replan_accepted:
             durations = {k: int(v) for k, v in p["durations"].items()}
             self.replans.append((at, durations))

@@ -92,8 +92,9 @@ class SessionRow:
 
 
 def _is_disk_full(exc: BaseException) -> bool:
-    return isinstance(exc, sqlite3.OperationalError) and (
-        "disk is full" in str(exc) or "database or disk is full" in str(exc)
+    return (
+        isinstance(exc, sqlite3.OperationalError)
+        and ("disk is full" in str(exc) or "database or disk is full" in str(exc))
     ) or (isinstance(exc, OSError) and exc.errno == errno.ENOSPC)
 
 
@@ -168,7 +169,9 @@ class Journal:
 
     def _check_identity(self) -> None:
         app_id = self._db.execute("PRAGMA application_id").fetchone()[0]
-        tables = {r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        tables = {
+            r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        }
         if app_id not in (0, APPLICATION_ID) or (app_id == 0 and tables - {"sqlite_sequence"}):
             raise JournalError("journal.not_journal", file=str(self.path))
 
@@ -208,7 +211,9 @@ class Journal:
                     raise JournalError("journal.disk_full", file=str(self.path)) from None
                 if "readonly" in str(exc) or "read-only" in str(exc):
                     raise JournalError("journal.read_only", file=str(self.path)) from None
-                raise JournalError("journal.write_failed", file=str(self.path), reason=str(exc)) from None
+                raise JournalError(
+                    "journal.write_failed", file=str(self.path), reason=str(exc)
+                ) from None
             raise
         finally:
             cur.close()
@@ -238,8 +243,15 @@ class Journal:
             cur.execute(
                 "INSERT INTO sessions (id, created_at, title, agenda_name, agenda_json, language,"
                 " rehearsal, status) VALUES (?, ?, ?, ?, ?, ?, ?, 'open')",
-                (session_id, created_at.isoformat(), title, agenda_name, agenda_json, language,
-                 int(rehearsal)),
+                (
+                    session_id,
+                    created_at.isoformat(),
+                    title,
+                    agenda_name,
+                    agenda_json,
+                    language,
+                    int(rehearsal),
+                ),
             )
 
     def set_status(self, session_id: str, status: str) -> None:
@@ -294,11 +306,15 @@ class Journal:
             " ORDER BY seq",
             (session_id, after_seq),
         ).fetchall()
-        return [StoredEvent(r[0], r[1], datetime.fromisoformat(r[2]), json.loads(r[3])) for r in rows]
+        return [
+            StoredEvent(r[0], r[1], datetime.fromisoformat(r[2]), json.loads(r[3])) for r in rows
+        ]
 
     def count_events(self, session_id: str, type_: str | None = None) -> int:
         if type_ is None:
-            row = self._db.execute("SELECT COUNT(*) FROM events WHERE session_id = ?", (session_id,))
+            row = self._db.execute(
+                "SELECT COUNT(*) FROM events WHERE session_id = ?", (session_id,)
+            )
         else:
             row = self._db.execute(
                 "SELECT COUNT(*) FROM events WHERE session_id = ? AND type = ?", (session_id, type_)
@@ -306,8 +322,9 @@ class Journal:
         return int(row.fetchone()[0])
 
     def last_seq(self, session_id: str) -> int:
-        row = self._db.execute("SELECT COALESCE(MAX(seq), 0) FROM events WHERE session_id = ?",
-                               (session_id,)).fetchone()
+        row = self._db.execute(
+            "SELECT COALESCE(MAX(seq), 0) FROM events WHERE session_id = ?", (session_id,)
+        ).fetchone()
         return int(row[0])
 
     # -- heartbeats: when did a running session last show signs of life --------------------

@@ -17,7 +17,9 @@ from seminar_cli.agenda.models import VOTE_CHOICES, Assembly, Majority, Prompt, 
 TOP_WORDS = 20
 
 
-def summarize(prompt: Prompt, values: Iterable[Any], assembly: Assembly | None = None) -> dict[str, Any]:
+def summarize(
+    prompt: Prompt, values: Iterable[Any], assembly: Assembly | None = None
+) -> dict[str, Any]:
     answers = [v for v in values if v is not None]
     kind = prompt.type
     if kind in (PromptType.choice, PromptType.yesno):

@@ -115,17 +115,17 @@ def normalise_answer(prompt: Prompt, raw: Any) -> Any:
                 raise AnswerError("answer.tally_room_only")
             tally = {choice: 0 for choice in VOTE_CHOICES}
             for key, count in raw.items():
-                choice = canonical_vote(str(key))
-                if choice is None:
+                option = canonical_vote(str(key))
+                if option is None:
                     raise AnswerError("answer.vote", value=str(key))
                 if isinstance(count, bool) or not isinstance(count, int) or count < 0:
                     raise AnswerError("answer.tally_count", value=str(count))
-                tally[choice] += count
+                tally[option] += count
             return tally
-        choice = canonical_vote(_text(raw))
-        if choice is None:
+        ballot = canonical_vote(_text(raw))
+        if ballot is None:
             raise AnswerError("answer.vote", value=str(raw))
-        return choice
+        return ballot
     raise AnswerError("answer.not_text")  # pragma: no cover - every type is handled above
 
 
@@ -160,9 +160,9 @@ _STATUSES = {"present", "excused", "absent", "represented"}
 def load_answers_file(path: Path, agenda: Agenda) -> AnswersFile:
     """Read and check an answers file: prompt id -> list of values or {participant, value};
     an optional ``attendance:`` mapping gives roster names a status other than present."""
-    from seminar_cli.agenda.loader import decode_agenda_bytes
-
     import yaml
+
+    from seminar_cli.agenda.loader import decode_agenda_bytes
 
     source = str(path)
     try:
@@ -237,7 +237,7 @@ def _attendance(raw: Any, agenda: Agenda, problems: list[str]) -> dict[str, Atte
         if person is None:
             problems.append(f"{ATTENDANCE_KEY}.{name} : {t('answers.attendance_unknown')}")
             continue
-        by = None
+        by: object = None
         if isinstance(value, dict):
             status = str(value.get("status", "")).strip().lower()
             by = value.get("by") or value.get("represented_by")

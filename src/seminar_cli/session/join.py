@@ -54,8 +54,9 @@ class Joiner:
             return False
         value = normalise_answer(prompt, raw)
         participant = None if prompt.anonymous else self.name
-        self.writer.record(EventType.answer_given, prompt=prompt.id, participant=participant,
-                           value=value, ref=ref)
+        self.writer.record(
+            EventType.answer_given, prompt=prompt.id, participant=participant, value=value, ref=ref
+        )
         self._done.add(prompt.id)
         return True
 
@@ -131,7 +132,9 @@ class Joiner:
                     # an anonymous answer carries no reference at all: nothing could link it
                     ref = None if prompt.anonymous else f"join:{self.name}:{entry.ref}"
                     if (ref and state.has_answer(prompt_id, None, ref)) or (
-                        self.name and not prompt.anonymous and state.has_answer(prompt_id, self.name)
+                        self.name
+                        and not prompt.anonymous
+                        and state.has_answer(prompt_id, self.name)
                     ):
                         continue
                     if self.answer(prompt, entry.value, ref=ref):

@@ -12,11 +12,11 @@ from typing import Any, Protocol
 from seminar_cli.agenda.models import Prompt, Segment
 
 
-class SkipPrompt(Exception):  # noqa: N818 - a signal, not an error
+class SkipPrompt(Exception):
     """The person chose to skip this prompt (for everyone still to answer it)."""
 
 
-class StopSession(Exception):  # noqa: N818
+class StopSession(Exception):
     """The person chose to stop the session from inside a prompt."""
 
 

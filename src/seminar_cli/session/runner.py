@@ -145,7 +145,7 @@ class Runner:
             if not self.writer.state.closed:
                 self.writer.record(EventType.session_suspended, reason=reason)
             self.writer.journal.clear_heartbeat(self.writer.session_id)
-        except Exception:  # noqa: BLE001 - already stopping; the resume handles a crash too
+        except Exception:
             pass
 
     def _run_segment(self, segment: Segment) -> bool:
@@ -203,13 +203,19 @@ class Runner:
             self.proposal = propose_replan(writer.state, self.now())
             self.controls.notify(self, "replan_proposed", proposal=self.proposal)
         elif command.kind == "accept" and self.proposal:
-            writer.record(EventType.replan_accepted, durations=self.proposal.durations,
-                          behind=self.proposal.behind)
+            writer.record(
+                EventType.replan_accepted,
+                durations=self.proposal.durations,
+                behind=self.proposal.behind,
+            )
             self.controls.notify(self, "replan_accepted", proposal=self.proposal)
             self.proposal = None
         elif command.kind == "refuse" and self.proposal:
-            writer.record(EventType.replan_refused, durations=self.proposal.durations,
-                          behind=self.proposal.behind)
+            writer.record(
+                EventType.replan_refused,
+                durations=self.proposal.durations,
+                behind=self.proposal.behind,
+            )
             self.proposal = None
 
     def _finish_segment(self, segment: Segment) -> None:
@@ -242,7 +248,9 @@ class Runner:
         for prompt in segment.prompts:
             if prompt.who is Who.open and prompt.id not in state.closed_prompts:
                 if prompt.id not in state.open_prompts:
-                    self.writer.record(EventType.prompt_opened, prompt=prompt.id, segment=segment.id)
+                    self.writer.record(
+                        EventType.prompt_opened, prompt=prompt.id, segment=segment.id
+                    )
                     self.controls.notify(self, "prompt_opened", prompt=prompt)
                 self._record_scripted(prompt)
 
@@ -268,8 +276,13 @@ class Runner:
         for answer in self.scripted.get(prompt.id, []):
             if self.writer.state.has_answer(prompt.id, answer.participant, answer.ref):
                 continue  # given before a crash, or by the same file on an earlier run
-            self.writer.record(EventType.answer_given, prompt=prompt.id,
-                               participant=answer.participant, value=answer.value, ref=answer.ref)
+            self.writer.record(
+                EventType.answer_given,
+                prompt=prompt.id,
+                participant=answer.participant,
+                value=answer.value,
+                ref=answer.ref,
+            )
 
     def _ask_people(self, segment: Segment, prompt: Prompt) -> None:
         if isinstance(self.prompter, NullPrompter):
@@ -295,7 +308,9 @@ class Runner:
                     if not name:
                         break
                     turn += 1
-                    if not self._ask_one(AskRequest(prompt, segment, name, turn, 0), suspended=True):
+                    if not self._ask_one(
+                        AskRequest(prompt, segment, name, turn, 0), suspended=True
+                    ):
                         break
         finally:
             self.controls.restore()
@@ -316,8 +331,12 @@ class Runner:
                     self.controls.notify(self, "answer_rejected", message=error.message())
                     continue
                 participant = None if request.prompt.anonymous else request.participant
-                self.writer.record(EventType.answer_given, prompt=request.prompt.id,
-                                   participant=participant, value=value)
+                self.writer.record(
+                    EventType.answer_given,
+                    prompt=request.prompt.id,
+                    participant=participant,
+                    value=value,
+                )
                 return True
         finally:
             if not suspended:

@@ -34,8 +34,13 @@ def _at_day(reference: datetime, clock_time: time) -> datetime:
 
 def planned_start(state: SessionState) -> datetime | None:
     first = next(
-        (state.segments[s.id].started_at for s in state.agenda.segments
-         if state.segments[s.id].started_at), None)
+        (
+            state.segments[s.id].started_at
+            for s in state.agenda.segments
+            if state.segments[s.id].started_at
+        ),
+        None,
+    )
     anchor = state.opened_at or first
     if anchor is None:
         return None
@@ -79,8 +84,9 @@ def schedule(state: SessionState, now: datetime) -> ScheduleView:
     projected_end = now + timedelta(seconds=remaining_seconds(state, now))
     ends_by = hard_stop(state, start)
     over = max(0.0, (projected_end - ends_by).total_seconds()) if ends_by else 0.0
-    return ScheduleView(planned_end, projected_end,
-                        (projected_end - planned_end).total_seconds(), ends_by, over)
+    return ScheduleView(
+        planned_end, projected_end, (projected_end - planned_end).total_seconds(), ends_by, over
+    )
 
 
 @dataclass(frozen=True)
@@ -103,7 +109,8 @@ def propose_replan(state: SessionState, now: datetime) -> ReplanProposal | None:
     if view.ends_by is None or view.over_ends_by < 30:
         return None
     flexible = [
-        s for s in state.agenda.segments
+        s
+        for s in state.agenda.segments
         if not s.fixed and not state.segments[s.id].started and not state.segments[s.id].done
     ]
     if not flexible:

@@ -60,8 +60,12 @@ def open_session(journal: Journal, loaded: LoadedAgenda, setup: SessionSetup, cl
         "planned_start": setup.planned_start
         or (agenda.starts_at.strftime("%H:%M") if agenda.starts_at else None),
     }
-    journal.append(session_id, EventType.session_opened,
-                   validated_payload(EventType.session_opened, payload), now)
+    journal.append(
+        session_id,
+        EventType.session_opened,
+        validated_payload(EventType.session_opened, payload),
+        now,
+    )
     return session_id
 
 

@@ -40,8 +40,11 @@ def ask_starter() -> StarterAnswers:
 
     title = ask(questionary.text(t("agenda.new.ask_title"), default=t("agenda.new.default_title")))
     organization = ask(questionary.text(t("agenda.new.ask_organization")))
-    language = ask(questionary.select(t("agenda.new.ask_language"), choices=list(LANGUAGES),
-                                      default=current_language()))
+    language = ask(
+        questionary.select(
+            t("agenda.new.ask_language"), choices=list(LANGUAGES), default=current_language()
+        )
+    )
     starts_at = ask(questionary.text(t("agenda.new.ask_starts_at"), validate=_valid_time))
     ends_by = ask(questionary.text(t("agenda.new.ask_ends_by"), validate=_valid_time))
     segments: list[StarterSegment] = []
@@ -52,11 +55,15 @@ def ask_starter() -> StarterAnswers:
                 break
             questionary.print(t("agenda.new.need_segment"))
             continue
-        duration = ask(questionary.text(t("agenda.new.ask_duration"), default="15m",
-                                        validate=_valid_duration))
+        duration = ask(
+            questionary.text(t("agenda.new.ask_duration"), default="15m", validate=_valid_duration)
+        )
         kinds = [questionary.Choice(kind_label(k), value=k.value) for k in SegmentKind]
-        kind = ask(questionary.select(t("agenda.new.ask_kind"), choices=kinds,
-                                      default=SegmentKind.discussion.value))
+        kind = ask(
+            questionary.select(
+                t("agenda.new.ask_kind"), choices=kinds, default=SegmentKind.discussion.value
+            )
+        )
         segments.append(StarterSegment(label.strip(), parse_duration(duration), kind))
     return StarterAnswers(
         title=title.strip() or t("agenda.new.default_title"),

@@ -14,14 +14,14 @@ if TYPE_CHECKING:
 def out() -> Console:
     from rich.console import Console
 
-    return Console(file=sys.stdout, highlight=False)
+    return Console(highlight=False)  # follows sys.stdout, even when a test replaces it
 
 
 @cache
 def err() -> Console:
     from rich.console import Console
 
-    return Console(file=sys.stderr, highlight=False)
+    return Console(stderr=True, highlight=False)
 
 
 def say(message: str, style: str | None = None) -> None:

@@ -21,8 +21,14 @@ def headless_reporter(writer: SessionWriter) -> Callable[[str, dict[str, Any]], 
             say(t(key, time=now, title=segment.title, duration=format_human(seg.allotted)))
         elif what == "prompt_closed":
             prompt = details["prompt"]
-            say(t("run.prompt_closed", time=now, question=prompt.question,
-                  count=writer.state.answer_count(prompt.id)))
+            say(
+                t(
+                    "run.prompt_closed",
+                    time=now,
+                    question=prompt.question,
+                    count=writer.state.answer_count(prompt.id),
+                )
+            )
         elif what == "answer_rejected":
             say(details["message"], style="red")
 

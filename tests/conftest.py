@@ -1,0 +1,86 @@
+"""Shared fixtures: every test gets its own journal and user folders, and a CLI runner."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from seminar_cli import i18n
+from seminar_cli.main import main
+
+REPO = Path(__file__).resolve().parent.parent
+AGENDAS = REPO / "agendas"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--runslow", action="store_true", help="run the longer torture variants")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getoption("--runslow"):
+        return
+    skip = pytest.mark.skip(reason="longer variant: use --runslow")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Point the journal and user folders at tmp_path; French unless a test says otherwise."""
+    monkeypatch.setenv("SEMINAR_DB", str(tmp_path / "journal.sqlite3"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("COLUMNS", "160")
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.delenv("LANGUAGE", raising=False)
+    monkeypatch.delenv("SEMINAR_LANG", raising=False)
+    monkeypatch.chdir(tmp_path)
+    i18n.init_language(None)
+    yield tmp_path
+    i18n.init_language(None)
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., Result]:
+    """Run ``seminar ARGS`` in-process, as the console script does; returns code, stdout, stderr."""
+
+    def run(*args: str) -> Result:
+        capsys.readouterr()
+        code = main(list(args))
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    return run
+
+
+def seminar_cmd() -> list[str]:
+    """The command line that runs the installed tool in a subprocess."""
+    return [sys.executable, "-m", "seminar_cli"]
+
+
+def subprocess_env(tmp_path: Path, **extra: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        SEMINAR_DB=str(tmp_path / "journal.sqlite3"),
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        COLUMNS="160",
+        PROMPT_TOOLKIT_NO_CPR="1",
+        TERM="xterm-256color",
+    )
+    env.update(extra)
+    return env

@@ -1,0 +1,178 @@
+"""The results of a closed prompt, as shown on the room screen (PRODUCT §3).
+
+Figures come from ``minutes.summary.summarize`` (the same ones the minutes print); this module
+only draws them.  Whatever a participant typed is shown through ``rich.text.Text``, never as
+markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from rich.bar import Bar
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from seminar_cli.agenda.models import Assembly, Prompt, PromptType
+from seminar_cli.i18n import current_language, t
+from seminar_cli.journal.state import AnswerRecord
+from seminar_cli.minutes.summary import shown_to_room, summarize
+
+BAR_STYLE = "cyan"
+MAX_WORDS_SHOWN = 10
+LAST_TEXTS = 3
+TEXT_PREVIEW = 160  # characters of each recent text answer shown to the room
+
+
+def option_label(prompt: Prompt, option: str) -> str:
+    """How an option reads on screen: votes and yes/no translated, ratings with their label."""
+    if prompt.type is PromptType.vote:
+        return t(f"vote.{option}")
+    if prompt.type is PromptType.yesno:
+        return t(f"yesno.{option}")
+    if prompt.type is PromptType.rating:
+        label = (prompt.labels or {}).get(int(option))
+        return f"{option} — {label}" if label else option
+    return option
+
+
+def ballot_count(prompt: Prompt, answers: list[AnswerRecord]) -> int:
+    """How many answers (or, for a room's show-of-hands tally, how many hands) there are."""
+    count = 0
+    for answer in answers:
+        if answer.value is None:
+            continue
+        if prompt.type is PromptType.vote and isinstance(answer.value, dict):
+            count += sum(int(v) for v in answer.value.values())
+        else:
+            count += 1
+    return count
+
+
+def render_results(
+    prompt: Prompt, answers: list[AnswerRecord], assembly: Assembly | None
+) -> RenderableType | None:
+    """The room's view of a prompt's answers, or None when they must not be shown
+    (an anonymous prompt with fewer than three answers)."""
+    given = [a for a in answers if a.value is not None]
+    count = ballot_count(prompt, given)
+    if not shown_to_room(prompt, count):
+        return None
+    summary = summarize(prompt, [a.value for a in given], assembly)
+    if not given:
+        content: RenderableType = Text(t("results.none"), style="italic")
+    else:
+        header = Text(t("results.count", count=count) if count > 1 else t("results.count_one"))
+        header.stylize("dim")
+        body = _RENDERERS.get(prompt.type, _texts)(prompt, summary, given)
+        content = Group(header, Text(""), body)
+    return Panel(
+        content,
+        title=Text(prompt.question, style="bold"),
+        title_align="left",
+        border_style="cyan",
+        padding=(0, 1),
+    )
+
+
+def _bars(rows: list[tuple[str, int, str]], total: int) -> Table:
+    """One row per item: label, a bar proportional to its share of the largest, figures."""
+    table = Table.grid(padding=(0, 2), expand=True)
+    table.add_column(no_wrap=True, max_width=40, overflow="ellipsis")
+    table.add_column(ratio=1, min_width=10)
+    table.add_column(justify="right", no_wrap=True)
+    largest = max((value for _label, value, _figures in rows), default=0)
+    for label, value, figures in rows:
+        table.add_row(
+            Text(label),
+            Bar(size=max(largest, 1), begin=0, end=value, color=BAR_STYLE),
+            Text(figures),
+        )
+    return table
+
+
+def _share(value: int, total: int) -> str:
+    percent = round(100 * value / total) if total else 0
+    return t("results.share", count=value, percent=percent)
+
+
+def _counts(prompt: Prompt, summary: dict[str, Any], given: list[AnswerRecord]) -> RenderableType:
+    counts: dict[str, int] = summary["counts"]
+    # a multi answer picks several options: shares are of the people who answered
+    total = len(given) if prompt.type is PromptType.multi else sum(counts.values())
+    rows = [(option_label(prompt, o), n, _share(n, total)) for o, n in counts.items()]
+    return _bars(rows, total)
+
+
+def _vote(prompt: Prompt, summary: dict[str, Any], given: list[AnswerRecord]) -> RenderableType:
+    outcome = (
+        Text(t("results.adopted"), style="bold green")
+        if summary["adopted"]
+        else Text(t("results.rejected"), style="bold red")
+    )
+    return Group(_counts(prompt, summary, given), Text(""), outcome)
+
+
+def _rating(prompt: Prompt, summary: dict[str, Any], given: list[AnswerRecord]) -> RenderableType:
+    distribution: dict[str, int] = summary["distribution"]
+    total = sum(distribution.values())
+    rows = [(option_label(prompt, v), n, _share(n, total)) for v, n in distribution.items()]
+    low, high = prompt.scale
+    mean = t("results.mean", mean=_number(summary["mean"]), low=low, high=high)
+    return Group(_bars(rows, total), Text(""), Text(mean, style="bold"))
+
+
+def _words(prompt: Prompt, summary: dict[str, Any], given: list[AnswerRecord]) -> RenderableType:
+    words: list[list[Any]] = summary["words"][:MAX_WORDS_SHOWN]
+    rows = [(str(word), int(n), str(n)) for word, n in words]
+    title = Text(t("results.top_words"), style="bold")
+    return Group(title, _bars(rows, len(given)))
+
+
+def _ranking(prompt: Prompt, summary: dict[str, Any], given: list[AnswerRecord]) -> RenderableType:
+    ranking: list[list[Any]] = summary["ranking"]
+    rows = [
+        (f"{place}. {choice}", int(points), t("results.points", points=points))
+        for place, (choice, points) in enumerate(ranking, start=1)
+    ]
+    note = Text(t("results.borda"), style="dim")
+    return Group(_bars(rows, 0), Text(""), note)
+
+
+def _texts(prompt: Prompt, summary: dict[str, Any], given: list[AnswerRecord]) -> RenderableType:
+    lines: list[RenderableType] = [Text(t("results.latest"), style="bold")]
+    for answer in given[-LAST_TEXTS:]:
+        flat = " ".join(str(answer.value).split())
+        if len(flat) > TEXT_PREVIEW:
+            flat = flat[: TEXT_PREVIEW - 1] + "…"
+        line = Text("« ")
+        line.append(flat)  # plain text: brackets typed by a participant stay brackets
+        line.append(" »")
+        if answer.participant and not prompt.anonymous:
+            line.append(f" — {answer.participant}", style="dim")
+        lines.append(line)
+    return Group(*lines)
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return "–"
+    text = f"{value:.1f}"
+    return text.replace(".", ",") if current_language() == "fr" else text
+
+
+_Renderer = Callable[[Prompt, dict[str, Any], list[AnswerRecord]], RenderableType]
+_RENDERERS: dict[PromptType, _Renderer] = {
+    PromptType.choice: _counts,
+    PromptType.multi: _counts,
+    PromptType.yesno: _counts,
+    PromptType.vote: _vote,
+    PromptType.rating: _rating,
+    PromptType.words: _words,
+    PromptType.ranking: _ranking,
+    PromptType.text: _texts,
+    PromptType.long_text: _texts,
+}

@@ -1,0 +1,306 @@
+"""Questions at a keyboard: the questionary implementation of the ``Prompter`` protocol.
+
+Each prompt type has its own asking function, registered in ``ASKERS`` by ``PromptType``: the
+prompt model's translation into questionary questions lives here, in one place.  An asking
+function returns the raw answer (normalised by the caller with ``normalise_answer``) or None
+for "no answer"; Ctrl-C inside it reaches ``QuestionaryPrompter.ask``, which asks whether to
+skip the prompt, stop, or go on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Literal
+
+import questionary
+from questionary import Choice
+from rich.console import Console
+from rich.text import Text
+
+from seminar_cli.agenda.models import VOTE_CHOICES, YESNO_CHOICES, Prompt, PromptType, Who
+from seminar_cli.i18n import current_language, t
+from seminar_cli.session.answers import AnswerError, normalise_answer, normalise_words
+from seminar_cli.session.prompter import AskRequest, SkipPrompt, StopSession
+from seminar_cli.ui.results import option_label
+
+_NO_ANSWER = object()  # the value of the "(no answer)" entry of a list: never a real choice
+
+Role = Literal["facilitator", "participant"]
+
+
+# -- helpers shared by the asking functions --------------------------------------------------
+def _ask(question: questionary.Question) -> Any:
+    """Run one questionary question; Ctrl-C and Ctrl-D become KeyboardInterrupt."""
+    try:
+        return question.unsafe_ask()
+    except EOFError:
+        raise KeyboardInterrupt from None
+
+
+def _validator(prompt: Prompt) -> Callable[[str], bool | str]:
+    """Accept what ``normalise_answer`` accepts; otherwise show its message under the input."""
+
+    def validate(raw: str) -> bool | str:
+        try:
+            normalise_answer(prompt, raw)
+        except AnswerError as error:
+            return error.message()
+        return True
+
+    return validate
+
+
+def _listed(prompt: Prompt, choices: list[Choice]) -> list[Choice]:
+    """A list of choices, with a "(no answer)" entry when an answer is not required."""
+    if not prompt.required:
+        choices = [*choices, Choice(t("prompt.no_answer"), value=_NO_ANSWER)]
+    return choices
+
+
+def _select(message: str, prompt: Prompt, choices: list[Choice]) -> Any:
+    picked = _ask(
+        questionary.select(
+            message,
+            choices=_listed(prompt, choices),
+            instruction=t("prompt.hint.select"),
+        )
+    )
+    return None if picked is _NO_ANSWER else picked
+
+
+def ordinal(place: int) -> str:
+    """1 -> « 1re » / "1st" (the position in a ranking)."""
+    if current_language() == "fr":
+        return "1re" if place == 1 else f"{place}e"
+    if 10 <= place % 100 <= 20:
+        return f"{place}th"
+    return f"{place}" + {1: "st", 2: "nd", 3: "rd"}.get(place % 10, "th")
+
+
+# -- one asking function per prompt type ---------------------------------------------------
+def ask_text(prompt: Prompt, request: AskRequest) -> Any:
+    answer = _ask(questionary.text(prompt.question, validate=_validator(prompt)))
+    return answer.strip() or None
+
+
+def ask_long_text(prompt: Prompt, request: AskRequest) -> Any:
+    answer = _ask(
+        questionary.text(
+            prompt.question,
+            multiline=True,
+            validate=_validator(prompt),
+            instruction=t("prompt.hint.long_text") + "\n>",
+        )
+    )
+    return answer.strip() or None
+
+
+def ask_choice(prompt: Prompt, request: AskRequest) -> Any:
+    return _select(prompt.question, prompt, [Choice(c, value=c) for c in prompt.choices or []])
+
+
+def ask_multi(prompt: Prompt, request: AskRequest) -> Any:
+    low, high = prompt.multi_picks
+
+    def validate(picked: list[str]) -> bool | str:
+        if not picked:
+            return t("answer.required") if prompt.required else True
+        if not low <= len(picked) <= high:
+            return t("answer.picks", min=low, max=high)
+        return True
+
+    if low and low == high:
+        hint = t("prompt.hint.multi_exactly", count=low)
+    elif low:
+        hint = t("prompt.hint.multi_range", min=low, max=high)
+    else:
+        hint = t("prompt.hint.multi_max", max=high)
+    picked = _ask(
+        questionary.checkbox(
+            prompt.question,
+            choices=[Choice(c, value=c) for c in prompt.choices or []],
+            validate=validate,
+            instruction=hint,
+        )
+    )
+    return list(picked) or None
+
+
+def ask_rating(prompt: Prompt, request: AskRequest) -> Any:
+    low, high = prompt.scale
+    choices = [Choice(option_label(prompt, str(v)), value=v) for v in range(low, high + 1)]
+    return _select(prompt.question, prompt, choices)
+
+
+def ask_yesno(prompt: Prompt, request: AskRequest) -> Any:
+    choices = [Choice(option_label(prompt, o), value=o) for o in YESNO_CHOICES]
+    return _select(prompt.question, prompt, choices)
+
+
+def ask_words(prompt: Prompt, request: AskRequest) -> Any:
+    raw = _ask(
+        questionary.text(
+            prompt.question,
+            validate=_validator(prompt),
+            instruction=t("prompt.hint.words", max=prompt.max_words),
+        )
+    )
+    words = normalise_words(raw, prompt.max_words)
+    return words or None
+
+
+def ask_ranking(prompt: Prompt, request: AskRequest) -> Any:
+    remaining = list(prompt.choices or [])
+    order: list[str] = []
+    while len(remaining) > 1:
+        message = t("prompt.ranking_place", place=ordinal(len(order) + 1))
+        choices = [Choice(c, value=c) for c in remaining]
+        if order:  # "no answer" is offered once, before the first pick
+            picked = _ask(
+                questionary.select(message, choices=choices, instruction=t("prompt.hint.select"))
+            )
+        else:
+            picked = _select(message, prompt, choices)
+            if picked is None:
+                return None
+        order.append(picked)
+        remaining.remove(picked)
+    return order + remaining
+
+
+def ask_vote(prompt: Prompt, request: AskRequest) -> Any:
+    if prompt.who is Who.room:
+        return _ask_tally(prompt)
+    choices = [Choice(option_label(prompt, o), value=o) for o in VOTE_CHOICES]
+    return _select(prompt.question, prompt, choices)
+
+
+def _ask_tally(prompt: Prompt) -> Any:
+    """A show of hands: how many for, against, abstaining, blank (blank input: none)."""
+
+    def validate(raw: str) -> bool | str:
+        text = raw.strip()
+        if not text or (text.isdigit() and len(text) <= 7):
+            return True
+        return t("prompt.tally_number")
+
+    tally: dict[str, int] = {}
+    given = False
+    for option in VOTE_CHOICES:
+        raw = _ask(
+            questionary.text(
+                t(f"prompt.tally.{option}"),
+                validate=validate,
+                instruction=t("prompt.hint.tally"),
+            )
+        ).strip()
+        given = given or bool(raw)
+        tally[option] = int(raw) if raw else 0
+    return tally if given else None
+
+
+AskFunction = Callable[[Prompt, AskRequest], Any]
+ASKERS: dict[PromptType, AskFunction] = {
+    PromptType.text: ask_text,
+    PromptType.long_text: ask_long_text,
+    PromptType.choice: ask_choice,
+    PromptType.multi: ask_multi,
+    PromptType.rating: ask_rating,
+    PromptType.yesno: ask_yesno,
+    PromptType.words: ask_words,
+    PromptType.ranking: ask_ranking,
+    PromptType.vote: ask_vote,
+}
+
+
+# -- the Prompter ----------------------------------------------------------------------------
+class QuestionaryPrompter:
+    """Asks at this terminal.  ``role`` changes what "stop" means after a Ctrl-C: the
+    facilitator stops the session (it can be resumed); a participant leaves ``seminar join``."""
+
+    def __init__(self, console: Console | None = None, *, role: Role = "facilitator") -> None:
+        self.console = console or Console(highlight=False)
+        self.role = role
+
+    def ask(self, request: AskRequest) -> Any:
+        self._header(request)
+        asker = ASKERS[request.prompt.type]
+        while True:
+            try:
+                return asker(request.prompt, request)
+            except KeyboardInterrupt:
+                what = self._after_interrupt()
+                if what == "skip":
+                    raise SkipPrompt from None
+                if what == "stop":
+                    raise StopSession from None
+
+    def ask_name(self, prompt: Prompt) -> str | None:
+        """Who answers next, for an ``each`` prompt without a roster; blank: nobody else."""
+        try:
+            if prompt.anonymous:  # no name is wanted: only whether someone else answers
+                more = _ask(
+                    questionary.select(
+                        t("prompt.another_answer"),
+                        choices=[
+                            Choice(t("prompt.another_yes"), value=True),
+                            Choice(t("prompt.another_no"), value=False),
+                        ],
+                        instruction=t("prompt.hint.select"),
+                    )
+                )
+                return t("prompt.anonymous_person") if more else None
+            name = _ask(
+                questionary.text(t("prompt.who_answers"), instruction=t("prompt.hint.name"))
+            )
+        except KeyboardInterrupt:
+            return None
+        return " ".join(str(name).split()) or None
+
+    def show_error(self, message: str) -> None:
+        self.console.print(Text(message, style="red"))
+
+    def _header(self, request: AskRequest) -> None:
+        prompt = request.prompt
+        console = self.console
+        console.print()
+        if request.segment is not None:
+            console.rule(Text(request.segment.title), align="left", style="dim")
+        if request.participant and prompt.who is Who.each:
+            if request.turns:
+                turn = t(
+                    "prompt.turn_of",
+                    name=request.participant,
+                    turn=request.turn,
+                    turns=request.turns,
+                )
+            else:
+                turn = t("prompt.turn_of_open", name=request.participant)
+            console.print(Text(turn, style="bold"))
+        elif prompt.who is Who.room:
+            console.print(Text(t("prompt.for_room"), style="bold"))
+        if prompt.anonymous:
+            console.print(Text(t("prompt.anonymous"), style="dim"))
+        if prompt.description:
+            console.print(Text(prompt.description, style="italic"))
+        if prompt.text:
+            console.print(Text(prompt.text))
+
+    def _after_interrupt(self) -> str:
+        stop = "prompt.menu.stop" if self.role == "facilitator" else "prompt.menu.leave"
+        try:
+            return str(
+                _ask(
+                    questionary.select(
+                        t("prompt.menu"),
+                        choices=[
+                            Choice(t("prompt.menu.skip"), value="skip"),
+                            Choice(t(stop), value="stop"),
+                            Choice(t("prompt.menu.continue"), value="continue"),
+                        ],
+                        instruction=t("prompt.hint.select"),
+                    )
+                )
+            )
+        except KeyboardInterrupt:  # Ctrl-C twice: really stop
+            return "stop"

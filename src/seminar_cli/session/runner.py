@@ -31,13 +31,19 @@ from seminar_cli.session.service import SessionWriter
 HEARTBEAT_EVERY = 5.0  # real seconds between signs of life in the journal
 MAX_WAIT = 5.0  # real seconds: the runner looks at the journal at least this often
 
-CommandKind = Literal["pause", "next", "extend", "ask", "replan", "accept", "refuse", "quit"]
+CommandKind = Literal[
+    "pause", "next", "extend", "ask", "replan", "accept", "refuse", "quit", "attendance"
+]
 
 
 @dataclass(frozen=True)
 class Command:
     kind: CommandKind
     seconds: int = 0
+    # attendance: someone arrives, leaves or is represented during the session
+    participant: str | None = None
+    status: str | None = None
+    represented_by: str | None = None
 
 
 class Controls(Protocol):
@@ -199,6 +205,13 @@ class Runner:
                 writer.record(EventType.segment_extended, segment=segment.id, seconds=seconds)
         elif command.kind == "ask":
             self.ask_prompts(segment)
+        elif command.kind == "attendance" and command.participant and command.status:
+            writer.record(
+                EventType.attendance,
+                participant=command.participant,
+                status=command.status,
+                represented_by=command.represented_by,
+            )
         elif command.kind == "replan":
             self.proposal = propose_replan(writer.state, self.now())
             self.controls.notify(self, "replan_proposed", proposal=self.proposal)

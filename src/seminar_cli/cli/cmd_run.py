@@ -22,7 +22,7 @@ def _speed(value: float | None) -> float:
     if not 0 < value <= 10_000:
         from seminar_cli.errors import UsageError
 
-        raise UsageError("run.bad_speed", value=value)
+        raise UsageError("run.bad_speed", value=f"{value:g}")
     return value
 
 
@@ -119,7 +119,12 @@ def register(app: typer.Typer) -> None:
         from seminar_cli.cli.common import find_session, open_journal
         from seminar_cli.errors import SessionError
         from seminar_cli.journal.events import EventType
-        from seminar_cli.session.service import SessionWriter, is_live, stored_agenda
+        from seminar_cli.session.service import (
+            SessionWriter,
+            claim_session,
+            is_live,
+            stored_agenda,
+        )
         from seminar_cli.timer import SystemClock, local_now
 
         journal = open_journal(ctx, create=False)
@@ -139,6 +144,7 @@ def register(app: typer.Typer) -> None:
         factor = _speed(speed if speed is not None else float(state.meta.get("speed", 1.0)))
         writer = SessionWriter(journal, row, SystemClock(speed=factor, start=start))
         beat = journal.last_heartbeat(row.id)
+        claim_session(journal, row, writer.clock)  # two resumes at once: only one runs
         interrupted = None
         if state.suspended_at is None:
             candidates = [x for x in (state.last_event_at, beat[0] if beat else None) if x]

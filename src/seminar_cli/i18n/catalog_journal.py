@@ -42,6 +42,39 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The journal {file} comes from a newer version of seminar (schema {found}; this version "
         "knows schema {supported}). Upgrade seminar; the journal was not changed.",
     ),
+    "journal.read_only_folder": (
+        "Le dossier {folder} est en lecture seule : SQLite doit pouvoir écrire à côté du journal "
+        "{file} (ses fichiers -wal et -shm). Rien n'a été modifié. Choisissez un autre fichier "
+        "avec --db, ou rendez le dossier accessible en écriture.",
+        "The folder {folder} is read-only: SQLite must be able to write beside the journal "
+        "{file} (its -wal and -shm files). Nothing was changed. Choose another file with --db, "
+        "or make the folder writable.",
+    ),
+    "journal.not_a_folder": (
+        "Impossible de créer le journal : {folder} n'est pas un dossier. Choisissez un autre "
+        "fichier avec --db.",
+        "Cannot create the journal: {folder} is not a folder. Choose another file with --db.",
+    ),
+    "journal.io_error": (
+        "Le disque refuse d'écrire dans le journal {file} (disque plein, taille de fichier "
+        "limitée, ou support défaillant). Ce qui y est déjà enregistré est intact ; libérez de "
+        "la place ou changez de support, puis reprenez avec « seminar resume ».",
+        "The disk refuses to write to the journal {file} (disk full, a file size limit, or a "
+        "failing medium). What it already holds is intact; free some space or change medium, "
+        "then continue with 'seminar resume'.",
+    ),
+    "journal.damaged": (
+        "Le journal {file} est abîmé et ne peut pas être lu. Gardez-en une copie et "
+        "choisissez un autre fichier avec --db.",
+        "The journal {file} is damaged and cannot be read. Keep a copy of it and choose "
+        "another file with --db.",
+    ),
+    "journal.busy": (
+        "Le journal {file} est resté verrouillé plus de {seconds} s par un autre programme. "
+        "Réessayez dans un instant ; rien n'a été perdu.",
+        "The journal {file} stayed locked by another program for more than {seconds} s. Try "
+        "again in a moment; nothing was lost.",
+    ),
     "journal.write_failed": (
         "Impossible d'écrire dans le journal {file} : {reason}",
         "Cannot write to the journal {file}: {reason}",
@@ -155,8 +188,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # run commands
     "run.bad_speed": (
-        "Vitesse invalide : {value}. Donnez un facteur positif, par exemple --speed 60.",
-        "Invalid speed: {value}. Give a positive factor, for example --speed 60.",
+        "Vitesse invalide : {value}. Donnez un facteur plus grand que 0 et d'au plus 10000, par "
+        "exemple --speed 60.",
+        "Invalid speed: {value}. Give a factor above 0 and at most 10000, for example --speed 60.",
     ),
     "run.opened": (
         "Séance {id} ouverte : {title}{rehearsal}",
@@ -264,5 +298,109 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.arg.session": (
         "Identifiant de séance (ou son début) ; défaut : la séance en cours, sinon la dernière.",
         "Session id (or its beginning); default: the live session, else the latest.",
+    ),
+    # sessions list / show
+    "sessions.none_yet": (
+        "Aucune séance enregistrée dans {file}. Commencez-en une avec : seminar start",
+        "No session recorded in {file}. Start one with: seminar start",
+    ),
+    "sessions.list.title": ("Séances enregistrées", "Recorded sessions"),
+    "sessions.col.id": ("Identifiant", "Id"),
+    "sessions.col.title": ("Titre", "Title"),
+    "sessions.col.date": ("Date", "Date"),
+    "sessions.col.status": ("État", "Status"),
+    "sessions.col.segments": ("Séquences", "Segments"),
+    "sessions.col.answers": ("Réponses", "Answers"),
+    "sessions.col.participant": ("Participant·e", "Participant"),
+    "sessions.col.organization": ("Organisation", "Organization"),
+    "sessions.col.attendance": ("Présence", "Attendance"),
+    "sessions.col.segment": ("Séquence", "Segment"),
+    "sessions.col.planned": ("Prévu", "Planned"),
+    "sessions.col.planned_duration": ("Durée", "Time"),
+    "sessions.col.actual": ("Réel", "Actual"),
+    "sessions.col.actual_duration": ("Écoulé", "Elapsed"),
+    "sessions.col.question": ("Question", "Prompt"),
+    "sessions.col.who": ("Qui", "Who"),
+    "sessions.status.live": ("en cours", "live"),
+    "sessions.status.interrupted": ("interrompue", "interrupted"),
+    "sessions.status.closed": ("terminée", "closed"),
+    "sessions.rehearsal": ("répétition", "rehearsal"),
+    "sessions.fact.id": ("Identifiant", "Id"),
+    "sessions.fact.title": ("Titre", "Title"),
+    "sessions.fact.agenda": ("Agenda", "Agenda"),
+    "sessions.fact.status": ("État", "Status"),
+    "sessions.fact.place": ("Lieu", "Place"),
+    "sessions.fact.facilitator": ("Animation", "Facilitator"),
+    "sessions.fact.secretary": ("Secrétariat", "Secretary"),
+    "sessions.fact.opened": ("Ouverte le", "Opened"),
+    "sessions.fact.closed": ("Terminée le", "Closed"),
+    "sessions.fact.progress": ("Avancement", "Progress"),
+    "sessions.fact.records": ("Relevé", "Records"),
+    "sessions.fact.replans": ("Re-planifications", "Re-plans"),
+    "sessions.progress": (
+        "{done}/{total} séquences, {answers} réponse(s)",
+        "{done}/{total} segments, {answers} answer(s)",
+    ),
+    "sessions.records": (
+        "{notes} note(s), {decisions} décision(s), {actions} action(s)",
+        "{notes} note(s), {decisions} decision(s), {actions} action(s)",
+    ),
+    "sessions.attendance.title": ("Présences", "Attendance"),
+    "sessions.attendance.present": ("présent·e", "present"),
+    "sessions.attendance.excused": ("excusé·e", "excused"),
+    "sessions.attendance.absent": ("absent·e", "absent"),
+    "sessions.attendance.represented": ("représenté·e", "represented"),
+    "sessions.attendance.left": ("parti·e", "left"),
+    "sessions.attendance.unknown": ("non saisie", "not recorded"),
+    "sessions.attendance.by": ("par {name}", "by {name}"),
+    "sessions.segments.title": ("Séquences", "Segments"),
+    "sessions.segment.pending": ("à venir", "to come"),
+    "sessions.segment.running": ("en cours", "running"),
+    "sessions.segment.paused": ("en pause", "paused"),
+    "sessions.segment.interrupted": ("interrompue", "interrupted"),
+    "sessions.segment.done": ("terminée", "done"),
+    "sessions.segment.ended_early": ("écourtée", "ended early"),
+    "sessions.segment.skipped": ("sautée", "skipped"),
+    "sessions.prompts.title": ("Questions", "Prompts"),
+    "sessions.prompt.pending": ("pas encore posée", "not asked yet"),
+    "sessions.prompt.open": ("ouverte", "open"),
+    "sessions.prompt.closed": ("close", "closed"),
+    "sessions.who.each": ("chacun", "each"),
+    "sessions.who.open": ("tous", "anyone"),
+    "sessions.who.room": ("la salle", "the room"),
+    "sessions.anonymous": ("anonyme", "anonymous"),
+    "help.sessions": (
+        "Les séances enregistrées dans le journal : liste et détail.",
+        "The sessions recorded in the journal: list and details.",
+    ),
+    "help.sessions.list": (
+        "Liste les séances : identifiant, titre, date, état, séquences faites, réponses.",
+        "List the sessions: id, title, date, status, segments done, answers.",
+    ),
+    "help.sessions.list.epilog": (
+        "\b\nExemples :\n  seminar sessions list\n"
+        "  seminar sessions list --json            pour un script (sur la sortie standard)\n"
+        "  seminar --db archives.sqlite3 sessions list",
+        "\b\nExamples:\n  seminar sessions list\n"
+        "  seminar sessions list --json            for a script (on standard output)\n"
+        "  seminar --db archive.sqlite3 sessions list",
+    ),
+    "help.sessions.show": (
+        "Montre une séance : faits, présences, séquences (prévu et réel), questions et "
+        "nombre de réponses, notes, décisions et actions.",
+        "Show a session: facts, attendance, segments (planned and actual), prompts and their "
+        "answer counts, notes, decisions and actions.",
+    ),
+    "help.sessions.show.epilog": (
+        "\b\nExemples :\n  seminar sessions show                   la séance en cours, sinon la dernière\n"
+        "  seminar sessions show 20261126-co        un début d'identifiant suffit\n"
+        "  seminar sessions show 20261126-co --json",
+        "\b\nExamples:\n  seminar sessions show                   the live session, else the latest\n"
+        "  seminar sessions show 20261126-team      the beginning of an id is enough\n"
+        "  seminar sessions show 20261126-team --json",
+    ),
+    "help.opt.json": (
+        "Écrit les données en JSON sur la sortie standard (pour les scripts).",
+        "Write the data as JSON on standard output (for scripts).",
     ),
 }

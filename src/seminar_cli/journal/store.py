@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import json
 import os
+import socket
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Concatenate, NamedTuple, ParamSpec, TypeVar
 
 from seminar_cli.errors import JournalError, SessionError
 
@@ -68,6 +70,12 @@ def _m001_initial(db: sqlite3.Connection) -> None:
     )
 
 
+@migration
+def _m002_heartbeat_host(db: sqlite3.Connection) -> None:
+    # with the host, a runner killed on this machine is told apart from one still running
+    db.execute("ALTER TABLE heartbeats ADD COLUMN host TEXT")
+
+
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -77,6 +85,17 @@ class StoredEvent:
     type: str
     at: datetime
     payload: dict[str, Any]
+
+
+class Heartbeat(NamedTuple):
+    at: datetime  # on the session's clock (for resuming)
+    real_at: datetime  # on the wall (liveness)
+    pid: int | None
+    host: str | None
+
+
+def this_host() -> str:
+    return socket.gethostname()
 
 
 @dataclass(frozen=True)
@@ -91,11 +110,68 @@ class SessionRow:
     status: str  # "open" | "closed"
 
 
-def _is_disk_full(exc: BaseException) -> bool:
-    return (
-        isinstance(exc, sqlite3.OperationalError)
-        and ("disk is full" in str(exc) or "database or disk is full" in str(exc))
-    ) or (isinstance(exc, OSError) and exc.errno == errno.ENOSPC)
+LOW_SPACE = 1_000_000  # bytes: below this, a refused write is a full disk
+
+
+def _writable(folder: Path) -> bool:
+    return os.access(folder, os.W_OK | os.X_OK)
+
+
+def _low_space(folder: Path) -> bool:
+    import shutil
+
+    try:
+        return shutil.disk_usage(folder).free < LOW_SPACE
+    except OSError:
+        return False
+
+
+def journal_error(exc: sqlite3.Error, path: Path) -> JournalError:
+    """What an SQLite failure means for the person at the keyboard."""
+    name = str(getattr(exc, "sqlite_errorname", "") or "")
+    text = str(exc)
+    file, folder = str(path), path.parent
+    if name == "SQLITE_FULL" or "disk is full" in text:
+        return JournalError("journal.disk_full", file=file)
+    if name.startswith("SQLITE_IOERR") or "disk I/O error" in text:
+        # a refused write: a full disk, a file size limit, or a failing medium
+        if _low_space(folder):
+            return JournalError("journal.disk_full", file=file)
+        return JournalError("journal.io_error", file=file)
+    if name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN")) or (
+        "readonly" in text or "unable to open" in text
+    ):
+        if not _writable(folder):  # SQLite writes the -wal and -shm files beside the journal
+            return JournalError("journal.read_only_folder", file=file, folder=str(folder))
+        if name.startswith("SQLITE_READONLY") or "readonly" in text:
+            return JournalError("journal.read_only", file=file)
+        return JournalError("journal.cannot_open", file=file, reason=text)
+    if name == "SQLITE_NOTADB" or "not a database" in text:
+        return JournalError("journal.not_journal", file=file)
+    if name.startswith("SQLITE_CORRUPT") or "malformed" in text:
+        return JournalError("journal.damaged", file=file)
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text:
+        return JournalError("journal.busy", file=file, seconds=BUSY_TIMEOUT_MS // 1000)
+    return JournalError("journal.write_failed", file=file, reason=text)
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _reading(
+    method: Callable[Concatenate[Journal, P], R],
+) -> Callable[Concatenate[Journal, P], R]:
+    """Reads fail with a message too (a damaged file, a vanished folder), never a traceback."""
+
+    @functools.wraps(method)
+    def guarded(self: Journal, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.Error as exc:
+            raise journal_error(exc, self.path) from None
+
+    return guarded
 
 
 class Journal:
@@ -120,20 +196,13 @@ class Journal:
                 path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
             )
         except sqlite3.Error as exc:
-            raise JournalError("journal.cannot_open", file=str(path), reason=str(exc)) from None
+            raise journal_error(exc, path) from None
         journal = cls(path, db)
         try:
             journal._configure()
-            journal._migrate()
-        except sqlite3.DatabaseError as exc:
+        except sqlite3.Error as exc:
             db.close()
-            if _is_disk_full(exc):
-                raise JournalError("journal.disk_full", file=str(path)) from None
-            if "readonly" in str(exc) or "read-only" in str(exc):
-                raise JournalError("journal.read_only", file=str(path)) from None
-            if "not a database" in str(exc) or "malformed" in str(exc):
-                raise JournalError("journal.not_journal", file=str(path)) from None
-            raise JournalError("journal.cannot_open", file=str(path), reason=str(exc)) from None
+            raise journal_error(exc, path) from None
         except JournalError:
             db.close()
             raise
@@ -144,6 +213,15 @@ class Journal:
         """Create the file readable by its owner only, before SQLite ever touches it."""
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+        except (FileExistsError, NotADirectoryError):
+            raise JournalError("journal.not_a_folder", folder=str(path.parent)) from None
+        except PermissionError:
+            raise JournalError("journal.read_only_dir", folder=str(path.parent)) from None
+        except OSError as exc:
+            if exc.errno == errno.EROFS:
+                raise JournalError("journal.read_only_dir", folder=str(path.parent)) from None
+            raise JournalError("journal.cannot_open", file=str(path), reason=exc.strerror) from None
+        try:
             fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
             os.close(fd)
         except FileExistsError:
@@ -159,13 +237,16 @@ class Journal:
 
     def _configure(self) -> None:
         db = self._db
-        # the -wal and -shm files are created by SQLite with the main file's permissions
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        mode = db.execute("PRAGMA journal_mode = WAL").fetchone()
-        if mode and str(mode[0]).lower() != "wal":
-            self._check_identity()  # a read-only file cannot switch to WAL: say why
+        # what the file is, and which version, is checked before anything is changed in it:
+        # another program's database or a newer journal is left exactly as it was
+        self._check_identity()
+        self._check_version()
+        # the -wal and -shm files are created by SQLite with the main file's permissions
+        db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = NORMAL")
         db.execute("PRAGMA foreign_keys = ON")
+        self._migrate()
 
     def _check_identity(self) -> None:
         app_id = self._db.execute("PRAGMA application_id").fetchone()[0]
@@ -175,18 +256,25 @@ class Journal:
         if app_id not in (0, APPLICATION_ID) or (app_id == 0 and tables - {"sqlite_sequence"}):
             raise JournalError("journal.not_journal", file=str(self.path))
 
-    def _migrate(self) -> None:
-        db = self._db
-        version = int(db.execute("PRAGMA user_version").fetchone()[0])
+    def _check_version(self) -> int:
+        version = int(self._db.execute("PRAGMA user_version").fetchone()[0])
         if version > SCHEMA_VERSION:
             raise JournalError(
                 "journal.newer", file=str(self.path), found=version, supported=SCHEMA_VERSION
             )
+        return version
+
+    @_reading
+    def schema_version(self) -> int:
+        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+
+    def _migrate(self) -> None:
+        db = self._db
+        version = self._check_version()
         if version == SCHEMA_VERSION:
-            self._check_identity()
             return
         with self._write() as cur:
-            version = int(cur.execute("PRAGMA user_version").fetchone()[0])
+            version = self._check_version()  # another process may have migrated meanwhile
             if version == 0:
                 self._check_identity()
                 cur.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -206,14 +294,8 @@ class Journal:
         except BaseException as exc:
             with contextlib.suppress(sqlite3.Error):
                 cur.execute("ROLLBACK")
-            if isinstance(exc, sqlite3.DatabaseError):
-                if _is_disk_full(exc):
-                    raise JournalError("journal.disk_full", file=str(self.path)) from None
-                if "readonly" in str(exc) or "read-only" in str(exc):
-                    raise JournalError("journal.read_only", file=str(self.path)) from None
-                raise JournalError(
-                    "journal.write_failed", file=str(self.path), reason=str(exc)
-                ) from None
+            if isinstance(exc, sqlite3.Error):
+                raise journal_error(exc, self.path) from None
             raise
         finally:
             cur.close()
@@ -258,6 +340,7 @@ class Journal:
         with self._write() as cur:
             cur.execute("UPDATE sessions SET status = ? WHERE id = ?", (status, session_id))
 
+    @_reading
     def sessions(self) -> list[SessionRow]:
         rows = self._db.execute(
             "SELECT id, created_at, title, agenda_name, agenda_json, language, rehearsal, status"
@@ -265,6 +348,7 @@ class Journal:
         ).fetchall()
         return [_session_row(r) for r in rows]
 
+    @_reading
     def session(self, session_id: str) -> SessionRow:
         row = self._db.execute(
             "SELECT id, created_at, title, agenda_name, agenda_json, language, rehearsal, status"
@@ -275,12 +359,14 @@ class Journal:
             raise SessionError("session.unknown", ref=session_id)
         return _session_row(row)
 
+    @_reading
     def find_sessions(self, prefix: str) -> list[SessionRow]:
-        escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        """Sessions whose id starts with ``prefix`` (case-sensitive, unlike LIKE)."""
         rows = self._db.execute(
             "SELECT id, created_at, title, agenda_name, agenda_json, language, rehearsal, status"
-            " FROM sessions WHERE id LIKE ? ESCAPE '\\' ORDER BY created_at DESC",
-            (escaped + "%",),
+            " FROM sessions WHERE substr(id, 1, length(?1)) = ?1"
+            " ORDER BY created_at DESC, id DESC",
+            (prefix,),
         ).fetchall()
         return [_session_row(r) for r in rows]
 
@@ -300,8 +386,40 @@ class Journal:
             )
         return StoredEvent(seq, type_, at, payload)
 
+    def append_if(
+        self,
+        session_id: str,
+        type_: str,
+        payload: dict[str, Any],
+        at: datetime,
+        *,
+        after_seq: int,
+        accept: Callable[[list[StoredEvent]], bool],
+    ) -> StoredEvent | None:
+        """Append only if ``accept`` agrees, given the events written since ``after_seq``.
+
+        The check and the write are one transaction: no other process can close a prompt or
+        record the same answer in between (``None`` when refused, nothing written).
+        """
+        text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+        with self._write() as cur:
+            fresh = self._read_events(cur, session_id, after_seq)
+            if not accept(fresh):
+                return None
+            seq = (fresh[-1].seq if fresh else after_seq) + 1
+            cur.execute(
+                "INSERT INTO events (session_id, seq, type, at, payload) VALUES (?, ?, ?, ?, ?)",
+                (session_id, seq, type_, at.isoformat(), text),
+            )
+        return StoredEvent(seq, type_, at, payload)
+
+    @_reading
     def events(self, session_id: str, after_seq: int = 0) -> list[StoredEvent]:
-        rows = self._db.execute(
+        return self._read_events(self._db.cursor(), session_id, after_seq)
+
+    @staticmethod
+    def _read_events(cur: sqlite3.Cursor, session_id: str, after_seq: int) -> list[StoredEvent]:
+        rows = cur.execute(
             "SELECT seq, type, at, payload FROM events WHERE session_id = ? AND seq > ?"
             " ORDER BY seq",
             (session_id, after_seq),
@@ -310,6 +428,7 @@ class Journal:
             StoredEvent(r[0], r[1], datetime.fromisoformat(r[2]), json.loads(r[3])) for r in rows
         ]
 
+    @_reading
     def count_events(self, session_id: str, type_: str | None = None) -> int:
         if type_ is None:
             row = self._db.execute(
@@ -321,6 +440,7 @@ class Journal:
             )
         return int(row.fetchone()[0])
 
+    @_reading
     def last_seq(self, session_id: str) -> int:
         row = self._db.execute(
             "SELECT COALESCE(MAX(seq), 0) FROM events WHERE session_id = ?", (session_id,)
@@ -331,23 +451,55 @@ class Journal:
     def heartbeat(self, session_id: str, at: datetime, real_at: datetime) -> None:
         """``at`` on the session's clock (for resuming), ``real_at`` on the wall (liveness)."""
         with self._write() as cur:
-            cur.execute(
-                "INSERT INTO heartbeats (session_id, at, real_at, pid) VALUES (?, ?, ?, ?)"
-                " ON CONFLICT(session_id) DO UPDATE SET at = excluded.at,"
-                " real_at = excluded.real_at, pid = excluded.pid",
-                (session_id, at.isoformat(), real_at.isoformat(), os.getpid()),
-            )
+            self._beat(cur, session_id, at, real_at)
+
+    def claim(
+        self,
+        session_id: str,
+        at: datetime,
+        real_at: datetime,
+        alive: Callable[[Heartbeat], bool],
+    ) -> Heartbeat | None:
+        """Become the session's runner, unless another live one holds it (then returned).
+
+        One transaction, so two ``seminar resume`` started together cannot both win.
+        """
+        with self._write() as cur:
+            held = self._read_heartbeat(cur, session_id)
+            mine = held is not None and held.pid == os.getpid() and held.host == this_host()
+            if held is not None and not mine and alive(held):
+                return held
+            self._beat(cur, session_id, at, real_at)
+        return None
+
+    @staticmethod
+    def _beat(cur: sqlite3.Cursor, session_id: str, at: datetime, real_at: datetime) -> None:
+        cur.execute(
+            "INSERT INTO heartbeats (session_id, at, real_at, pid, host) VALUES (?, ?, ?, ?, ?)"
+            " ON CONFLICT(session_id) DO UPDATE SET at = excluded.at,"
+            " real_at = excluded.real_at, pid = excluded.pid, host = excluded.host",
+            (session_id, at.isoformat(), real_at.isoformat(), os.getpid(), this_host()),
+        )
 
     def clear_heartbeat(self, session_id: str) -> None:
         with self._write() as cur:
             cur.execute("DELETE FROM heartbeats WHERE session_id = ?", (session_id,))
 
-    def last_heartbeat(self, session_id: str) -> tuple[datetime, datetime] | None:
-        """(session-clock time, wall time) of the last sign of life of a running session."""
-        row = self._db.execute(
-            "SELECT at, real_at FROM heartbeats WHERE session_id = ?", (session_id,)
+    @_reading
+    def last_heartbeat(self, session_id: str) -> Heartbeat | None:
+        """The last sign of life of a running session: (session-clock time, wall time, …)."""
+        return self._read_heartbeat(self._db.cursor(), session_id)
+
+    @staticmethod
+    def _read_heartbeat(cur: sqlite3.Cursor, session_id: str) -> Heartbeat | None:
+        row = cur.execute(
+            "SELECT at, real_at, pid, host FROM heartbeats WHERE session_id = ?", (session_id,)
         ).fetchone()
-        return (datetime.fromisoformat(row[0]), datetime.fromisoformat(row[1])) if row else None
+        if row is None:
+            return None
+        return Heartbeat(
+            datetime.fromisoformat(row[0]), datetime.fromisoformat(row[1]), row[2], row[3]
+        )
 
 
 def _session_row(row: tuple[Any, ...]) -> SessionRow:

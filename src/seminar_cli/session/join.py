@@ -48,15 +48,27 @@ class Joiner:
         return result
 
     def answer(self, prompt: Prompt, raw: object, ref: str | None = None) -> bool:
-        """Record an answer if the prompt is still open; False when it closed meanwhile."""
-        self.writer.sync()
-        if prompt.id not in self.writer.state.open_prompts:
-            return False
+        """Record an answer if the prompt is still open; False when it closed meanwhile (or
+        when an answer with the same ``ref`` is already in).
+
+        Both are checked in the same transaction as the write, so an answer never lands after
+        its prompt closed, even when the facilitator moves on just then, nor twice.
+        """
         value = normalise_answer(prompt, raw)
         participant = None if prompt.anonymous else self.name
-        self.writer.record(
-            EventType.answer_given, prompt=prompt.id, participant=participant, value=value, ref=ref
+        recorded = self.writer.record_if(
+            lambda state: (
+                prompt.id in state.open_prompts
+                and not (ref and state.has_answer(prompt.id, None, ref))
+            ),
+            EventType.answer_given,
+            prompt=prompt.id,
+            participant=participant,
+            value=value,
+            ref=ref,
         )
+        if recorded is None:
+            return False
         self._done.add(prompt.id)
         return True
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -12,7 +14,7 @@ from seminar_cli.agenda.models import Agenda, slugify
 from seminar_cli.errors import SessionError
 from seminar_cli.journal.events import EventType, validated_payload
 from seminar_cli.journal.state import SessionState, fold
-from seminar_cli.journal.store import Journal, SessionRow, StoredEvent
+from seminar_cli.journal.store import Heartbeat, Journal, SessionRow, StoredEvent, this_host
 from seminar_cli.timer import Clock
 
 LIVE_WITHIN = timedelta(seconds=20)  # a heartbeat this recent means a runner is still alive
@@ -80,20 +82,55 @@ def stored_agenda(row: SessionRow) -> Agenda:
     return Agenda.model_validate_json(row.agenda_json)
 
 
+def pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process: alive
+    except OSError:
+        return False
+    return True
+
+
+def beat_alive(beat: Heartbeat, now: datetime) -> bool:
+    """Is the runner that wrote this heartbeat still running?
+
+    On this machine the process itself is asked (a ``kill -9`` is seen at once, and a runner
+    busy asking questions is not taken for dead); from another machine, only a recent
+    heartbeat counts.
+    """
+    if beat.pid is not None and beat.host == this_host():
+        return pid_alive(beat.pid)
+    return abs(now - beat.real_at) <= LIVE_WITHIN
+
+
 def is_live(journal: Journal, row: SessionRow, now: datetime) -> bool:
     if row.status != "open":
         return False
     beat = journal.last_heartbeat(row.id)
-    return beat is not None and abs(now - beat[1]) <= LIVE_WITHIN
+    return beat is not None and beat_alive(beat, now)
+
+
+def claim_session(journal: Journal, row: SessionRow, clock: Clock) -> None:
+    """Become the one process running this session; SessionError if another one still is."""
+    from seminar_cli.timer import local_now
+
+    now = local_now()
+    held = journal.claim(row.id, clock.now(), now, lambda beat: beat_alive(beat, now))
+    if held is not None:
+        raise SessionError("session.running_elsewhere", id=row.id)
 
 
 def resolve_session(journal: Journal, ref: str | None, now: datetime | None = None) -> SessionRow:
     """An id or unique prefix; without one, the live session, else the latest."""
+    ref = ref.strip() if ref else None
     if ref:
-        exact = [r for r in journal.find_sessions(ref) if r.id == ref]
-        if exact:
-            return exact[0]
         matches = journal.find_sessions(ref)
+        exact = [r for r in matches if r.id == ref]
+        if exact:  # an id that is also the beginning of a longer one
+            return exact[0]
         if not matches:
             raise SessionError("session.unknown", ref=ref)
         if len(matches) > 1:
@@ -107,10 +144,7 @@ def resolve_session(journal: Journal, ref: str | None, now: datetime | None = No
 
     moment = now or local_now()
     live = [r for r in rows if is_live(journal, r, moment)]
-    if live:
-        return live[0]
-    open_rows = [r for r in rows if r.status == "open"]
-    return (open_rows or rows)[0]
+    return live[0] if live else rows[0]
 
 
 class SessionWriter:
@@ -137,6 +171,29 @@ class SessionWriter:
     def record(self, type_: EventType, **payload: Any) -> StoredEvent:
         event = self.journal.append(
             self.row.id, type_, validated_payload(type_, payload), self.clock.now()
+        )
+        self.sync()
+        return event
+
+    def record_if(
+        self, accept: Callable[[SessionState], bool], type_: EventType, **payload: Any
+    ) -> StoredEvent | None:
+        """Record only if ``accept(state)`` holds on the state including every event other
+        processes wrote; the check and the write are one transaction.  None when refused."""
+        data = validated_payload(type_, payload)
+
+        def check(fresh: list[StoredEvent]) -> bool:
+            for event in fresh:
+                self.state.apply(event)
+            return accept(self.state)
+
+        event = self.journal.append_if(
+            self.row.id,
+            type_,
+            data,
+            self.clock.now(),
+            after_seq=self.state.last_seq,
+            accept=check,
         )
         self.sync()
         return event

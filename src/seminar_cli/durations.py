@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import math
 import re
+
+MAX_SECONDS = 24 * 3600  # a segment (or a shift) longer than a day is a typo, not a plan
 
 _PATTERN = re.compile(
     r"""^\s*(?:
@@ -18,26 +21,40 @@ class DurationError(ValueError):
 
 
 def parse_duration(value: object) -> int:
-    """Seconds from a duration; a bare number is minutes.  Raises DurationError."""
+    """Seconds from a duration; a bare number is minutes.  Raises DurationError.
+
+    Accepted: more than zero and at most :data:`MAX_SECONDS`."""
     if isinstance(value, bool):
         raise DurationError(value)
     if isinstance(value, int | float):
-        seconds = round(float(value) * 60)
+        try:
+            minutes = float(value)
+        except OverflowError:  # an int too large for a float
+            raise DurationError(value) from None
+        if not math.isfinite(minutes) or abs(minutes) > MAX_SECONDS:
+            raise DurationError(value)
+        seconds = round(minutes * 60)
     elif isinstance(value, str):
         text = value.strip()
         if re.fullmatch(r"\d+(?:[.,]\d+)?", text):
-            seconds = round(float(text.replace(",", ".")) * 60)
+            minutes = float(text.replace(",", "."))
+            if not math.isfinite(minutes) or minutes > MAX_SECONDS:
+                raise DurationError(value)
+            seconds = round(minutes * 60)
         else:
             match = _PATTERN.match(text)
             if not text or not match or not any(match.groupdict().values()):
                 raise DurationError(value)
-            parts = {k: int(v) if v else 0 for k, v in match.groupdict().items()}
+            try:
+                parts = {k: int(v) if v else 0 for k, v in match.groupdict().items()}
+            except ValueError:  # more digits than int() accepts
+                raise DurationError(value) from None
             if parts["hm"] >= 60 or (parts["m"] and parts["s"] >= 60):
                 raise DurationError(value)
             seconds = parts["h"] * 3600 + parts["hm"] * 60 + parts["m"] * 60 + parts["s"]
     else:
         raise DurationError(value)
-    if seconds <= 0:
+    if not 0 < seconds <= MAX_SECONDS:
         raise DurationError(value)
     return seconds
 

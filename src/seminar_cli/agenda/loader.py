@@ -1,12 +1,15 @@
 """Reading agenda files safely and explaining every problem in the user's language.
 
-YAML is read with PyYAML's safe loader only: no Python tags, nothing executed.  Problems are
-located both by place (``segments[2].duration``) and by line in the file.
+YAML is read with PyYAML's safe loader only: no Python tags, nothing executed.  The document is
+first composed into nodes, checked (size after aliases, tags, duplicate keys), then constructed
+from those nodes.  Problems are located both by place (``segments[2].duration``) and by line.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +23,32 @@ from seminar_cli.i18n import catalog, t
 MAX_BYTES = 2_000_000  # an agenda is a page or two; anything this large is not one
 MAX_NODES = 200_000  # expanded YAML nodes: stops "billion laughs" alias bombs
 
+# the tags the safe loader knows how to build (str, int, map, seq, timestamp…); any other
+# tag — !!python/object/apply, a local !tag — is refused before anything is constructed
+_SAFE_TAGS = frozenset(tag for tag in yaml.SafeLoader.yaml_constructors if tag is not None)
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+
+# PyYAML's problems, said in plain words: (start of PyYAML's text, catalogue key)
+_YAML_PROBLEMS: tuple[tuple[str, str], ...] = (
+    ("found character '\\t' that cannot start any token", "agenda.yaml.tab"),
+    ("found character", "agenda.yaml.bad_start"),
+    ("mapping values are not allowed here", "agenda.yaml.colon"),
+    ("could not find expected ':'", "agenda.yaml.expected_colon"),
+    ("expected <block end>", "agenda.yaml.indent"),
+    ("invalid indentation or unclosed", "agenda.yaml.indent"),
+    ("sequence entries are not allowed here", "agenda.yaml.dash"),
+    ("found undefined alias", "agenda.yaml.alias"),
+    ("found duplicate anchor", "agenda.yaml.anchor"),
+    ("found unexpected end of stream", "agenda.yaml.unclosed_quote"),
+    ("expected ',' or ']'", "agenda.yaml.unclosed_bracket"),
+    ("expected ',' or '}'", "agenda.yaml.unclosed_bracket"),
+    ("expected the node content", "agenda.yaml.node_content"),
+    ("found unknown escape character", "agenda.yaml.escape"),
+    ("expected a comment or a line break", "agenda.yaml.after_value"),
+    ("expected a single document", "agenda.yaml.documents"),
+    ("found unhashable key", "agenda.yaml.unhashable"),
+)
+
 
 @dataclass(frozen=True)
 class LoadedAgenda:
@@ -28,7 +57,8 @@ class LoadedAgenda:
     text: str
 
 
-def format_location(loc: tuple[int | str, ...]) -> str:
+def format_location(loc: tuple[int | str, ...] | list[int | str]) -> str:
+    """``("segments", 2, "duration")`` -> ``segments[2].duration``."""
     place = ""
     for part in loc:
         if isinstance(part, int):
@@ -38,6 +68,39 @@ def format_location(loc: tuple[int | str, ...]) -> str:
         else:
             place = str(part)
     return place
+
+
+def _plain_problem(problem: str | None) -> str:
+    text = (problem or "").strip()
+    for start, key in _YAML_PROBLEMS:
+        if text.startswith(start):
+            quoted = re.search(r"'[^']*'|\"[^\"]*\"", text)  # the character at fault, if any
+            return t(key, detail=quoted.group() if quoted else text)
+    return text or "?"
+
+
+def _syntax_error(exc: yaml.YAMLError, text: str, source: str) -> AgendaError:
+    if isinstance(exc, yaml.reader.ReaderError):  # a control character in the text
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        code = exc.character if isinstance(exc.character, int) else 0
+        return AgendaError("agenda.yaml_char", file=source, line=line, column=column, code=code)
+    mark = getattr(exc, "problem_mark", None)
+    problem = _plain_problem(getattr(exc, "problem", None) or str(exc))
+    context = getattr(exc, "context", None)
+    if context and problem == getattr(exc, "problem", None):  # said in the context instead
+        plain_context = _plain_problem(context)
+        if plain_context != context:
+            problem = plain_context
+    if mark is None:
+        return AgendaError("agenda.yaml_syntax_nowhere", file=source, problem=problem)
+    return AgendaError(
+        "agenda.yaml_syntax",
+        file=source,
+        line=mark.line + 1,
+        column=mark.column + 1,
+        problem=problem,
+    )
 
 
 def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
@@ -54,16 +117,75 @@ def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
     return size
 
 
-def _line_of(root: yaml.Node | None, loc: tuple[int | str, ...]) -> int | None:
-    """1-based line of the YAML node at ``loc`` (or of its deepest existing parent)."""
+def _short_tag(tag: str) -> str:
+    prefix = "tag:yaml.org,2002:"
+    return "!!" + tag[len(prefix) :] if tag.startswith(prefix) else tag
+
+
+def _check_nodes(root: yaml.Node, source: str) -> list[tuple[int, str]]:
+    """Refuse unknown tags; return the duplicate keys as located problems.
+
+    Walks the node graph once (iteratively: deep nesting cannot overflow the stack here)."""
+    problems: list[tuple[int, str]] = []
+    seen: set[int] = set()
+    children: list[tuple[yaml.Node, tuple[int | str, ...]]]
+    stack: list[tuple[yaml.Node, tuple[int | str, ...]]] = [(root, ())]
+    while stack:
+        node, loc = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if node.tag not in _SAFE_TAGS:
+            raise AgendaError(
+                "agenda.yaml_tag",
+                file=source,
+                line=node.start_mark.line + 1,
+                tag=_short_tag(str(node.tag)),
+            )
+        if isinstance(node, yaml.SequenceNode):
+            children = [(child, (*loc, index)) for index, child in enumerate(node.value)]
+        elif isinstance(node, yaml.MappingNode):
+            children = []
+            keys: set[str] = set()
+            for key_node, value_node in node.value:
+                children.append((key_node, loc))
+                if isinstance(key_node, yaml.ScalarNode) and key_node.tag != _MERGE_TAG:
+                    name = str(key_node.value)
+                    if name in keys:
+                        where = format_location(loc) or t("agenda.top_level")
+                        line = key_node.start_mark.line + 1
+                        message = t("agenda.err.dup_key", key=name)
+                        problems.append((line, _located(line, where, message)))
+                    keys.add(name)
+                    children.append((value_node, (*loc, name)))
+                else:
+                    children.append((value_node, loc))
+        else:
+            continue
+        stack.extend(reversed(children))  # depth first, in the order of the file
+    return problems
+
+
+def _located(line: int | None, place: str, message: str) -> str:
+    prefix = t("agenda.line", line=line) + " · " if line else ""
+    return t("agenda.problem", prefix=prefix, place=place, message=message)
+
+
+def _node_at(root: yaml.Node | None, loc: list[int | str]) -> tuple[yaml.Node | None, bool]:
+    """The YAML node at ``loc`` (or its deepest existing parent) and whether it was reached.
+
+    ``"[key]"`` in ``loc`` (pydantic's mark for a bad dict key) means the key node itself."""
     node = root
-    line = node.start_mark.line + 1 if node is not None else None
+    key_node: yaml.Node | None = None
     for part in loc:
         child: yaml.Node | None = None
-        if isinstance(node, yaml.MappingNode) and isinstance(part, str):
-            for key_node, value_node in node.value:
-                if isinstance(key_node, yaml.ScalarNode) and key_node.value == part:
-                    child = value_node
+        if part == "[key]" and key_node is not None:
+            node = key_node
+            continue
+        if isinstance(node, yaml.MappingNode):
+            for k_node, v_node in node.value:
+                if isinstance(k_node, yaml.ScalarNode) and str(k_node.value) == str(part):
+                    child, key_node = v_node, k_node
                     break
         elif (
             isinstance(node, yaml.SequenceNode)
@@ -72,76 +194,125 @@ def _line_of(root: yaml.Node | None, loc: tuple[int | str, ...]) -> int | None:
         ):
             child = node.value[part]
         if child is None:
-            break
+            return node, False
         node = child
-        line = node.start_mark.line + 1
-    return line
+    return node, True
 
 
-def _explain(error: dict[str, Any]) -> str:
+def _as_written(value: Any, raw: str | None) -> str:
+    """How to quote the faulty value: as the user typed it when we know, else its repr."""
+    if raw is None and not isinstance(value, str):
+        text = repr(value)
+        return text if len(text) <= 60 else text[:57] + "…"
+    text = raw if raw is not None else str(value)
+    return t("agenda.quoted", text=text if len(text) <= 60 else text[:57] + "…")
+
+
+def _expected(value: Any) -> str:
+    # pydantic writes "'a', 'b' or 'c'" (English "or"): keep just the values
+    names = re.findall(r"'([^']*)'", str(value))
+    return ", ".join(names) if names else str(value)
+
+
+def _explain(error: dict[str, Any], ctx: dict[str, Any], raw: str | None) -> str:
     kind = str(error.get("type", ""))
-    ctx = dict(error.get("ctx") or {})
+    value = error.get("input")
+    if kind != "missing" and value is None:
+        return t("agenda.err.null")
+    if kind == "string_type" and isinstance(value, bool | int | float | date):
+        return t("agenda.err.string_type_scalar", raw=raw if raw is not None else str(value))
+    if "expected" in ctx:
+        ctx["expected"] = _expected(ctx["expected"])
+    if raw is not None and "value" in ctx:
+        ctx["value"] = raw  # "25:00", not the 1500 minutes YAML made of it
     key = kind if kind.startswith("agenda.err.") else f"agenda.err.{kind}"
     if key in catalog():
         try:
-            return t(key, **ctx, input=_short(error.get("input")))
+            return t(key, **ctx, input=_as_written(value, raw))
         except (KeyError, IndexError, ValueError):
             pass
-    return str(error.get("msg", kind))
+    return t(
+        "agenda.err.other",
+        input=_as_written(value, raw),
+        detail=str(error.get("msg", kind)),
+    )
 
 
-def _short(value: Any) -> str:
-    text = repr(value) if not isinstance(value, str) else f"« {value} »"
-    return text if len(text) <= 60 else text[:57] + "…"
+def _validation_problems(exc: ValidationError, root: yaml.Node) -> list[tuple[int, str]]:
+    problems: list[tuple[int, str]] = []
+    for error in exc.errors(include_url=False):
+        ctx = dict(error.get("ctx") or {})
+        loc: list[int | str] = list(error.get("loc", ()))
+        at = ctx.pop("at", None)
+        if isinstance(at, tuple | list):
+            loc = list(at)
+        field = ctx.pop("field", None)
+        if isinstance(field, str):
+            loc.append(field)
+        node, reached = _node_at(root, loc)
+        line = node.start_mark.line + 1 if node is not None else None
+        raw = str(node.value) if reached and isinstance(node, yaml.ScalarNode) else None
+        message = _explain(dict(error), ctx, raw)
+        place = format_location([p for p in loc if p != "[key]"]) or t("agenda.top_level")
+        problems.append((line or 0, _located(line, place, message)))
+    return problems
 
 
 def parse_agenda_text(text: str, source: str) -> Agenda:
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        where = f"{mark.line + 1}:{mark.column + 1}" if mark else "?"
-        raise AgendaError(
-            "agenda.yaml_syntax", file=source, where=where, problem=exc.problem or str(exc)
-        ) from None
     except yaml.YAMLError as exc:
-        raise AgendaError("agenda.yaml_syntax", file=source, where="?", problem=str(exc)) from None
+        raise _syntax_error(exc, text, source) from None
+    except RecursionError:
+        raise AgendaError("agenda.too_deep", file=source) from None
     if root is None:
         raise AgendaError("agenda.empty", file=source)
-    if _expanded_size(root, {}) > MAX_NODES:
-        raise AgendaError("agenda.too_complex", file=source)
     try:
-        data = yaml.safe_load(text)
-    except (yaml.YAMLError, RecursionError) as exc:
-        raise AgendaError("agenda.yaml_syntax", file=source, where="?", problem=str(exc)) from None
+        too_big = _expanded_size(root, {}) > MAX_NODES
+    except RecursionError:
+        raise AgendaError("agenda.too_deep", file=source) from None
+    if too_big:
+        raise AgendaError("agenda.too_complex", file=source)
+    duplicates = _check_nodes(root, source)
+    try:
+        data = yaml.SafeLoader("").construct_document(root)
+    except yaml.MarkedYAMLError as exc:
+        raise _syntax_error(exc, text, source) from None
+    except RecursionError:
+        raise AgendaError("agenda.too_deep", file=source) from None
+    except Exception as exc:  # e.g. `!!int abc`: the safe constructors raise ValueError & co
+        raise AgendaError("agenda.yaml_value", file=source, problem=str(exc)) from None
     if data is None:
         raise AgendaError("agenda.empty", file=source)
     if not isinstance(data, dict):
         raise AgendaError("agenda.not_mapping", file=source)
+    problems = list(duplicates)
+    agenda: Agenda | None = None
     try:
-        return Agenda.model_validate(data)
+        agenda = Agenda.model_validate(data)
     except ValidationError as exc:
-        problems = []
-        for error in exc.errors(include_url=False):
-            loc = tuple(error.get("loc", ()))
-            place = format_location(loc) or t("agenda.top_level")
-            line = _line_of(root, loc)
-            prefix = t("agenda.line", line=line) + " · " if line else ""
-            problems.append(f"{prefix}{place} : {_explain(dict(error))}")
-        raise AgendaError("agenda.invalid", problems=problems, file=source) from None
+        problems += _validation_problems(exc, root)
     except RecursionError:
-        raise AgendaError("agenda.too_complex", file=source) from None
+        raise AgendaError("agenda.too_deep", file=source) from None
+    if problems or agenda is None:
+        problems.sort(key=lambda item: item[0])  # in the order of the file
+        raise AgendaError("agenda.invalid", problems=[p for _, p in problems], file=source)
+    return agenda
 
 
 def decode_agenda_bytes(raw: bytes, source: str) -> str:
     if len(raw) > MAX_BYTES:
         raise AgendaError("agenda.too_large", file=source)
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 (Windows Notepad): not binary junk
+        raise AgendaError("agenda.not_utf8", file=source, line=1, column=1)
     if b"\x00" in raw:
         raise AgendaError("agenda.binary", file=source)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise AgendaError("agenda.not_utf8", file=source, offset=exc.start) from None
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - raw.rfind(b"\n", 0, exc.start)
+        raise AgendaError("agenda.not_utf8", file=source, line=line, column=column) from None
 
 
 def read_agenda_file(path: Path) -> LoadedAgenda:

@@ -18,6 +18,7 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainSerializer,
+    WithJsonSchema,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -77,15 +78,39 @@ def _clock_time(value: Any) -> time:
     raise PydanticCustomError("agenda.err.clock", "invalid time {value}", {"value": str(value)})
 
 
+# the JSON Schema (for editors) describes what people write, not the parsed value
+_DURATION_SCHEMA = {
+    "anyOf": [
+        {
+            "type": "string",
+            "pattern": (
+                r"^\s*(\d+\s*[hH]\s*\d*\s*(m|min|mn)?|(\d+\s*(m|min|mn)\s*)?(\d+\s*s)?"
+                r"|\d+([.,]\d+)?)\s*$"
+            ),
+        },
+        {"type": "number", "exclusiveMinimum": 0, "maximum": 1440},
+    ],
+    "description": "15m, 1h30, 90s, 1h, or a number of minutes",
+    "examples": ["15m", "1h30", "90s", 20],
+}
+_CLOCK_SCHEMA = {
+    "type": "string",
+    "pattern": r"^\s*\d{1,2}\s*[:hH]\s*(\d{2})?\s*$",
+    "description": "HH:MM, in quotes",
+    "examples": ["14:00"],
+}
+
 Duration = Annotated[
     int,
     BeforeValidator(_duration),
     PlainSerializer(format_duration_spec, return_type=str),
+    WithJsonSchema(_DURATION_SCHEMA, mode="validation"),
 ]
 ClockTime = Annotated[
     time,
     BeforeValidator(_clock_time),
     PlainSerializer(lambda v: v.strftime("%H:%M"), return_type=str),
+    WithJsonSchema(_CLOCK_SCHEMA, mode="validation"),
 ]
 Text = Annotated[str, Field(min_length=1, max_length=10_000)]
 Identifier = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$")]
@@ -128,7 +153,10 @@ class Majority(StrEnum):
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    # numbers are fine as text (``title: 2025``, ``choices: [1, 2, 3]``); booleans are not
+    model_config = ConfigDict(
+        extra="forbid", str_strip_whitespace=True, frozen=True, coerce_numbers_to_str=True
+    )
 
 
 class Participant(_Strict):
@@ -171,40 +199,64 @@ class Prompt(_Strict):
         needs_choices = kind in (PromptType.choice, PromptType.multi, PromptType.ranking)
         if needs_choices:
             if not self.choices or len(self.choices) < 2:
-                raise PydanticCustomError("agenda.err.choices_needed", "choices needed")
+                raise PydanticCustomError(
+                    "agenda.err.choices_needed", "choices needed", {"field": "choices"}
+                )
             if len(set(self.choices)) != len(self.choices):
-                raise PydanticCustomError("agenda.err.choices_unique", "choices not unique")
+                twice = next(c for c in self.choices if self.choices.count(c) > 1)
+                raise PydanticCustomError(
+                    "agenda.err.choices_unique",
+                    "choices not unique",
+                    {"field": "choices", "choice": twice},
+                )
         elif self.choices is not None:
             raise PydanticCustomError(
-                "agenda.err.choices_forbidden", "no choices for {type}", {"type": kind.value}
+                "agenda.err.choices_forbidden",
+                "no choices for {type}",
+                {"type": kind.value, "field": "choices"},
             )
         if kind is PromptType.rating:
             low, high = self.scale
             if low >= high:
                 raise PydanticCustomError(
-                    "agenda.err.rating_range", "min < max", {"min": low, "max": high}
+                    "agenda.err.rating_range",
+                    "min < max",
+                    {"min": low, "max": high, "field": "max" if self.max is not None else "min"},
                 )
             if high - low > 100:
-                raise PydanticCustomError("agenda.err.rating_wide", "scale too wide")
+                raise PydanticCustomError("agenda.err.rating_wide", "too wide", {"field": "max"})
             for value in self.labels or {}:
                 if not low <= value <= high:
                     raise PydanticCustomError(
                         "agenda.err.label_out",
                         "label out",
-                        {"value": value, "min": low, "max": high},
+                        {"value": value, "min": low, "max": high, "field": "labels"},
                     )
         elif self.labels is not None:
-            raise PydanticCustomError("agenda.err.labels_forbidden", "labels only for rating")
+            raise PydanticCustomError(
+                "agenda.err.labels_forbidden", "labels only for rating", {"field": "labels"}
+            )
         if kind is PromptType.multi:
             count = len(self.choices or [])
             low = self.min if self.min is not None else 0
             high = self.max if self.max is not None else count
             if not 0 <= low <= high <= count or high == 0:
                 raise PydanticCustomError(
-                    "agenda.err.picks_range", "bad picks", {"min": low, "max": high, "count": count}
+                    "agenda.err.picks_range",
+                    "bad picks",
+                    {
+                        "min": low,
+                        "max": high,
+                        "count": count,
+                        "field": "max" if self.max is not None else "min",
+                    },
                 )
         elif kind is not PromptType.rating and (self.min is not None or self.max is not None):
-            raise PydanticCustomError("agenda.err.minmax_forbidden", "min/max not allowed")
+            raise PydanticCustomError(
+                "agenda.err.minmax_forbidden",
+                "min/max not allowed",
+                {"type": kind.value, "field": "min" if self.min is not None else "max"},
+            )
         return self
 
     @property
@@ -231,7 +283,14 @@ class Prompt(_Strict):
         return (self.min or 0, self.max if self.max is not None else count)
 
 
+def _id_is_optional(schema: dict[str, Any]) -> None:
+    # a segment without an id gets the slug of its title (see _default_id)
+    schema["required"] = [name for name in schema.get("required", []) if name != "id"]
+
+
 class Segment(_Strict):
+    model_config = ConfigDict(json_schema_extra=_id_is_optional)
+
     id: Identifier
     title: Text
     kind: SegmentKind = SegmentKind.discussion
@@ -246,8 +305,12 @@ class Segment(_Strict):
     @model_validator(mode="before")
     @classmethod
     def _default_id(cls, data: Any) -> Any:
-        if isinstance(data, dict) and not data.get("id") and isinstance(data.get("title"), str):
-            return {**data, "id": slugify(data["title"])[:63]}
+        if isinstance(data, dict) and not data.get("id"):
+            title = data.get("title")
+            if isinstance(title, str | int | float) and not isinstance(title, bool):
+                return {**data, "id": slugify(str(title))[:63].rstrip("-")}
+            # no usable title: that is the one error to report, not a missing id as well
+            return {**data, "id": "segment"}
         return data
 
     def warnings(self, seconds: int | None = None) -> list[int]:
@@ -272,23 +335,49 @@ class Agenda(_Strict):
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Agenda:
-        seen: set[str] = set()
-        for segment in self.segments:
+        # ctx["at"] is the place of the second occurrence and ctx["first"] the first one's:
+        # the loader shows both, so the user finds the pair
+        seen: dict[str, int] = {}
+        for index, segment in enumerate(self.segments):
             if segment.id in seen:
-                raise PydanticCustomError("agenda.err.segment_dup", "dup", {"id": segment.id})
-            seen.add(segment.id)
-        prompts: set[str] = set()
-        for segment in self.segments:
-            for prompt in segment.prompts:
+                raise PydanticCustomError(
+                    "agenda.err.segment_dup",
+                    "dup",
+                    {
+                        "id": segment.id,
+                        "at": ("segments", index, "id"),
+                        "first": f"segments[{seen[segment.id]}]",
+                    },
+                )
+            seen[segment.id] = index
+        prompts: dict[str, str] = {}
+        for s_index, segment in enumerate(self.segments):
+            for p_index, prompt in enumerate(segment.prompts):
                 if prompt.id in prompts:
-                    raise PydanticCustomError("agenda.err.prompt_dup", "dup", {"id": prompt.id})
-                prompts.add(prompt.id)
-        names: set[str] = set()
-        for person in self.participants:
+                    raise PydanticCustomError(
+                        "agenda.err.prompt_dup",
+                        "dup",
+                        {
+                            "id": prompt.id,
+                            "at": ("segments", s_index, "prompts", p_index, "id"),
+                            "first": prompts[prompt.id],
+                        },
+                    )
+                prompts[prompt.id] = f"segments[{s_index}].prompts[{p_index}]"
+        names: dict[str, int] = {}
+        for index, person in enumerate(self.participants):
             key = person.name.casefold()
             if key in names:
-                raise PydanticCustomError("agenda.err.person_dup", "dup", {"name": person.name})
-            names.add(key)
+                raise PydanticCustomError(
+                    "agenda.err.person_dup",
+                    "dup",
+                    {
+                        "name": person.name,
+                        "at": ("participants", index, "name"),
+                        "first": f"participants[{names[key]}]",
+                    },
+                )
+            names[key] = index
         return self
 
     # -- derived facts ------------------------------------------------------------------

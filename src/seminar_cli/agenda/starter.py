@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from seminar_cli.agenda.models import slugify
 from seminar_cli.durations import format_duration_spec
 
 
@@ -95,10 +96,26 @@ def render_starter(answers: StarterAnswers) -> str:
     if answers.ends_by:
         data["ends_by"] = answers.ends_by
     data["participants"] = []
-    data["segments"] = [
-        {"title": s.title, "kind": s.kind, "duration": format_duration_spec(s.duration)}
-        for s in answers.segments
-    ]
+    segments: list[dict[str, object]] = []
+    taken: set[str] = set()
+    for segment in answers.segments:
+        entry: dict[str, object] = {}
+        # two segments titled alike ("Pause" twice) would get the same default id: number them
+        slug = base = slugify(segment.title)[:60].rstrip("-")
+        count = 1
+        while slug in taken:
+            count += 1
+            slug = f"{base}-{count}"
+        if slug != base:
+            entry["id"] = slug
+        taken.add(slug)
+        entry.update(
+            title=segment.title,
+            kind=segment.kind,
+            duration=format_duration_spec(segment.duration),
+        )
+        segments.append(entry)
+    data["segments"] = segments
     body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
     lang = answers.language if answers.language in _HEADER else "fr"
     return _HEADER[lang] + "\n" + body + "\n" + _EXAMPLE[lang]

@@ -24,27 +24,29 @@ def register(app: typer.Typer) -> None:
     def list_cmd() -> None:
         from rich.table import Table
 
-        from seminar_cli.agenda.bundled import available_agendas
+        from seminar_cli.agenda.bundled import DEFAULT_AGENDA, available_agendas
         from seminar_cli.agenda.loader import read_agenda_file
         from seminar_cli.durations import format_human
         from seminar_cli.errors import AgendaError
         from seminar_cli.ui import console
 
         table = Table(title=t("agenda.list.title"))
-        for column in (
-            "agenda.list.name",
-            "agenda.list.agenda_title",
-            "agenda.list.segments",
-            "agenda.list.duration",
-            "agenda.list.origin",
-        ):
-            table.add_column(t(column))
+        # the name is what the user types next: never cut it
+        table.add_column(t("agenda.list.name"), no_wrap=True, overflow="fold")
+        table.add_column(t("agenda.list.agenda_title"))
+        table.add_column(t("agenda.list.segments"), justify="right")
+        table.add_column(t("agenda.list.duration"), justify="right", no_wrap=True)
+        table.add_column(t("agenda.list.origin"), no_wrap=True)
+        invalid: list[str] = []
         for ref in available_agendas():
             origin = t(f"agenda.list.{ref.origin}")
+            if ref.origin == "bundled" and ref.name == DEFAULT_AGENDA:
+                origin += " · " + t("agenda.list.default")
             try:
                 agenda = read_agenda_file(ref.path).agenda
             except AgendaError:
                 table.add_row(ref.name, t("agenda.list.invalid"), "", "", origin, style="red")
+                invalid.append(str(ref.path))
                 continue
             table.add_row(
                 ref.name,
@@ -54,6 +56,8 @@ def register(app: typer.Typer) -> None:
                 origin,
             )
         console.out().print(table)
+        for path in invalid:
+            console.say(t("agenda.list.invalid_hint", file=path), style="red")
 
     @group.command("show", help=t("help.agenda.show"), epilog=t("help.agenda.show.epilog"))
     def show_cmd(
@@ -165,7 +169,11 @@ def register(app: typer.Typer) -> None:
 
         from seminar_cli.agenda.models import Agenda
 
-        schema = Agenda.model_json_schema(mode="validation")
+        schema = {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            **Agenda.model_json_schema(mode="validation"),
+            "title": "seminar agenda",
+        }
         sys.stdout.write(json.dumps(schema, ensure_ascii=False, indent=2) + "\n")
 
 
@@ -191,7 +199,7 @@ def _render_agenda(agenda: Agenda, start: time | None, notes: bool) -> None:
 
     from seminar_cli.durations import format_human
     from seminar_cli.ui import console
-    from seminar_cli.ui.labels import kind_label, prompt_type_label
+    from seminar_cli.ui.labels import kind_label, prompt_type_label, who_label
 
     head = Text(agenda.title, style="bold")
     if agenda.subtitle:
@@ -214,7 +222,9 @@ def _render_agenda(agenda: Agenda, start: time | None, notes: bool) -> None:
             title.append(f"\n{segment.notes}", style="dim")
         for prompt in segment.prompts:
             title.append(f"\n  › {prompt.question} ")
-            title.append(f"[{prompt_type_label(prompt.type)} · {prompt.who.value}]", style="dim")
+            title.append(
+                f"[{prompt_type_label(prompt.type)} · {who_label(prompt.who)}]", style="dim"
+            )
         duration = format_human(segment.duration)
         if segment.fixed:
             duration += f" ({t('agenda.show.fixed')})"
@@ -242,8 +252,8 @@ def _render_agenda(agenda: Agenda, start: time | None, notes: bool) -> None:
                 "agenda.show.assembly",
                 body=a.body,
                 members=a.members or "?",
-                quorum=f"{a.quorum:.0%}",
-                majority=a.majority.value,
+                quorum=t("agenda.show.percent", value=round(a.quorum * 100)),
+                majority=t(f"agenda.majority.{a.majority.value}"),
             )
         )
     slack = agenda.slack_seconds(start)

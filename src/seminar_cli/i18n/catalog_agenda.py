@@ -24,13 +24,105 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file} is not a text file (it contains null bytes): an agenda is a YAML file.",
     ),
     "agenda.not_utf8": (
-        "{file} n'est pas encodé en UTF-8 (octet invalide à la position {offset}). "
+        "{file} n'est pas encodé en UTF-8 (octet invalide ligne {line}, colonne {column}). "
         "Enregistrez-le en UTF-8.",
-        "{file} is not UTF-8 encoded (invalid byte at position {offset}). Save it as UTF-8.",
+        "{file} is not UTF-8 encoded (invalid byte at line {line}, column {column}). Save it as "
+        "UTF-8.",
     ),
     "agenda.yaml_syntax": (
-        "{file} : erreur de syntaxe YAML à la ligne:colonne {where} : {problem}",
-        "{file}: YAML syntax error at line:column {where}: {problem}",
+        "{file}, ligne {line}, colonne {column} : erreur de syntaxe YAML — {problem}",
+        "{file}, line {line}, column {column}: YAML syntax error — {problem}",
+    ),
+    "agenda.yaml_syntax_nowhere": (
+        "{file} : erreur de syntaxe YAML — {problem}",
+        "{file}: YAML syntax error — {problem}",
+    ),
+    "agenda.yaml_value": (
+        "{file} : une valeur marquée d'une étiquette YAML explicite (!!…) est illisible : "
+        "{problem}",
+        "{file}: a value marked with an explicit YAML tag (!!…) cannot be read: {problem}",
+    ),
+    "agenda.yaml_char": (
+        "{file}, ligne {line}, colonne {column} : caractère de contrôle interdit (code {code}) "
+        "dans un fichier YAML ; supprimez-le.",
+        "{file}, line {line}, column {column}: control character not allowed in a YAML file "
+        "(code {code}); delete it.",
+    ),
+    "agenda.yaml_tag": (
+        "{file}, ligne {line} : l'étiquette YAML « {tag} » est refusée. Un agenda ne contient que "
+        "du texte, des nombres, des listes et des dictionnaires ; rien n'a été exécuté.",
+        "{file}, line {line}: the YAML tag '{tag}' is refused. An agenda holds only text, "
+        "numbers, lists and mappings; nothing was executed.",
+    ),
+    "agenda.too_deep": (
+        "{file} est trop imbriqué pour être un agenda (listes ou dictionnaires emboîtés à "
+        "l'excès).",
+        "{file} is nested too deeply to be an agenda (lists or mappings inside each other, too "
+        "many levels).",
+    ),
+    # PyYAML's problems, in plain words ({detail}: PyYAML's own text)
+    "agenda.yaml.tab": (
+        "tabulation interdite en YAML : indentez avec des espaces",
+        "tab characters are not allowed in YAML: indent with spaces",
+    ),
+    "agenda.yaml.bad_start": (
+        "une valeur ne peut pas commencer par {detail} ; mettez-la entre guillemets",
+        "a value cannot start with {detail}; put it in quotes",
+    ),
+    "agenda.yaml.colon": (
+        "« : » inattendu ; si la valeur contient « : », mettez-la entre guillemets, sinon "
+        "vérifiez l'indentation",
+        "unexpected ':'; if the value contains ':', put it in quotes, otherwise check the "
+        "indentation",
+    ),
+    "agenda.yaml.expected_colon": (
+        "« : » attendu après une clé (clé: valeur)",
+        "':' expected after a key (key: value)",
+    ),
+    "agenda.yaml.indent": (
+        "indentation incohérente, ou crochet non refermé",
+        "inconsistent indentation, or an unclosed bracket",
+    ),
+    "agenda.yaml.dash": (
+        "« - » inattendu : un élément de liste est mal indenté",
+        "unexpected '-': a list item is badly indented",
+    ),
+    "agenda.yaml.alias": (
+        "alias (*nom) sans ancre (&nom) correspondante",
+        "alias (*name) without a matching anchor (&name)",
+    ),
+    "agenda.yaml.anchor": (
+        "la même ancre (&nom) est définie deux fois",
+        "the same anchor (&name) is defined twice",
+    ),
+    "agenda.yaml.unclosed_quote": (
+        "fin du fichier inattendue : un guillemet n'est pas refermé",
+        "unexpected end of file: a quote is not closed",
+    ),
+    "agenda.yaml.unclosed_bracket": (
+        "crochet [ ] ou accolade {{ }} non refermé, ou virgule manquante",
+        "unclosed bracket [ ] or brace {{ }}, or a missing comma",
+    ),
+    "agenda.yaml.node_content": (
+        "une valeur est attendue ici",
+        "a value is expected here",
+    ),
+    "agenda.yaml.escape": (
+        "séquence d'échappement inconnue entre guillemets doubles ; utilisez des guillemets "
+        "simples ou doublez la barre oblique inverse",
+        "unknown escape sequence in double quotes; use single quotes or double the backslash",
+    ),
+    "agenda.yaml.after_value": (
+        "texte inattendu après une valeur (entre guillemets ?)",
+        "unexpected text after a value (in quotes?)",
+    ),
+    "agenda.yaml.documents": (
+        "un seul document par fichier : retirez les « --- » supplémentaires",
+        "one document per file: remove the extra '---'",
+    ),
+    "agenda.yaml.unhashable": (
+        "une clé ne peut être ni une liste ni un dictionnaire",
+        "a key can be neither a list nor a mapping",
     ),
     "agenda.empty": (
         "{file} est vide : un agenda doit au moins avoir un titre (title) et des séquences (segments).",
@@ -48,6 +140,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "agenda.invalid": ("{file} n'est pas un agenda valide :", "{file} is not a valid agenda:"),
     "agenda.top_level": ("racine du fichier", "top level"),
     "agenda.line": ("ligne {line}", "line {line}"),
+    "agenda.quoted": ("« {text} »", "'{text}'"),
+    "agenda.problem": ("{prefix}{place} : {message}", "{prefix}{place}: {message}"),
     "agenda.not_found": (
         "Agenda inconnu : « {name} ». Donnez un chemin de fichier ou le nom d'un agenda fourni "
         "({names}).",
@@ -55,6 +149,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # validation (pydantic error types and our own)
     "agenda.err.missing": ("champ obligatoire manquant", "required field missing"),
+    "agenda.err.null": (
+        "valeur vide : écrivez une valeur après les deux-points",
+        "empty value: write a value after the colon",
+    ),
+    "agenda.err.other": ("valeur invalide {input} ({detail})", "invalid value {input} ({detail})"),
+    "agenda.err.dup_key": (
+        "la clé « {key} » apparaît deux fois (la seconde écraserait la première)",
+        "the key '{key}' appears twice (the second would overwrite the first)",
+    ),
+    "agenda.err.string_type_scalar": (
+        'doit être un texte : écrivez-le entre guillemets, "{raw}"',
+        'must be text: write it in quotes, "{raw}"',
+    ),
     "agenda.err.extra_forbidden": (
         "champ inconnu (faute de frappe ?)",
         "unknown field (a typo?)",
@@ -114,9 +221,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "agenda.err.less_than_equal": ("doit être au plus {le}", "must be at most {le}"),
     "agenda.err.duration": (
         "durée invalide « {value} » : écrivez par exemple 15m, 1h30, 90s, 1h ou un nombre de "
-        "minutes (plus que zéro)",
+        "minutes (plus que zéro, 24 h au plus)",
         "invalid duration '{value}': write for example 15m, 1h30, 90s, 1h or a number of minutes "
-        "(more than zero)",
+        "(more than zero, 24 h at most)",
     ),
     "agenda.err.clock": (
         'heure invalide « {value} » : écrivez HH:MM entre guillemets, par exemple "14:00"',
@@ -127,8 +234,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "this type of prompt needs at least two choices",
     ),
     "agenda.err.choices_unique": (
-        "les choix doivent être tous différents",
-        "choices must be distinct",
+        "les choix doivent être tous différents (« {choice} » apparaît deux fois)",
+        "choices must be distinct ('{choice}' appears twice)",
     ),
     "agenda.err.choices_forbidden": (
         "pas de choix (choices) pour une question de type {type} : ses réponses sont fixées",
@@ -155,20 +262,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "invalid number of picks: min {min}, max {max}, for {count} choices",
     ),
     "agenda.err.minmax_forbidden": (
-        "min et max ne vont qu'avec une question rating ou multi",
-        "min and max only go with a rating or multi prompt",
+        "min et max ne vont qu'avec une question rating ou multi, pas {type}",
+        "min and max only go with a rating or multi prompt, not {type}",
     ),
     "agenda.err.segment_dup": (
-        "deux séquences ont le même identifiant « {id} » (donnez-leur un id différent)",
-        "two segments have the same id '{id}' (give them different ids)",
+        "l'identifiant « {id} » est déjà celui de {first} : donnez à chaque séquence son propre "
+        "id (sans id, il est tiré du titre)",
+        "the id '{id}' is already the one of {first}: give each segment its own id (without "
+        "an id, it comes from the title)",
     ),
     "agenda.err.prompt_dup": (
-        "deux questions ont le même identifiant « {id} »",
-        "two prompts have the same id '{id}'",
+        "l'identifiant « {id} » est déjà celui de la question {first} : chaque question de "
+        "l'agenda a son propre id",
+        "the id '{id}' is already the one of the prompt {first}: every prompt of the agenda "
+        "needs its own id",
     ),
     "agenda.err.person_dup": (
-        "« {name} » figure deux fois dans la liste des participants",
-        "'{name}' appears twice in the participants list",
+        "« {name} » figure déjà dans la liste des participants ({first})",
+        "'{name}' is already in the participants list ({first})",
     ),
     # agenda commands
     "agenda.list.title": ("Agendas disponibles", "Available agendas"),
@@ -180,6 +291,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "agenda.list.segments": ("Séquences", "Segments"),
     "agenda.list.duration": ("Durée", "Duration"),
     "agenda.list.invalid": ("invalide", "invalid"),
+    "agenda.list.default": ("par défaut", "default"),
+    "agenda.list.invalid_hint": (
+        "{file} est invalide ; pour voir pourquoi : seminar agenda validate {file}",
+        "{file} is invalid; to see why: seminar agenda validate {file}",
+    ),
+    "agenda.show.percent": ("{value} %", "{value}%"),
+    "agenda.majority.simple": ("simple", "simple"),
+    "agenda.majority.absolute": ("absolue", "absolute"),
+    "agenda.majority.two_thirds": ("des deux tiers", "two-thirds"),
     "agenda.show.start": ("Début", "Start"),
     "agenda.show.end": ("Fin", "End"),
     "agenda.show.duration": ("Durée", "Duration"),

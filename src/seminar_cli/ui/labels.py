@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from seminar_cli.agenda.models import PromptType, SegmentKind
+from seminar_cli.agenda.models import PromptType, SegmentKind, Who
 from seminar_cli.i18n import t
 
 
@@ -12,3 +12,7 @@ def kind_label(kind: SegmentKind) -> str:
 
 def prompt_type_label(kind: PromptType) -> str:
     return t(f"ptype.{kind.value}")
+
+
+def who_label(who: Who) -> str:
+    return t(f"who.{who.value}")

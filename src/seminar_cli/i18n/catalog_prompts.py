@@ -67,4 +67,45 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "prompt.menu.stop": ("Arrêter la séance", "Stop the session"),
     "prompt.menu.leave": ("Quitter", "Leave"),
     "prompt.menu.continue": ("Continuer", "Continue"),
+    # seminar join
+    "join.welcome": ("Séance : {title}", "Session: {title}"),
+    "join.nothing_to_answer": (
+        "Cette séance ne pose aucune question aux participants sur leur terminal : il n'y a "
+        "rien à répondre ici.",
+        "This session asks participants no question on their own terminal: there is nothing "
+        "to answer here.",
+    ),
+    "join.your_name": ("Votre nom :", "Your name:"),
+    "join.name_needed": (
+        "Indiquez votre nom (il accompagne vos réponses dans le compte rendu).",
+        "Give your name (it goes with your answers in the minutes).",
+    ),
+    "join.as": (
+        "Vous répondez en tant que {name}. Ctrl-C pour quitter.",
+        "You answer as {name}. Ctrl-C to leave.",
+    ),
+    "join.as_anonymous": (
+        "Vos réponses sont anonymes. Ctrl-C pour quitter.",
+        "Your answers are anonymous. Ctrl-C to leave.",
+    ),
+    "join.waiting": ("En attente de la prochaine question…", "Waiting for the next question…"),
+    "join.now": ("(en cours : {title})", "(now: {title})"),
+    "join.result.answered": ("✓ Réponse enregistrée.", "✓ Answer recorded."),
+    "join.result.no_answer": (
+        "✓ Enregistré : pas de réponse à « {question} ».",
+        "✓ Recorded: no answer to “{question}”.",
+    ),
+    "join.result.closed": (
+        "La question « {question} » a été fermée avant l'envoi de votre réponse : elle n'a pas "
+        "été enregistrée.",
+        "The question “{question}” closed before your answer was sent: it was not recorded.",
+    ),
+    "join.result.skipped": ("Question passée.", "Question skipped."),
+    "join.closed": ("La séance est terminée. Merci !", "The session is over. Thank you!"),
+    "join.sent": ("Réponses envoyées : {count}.", "Answers sent: {count}."),
+    "join.sent_one": ("Réponses envoyées : 1.", "Answers sent: 1."),
+    "join.left": (
+        "Vous avez quitté la séance. Les réponses déjà envoyées sont enregistrées.",
+        "You left the session. The answers already sent are recorded.",
+    ),
 }

@@ -10,10 +10,10 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from seminar_cli.agenda.models import Prompt
+from seminar_cli.agenda.models import Prompt, Who
 from seminar_cli.journal.events import EventType
 from seminar_cli.session.answers import AnswerError, ScriptedAnswer, normalise_answer
-from seminar_cli.session.prompter import AskRequest, Prompter, SkipPrompt
+from seminar_cli.session.prompter import AskRequest, PromptClosed, Prompter, SkipPrompt
 from seminar_cli.session.service import SessionWriter
 
 POLL_SECONDS = 0.3
@@ -36,11 +36,14 @@ class Joiner:
         self._done: set[str] = set()
 
     def pending(self) -> list[Prompt]:
-        """Open prompts this participant has not answered yet, in agenda order."""
+        """Open prompts this participant has not answered yet, in agenda order.  Only ``open``
+        prompts: ``each`` and ``room`` ones are answered at the facilitator's keyboard."""
         state = self.writer.state
         result = []
         for _segment, prompt in state.agenda.all_prompts():
             if prompt.id not in state.open_prompts or prompt.id in self._done:
+                continue
+            if prompt.who is not Who.open:
                 continue
             if not prompt.anonymous and self.name and state.has_answer(prompt.id, self.name):
                 continue
@@ -78,8 +81,17 @@ class Joiner:
         waiting: Callable[[JoinOutcome], None],
         *,
         sleep: Callable[[float], None] = time.sleep,
+        reported: Callable[[Prompt, str], None] | None = None,
     ) -> JoinOutcome:
+        """Ask each prompt as it opens until the session closes.  ``reported(prompt, what)``
+        tells how each ended: answered, no_answer, closed (before the answer was sent), skipped.
+        """
         outcome = JoinOutcome()
+
+        def report(prompt: Prompt, what: str) -> None:
+            if reported is not None:
+                reported(prompt, what)
+
         while True:
             self.writer.sync()
             state = self.writer.state
@@ -100,6 +112,12 @@ class Joiner:
                 except SkipPrompt:
                     self._done.add(prompt.id)
                     outcome.skipped.append(prompt.id)
+                    report(prompt, "skipped")
+                    break
+                except PromptClosed:
+                    self._done.add(prompt.id)
+                    outcome.skipped.append(prompt.id)
+                    report(prompt, "closed")
                     break
                 try:
                     recorded = self.answer(prompt, raw)
@@ -110,9 +128,12 @@ class Joiner:
                     continue
                 if recorded:
                     outcome.answered.append(prompt.id)
+                    empty = raw is None or raw == [] or (isinstance(raw, str) and not raw.strip())
+                    report(prompt, "no_answer" if empty else "answered")
                 else:
                     self._done.add(prompt.id)
                     outcome.skipped.append(prompt.id)
+                    report(prompt, "closed")
                 break
 
     def run_scripted(

@@ -20,6 +20,10 @@ class StopSession(Exception):
     """The person chose to stop the session from inside a prompt."""
 
 
+class PromptClosed(Exception):
+    """The prompt closed (elsewhere) while it was being asked: nothing to record."""
+
+
 @dataclass(frozen=True)
 class AskRequest:
     prompt: Prompt

@@ -9,7 +9,9 @@ skip the prompt, stop, or go on.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
+from contextvars import ContextVar
 from typing import Any, Literal
 
 import questionary
@@ -20,17 +22,37 @@ from rich.text import Text
 from seminar_cli.agenda.models import VOTE_CHOICES, YESNO_CHOICES, Prompt, PromptType, Who
 from seminar_cli.i18n import current_language, t
 from seminar_cli.session.answers import AnswerError, normalise_answer, normalise_words
-from seminar_cli.session.prompter import AskRequest, SkipPrompt, StopSession
+from seminar_cli.session.prompter import AskRequest, PromptClosed, SkipPrompt, StopSession
 from seminar_cli.ui.results import option_label
 
 _NO_ANSWER = object()  # the value of the "(no answer)" entry of a list: never a real choice
+WATCH_SECONDS = 0.4  # how often a question checks that its prompt is still open
+# set while a prompt is asked at a participant's terminal: False once the prompt has closed
+_still_open: ContextVar[Callable[[], bool] | None] = ContextVar("still_open", default=None)
 
 Role = Literal["facilitator", "participant"]
 
 
 # -- helpers shared by the asking functions --------------------------------------------------
 def _ask(question: questionary.Question) -> Any:
-    """Run one questionary question; Ctrl-C and Ctrl-D become KeyboardInterrupt."""
+    """Run one questionary question; Ctrl-C and Ctrl-D become KeyboardInterrupt.  When the
+    prompt closes meanwhile (the facilitator moved on), the question ends with PromptClosed."""
+    still_open = _still_open.get()
+    if still_open is not None:
+        app = question.application
+
+        async def watch() -> None:
+            # runs in the question's own event loop, on this thread: the journal is read here
+            while True:
+                await asyncio.sleep(WATCH_SECONDS)
+                if not still_open():
+                    app.exit(exception=PromptClosed())
+                    return
+
+        def start_watch() -> None:
+            app.create_background_task(watch())
+
+        app.pre_run_callables.append(start_watch)
     try:
         return question.unsafe_ask()
     except EOFError:
@@ -218,22 +240,34 @@ class QuestionaryPrompter:
     """Asks at this terminal.  ``role`` changes what "stop" means after a Ctrl-C: the
     facilitator stops the session (it can be resumed); a participant leaves ``seminar join``."""
 
-    def __init__(self, console: Console | None = None, *, role: Role = "facilitator") -> None:
+    def __init__(
+        self,
+        console: Console | None = None,
+        *,
+        role: Role = "facilitator",
+        still_open: Callable[[Prompt], bool] | None = None,
+    ) -> None:
         self.console = console or Console(highlight=False)
         self.role = role
+        self.still_open = still_open  # given: a question ends by itself when its prompt closes
 
     def ask(self, request: AskRequest) -> Any:
         self._header(request)
         asker = ASKERS[request.prompt.type]
-        while True:
-            try:
-                return asker(request.prompt, request)
-            except KeyboardInterrupt:
-                what = self._after_interrupt()
-                if what == "skip":
-                    raise SkipPrompt from None
-                if what == "stop":
-                    raise StopSession from None
+        check = self.still_open
+        token = _still_open.set((lambda: check(request.prompt)) if check else None)
+        try:
+            while True:
+                try:
+                    return asker(request.prompt, request)
+                except KeyboardInterrupt:
+                    what = self._after_interrupt()
+                    if what == "skip":
+                        raise SkipPrompt from None
+                    if what == "stop":
+                        raise StopSession from None
+        finally:
+            _still_open.reset(token)
 
     def ask_name(self, prompt: Prompt) -> str | None:
         """Who answers next, for an ``each`` prompt without a roster; blank: nobody else."""

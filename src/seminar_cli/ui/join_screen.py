@@ -1,0 +1,154 @@
+"""``seminar join`` at a participant's terminal: wait for prompts, answer them as they open.
+
+The waiting loop and the recording are ``session.join.Joiner``'s; this module gives it a
+keyboard (``QuestionaryPrompter``) and a face: a spinner between questions (refreshed only when
+the Joiner polls, about three times a second: no thread, low CPU), a line after each answer,
+and a word when the session closes.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+import questionary
+from rich.console import Console
+from rich.live import Live
+from rich.spinner import Spinner
+from rich.text import Text
+
+from seminar_cli.agenda.models import Agenda, Prompt, Who
+from seminar_cli.errors import Interrupted
+from seminar_cli.i18n import t
+from seminar_cli.session.join import Joiner, JoinOutcome
+from seminar_cli.session.prompter import AskRequest, StopSession
+from seminar_cli.session.service import SessionWriter
+from seminar_cli.ui.prompts import QuestionaryPrompter
+
+
+class WaitingLine:
+    """« En attente de la prochaine question… » with a spinner, redrawn at each poll."""
+
+    def __init__(self, console: Console, writer: SessionWriter) -> None:
+        self.console = console
+        self.writer = writer
+        self._live: Live | None = None
+        self._spinner = Spinner("dots", style="cyan")
+
+    def __call__(self, outcome: JoinOutcome) -> None:
+        state = self.writer.state
+        message = Text(t("join.waiting"))
+        if state.current is not None:
+            title = state.agenda.segment(state.current).title
+            message.append("  ")
+            message.append(t("join.now", title=title), style="dim")
+        self._spinner.update(text=message)
+        if self._live is None:
+            self._live = Live(
+                self._spinner,
+                console=self.console,
+                auto_refresh=False,
+                transient=True,
+                redirect_stdout=False,
+                redirect_stderr=False,
+            )
+            self._live.start()
+        self._live.refresh()
+
+    def stop(self) -> None:
+        if self._live is not None:
+            self._live.stop()
+            self._live = None
+
+
+class _JoinPrompter:
+    """The participant's keyboard: clears the waiting line before each question."""
+
+    def __init__(self, inner: QuestionaryPrompter, waiting: WaitingLine) -> None:
+        self.inner = inner
+        self.waiting = waiting
+
+    def ask(self, request: AskRequest) -> Any:
+        self.waiting.stop()
+        return self.inner.ask(request)
+
+    def ask_name(self, prompt: Prompt) -> str | None:
+        return None  # a participant answers for themselves only
+
+    def show_error(self, message: str) -> None:
+        self.inner.show_error(message)
+
+
+def needs_name(agenda: Agenda) -> bool:
+    """A name is asked only if some prompt open to ``seminar join`` is not anonymous."""
+    return any(p.who is Who.open and not p.anonymous for _s, p in agenda.all_prompts())
+
+
+def roster_spelling(agenda: Agenda, name: str) -> str:
+    """« camille martin » -> « Camille Martin » when the roster has that name."""
+    for person in agenda.participants:
+        if person.name.casefold() == name.casefold():
+            return person.name
+    return name
+
+
+def ask_participant_name() -> str:
+    def validate(raw: str) -> bool | str:
+        return True if raw.strip() else t("join.name_needed")
+
+    try:
+        raw = questionary.text(t("join.your_name"), validate=validate).unsafe_ask()
+    except EOFError:
+        raise KeyboardInterrupt from None
+    return " ".join(str(raw).split())
+
+
+def run_join(
+    writer: SessionWriter,
+    name: str | None,
+    console: Console | None = None,
+    *,
+    sleep: Callable[[float], None] = time.sleep,
+) -> None:
+    """The interactive ``seminar join``: returns when the session closes; Ctrl-C (or "leave"
+    after one) raises ``Interrupted`` (exit 130).  Nothing answered is ever lost."""
+    console = console or Console(highlight=False)
+    agenda = writer.state.agenda
+    title = str(writer.state.meta.get("title") or agenda.title)
+    console.print(Text(t("join.welcome", title=title), style="bold"))
+    if not any(p.who is Who.open for _s, p in agenda.all_prompts()):
+        console.print(Text(t("join.nothing_to_answer")))
+        return
+    waiting = WaitingLine(console, writer)
+    try:
+        person = " ".join(name.split()) if name else ""
+        if not person and needs_name(agenda):
+            person = ask_participant_name()
+        person = roster_spelling(agenda, person) if person else ""
+        if person:
+            console.print(Text(t("join.as", name=person)))
+        else:
+            console.print(Text(t("join.as_anonymous")))
+        joiner = Joiner(writer, person or None)
+
+        def reported(prompt: Prompt, what: str) -> None:
+            waiting.stop()
+            style = {"answered": "green", "closed": "yellow"}.get(what, "dim")
+            console.print(Text(t(f"join.result.{what}", question=prompt.question), style=style))
+
+        def still_open(prompt: Prompt) -> bool:
+            writer.sync()
+            return prompt.id in writer.state.open_prompts
+
+        keyboard = QuestionaryPrompter(console, role="participant", still_open=still_open)
+        prompter = _JoinPrompter(keyboard, waiting)
+        outcome = joiner.run_interactive(prompter, waiting, sleep=sleep, reported=reported)
+    except (KeyboardInterrupt, StopSession):
+        waiting.stop()
+        raise Interrupted("join.left") from None
+    finally:
+        waiting.stop()
+    console.print(Text(t("join.closed"), style="bold"))
+    sent = len(outcome.answered)
+    console.print(Text(t("join.sent_one" if sent == 1 else "join.sent", count=sent)))

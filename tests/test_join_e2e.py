@@ -1,0 +1,183 @@
+"""Two participants' terminals (real pseudo-terminals) answering the open prompts of a session
+that runs in another process, as on the facilitator's laptop (PRODUCT §2, `seminar join`)."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pexpect
+import pytest
+
+from seminar_cli.journal.events import EventType
+from seminar_cli.journal.store import Journal
+from tests.conftest import seminar_cmd, subprocess_env
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals")
+
+DOWN = "\x1b[B"
+ENTER = "\r"
+
+AGENDA = """\
+title: Atelier de test
+participants:
+  - name: Camille Martin
+  - name: Dominique Petit
+segments:
+  - id: reinventons
+    title: Ré-inventons la manière
+    duration: 30m
+    prompts:
+      - id: idee
+        question: Quelle idée pour faire alliance ?
+        who: open
+      - id: format
+        question: Quel format préférez-vous ?
+        type: choice
+        choices: [Atelier, Plénière, Forum ouvert]
+        who: open
+      - id: confiance
+        question: Votre confiance dans le projet ?
+        type: rating
+        anonymous: true
+        who: open
+  - title: Clôture
+    duration: 5m
+"""
+
+
+def _wait_for(path: Path, text: str, timeout: float = 20) -> str:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        content = path.read_text(encoding="utf-8") if path.exists() else ""
+        if text in content:
+            return content
+        time.sleep(0.1)
+    raise AssertionError(f"{text!r} never appeared in {path}: {content!r}")
+
+
+def _join(tmp_path: Path, *args: str) -> pexpect.spawn:
+    cmd = seminar_cmd()
+    return pexpect.spawn(
+        cmd[0],
+        [*cmd[1:], "join", *args],
+        env=subprocess_env(tmp_path),
+        cwd=str(tmp_path),
+        dimensions=(35, 120),
+        encoding="utf-8",
+        timeout=20,
+    )
+
+
+def _answers(tmp_path: Path) -> list[tuple[str, Any, Any]]:
+    with Journal.open(tmp_path / "journal.sqlite3", create=False) as journal:
+        session = journal.sessions()[0]
+        return [
+            (e.payload["prompt"], e.payload.get("participant"), e.payload.get("value"))
+            for e in journal.events(session.id)
+            if e.type == EventType.answer_given
+        ]
+
+
+def test_two_join_terminals_answer_an_open_prompt(tmp_path: Path):
+    agenda = tmp_path / "atelier.yaml"
+    agenda.write_text(AGENDA, encoding="utf-8")
+    talk = tmp_path / "start.err"
+    with talk.open("w") as err:
+        start = subprocess.Popen(
+            [*seminar_cmd(), "start", str(agenda), "--no-input", "--speed", "1"],
+            env=subprocess_env(tmp_path),
+            cwd=tmp_path,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+        )
+    camille = dominique = None
+    try:
+        _wait_for(talk, "Ré-inventons la manière")
+        camille = _join(tmp_path, "--name", "Camille Martin")
+        dominique = _join(tmp_path, "--name", "Dominique Petit")
+        for child in (camille, dominique):
+            child.expect("Séance : Atelier de test")
+            child.expect("Quelle idée pour faire alliance")
+
+        camille.send("Des binômes jeunes-dirigeants" + ENTER)
+        dominique.send("Un forum ouvert chaque année" + ENTER)
+        for child in (camille, dominique):
+            child.expect("Réponse enregistrée")
+            child.expect("Quel format préférez-vous")
+            child.expect("pas de réponse")  # the whole list is drawn
+
+        camille.send(DOWN + DOWN + ENTER)  # Forum ouvert
+        dominique.send(DOWN + ENTER)  # Plénière
+        for child in (camille, dominique):
+            child.expect("Réponse enregistrée")
+            child.expect("Votre confiance dans le projet")
+        camille.send(DOWN * 4 + ENTER)  # 5
+        dominique.send(DOWN * 3 + ENTER)  # 4
+        for child in (camille, dominique):
+            child.expect("Réponse enregistrée")
+            child.expect("En attente de la prochaine question")
+
+        assert sorted(_answers(tmp_path), key=str) == sorted(
+            [
+                ("idee", "Camille Martin", "Des binômes jeunes-dirigeants"),
+                ("idee", "Dominique Petit", "Un forum ouvert chaque année"),
+                ("format", "Camille Martin", "Forum ouvert"),
+                ("format", "Dominique Petit", "Plénière"),
+                ("confiance", None, 5),  # anonymous: no name, whoever gave it
+                ("confiance", None, 4),
+            ],
+            key=str,
+        )
+
+        # a participant leaves with Ctrl-C: exit 130, the answers stay
+        camille.sendintr()
+        camille.expect("Vous avez quitté la séance")
+        camille.expect(pexpect.EOF)
+        camille.close()
+        assert camille.exitstatus == 130
+        assert len(_answers(tmp_path)) == 6
+    finally:
+        start.send_signal(signal.SIGINT)
+        start.wait(timeout=20)
+        for child in (camille, dominique):
+            if child is not None and child.isalive():
+                child.terminate(force=True)
+    assert start.returncode == 130
+
+
+def test_join_ends_when_the_session_closes(tmp_path: Path):
+    agenda = tmp_path / "court.yaml"
+    agenda.write_text(
+        AGENDA.replace("duration: 30m", "duration: 8s").replace("duration: 5m", "duration: 1s"),
+        encoding="utf-8",
+    )
+    talk = tmp_path / "start.err"
+    with talk.open("w") as err:
+        start = subprocess.Popen(
+            [*seminar_cmd(), "start", str(agenda), "--no-input", "--speed", "1"],
+            env=subprocess_env(tmp_path),
+            cwd=tmp_path,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+        )
+    try:
+        _wait_for(talk, "Ré-inventons la manière")
+        child = _join(tmp_path, "--name", "Camille Martin")
+        child.expect("Quelle idée pour faire alliance")
+        # no answer: the segment ends, the question goes away by itself
+        child.expect("fermée avant l'envoi de votre réponse")
+        child.expect("La séance est terminée. Merci !")
+        child.expect(pexpect.EOF)
+        child.close()
+        assert child.exitstatus == 0
+    finally:
+        start.wait(timeout=30)
+    assert start.returncode == 0
+    assert _answers(tmp_path) == []

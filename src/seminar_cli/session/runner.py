@@ -161,7 +161,8 @@ class Runner:
         if not seg.started:
             writer.record(EventType.segment_started, segment=segment.id)
             self.controls.notify(self, "segment_started", segment=segment)
-        elif seg.running_since is None and not seg.paused:
+        elif seg.running_since is None and (self.auto_advance or not seg.paused):
+            # without a screen (--no-input) nobody could unpause it: it runs again
             writer.record(EventType.segment_resumed, segment=segment.id)
             self.controls.notify(self, "segment_resumed", segment=segment)
         self._open_prompts(segment)
@@ -302,7 +303,7 @@ class Runner:
             return
         state = self.writer.state
         if prompt.who is Who.room:
-            if state.answer_count(prompt.id) == 0:
+            if not state.answers.get(prompt.id):  # not even a "no answer" before a crash
                 self._ask_one(AskRequest(prompt, segment, None))
             return
         people = state.present_participants()
@@ -310,6 +311,9 @@ class Runner:
         try:
             if people:
                 waiting = [p for p in people if not state.has_answer(prompt.id, p)]
+                if prompt.anonymous:  # no names to go by: those asked before a crash came first
+                    asked = state.answers.get(prompt.id, [])
+                    waiting = people[sum(1 for a in asked if a.ref == _asked_ref(prompt)) :]
                 for turn, person in enumerate(waiting, start=1):
                     request = AskRequest(prompt, segment, person, turn, len(waiting))
                     if not self._ask_one(request, suspended=True):
@@ -343,14 +347,20 @@ class Runner:
                 except AnswerError as error:
                     self.controls.notify(self, "answer_rejected", message=error.message())
                     continue
-                participant = None if request.prompt.anonymous else request.participant
+                anonymous = request.prompt.anonymous
                 self.writer.record(
                     EventType.answer_given,
                     prompt=request.prompt.id,
-                    participant=participant,
+                    participant=None if anonymous else request.participant,
                     value=value,
+                    ref=_asked_ref(request.prompt) if anonymous else None,
                 )
                 return True
         finally:
             if not suspended:
                 self.controls.restore()
+
+
+def _asked_ref(prompt: Prompt) -> str:
+    """The mark of an anonymous answer asked in turn: counted on resume, it names nobody."""
+    return f"asked:{prompt.id}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -493,7 +493,7 @@ def test_a_segment_ended_by_another_process_is_left_at_once(tmp_path: Path) -> N
     )
 
     def end_elsewhere(runner: Runner) -> None:
-        if h.clock.monotonic() >= 100 and not other.sync() and "accueil" == runner.state.current:
+        if h.clock.monotonic() >= 100 and not other.sync() and runner.state.current == "accueil":
             other.record(EventType.segment_ended, segment="accueil", early=True)
 
     Runner(h.writer, ScriptedControls(h, on_wait=end_elsewhere), auto_advance=True).run()
@@ -530,10 +530,10 @@ class CrashingPrompter(FakePrompter):
 
     def ask(self, request: AskRequest) -> Any:
         prompt_id, nth = self.crash_at
-        if request.prompt.id == prompt_id:
-            if sum(1 for r in self.asked if r.prompt.id == prompt_id) + 1 == nth:
-                self.asked.append(request)
-                raise Crash()
+        earlier = sum(1 for r in self.asked if r.prompt.id == prompt_id)
+        if request.prompt.id == prompt_id and earlier + 1 == nth:
+            self.asked.append(request)
+            raise Crash()
         return super().ask(request)
 
 

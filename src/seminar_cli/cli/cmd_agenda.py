@@ -99,8 +99,8 @@ def register(app: typer.Typer) -> None:
                 t(
                     "agenda.validate.ok",
                     file=str(path),
-                    segments=len(agenda.segments),
-                    prompts=len(agenda.all_prompts()),
+                    segments=_count(len(agenda.segments), "agenda.n_segments"),
+                    prompts=_count(len(agenda.all_prompts()), "agenda.n_prompts"),
                     duration=format_human(agenda.total_seconds),
                 ),
                 style="green",
@@ -177,6 +177,14 @@ def register(app: typer.Typer) -> None:
         sys.stdout.write(json.dumps(schema, ensure_ascii=False, indent=2) + "\n")
 
 
+def _count(number: int, key: str) -> str:
+    """``1 séquence``, ``0 question``, ``3 questions`` (French: singular below 2)."""
+    from seminar_cli.i18n import current_language
+
+    one = number < 2 if current_language() == "fr" else number == 1
+    return t(f"{key}.one" if one else f"{key}.many", count=number)
+
+
 def _parse_at(value: str | None) -> time | None:
     if value is None:
         return None
@@ -244,7 +252,10 @@ def _render_agenda(agenda: Agenda, start: time | None, notes: bool) -> None:
     out = console.out()
     out.print(table)
     if agenda.participants:
-        console.say(t("agenda.show.roster", count=len(agenda.participants)))
+        count = len(agenda.participants)
+        console.say(
+            t("agenda.show.roster_one" if count == 1 else "agenda.show.roster", count=count)
+        )
     if agenda.assembly:
         a = agenda.assembly
         console.say(

@@ -319,14 +319,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The plan fits before {ends_by} (margin: {margin}).",
     ),
     "agenda.show.roster": ("{count} participants inscrits", "{count} participants on the roster"),
+    "agenda.show.roster_one": ("1 participant inscrit", "1 participant on the roster"),
     "agenda.show.assembly": (
         "Assemblée : {body}, {members} membres, quorum {quorum}, majorité {majority}",
         "Assembly: {body}, {members} members, quorum {quorum}, majority {majority}",
     ),
     "agenda.validate.ok": (
-        "{file} : valide ({segments} séquences, {prompts} questions, {duration})",
-        "{file}: valid ({segments} segments, {prompts} prompts, {duration})",
+        "{file} : valide ({segments}, {prompts}, {duration})",
+        "{file}: valid ({segments}, {prompts}, {duration})",
     ),
+    "agenda.n_segments.one": ("{count} séquence", "{count} segment"),
+    "agenda.n_segments.many": ("{count} séquences", "{count} segments"),
+    "agenda.n_prompts.one": ("{count} question", "{count} prompt"),
+    "agenda.n_prompts.many": ("{count} questions", "{count} prompts"),
     "agenda.validate.summary_bad": (
         "{bad} fichier(s) invalide(s) sur {total}.",
         "{bad} invalid file(s) out of {total}.",

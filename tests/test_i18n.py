@@ -1,0 +1,117 @@
+"""The message catalogue: complete in French and English, and the choice of language."""
+
+from __future__ import annotations
+
+import importlib
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from seminar_cli import i18n
+from seminar_cli.agenda.models import Majority, PromptType, SegmentKind, Who
+from seminar_cli.i18n import catalog, t
+
+SRC = Path(__file__).resolve().parent.parent / "src" / "seminar_cli"
+CATALOG = catalog()
+
+
+def placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+@pytest.mark.parametrize("key", sorted(CATALOG))
+def test_every_message_exists_in_both_languages_with_the_same_placeholders(key):
+    french, english = CATALOG[key]
+    assert french.strip(), f"{key}: empty French"
+    assert english.strip(), f"{key}: empty English"
+    assert placeholders(french) == placeholders(english), key
+    # and both really format (a stray { or } would crash in front of the room)
+    values = {name: "X" for name in placeholders(french)}
+    assert "X" in french.format(**values) or not values
+    english.format(**values)
+
+
+def test_no_key_is_defined_by_two_areas():
+    seen: dict[str, str] = {}
+    for name in i18n._CATALOG_MODULES:
+        module = importlib.import_module(f"seminar_cli.i18n.catalog_{name}")
+        for key in module.MESSAGES:
+            assert key not in seen, f"{key} in catalog_{name} and catalog_{seen[key]}"
+            seen[key] = name
+
+
+def test_every_key_the_agenda_code_uses_is_in_the_catalogue():
+    used: set[str] = set()
+    for path in [*(SRC / "agenda").glob("*.py"), SRC / "cli" / "cmd_agenda.py"]:
+        used |= set(re.findall(r'"(agenda\.[a-z_.]+[a-z_])"', path.read_text(encoding="utf-8")))
+    assert used, "the scan found nothing: the pattern is wrong"
+    # a key used as a prefix ("agenda.n_prompts" + ".one"/".many") counts when its children exist
+    missing = sorted(
+        key
+        for key in used
+        if key not in CATALOG and not any(k.startswith(key + ".") for k in CATALOG)
+    )
+    assert missing == []
+
+
+@pytest.mark.parametrize(
+    ("prefix", "values"),
+    [
+        ("kind", [k.value for k in SegmentKind]),
+        ("ptype", [p.value for p in PromptType]),
+        ("who", [w.value for w in Who]),
+        ("agenda.majority", [m.value for m in Majority]),
+    ],
+)
+def test_every_enum_value_has_a_label(prefix, values):
+    for value in values:
+        assert f"{prefix}.{value}" in CATALOG
+
+
+def test_french_typography_in_french_messages():
+    # a space before « : ; ? ! » in French, never the English quotes 'x' around a value
+    for key, (french, _) in CATALOG.items():
+        assert not re.search(r"\w[;?!](\s|$)", french), f"{key}: {french!r}"
+        assert " '{" not in french, f"{key}: use « {{…}} » in French"
+
+
+def test_language_precedence(monkeypatch):
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    assert i18n.init_language(None) == "en"  # the system locale
+    i18n.adopt_agenda_language("fr")
+    assert i18n.current_language() == "fr"  # the agenda's language beats the locale
+    monkeypatch.setenv("SEMINAR_LANG", "en")
+    assert i18n.init_language(None) == "en"
+    i18n.adopt_agenda_language("fr")
+    assert i18n.current_language() == "en"  # SEMINAR_LANG beats the agenda
+    assert i18n.init_language("fr") == "fr"  # --lang beats SEMINAR_LANG
+    i18n.adopt_agenda_language("en")
+    assert i18n.current_language() == "fr"
+
+
+def test_french_when_nothing_says_otherwise(monkeypatch):
+    for var in ("LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE", "SEMINAR_LANG"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setattr(i18n.locale, "getlocale", lambda: (None, None))
+    assert i18n.init_language(None) == "fr"
+
+
+def test_t_formats_and_survives_an_unknown_key():
+    i18n.set_language("fr")
+    assert t("agenda.line", line=3) == "ligne 3"
+    assert t("agenda.line", lang="en", line=3) == "line 3"
+    assert t("no.such.key") == "no.such.key"
+
+
+def test_bad_lang_is_a_usage_error(cli):
+    result = cli("--lang", "de", "agenda", "list")
+    assert result.code == 2
+    assert result.err == "Langue inconnue « de » : choisissez fr ou en.\n"
+
+
+def test_lang_from_the_environment(cli, monkeypatch):
+    monkeypatch.setenv("SEMINAR_LANG", "en")
+    result = cli("agenda", "list")
+    assert "Available agendas" in result.out

@@ -40,6 +40,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "(up to {max} keywords, separated by commas)",
     ),
     "prompt.hint.tally": ("(nombre de voix ; vide : 0)", "(number of votes; blank: 0)"),
+    "prompt.hint.rating": ("(un nombre de {min} à {max})", "(a number from {min} to {max})"),
     "prompt.hint.name": ("(laisser vide pour terminer)", "(leave blank to finish)"),
     "prompt.ranking_place": ("Classement : en {place} position ?", "Ranking: in {place} place?"),
     "prompt.tally.pour": ("Pour :", "For:"),

@@ -148,8 +148,20 @@ def ask_multi(prompt: Prompt, request: AskRequest) -> Any:
     return list(picked) or None
 
 
+LONGEST_LIST = 11  # a wider rating scale is typed as a number rather than picked in a list
+
+
 def ask_rating(prompt: Prompt, request: AskRequest) -> Any:
     low, high = prompt.scale
+    if high - low + 1 > LONGEST_LIST:
+        raw = _ask(
+            questionary.text(
+                prompt.question,
+                validate=_validator(prompt),
+                instruction=t("prompt.hint.rating", min=low, max=high),
+            )
+        )
+        return raw.strip() or None
     choices = [Choice(option_label(prompt, str(v)), value=v) for v in range(low, high + 1)]
     return _select(prompt.question, prompt, choices)
 
@@ -270,25 +282,32 @@ class QuestionaryPrompter:
             _still_open.reset(token)
 
     def ask_name(self, prompt: Prompt) -> str | None:
-        """Who answers next, for an ``each`` prompt without a roster; blank: nobody else."""
-        try:
-            if prompt.anonymous:  # no name is wanted: only whether someone else answers
-                more = _ask(
-                    questionary.select(
-                        t("prompt.another_answer"),
-                        choices=[
-                            Choice(t("prompt.another_yes"), value=True),
-                            Choice(t("prompt.another_no"), value=False),
-                        ],
-                        instruction=t("prompt.hint.select"),
-                    )
+        """Who answers next, for an ``each`` prompt without a roster; blank: nobody else.
+        After Ctrl-C: skip (nobody else answers), stop the session, or ask again."""
+        while True:
+            try:
+                return self._ask_name(prompt)
+            except KeyboardInterrupt:
+                what = self._after_interrupt()
+                if what == "skip":
+                    return None
+                if what == "stop":
+                    raise StopSession from None
+
+    def _ask_name(self, prompt: Prompt) -> str | None:
+        if prompt.anonymous:  # no name is wanted: only whether someone else answers
+            more = _ask(
+                questionary.select(
+                    t("prompt.another_answer"),
+                    choices=[
+                        Choice(t("prompt.another_yes"), value=True),
+                        Choice(t("prompt.another_no"), value=False),
+                    ],
+                    instruction=t("prompt.hint.select"),
                 )
-                return t("prompt.anonymous_person") if more else None
-            name = _ask(
-                questionary.text(t("prompt.who_answers"), instruction=t("prompt.hint.name"))
             )
-        except KeyboardInterrupt:
-            return None
+            return t("prompt.anonymous_person") if more else None
+        name = _ask(questionary.text(t("prompt.who_answers"), instruction=t("prompt.hint.name")))
         return " ".join(str(name).split()) or None
 
     def show_error(self, message: str) -> None:

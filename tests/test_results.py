@@ -100,7 +100,7 @@ def test_vote_rejected_under_the_assemblys_majority():
 def test_room_tally_counts_hands():
     prompt = _prompt(type="vote", who="room")
     screen = _screen(prompt, [{"pour": 7, "contre": 2, "abstention": 1, "blanc": 0}])
-    assert "10 réponses" in screen
+    assert "10 voix" in screen
     assert "7 · 70 %" in _row(screen, "pour")
     assert "Résolution adoptée" in screen
 

@@ -65,7 +65,8 @@ def render_results(
     if not given:
         content: RenderableType = Text(t("results.none"), style="italic")
     else:
-        header = Text(t("results.count", count=count) if count > 1 else t("results.count_one"))
+        unit = "results.votes" if prompt.type is PromptType.vote else "results.count"
+        header = Text(t(unit, count=count) if count > 1 else t(f"{unit}_one"))
         header.stylize("dim")
         body = _RENDERERS.get(prompt.type, _texts)(prompt, summary, given)
         content = Group(header, Text(""), body)

@@ -1,0 +1,106 @@
+"""``seminar export``: the minutes of a session, as a compte rendu or a procès-verbal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from seminar_cli.i18n import t
+
+DEFAULT_FORMAT = "md"
+KINDS = ("compte-rendu", "pv")
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("export", help=t("help.export"), epilog=t("help.export.epilog"))
+    def export_cmd(
+        ctx: typer.Context,
+        session: Annotated[
+            str | None, typer.Argument(help=t("help.arg.export_session"), show_default=False)
+        ] = None,
+        format_: Annotated[
+            str,
+            typer.Option(
+                "--format", "-f", help=t("help.opt.format"), metavar="md|html|docx|json|csv"
+            ),
+        ] = DEFAULT_FORMAT,
+        output: Annotated[
+            str | None,
+            typer.Option("--output", "-o", help=t("help.opt.output"), metavar="FILE|-"),
+        ] = None,
+        kind: Annotated[
+            str, typer.Option("--kind", help=t("help.opt.kind"), metavar="compte-rendu|pv")
+        ] = "compte-rendu",
+        force: Annotated[bool, typer.Option("--force", help=t("help.opt.export_force"))] = False,
+    ) -> None:
+        from seminar_cli.cli.common import find_session, open_journal
+        from seminar_cli.errors import OutputError, UsageError
+        from seminar_cli.minutes.build import load_minutes
+        from seminar_cli.minutes.exporters import FORMAT_NAMES, get_exporter
+        from seminar_cli.ui.console import say
+
+        # "seminar export -" : the dash alone is the output, not a session id
+        if session == "-" and output is None:
+            session, output = None, "-"
+        exporter = get_exporter(format_)
+        if exporter is None:
+            raise UsageError("export.bad_format", value=format_, formats=", ".join(FORMAT_NAMES))
+        chosen = kind.strip().lower().replace("_", "-")
+        if chosen in ("cr", "compte-rendu", "minutes", "compterendu"):
+            chosen = "compte-rendu"
+        if chosen not in KINDS:
+            raise UsageError("export.bad_kind", value=kind)
+        to_stdout = output == "-"
+        target = None if to_stdout else Path(output) if output else None
+        if to_stdout and exporter.binary and _stdout_is_terminal():
+            raise OutputError("export.binary_to_terminal", format=exporter.name)
+        journal = open_journal(ctx, create=False)
+        row = find_session(journal, session)
+        minutes = load_minutes(journal, row, chosen)  # type: ignore[arg-type]
+        if target is None and not to_stdout:
+            target = Path(f"{row.id}-{chosen}.{exporter.extension}")
+        if target is not None and target.exists() and not force:
+            if target.is_dir():
+                raise OutputError("common.is_dir", file=str(target))
+            raise OutputError("export.exists", file=str(target))
+        data = exporter.render_bytes(minutes)
+        if target is None:
+            _write_stdout(data)
+        else:
+            from seminar_cli.fileio import write_bytes_atomic
+
+            write_bytes_atomic(target, data)
+            say(
+                t(
+                    "export.written",
+                    what=t(f"export.what.{chosen}"),
+                    id=row.id,
+                    file=str(target),
+                    format=exporter.name,
+                )
+            )
+        if minutes.session.draft:
+            say(t("export.draft"))
+
+
+def _stdout_is_terminal() -> bool:
+    import sys
+
+    stream = sys.stdout
+    return bool(stream and stream.isatty())
+
+
+def _write_stdout(data: bytes) -> None:
+    import sys
+
+    stream = sys.stdout
+    buffer = getattr(stream, "buffer", None)
+    if buffer is not None:
+        stream.flush()
+        buffer.write(data)
+        buffer.flush()
+    else:  # a test's captured stream takes text
+        stream.write(data.decode("utf-8", errors="replace"))
+        stream.flush()

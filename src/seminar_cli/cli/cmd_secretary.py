@@ -1,0 +1,236 @@
+"""The secretary's commands: ``seminar note``, ``decision``, ``action`` and the ``secretary``
+console.  Records go to the live session's current segment, or where ``--session`` and
+``--segment`` say, also after the session has closed."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from seminar_cli.i18n import t
+
+if TYPE_CHECKING:
+    from seminar_cli.journal.store import SessionRow
+    from seminar_cli.minutes.records import RecordKind
+    from seminar_cli.session.service import SessionWriter
+
+TextArg = Annotated[
+    list[str], typer.Argument(help=t("help.arg.record_text"), metavar="TEXT", show_default=False)
+]
+SessionOpt = Annotated[
+    str | None, typer.Option("--session", "-s", help=t("help.opt.record_session"), metavar="ID")
+]
+SegmentOpt = Annotated[
+    str | None, typer.Option("--segment", help=t("help.opt.segment"), metavar="ID")
+]
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("note", help=t("help.note"), epilog=t("help.note.epilog"))
+    def note_cmd(
+        ctx: typer.Context, text: TextArg, session: SessionOpt = None, segment: SegmentOpt = None
+    ) -> None:
+        _record(ctx, "note", text, session, segment)
+
+    @app.command("decision", help=t("help.decision"), epilog=t("help.decision.epilog"))
+    def decision_cmd(
+        ctx: typer.Context, text: TextArg, session: SessionOpt = None, segment: SegmentOpt = None
+    ) -> None:
+        _record(ctx, "decision", text, session, segment)
+
+    @app.command("action", help=t("help.action"), epilog=t("help.action.epilog"))
+    def action_cmd(
+        ctx: typer.Context,
+        text: TextArg,
+        owner: Annotated[str, typer.Option("--owner", help=t("help.opt.owner"), metavar="NAME")],
+        due: Annotated[
+            str | None, typer.Option("--due", help=t("help.opt.due"), metavar="DATE")
+        ] = None,
+        session: SessionOpt = None,
+        segment: SegmentOpt = None,
+    ) -> None:
+        _record(ctx, "action", text, session, segment, owner=owner, due=due)
+
+    @app.command("secretary", help=t("help.secretary"), epilog=t("help.secretary.epilog"))
+    def secretary_cmd(
+        ctx: typer.Context,
+        session: Annotated[
+            str | None,
+            typer.Argument(
+                help=t("help.opt.record_session"), metavar="SESSION", show_default=False
+            ),
+        ] = None,
+    ) -> None:
+        from seminar_cli.cli.common import find_session, open_journal
+        from seminar_cli.minutes.records import open_writer
+
+        journal = open_journal(ctx, create=False)
+        row = find_session(journal, session)
+        writer = open_writer(journal, row)
+        SecretaryConsole(writer, row).run()
+
+
+def _record(
+    ctx: typer.Context,
+    kind: RecordKind,
+    words: list[str],
+    session: str | None,
+    segment: str | None,
+    *,
+    owner: str | None = None,
+    due: str | None = None,
+) -> None:
+    from seminar_cli.cli.common import find_session, open_journal
+    from seminar_cli.minutes.records import clean_text, due_option, open_writer, write_record
+    from seminar_cli.ui.console import say
+
+    journal = open_journal(ctx, create=False)
+    row = find_session(journal, session)  # adopts the session's language for what follows
+    text = clean_text(" ".join(words))
+    due_iso = due_option(due) if kind == "action" else None
+    writer = open_writer(journal, row)
+    where, _ = write_record(writer, kind, text, segment=segment, owner=owner, due=due_iso)
+    say(_saved(writer, row, kind, where, owner, due_iso))
+    if writer.state.closed:
+        say(t("secretary.closed_note", id=row.id))
+
+
+def _where(writer: SessionWriter, segment: str | None) -> str:
+    if segment is None:
+        return t("secretary.where.general")
+    return t("secretary.where.segment", title=writer.agenda.segment(segment).title)
+
+
+def _saved(
+    writer: SessionWriter,
+    row: SessionRow,
+    kind: RecordKind,
+    where: str | None,
+    owner: str | None = None,
+    due: str | None = None,
+) -> str:
+    if kind == "action":
+        suffix = t("secretary.due_suffix", due=_due_text(due)) if due else ""
+        return t(
+            "secretary.saved.action",
+            owner=owner,
+            due=suffix,
+            where=_where(writer, where),
+            id=row.id,
+        )
+    return t(f"secretary.saved.{kind}", where=_where(writer, where), id=row.id)
+
+
+def _due_text(due: str | None) -> str:
+    from datetime import date
+
+    from seminar_cli.i18n import current_language
+    from seminar_cli.minutes.exporters.text import Formatter
+
+    return Formatter(current_language()).short_day(date.fromisoformat(due)) if due else ""
+
+
+class SecretaryConsole:
+    """A small loop: one line, one record; the current segment shown before each line."""
+
+    def __init__(self, writer: SessionWriter, row: SessionRow) -> None:
+        import sys
+
+        self.writer = writer
+        self.row = row
+        self.pinned: str | None = None
+        self.count = 0
+        self.interactive = bool(sys.stdin and sys.stdin.isatty())
+        self._was_closed = writer.state.closed
+        self._last_where: str | bool | None = False  # False: nothing shown yet
+
+    def run(self) -> None:
+        from seminar_cli.ui.console import say
+
+        title = self.writer.state.meta.get("title", "")
+        say(t("secretary.console.title", id=self.row.id, title=title))
+        if self.interactive:
+            say(t("secretary.console.help"))
+        while True:
+            self._show_where()
+            try:
+                line = self._read()
+            except (EOFError, KeyboardInterrupt):
+                break
+            if line is None:
+                break
+            if not self._handle(line):
+                break
+        say(t("secretary.console.bye", count=self.count, id=self.row.id))
+
+    def _read(self) -> str | None:
+        import sys
+
+        if self.interactive:
+            sys.stderr.write("› ")
+            sys.stderr.flush()
+        line = sys.stdin.readline()
+        if line == "":
+            return None  # end of input (Ctrl-D)
+        return line.rstrip("\n")
+
+    def _current(self) -> str | None:
+        from seminar_cli.minutes.records import target_segment
+
+        self.writer.sync()
+        return target_segment(self.writer.state, self.pinned)
+
+    def _show_where(self) -> None:
+        from seminar_cli.ui.console import say
+
+        where = self._current()
+        if self.writer.state.closed and not self._was_closed:
+            self._was_closed = True
+            say(t("secretary.console.closed"))
+        if where != self._last_where:
+            self._last_where = where
+            say(t("secretary.console.current", where=_where(self.writer, where)))
+
+    def _handle(self, line: str) -> bool:
+        """Record one line; False to stop."""
+        from seminar_cli.errors import SeminarError
+        from seminar_cli.minutes.records import parse_console_line, write_record
+        from seminar_cli.ui.console import say
+
+        try:
+            parsed = parse_console_line(line)
+            if parsed.kind == "quit":
+                return False
+            if parsed.kind == "help":
+                say(t("secretary.console.help"))
+                return True
+            if parsed.kind == "segment":
+                self._pin(parsed.text)
+                return True
+            where, _ = write_record(
+                self.writer,
+                parsed.kind,
+                parsed.text,
+                segment=self.pinned,
+                owner=parsed.owner,
+                due=parsed.due,
+            )
+        except SeminarError as error:
+            say(error.message(), style="red")
+            return True
+        self.count += 1
+        say(_saved(self.writer, self.row, parsed.kind, where, parsed.owner, parsed.due))
+        return True
+
+    def _pin(self, segment: str) -> None:
+        from seminar_cli.minutes.records import target_segment
+        from seminar_cli.ui.console import say
+
+        if not segment:
+            self.pinned = None
+            say(t("secretary.console.unpinned"))
+            return
+        target_segment(self.writer.state, segment)  # raises for an unknown id
+        self.pinned = segment
+        say(t("secretary.console.pinned", title=self.writer.agenda.segment(segment).title))

@@ -1,0 +1,383 @@
+"""Building the minutes from the stored agenda and the journal alone (PRODUCT §5)."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from collections.abc import Iterable
+from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING, Any
+
+from seminar_cli.agenda.models import Agenda, Assembly, Majority, Prompt, PromptType, Segment
+from seminar_cli.errors import SessionError
+from seminar_cli.journal.state import AnswerRecord, SessionState, TextRecord, fold
+from seminar_cli.minutes.model import (
+    Action,
+    AssemblyMinutes,
+    Decision,
+    Minutes,
+    MinutesKind,
+    Note,
+    Participant,
+    PromptMinutes,
+    ProxyHolder,
+    Resolution,
+    Response,
+    SegmentMinutes,
+    SegmentStatus,
+    SessionFacts,
+)
+from seminar_cli.minutes.summary import summarize
+
+if TYPE_CHECKING:
+    from seminar_cli.journal.store import Journal, SessionRow, StoredEvent
+
+KINDS: tuple[MinutesKind, ...] = ("compte-rendu", "pv")
+
+
+def load_minutes(journal: Journal, row: SessionRow, kind: MinutesKind = "compte-rendu") -> Minutes:
+    """The minutes of a stored session, as they stand now (a draft while it runs)."""
+    from seminar_cli.session.service import stored_agenda
+
+    agenda = stored_agenda(row)
+    events = journal.events(row.id)
+    as_of = None
+    if row.status == "open":
+        beat = journal.last_heartbeat(row.id)
+        as_of = beat[0] if beat else None
+    return build_minutes(row.id, row.agenda_name, agenda, events, kind=kind, as_of=as_of)
+
+
+def build_minutes(
+    session_id: str,
+    agenda_name: str,
+    agenda: Agenda,
+    events: Iterable[StoredEvent],
+    *,
+    kind: MinutesKind = "compte-rendu",
+    as_of: datetime | None = None,
+) -> Minutes:
+    """The minutes of one session from its agenda and events; ``as_of`` is the moment a running
+    segment is measured at (default: the journal's last event)."""
+    state = fold(session_id, agenda, events)
+    if state.opened_at is None:
+        raise SessionError("minutes.no_events", id=session_id)
+    moment = max(x for x in (state.last_event_at, as_of) if x is not None)
+    if state.closed_at is not None:
+        moment = state.closed_at
+    if kind == "pv" and agenda.assembly is None and not _vote_prompts(agenda):
+        raise SessionError("minutes.pv_no_assembly", id=session_id)
+    facts = _session_facts(state, agenda_name, moment)
+    schedule_base = facts.planned_start or facts.started_at
+    segments = _segments(state, schedule_base, moment)
+    records = _records_by_segment(state)
+    general = records.pop(None, ([], [], []))
+    segments = [
+        seg.model_copy(
+            update={
+                "notes": records.get(seg.id, ([], [], []))[0],
+                "decisions": records.get(seg.id, ([], [], []))[1],
+                "actions": records.get(seg.id, ([], [], []))[2],
+            }
+        )
+        for seg in segments
+    ]
+    participants = _participants(state)
+    assembly = None
+    if agenda.assembly is not None or _vote_prompts(agenda):
+        assembly = _assembly(state, agenda.assembly or Assembly(), participants, segments)
+    return Minutes(
+        kind=kind,
+        session=facts,
+        participants=participants,
+        segments=segments,
+        notes=general[0],
+        decisions=general[1],
+        actions=general[2],
+        assembly=assembly,
+    )
+
+
+# -- session ----------------------------------------------------------------------------------
+def _session_facts(state: SessionState, agenda_name: str, moment: datetime) -> SessionFacts:
+    agenda = state.agenda
+    meta = state.meta
+    opened = state.opened_at
+    assert opened is not None
+    starts = [s.started_at for s in state.segments.values() if s.started_at is not None]
+    started = min(starts) if starts else None
+    planned_start = _clock_on_day(meta.get("planned_start"), opened)
+    ends_by = None
+    if agenda.ends_by is not None:
+        base = planned_start or started or opened
+        ends_by = datetime.combine(base.date(), agenda.ends_by, tzinfo=base.tzinfo)
+        if ends_by < base:
+            ends_by += timedelta(days=1)
+    return SessionFacts(
+        id=state.session_id,
+        title=str(meta.get("title") or agenda.title),
+        agenda=str(meta.get("agenda_name") or agenda_name),
+        agenda_title=agenda.title,
+        subtitle=agenda.subtitle,
+        organization=agenda.organization,
+        language=meta.get("language") or agenda.language,
+        place=meta.get("place") or agenda.place,
+        facilitator=meta.get("facilitator"),
+        secretary=meta.get("secretary"),
+        opened_at=opened,
+        started_at=started,
+        ended_at=state.closed_at,
+        planned_start=planned_start,
+        ends_by=ends_by,
+        followed_by=agenda.followed_by,
+        rehearsal=bool(meta.get("rehearsal")),
+        speed=float(meta.get("speed") or 1.0),
+        draft=state.closed_at is None,
+        as_of=moment,
+    )
+
+
+def _clock_on_day(value: Any, day: datetime) -> datetime | None:
+    """``"HH:MM"`` on the session's day, in the session's time zone."""
+    if not isinstance(value, str):
+        return None
+    try:
+        clock = time.fromisoformat(value)
+    except ValueError:
+        return None
+    return datetime.combine(day.date(), clock, tzinfo=day.tzinfo)
+
+
+# -- segments and prompts ----------------------------------------------------------------------
+def _segments(state: SessionState, base: datetime | None, moment: datetime) -> list[SegmentMinutes]:
+    result = []
+    planned_at = base
+    for segment in state.agenda.segments:
+        seg = state.segments[segment.id]
+        planned_end = planned_at + timedelta(seconds=segment.duration) if planned_at else None
+        status: SegmentStatus = "not_started"
+        if seg.skipped:
+            status = "skipped"
+        elif seg.ended_at is not None:
+            status = "done"
+        elif seg.started_at is not None:
+            status = "running"
+        actual = round(seg.elapsed_at(moment)) if seg.started_at is not None else None
+        result.append(
+            SegmentMinutes(
+                id=segment.id,
+                title=segment.title,
+                kind=segment.kind.value,
+                speaker=segment.speaker,
+                description=segment.description,
+                fixed=segment.fixed,
+                planned_seconds=segment.duration,
+                replanned_seconds=seg.replanned,
+                extended_seconds=seg.extra,
+                allotted_seconds=seg.allotted,
+                actual_seconds=actual,
+                planned_start=planned_at,
+                planned_end=planned_end,
+                started_at=seg.started_at,
+                ended_at=seg.ended_at,
+                skipped=seg.skipped,
+                ended_early=seg.early and not seg.skipped,
+                status=status,
+                prompts=[_prompt(state, segment, p) for p in segment.prompts],
+            )
+        )
+        planned_at = planned_end
+    return result
+
+
+def _prompt(state: SessionState, segment: Segment, prompt: Prompt) -> PromptMinutes:
+    given = [a for a in state.answers.get(prompt.id, []) if a.value is not None]
+    values = [a.value for a in given]
+    summary = summarize(prompt, values, state.agenda.assembly)
+    if prompt.anonymous:
+        # no name, no time, and an order that tells nothing: sorted by value
+        responses = sorted(
+            (Response(participant=None, value=a.value, at=None) for a in given),
+            key=lambda r: json.dumps(r.value, ensure_ascii=False, sort_keys=True),
+        )
+    else:
+        responses = [_response(a) for a in given]
+    majority = None
+    ballots = 0
+    if prompt.type is PromptType.vote:
+        assembly = state.agenda.assembly
+        majority = (prompt.majority or (assembly.majority if assembly else Majority.simple)).value
+        ballots = sum(summary["counts"].values())
+    labels = {str(k): v for k, v in prompt.labels.items()} if prompt.labels else None
+    return PromptMinutes(
+        id=prompt.id,
+        question=prompt.question,
+        type=prompt.type.value,
+        anonymous=prompt.anonymous,
+        who=prompt.who.value,
+        description=prompt.description,
+        text=prompt.text,
+        options=prompt.options,
+        labels=labels,
+        scale=prompt.scale if prompt.type is PromptType.rating else None,
+        majority=majority,
+        responses=responses,
+        summary=summary,
+        count=len(responses),
+        ballots=ballots,
+    )
+
+
+def _response(answer: AnswerRecord) -> Response:
+    return Response(participant=answer.participant, value=answer.value, at=answer.at)
+
+
+# -- notes, decisions, actions -----------------------------------------------------------------
+Records = tuple[list[Note], list[Decision], list[Action]]
+
+
+def _records_by_segment(state: SessionState) -> dict[str | None, Records]:
+    known = set(state.segments)
+    grouped: dict[str | None, Records] = {}
+    for record in state.records:
+        where = record.segment if record.segment in known else None
+        notes, decisions, actions = grouped.setdefault(where, ([], [], []))
+        if record.kind == "note":
+            notes.append(Note(text=record.text, at=record.at))
+        elif record.kind == "decision":
+            decisions.append(Decision(text=record.text, at=record.at))
+        elif record.kind == "action":
+            actions.append(_action(record, where))
+    return grouped
+
+
+def _action(record: TextRecord, where: str | None) -> Action:
+    from seminar_cli.minutes.records import parse_due
+
+    due: date | None = None
+    if record.due:
+        try:
+            due = parse_due(record.due)
+        except ValueError:
+            due = None
+    return Action(text=record.text, owner=record.owner, due=due, at=record.at, segment=where)
+
+
+# -- people ------------------------------------------------------------------------------------
+def _participants(state: SessionState) -> list[Participant]:
+    people: list[Participant] = []
+    seen: set[str] = set()
+    for person in state.agenda.participants:
+        record = state.attendance.get(person.name)
+        people.append(
+            Participant(
+                name=person.name,
+                organization=person.organization,
+                group=person.group,
+                role=person.role,
+                attendance=record.status if record else "present",
+                represented_by=record.represented_by if record else None,
+            )
+        )
+        seen.add(person.name.casefold())
+    # people recorded without being on the roster: attendance first, then those who answered
+    for name, record in state.attendance.items():
+        if name.casefold() not in seen:
+            seen.add(name.casefold())
+            people.append(
+                Participant(
+                    name=name,
+                    attendance=record.status,
+                    represented_by=record.represented_by,
+                    on_roster=False,
+                )
+            )
+    for answers in state.answers.values():
+        for answer in answers:
+            who = answer.participant
+            if who and answer.value is not None and who.casefold() not in seen:
+                seen.add(who.casefold())
+                people.append(Participant(name=who, on_roster=False))
+    return people
+
+
+# -- the assembly --------------------------------------------------------------------------------
+def _vote_prompts(agenda: Agenda) -> list[tuple[Segment, Prompt]]:
+    return [(s, p) for s, p in agenda.all_prompts() if p.type is PromptType.vote]
+
+
+def quorum_required(quorum: float, base: int) -> int:
+    """Members needed: the quorum's share of ``base``, rounded up (25 % of 85 -> 22)."""
+    if quorum <= 0 or base <= 0:
+        return 0
+    return math.ceil(quorum * base - 1e-9)
+
+
+def _assembly(
+    state: SessionState,
+    assembly: Assembly,
+    participants: list[Participant],
+    segments: list[SegmentMinutes],
+) -> AssemblyMinutes:
+    roster = [p for p in participants if p.on_roster]
+    present = [p.name for p in roster if p.attendance in ("present", "left")]
+    represented = [p.name for p in roster if p.attendance == "represented"]
+    base = assembly.members or len(roster)
+    required = quorum_required(assembly.quorum, base)
+    holders = Counter(
+        p.represented_by for p in roster if p.attendance == "represented" and p.represented_by
+    )
+    holder_list = [ProxyHolder(name=n, proxies=c) for n, c in sorted(holders.items())]
+    over = [
+        h
+        for h in holder_list
+        if assembly.proxies_max is not None and h.proxies > assembly.proxies_max
+    ]
+    resolutions: list[Resolution] = []
+    for segment in segments:
+        for prompt in segment.prompts:
+            if prompt.type != PromptType.vote.value:
+                continue
+            counts = dict(prompt.summary["counts"])
+            ballots = sum(counts.values())
+            voted = ballots > 0
+            adopted = bool(prompt.summary["adopted"]) if voted else None
+            resolutions.append(
+                Resolution(
+                    number=len(resolutions) + 1,
+                    prompt=prompt.id,
+                    segment=segment.id,
+                    question=prompt.question,
+                    text=prompt.text,
+                    anonymous=prompt.anonymous,
+                    who=prompt.who,
+                    counts=counts,
+                    votes_cast=counts.get("pour", 0) + counts.get("contre", 0),
+                    ballots=ballots,
+                    majority=prompt.majority or assembly.majority.value,
+                    voted=voted,
+                    adopted=adopted,
+                    unanimous=bool(adopted) and counts.get("contre", 0) == 0,
+                )
+            )
+    return AssemblyMinutes(
+        body=assembly.body,
+        members=assembly.members,
+        quorum=assembly.quorum,
+        quorum_required=required,
+        quorum_base=base,
+        majority=assembly.majority.value,
+        president=assembly.president,
+        secretary=assembly.secretary,
+        convocation=assembly.convocation,
+        proxies_max=assembly.proxies_max,
+        members_present=present,
+        members_represented=represented,
+        present_count=len(present),
+        represented_count=len(represented),
+        quorum_reached=len(present) + len(represented) >= required,
+        proxy_holders=holder_list,
+        over_proxy_limit=over,
+        resolutions=resolutions,
+    )

@@ -1,0 +1,800 @@
+"""What a reader sees, worked out once from the minutes model for every document format.
+
+Markdown, HTML and DOCX render these views, so they say the same things with the same figures.
+Every string here is plain text (participants' text included): each renderer escapes it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from seminar_cli.minutes.exporters.text import Formatter, ordinal
+from seminar_cli.minutes.model import (
+    Action,
+    AssemblyMinutes,
+    Minutes,
+    Participant,
+    PromptMinutes,
+    Resolution,
+    Response,
+    SegmentMinutes,
+)
+
+TALLY_ORDER = ("pour", "contre", "abstention", "blanc")
+
+
+@dataclass
+class Fact:
+    label: str
+    value: str
+
+
+@dataclass
+class Banner:
+    kind: str  # draft | rehearsal
+    text: str
+
+
+@dataclass
+class Bar:
+    label: str
+    count: int
+    share: float  # 0..1 of the largest bar: the bar's length
+    text: str  # "7 (58 %)"
+
+
+@dataclass
+class Result:
+    lines: list[str] = field(default_factory=list)
+    bars: list[Bar] = field(default_factory=list)
+    outcome: str | None = None
+    adopted: bool | None = None
+
+
+@dataclass
+class Answer:
+    who: str
+    value: str
+    at: str
+    named: bool
+
+
+@dataclass
+class PromptView:
+    id: str
+    question: str
+    meta: str
+    description: str | None
+    text: str | None
+    result: Result
+    answers: list[Answer]
+    empty: str | None  # "No answers." when there is none
+
+
+@dataclass
+class Entry:
+    at: str
+    text: str
+    owner: str = ""
+    due: str = ""
+    where: str = ""
+
+
+@dataclass
+class SegmentView:
+    number: int
+    id: str
+    title: str
+    meta: str
+    timing: str
+    description: str | None
+    notes: list[Entry]
+    prompts: list[PromptView]
+    decisions: list[Entry]
+    actions: list[Entry]
+
+
+@dataclass
+class ScheduleRow:
+    number: str
+    title: str
+    planned: str
+    replanned: str
+    actual: str
+    delta: str
+
+
+@dataclass
+class PersonRow:
+    name: str
+    organization: str
+    group: str
+    attendance: str
+
+
+@dataclass
+class Labels:
+    """Headings and column names, in the minutes' language."""
+
+    values: dict[str, str]
+
+    def __getattr__(self, name: str) -> str:
+        try:
+            return self.values[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+@dataclass
+class ReportView:
+    """The compte rendu (minutes of a seminar)."""
+
+    lang: str
+    doc_title: str
+    kind_label: str
+    title: str
+    subtitle: str | None
+    organization: str | None
+    banners: list[Banner]
+    facts: list[Fact]
+    attendance_summary: str
+    people: list[PersonRow]
+    schedule: list[ScheduleRow]
+    schedule_total: ScheduleRow
+    segments: list[SegmentView]
+    general_notes: list[Entry]
+    decisions: list[Entry]
+    actions: list[Entry]
+    footer: str
+    labels: Labels
+
+
+@dataclass
+class Tally:
+    label: str
+    count: str
+
+
+@dataclass
+class ResolutionView:
+    heading: str
+    question: str
+    text: str | None
+    mode: str  # "Vote à main levée." …
+    tallies: list[Tally]
+    outcome: str
+    adopted: bool | None
+    voters: list[str]  # named ballots: "Pour : A, B"
+
+
+@dataclass
+class PointView:
+    number: int
+    title: str
+    timing: str
+    resolutions: list[ResolutionView]
+    prompts: list[PromptView]
+    decisions: list[Entry]
+
+
+@dataclass
+class Signature:
+    role: str
+    name: str
+
+
+@dataclass
+class PvView:
+    """The procès-verbal of a general assembly."""
+
+    lang: str
+    doc_title: str
+    title: str
+    organization: str | None
+    date_line: str
+    banners: list[Banner]
+    opening: list[str]
+    convocation: str | None
+    bureau: list[Fact]
+    presence: str
+    quorum: str
+    quorum_reached: bool
+    warnings: list[str]
+    people: list[PersonRow]
+    agenda_items: list[str]
+    points: list[PointView]
+    incidents: list[Entry]
+    actions: list[Entry]
+    closing: str
+    place_date: str
+    signatures: list[Signature]
+    footer: str
+    labels: Labels
+
+
+# -- shared pieces ---------------------------------------------------------------------------------
+class _Views:
+    def __init__(self, minutes: Minutes) -> None:
+        self.m = minutes
+        self.f = Formatter(minutes.language)
+        day = minutes.session.started_at or minutes.session.opened_at
+        self.day = day.date()
+
+    def at(self, value: datetime | None) -> str:
+        return self.f.moment_or_clock(value, self.day) if value else ""
+
+    def banners(self) -> list[Banner]:
+        s, f = self.m.session, self.f
+        out = []
+        if s.draft:
+            out.append(Banner("draft", f("min.draft", moment=f.moment(s.as_of))))
+        if s.rehearsal:
+            out.append(Banner("rehearsal", f("min.rehearsal", speed=f.number(s.speed))))
+        return out
+
+    def person_rows(self) -> list[PersonRow]:
+        return [
+            PersonRow(p.name, p.organization or "", p.group or "", self.attendance(p))
+            for p in self.m.participants
+        ]
+
+    def attendance(self, person: Participant) -> str:
+        if person.attendance == "represented" and person.represented_by:
+            return self.f("min.att.represented_by", name=person.represented_by)
+        return self.f(f"min.att.{person.attendance}")
+
+    def attendance_summary(self) -> str:
+        counts: dict[str, int] = {}
+        for person in self.m.participants:
+            counts[person.attendance] = counts.get(person.attendance, 0) + 1
+        parts = [
+            self.f(f"min.count.{status}", n=self.f.number(counts[status]))
+            for status in ("present", "represented", "excused", "absent", "left")
+            if counts.get(status)
+        ]
+        if not parts:
+            return self.f("min.no_participants")
+        text = " · ".join(parts)
+        return text[0].upper() + text[1:]
+
+    def option_label(self, prompt: PromptMinutes, option: str) -> str:
+        if prompt.type == "vote":
+            return self.f(f"min.vote.{option}")
+        if prompt.type == "yesno":
+            return self.f(f"min.yesno.{option}")
+        if prompt.type == "rating" and prompt.labels and option in prompt.labels:
+            return f"{option} — {prompt.labels[option]}"
+        return option
+
+    def value_text(self, prompt: PromptMinutes, value: Any) -> str:
+        if isinstance(value, dict):
+            return ", ".join(
+                f"{self.f(f'min.vote.{k}')} {self.f.number(int(value.get(k, 0)))}"
+                for k in TALLY_ORDER
+                if k in value
+            )
+        if isinstance(value, list):
+            if prompt.type == "ranking":
+                return " > ".join(str(v) for v in value)
+            return ", ".join(str(v) for v in value)
+        if prompt.type in ("vote", "yesno", "rating"):
+            return self.option_label(prompt, str(value))
+        return str(value)
+
+    def who(self, prompt: PromptMinutes, response: Response) -> tuple[str, bool]:
+        if response.participant:
+            return response.participant, True
+        if prompt.anonymous:
+            return self.f("min.who.anonymous"), False
+        if prompt.who == "room":
+            return self.f("min.who.room"), False
+        return self.f("min.who.unnamed"), False
+
+    def prompt_view(self, prompt: PromptMinutes) -> PromptView:
+        f = self.f
+        meta = [f(f"min.ptype.{prompt.type}"), f(f"min.pwho.{prompt.who}")]
+        if prompt.anonymous:
+            meta.append(f("min.anonymous"))
+        if prompt.count:
+            meta.append(
+                f("min.answers_one")
+                if prompt.count == 1
+                else f("min.answers_n", n=f.number(prompt.count))
+            )
+        answers = []
+        for response in prompt.responses:
+            who, named = self.who(prompt, response)
+            answers.append(
+                Answer(who, self.value_text(prompt, response.value), self.at(response.at), named)
+            )
+        return PromptView(
+            id=prompt.id,
+            question=prompt.question,
+            meta=" · ".join(meta),
+            description=prompt.description,
+            text=prompt.text,
+            result=self.result(prompt),
+            answers=answers,
+            empty=None if answers else f("min.no_answers"),
+        )
+
+    def result(self, prompt: PromptMinutes) -> Result:
+        f, summary = self.f, prompt.summary
+        result = Result()
+        if not prompt.count:
+            return result
+        if "counts" in summary:
+            counts: dict[str, int] = summary["counts"]
+            whole = prompt.count if prompt.type in ("choice", "yesno") else 0
+            if prompt.type in ("vote",):
+                whole = sum(counts.values())
+            result.bars = self.bars(
+                [(self.option_label(prompt, k), v) for k, v in counts.items()],
+                whole or None,
+            )
+            if prompt.type == "multi":
+                result.lines.append(f("min.multi_note", n=f.number(prompt.count)))
+            if prompt.type == "vote":
+                adopted = bool(summary.get("adopted"))
+                result.adopted = adopted
+                rule = f(f"min.maj.{prompt.majority or 'simple'}.by")
+                result.outcome = f(
+                    "min.vote.adopted" if adopted else "min.vote.rejected", rule=rule
+                )
+        elif "distribution" in summary:
+            low, high = prompt.scale or (1, 5)
+            result.lines.append(f("min.mean", mean=f.number(summary["mean"]), low=low, high=high))
+            dist: dict[str, int] = summary["distribution"]
+            result.bars = self.bars(
+                [(self.option_label(prompt, k), v) for k, v in dist.items()], prompt.count
+            )
+        elif "words" in summary:
+            result.lines.append(f("min.top_words"))
+            result.bars = self.bars([(str(w), int(n)) for w, n in summary["words"]], None)
+        elif "ranking" in summary:
+            result.lines.append(f("min.borda"))
+            ranking = summary["ranking"]
+            result.bars = [
+                Bar(f"{i}. {choice}", int(points), 0.0, f("min.points", n=f.number(int(points))))
+                for i, (choice, points) in enumerate(ranking, start=1)
+            ]
+            top = max((b.count for b in result.bars), default=0)
+            for bar in result.bars:
+                bar.share = bar.count / top if top else 0.0
+        return result
+
+    def bars(self, items: list[tuple[str, int]], whole: int | None) -> list[Bar]:
+        top = max((n for _, n in items), default=0)
+        bars = []
+        for label, count in items:
+            text = self.f.number(count)
+            if whole:
+                text += f" ({self.f.percent(count, whole)})"
+            bars.append(Bar(label, count, count / top if top else 0.0, text))
+        return bars
+
+    def entries(self, records: list[Any], where: str = "") -> list[Entry]:
+        out = []
+        for record in records:
+            if isinstance(record, Action):
+                out.append(self.action(record, where))
+            else:
+                out.append(Entry(self.at(record.at), record.text, where=where))
+        return out
+
+    def action(self, action: Action, where: str = "") -> Entry:
+        due = self.f.short_day(action.due) if action.due else ""
+        return Entry(self.at(action.at), action.text, action.owner or "", due, where)
+
+    def segment_titles(self) -> dict[str, str]:
+        return {s.id: f"{i}. {s.title}" for i, s in enumerate(self.m.segments, start=1)}
+
+    def timing(self, seg: SegmentMinutes) -> str:
+        f = self.f
+        planned = (
+            f(
+                "min.planned",
+                range=f.clock_range(seg.planned_start, seg.planned_end),
+                duration=f.duration(seg.planned_seconds),
+            )
+            if seg.planned_start
+            else f("min.planned_short", duration=f.duration(seg.planned_seconds))
+        )
+        return f"{planned} · {self.actual(seg)}"
+
+    def actual(self, seg: SegmentMinutes) -> str:
+        f = self.f
+        if seg.status == "skipped":
+            return f("min.status.skipped")
+        if seg.status == "not_started":
+            return f("min.status.not_started")
+        if seg.status == "running":
+            return f(
+                "min.status.running",
+                start=self.at(seg.started_at),
+                duration=f.duration(seg.actual_seconds),
+            )
+        return f(
+            "min.actual",
+            range=self.range(seg.started_at, seg.ended_at),
+            duration=f.duration(seg.actual_seconds),
+        )
+
+    def range(self, start: datetime | None, end: datetime | None) -> str:
+        if start is None:
+            return ""
+        if end is None:
+            return self.at(start)
+        if end.date() == start.date():
+            return f"{self.at(start)} – {self.f.clock(end)}"
+        return f"{self.at(start)} – {self.f.moment(end)}"
+
+    def session_times(self) -> str:
+        s, f = self.m.session, self.f
+        if s.started_at is None:
+            if s.planned_start:
+                return f("min.times.planned", start=f.clock(s.planned_start))
+            return f("min.times.not_started")
+        if s.ended_at is None:
+            return f("min.times.running", start=f.clock(s.started_at))
+        return self.range(s.started_at, s.ended_at)
+
+    def footer(self) -> str:
+        return self.f("min.footer", id=self.m.session.id)
+
+
+# -- the compte rendu ------------------------------------------------------------------------------
+_REPORT_LABELS = (
+    "facts",
+    "participants",
+    "schedule",
+    "segments",
+    "notes",
+    "decisions",
+    "actions",
+    "answers",
+    "general",
+    "decision_list",
+    "action_list",
+    "col_name",
+    "col_organization",
+    "col_group",
+    "col_attendance",
+    "col_segment",
+    "col_planned",
+    "col_replanned",
+    "col_actual",
+    "col_delta",
+    "col_action",
+    "col_owner",
+    "col_due",
+    "col_choice",
+    "col_count",
+    "col_time",
+    "col_text",
+    "resolution_text",
+    "no_actions",
+    "no_decisions",
+)
+_PV_LABELS = (
+    "convocation",
+    "bureau",
+    "presence",
+    "people",
+    "agenda",
+    "deliberations",
+    "incidents",
+    "follow_up",
+    "closing",
+    "signatures",
+    "signature",
+    "col_name",
+    "col_organization",
+    "col_group",
+    "col_attendance",
+    "col_action",
+    "col_owner",
+    "col_due",
+    "col_time",
+    "col_text",
+    "col_choice",
+    "col_count",
+    "answers",
+    "decisions",
+    "no_incidents",
+    "resolution_text",
+)
+
+
+def _labels(f: Formatter, names: tuple[str, ...]) -> Labels:
+    return Labels({name: f(f"min.l.{name}") for name in names})
+
+
+def report_view(minutes: Minutes) -> ReportView:
+    v = _Views(minutes)
+    f, s = v.f, minutes.session
+    facts = []
+    if s.organization:
+        facts.append(Fact(f("min.f.organization"), s.organization))
+    facts.append(Fact(f("min.f.date"), f.day(s.started_at or s.opened_at)))
+    if s.place:
+        facts.append(Fact(f("min.f.place"), s.place))
+    facts.append(Fact(f("min.f.times"), v.session_times()))
+    if s.facilitator:
+        facts.append(Fact(f("min.f.facilitator"), s.facilitator))
+    if s.secretary:
+        facts.append(Fact(f("min.f.secretary"), s.secretary))
+    facts.append(Fact(f("min.f.session"), s.id))
+    titles = v.segment_titles()
+    schedule = []
+    total_planned = total_actual = 0
+    for number, seg in enumerate(minutes.segments, start=1):
+        total_planned += seg.planned_seconds
+        total_actual += seg.actual_seconds or 0
+        schedule.append(_schedule_row(v, number, seg))
+    start_delay = None
+    if s.planned_start and s.started_at:
+        start_delay = int((s.started_at - s.planned_start).total_seconds())
+    total = ScheduleRow(
+        "",
+        f("min.total"),
+        f.clock_range(
+            s.planned_start, s.planned_start and s.planned_start + _seconds(total_planned)
+        )
+        + (f" ({f.duration(total_planned)})" if s.planned_start else f.duration(total_planned)),
+        "",
+        (v.range(s.started_at, s.ended_at) + f" ({f.duration(total_actual)})")
+        if s.started_at
+        else "",
+        f("min.start_delay", delta=f.delta(start_delay))
+        if start_delay is not None and abs(start_delay) >= 30
+        else "",
+    )
+    segments = []
+    for number, seg in enumerate(minutes.segments, start=1):
+        meta = [f(f"min.kind.{seg.kind}")]
+        if seg.speaker:
+            meta.append(seg.speaker)
+        segments.append(
+            SegmentView(
+                number=number,
+                id=seg.id,
+                title=seg.title,
+                meta=" · ".join(meta),
+                timing=v.timing(seg),
+                description=seg.description,
+                notes=v.entries(seg.notes),
+                prompts=[v.prompt_view(p) for p in seg.prompts],
+                decisions=v.entries(seg.decisions),
+                actions=v.entries(seg.actions),
+            )
+        )
+    decisions = [
+        Entry(v.at(d.at), d.text, where=titles.get(where, "") if where else "")
+        for where, d in minutes.all_decisions()
+    ]
+    actions = [
+        v.action(a, titles.get(a.segment, "") if a.segment else "") for a in minutes.all_actions()
+    ]
+    general = v.entries(minutes.notes)
+    return ReportView(
+        lang=minutes.language,
+        doc_title=f"{f('min.cr.title')} — {s.title}",
+        kind_label=f("min.cr.title"),
+        title=s.title,
+        subtitle=s.subtitle,
+        organization=s.organization,
+        banners=v.banners(),
+        facts=facts,
+        attendance_summary=v.attendance_summary(),
+        people=v.person_rows(),
+        schedule=schedule,
+        schedule_total=total,
+        segments=segments,
+        general_notes=general,
+        decisions=decisions,
+        actions=actions,
+        footer=v.footer(),
+        labels=_labels(f, _REPORT_LABELS),
+    )
+
+
+def _seconds(value: int) -> Any:
+    from datetime import timedelta
+
+    return timedelta(seconds=value)
+
+
+def _schedule_row(v: _Views, number: int, seg: SegmentMinutes) -> ScheduleRow:
+    f = v.f
+    planned = f.duration(seg.planned_seconds)
+    if seg.planned_start:
+        planned = f"{f.clock_range(seg.planned_start, seg.planned_end)} ({planned})"
+    replanned = ""
+    if seg.replanned_seconds is not None or seg.extended_seconds:
+        replanned = f.duration(seg.allotted_seconds)
+        if seg.extended_seconds:
+            sign = "+" if seg.extended_seconds > 0 else "−"
+            replanned += " " + f("min.extended", delta=sign + f.duration(abs(seg.extended_seconds)))
+    if seg.status == "done":
+        actual = f"{v.range(seg.started_at, seg.ended_at)} ({f.duration(seg.actual_seconds)})"
+        delta = f.delta((seg.actual_seconds or 0) - seg.planned_seconds)
+    else:
+        actual = v.actual(seg)
+        delta = ""
+    return ScheduleRow(str(number), seg.title, planned, replanned, actual, delta)
+
+
+# -- the procès-verbal -----------------------------------------------------------------------------
+def pv_view(minutes: Minutes) -> PvView:
+    v = _Views(minutes)
+    f, s = v.f, minutes.session
+    a = minutes.assembly or AssemblyMinutes()
+    body = f(f"min.body.{a.body}")
+    begin = s.started_at or s.opened_at
+    opening = []
+    if s.started_at is not None:
+        of_org = f("min.pv.of_org", org=s.organization) if s.organization else ""
+        at_place = f("min.pv.at_place", place=s.place) if s.place else ""
+        opening.append(
+            f(
+                "min.pv.opening",
+                day=f.day(begin),
+                time=f.clock(begin),
+                of_org=of_org,
+                body=body,
+                at_place=at_place,
+            )
+        )
+    else:
+        opening.append(f("min.pv.not_started"))
+    president = a.president or f("min.pv.unnamed")
+    secretary = a.secretary or s.secretary or f("min.pv.unnamed")
+    bureau = [Fact(f("min.pv.president"), president), Fact(f("min.pv.secretary"), secretary)]
+    if s.facilitator:
+        bureau.append(Fact(f("min.f.facilitator"), s.facilitator))
+    total = a.present_count + a.represented_count
+    presence = f(
+        "min.pv.presence",
+        present=f.number(a.present_count),
+        represented=f.number(a.represented_count),
+        total=f.number(total),
+    )
+    if a.members:
+        presence += " " + f("min.pv.of_members", members=f.number(a.members))
+    if a.quorum <= 0:
+        quorum = f("min.pv.no_quorum_rule")
+    else:
+        key = "min.pv.quorum_reached" if a.quorum_reached else "min.pv.quorum_missed"
+        quorum = f(
+            key,
+            share=f.percent(round(a.quorum * 1000), 1000),
+            required=f.number(a.quorum_required),
+            base=f.number(a.quorum_base),
+        )
+    warnings = [
+        f("min.pv.over_proxies", name=h.name, n=h.proxies, max=a.proxies_max)
+        for h in a.over_proxy_limit
+    ]
+    hands = max((r.ballots for r in a.resolutions if r.who == "room"), default=0)
+    if (a.members or a.quorum > 0) and hands > total and total >= 0:
+        warnings.append(f("min.pv.more_hands", hands=f.number(hands), total=f.number(total)))
+    by_segment: dict[str, list[Resolution]] = {}
+    for resolution in a.resolutions:
+        by_segment.setdefault(resolution.segment, []).append(resolution)
+    points = []
+    for number, seg in enumerate(minutes.segments, start=1):
+        prompts = [v.prompt_view(p) for p in seg.prompts if p.type != "vote"]
+        points.append(
+            PointView(
+                number=number,
+                title=seg.title,
+                timing=v.actual(seg),
+                resolutions=[
+                    _resolution_view(v, r, _prompt_of(seg, r.prompt))
+                    for r in by_segment.get(seg.id, [])
+                ],
+                prompts=prompts,
+                decisions=v.entries(seg.decisions),
+            )
+        )
+    titles = v.segment_titles()
+    incidents = [
+        Entry(v.at(n.at), n.text, where=titles[seg.id])
+        for seg in minutes.segments
+        for n in seg.notes
+    ] + [Entry(v.at(n.at), n.text) for n in minutes.notes]
+    actions = [
+        v.action(x, titles.get(x.segment, "") if x.segment else "") for x in minutes.all_actions()
+    ]
+    if s.ended_at is not None:
+        closing = f("min.pv.closing", time=f.clock(s.ended_at))
+    else:
+        closing = f("min.pv.still_running")
+    place_date = (
+        f("min.pv.done_at", place=s.place, day=f.short_day(begin))
+        if s.place
+        else f("min.pv.done_on", day=f.short_day(begin))
+    )
+    return PvView(
+        lang=minutes.language,
+        doc_title=f"{f('min.pv.title', body=body)} — {s.organization or s.title}",
+        title=f("min.pv.title", body=body),
+        organization=s.organization,
+        date_line=f("min.pv.date_line", day=f.day(begin)),
+        banners=v.banners(),
+        opening=opening,
+        convocation=a.convocation,
+        bureau=bureau,
+        presence=presence,
+        quorum=quorum,
+        quorum_reached=a.quorum_reached,
+        warnings=warnings,
+        people=v.person_rows(),
+        agenda_items=[seg.title for seg in minutes.segments],
+        points=points,
+        incidents=incidents,
+        actions=actions,
+        closing=closing,
+        place_date=place_date,
+        signatures=[
+            Signature(f("min.pv.president"), a.president or ""),
+            Signature(f("min.pv.secretary"), a.secretary or s.secretary or ""),
+        ],
+        footer=v.footer(),
+        labels=_labels(f, _PV_LABELS),
+    )
+
+
+def _prompt_of(seg: SegmentMinutes, prompt_id: str) -> PromptMinutes:
+    return next(p for p in seg.prompts if p.id == prompt_id)
+
+
+def _resolution_view(v: _Views, r: Resolution, prompt: PromptMinutes) -> ResolutionView:
+    f = v.f
+    heading = f("min.pv.resolution", ordinal=ordinal(r.number, f.lang))
+    tallies = [Tally(f(f"min.tally.{k}"), f.number(r.counts.get(k, 0))) for k in TALLY_ORDER]
+    tallies.append(Tally(f("min.tally.cast"), f.number(r.votes_cast)))
+    if r.anonymous:
+        mode = f("min.pv.mode.secret")
+    elif r.who == "room":
+        mode = f("min.pv.mode.hands")
+    else:
+        mode = f("min.pv.mode.named")
+    if not r.voted:
+        outcome = f("min.pv.not_voted")
+    elif r.adopted:
+        no_other = not r.counts.get("abstention") and not r.counts.get("blanc")
+        if r.unanimous and no_other:
+            outcome = f("min.pv.adopted_unanimous")
+        elif r.unanimous:
+            outcome = f("min.pv.adopted_unanimous_cast")
+        else:
+            outcome = f("min.pv.adopted", rule=f(f"min.maj.{r.majority}.by"))
+    else:
+        outcome = f("min.pv.rejected", rule=f(f"min.maj.{r.majority}.rule"))
+    voters: list[str] = []
+    if not r.anonymous:
+        names: dict[str, list[str]] = {}
+        for response in prompt.responses:
+            if response.participant and isinstance(response.value, str):
+                names.setdefault(response.value, []).append(response.participant)
+        for key in TALLY_ORDER:
+            if names.get(key):
+                voters.append(
+                    f"{f(f'min.tally.{key}')} : {', '.join(names[key])}"
+                    if f.lang == "fr"
+                    else f"{f(f'min.tally.{key}')}: {', '.join(names[key])}"
+                )
+    return ResolutionView(
+        heading=heading,
+        question=r.question,
+        text=r.text,
+        mode=mode,
+        tallies=tallies,
+        outcome=outcome,
+        adopted=r.adopted,
+        voters=voters,
+    )

@@ -1,0 +1,399 @@
+"""DOCX (python-docx): real headings and tables, for the association's archive.
+
+Opens in Word and LibreOffice.  Text goes in as runs, never as markup, and the control
+characters that XML cannot carry are dropped.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING, Any
+
+from seminar_cli.minutes.exporters.base import Exporter, register
+from seminar_cli.minutes.exporters.text import printable
+
+if TYPE_CHECKING:
+    from seminar_cli.minutes.exporters.view import (
+        Answer,
+        Entry,
+        Labels,
+        PersonRow,
+        PromptView,
+        PvView,
+        ReportView,
+        Result,
+    )
+    from seminar_cli.minutes.model import Minutes
+
+ACCENT = (0x1F, 0x4E, 0x79)
+MUTED = (0x5B, 0x64, 0x75)
+GREEN = (0x2E, 0x7D, 0x32)
+RED = (0xC6, 0x28, 0x28)
+AMBER = (0x8A, 0x4B, 0x00)
+TABLE_STYLE = "Light Grid Accent 1"
+
+
+@register
+class DocxExporter(Exporter):
+    name = "docx"
+    extension = "docx"
+    media_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    binary = True
+
+    def render(self, minutes: Minutes) -> bytes:
+        from seminar_cli.minutes.exporters.view import pv_view, report_view
+
+        if minutes.kind == "pv":
+            pv = pv_view(minutes)
+            writer = _Writer(pv.lang, pv.doc_title, pv.banners[0].text if pv.banners else None)
+            writer.pv(pv)
+        else:
+            report = report_view(minutes)
+            draft = next((b.text for b in report.banners if b.kind == "draft"), None)
+            writer = _Writer(report.lang, report.doc_title, draft)
+            writer.report(report)
+        return writer.save()
+
+
+class _Writer:
+    def __init__(self, lang: str, title: str, header: str | None) -> None:
+        from docx import Document
+        from docx.oxml.ns import qn
+        from docx.shared import Pt
+
+        self.doc: Any = Document()
+        self.lang = lang
+        self.colon = " : " if lang == "fr" else ": "
+        props = self.doc.core_properties
+        props.title = printable(title)
+        props.language = "fr-FR" if lang == "fr" else "en-GB"
+        props.author = "seminar"
+        styles = self.doc.styles
+        normal = styles["Normal"]
+        normal.font.name = "Calibri"
+        normal.font.size = Pt(10.5)
+        rpr = normal.element.get_or_add_rPr()
+        lang_el = rpr.find(qn("w:lang"))
+        if lang_el is None:
+            lang_el = rpr.makeelement(qn("w:lang"), {})
+            rpr.append(lang_el)
+        lang_el.set(qn("w:val"), props.language)
+        self.bullet = styles["List Bullet"]
+        self.number_style = styles["List Number"]
+        section = self.doc.sections[0]
+        from docx.shared import Cm
+
+        section.page_height, section.page_width = Cm(29.7), Cm(21.0)
+        section.left_margin = section.right_margin = Cm(2.0)
+        section.top_margin = section.bottom_margin = Cm(1.8)
+        if header:
+            para = section.header.paragraphs[0]
+            self._run(para, header, bold=True, color=AMBER, size=9)
+        self._page_number(section.footer.paragraphs[0])
+
+    # -- building blocks ------------------------------------------------------------------------
+    def _run(
+        self,
+        paragraph: Any,
+        text: str,
+        *,
+        bold: bool = False,
+        italic: bool = False,
+        color: tuple[int, int, int] | None = None,
+        size: float | None = None,
+    ) -> Any:
+        from docx.shared import Pt, RGBColor
+
+        run = paragraph.add_run(printable(text))
+        if bold:
+            run.bold = True
+        if italic:
+            run.italic = True
+        if color:
+            run.font.color.rgb = RGBColor(*color)
+        if size:
+            run.font.size = Pt(size)
+        return run
+
+    def _page_number(self, paragraph: Any) -> None:
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.oxml.ns import qn
+
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = paragraph.add_run()
+        for tag, attrs, text in (
+            ("w:fldChar", {"w:fldCharType": "begin"}, None),
+            ("w:instrText", {"xml:space": "preserve"}, " PAGE "),
+            ("w:fldChar", {"w:fldCharType": "end"}, None),
+        ):
+            element = run._r.makeelement(qn(tag), {qn(k): v for k, v in attrs.items()})
+            if text:
+                element.text = text
+            run._r.append(element)
+
+    def heading(self, text: str, level: int) -> Any:
+        return self.doc.add_heading(printable(text), level=level)
+
+    def para(
+        self,
+        text: str = "",
+        *,
+        italic: bool = False,
+        color: tuple[int, int, int] | None = None,
+        bold: bool = False,
+        style: Any = None,
+        align: str | None = None,
+    ) -> Any:
+        paragraph = self.doc.add_paragraph(style=style)
+        if text:
+            self._run(paragraph, text, italic=italic, color=color, bold=bold)
+        if align:
+            from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+            paragraph.alignment = getattr(WD_ALIGN_PARAGRAPH, align)
+        return paragraph
+
+    def labelled(self, label: str, value: str, style: Any = None) -> Any:
+        paragraph = self.doc.add_paragraph(style=style)
+        self._run(paragraph, label + self.colon, bold=True)
+        self._run(paragraph, value)
+        return paragraph
+
+    def table(
+        self, header: list[str], rows: list[list[str]], *, numeric: set[int] | None = None
+    ) -> Any:
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        table = self.doc.add_table(rows=1, cols=len(header))
+        try:
+            table.style = self.doc.styles[TABLE_STYLE]
+        except KeyError:  # pragma: no cover - the default template has it
+            table.style = self.doc.styles["Table Grid"]
+        for cell, text in zip(table.rows[0].cells, header, strict=True):
+            cell.text = ""
+            self._run(cell.paragraphs[0], text, bold=True)
+        for values in rows:
+            cells = table.add_row().cells
+            for index, (cell, text) in enumerate(zip(cells, values, strict=True)):
+                paragraph = cell.paragraphs[0]
+                self._run(paragraph, text)
+                if numeric and index in numeric:
+                    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        self.doc.add_paragraph()
+        return table
+
+    def banners(self, banners: list[Any]) -> None:
+        for banner in banners:
+            self.para(banner.text, bold=True, color=AMBER if banner.kind == "draft" else ACCENT)
+
+    def records(self, entries: list[Entry], *, where: bool = False) -> None:
+        for entry in entries:
+            paragraph = self.doc.add_paragraph(style=self.bullet)
+            prefix = entry.at
+            if where and entry.where:
+                prefix = f"{prefix} · {entry.where}" if prefix else entry.where
+            if prefix:
+                self._run(paragraph, prefix + " — ", color=MUTED)
+            self._run(paragraph, entry.text)
+
+    def actions(self, entries: list[Entry], labels: Labels, *, where: bool = True) -> None:
+        header = [labels.col_action, labels.col_owner, labels.col_due]
+        if where:
+            header.append(labels.col_segment)
+        rows = [[e.text, e.owner, e.due] + ([e.where] if where else []) for e in entries]
+        self.table(header, rows)
+
+    def people(self, people: list[PersonRow], labels: Labels) -> None:
+        self.table(
+            [labels.col_name, labels.col_organization, labels.col_group, labels.col_attendance],
+            [[p.name, p.organization, p.group, p.attendance] for p in people],
+        )
+
+    def result(self, result: Result, labels: Labels) -> None:
+        for line in result.lines:
+            self.para(line, italic=True, color=MUTED)
+        if result.bars:
+            self.table(
+                [labels.col_choice, labels.col_count],
+                [[bar.label, bar.text] for bar in result.bars],
+                numeric={1},
+            )
+        if result.outcome:
+            self.para(result.outcome, bold=True, color=GREEN if result.adopted else RED)
+
+    def prompt(self, prompt: PromptView, labels: Labels) -> None:
+        self.heading(prompt.question, 4)
+        self.para(prompt.meta, italic=True, color=MUTED)
+        if prompt.description:
+            self.para(prompt.description, italic=True)
+        if prompt.text:
+            self.para(prompt.text, italic=True)
+        self.result(prompt.result, labels)
+        if prompt.answers:
+            self.answers(prompt.answers)
+        else:
+            self.para(prompt.empty or "", italic=True, color=MUTED)
+
+    def answers(self, answers: list[Answer]) -> None:
+        add = self.doc.add_paragraph
+        style = self.bullet
+        run = self._run
+        for answer in answers:
+            paragraph = add(style=style)
+            run(paragraph, answer.who + self.colon, bold=answer.named, italic=not answer.named)
+            run(paragraph, answer.value)
+            if answer.at:
+                run(paragraph, f"  ({answer.at})", color=MUTED, size=8.5)
+
+    def save(self) -> bytes:
+        buffer = io.BytesIO()
+        self.doc.save(buffer)
+        return buffer.getvalue()
+
+    # -- the compte rendu -----------------------------------------------------------------------
+    def report(self, v: ReportView) -> None:
+        labels = v.labels
+        if v.organization:
+            self.para(v.organization.upper(), bold=True, color=ACCENT)
+        self.doc.add_heading(printable(v.title), level=0)
+        subtitle = " — ".join(x for x in (v.subtitle, v.kind_label) if x)
+        self.para(subtitle, italic=True, color=MUTED)
+        self.banners(v.banners)
+        self.heading(labels.facts, 1)
+        for fact in v.facts:
+            self.labelled(fact.label, fact.value)
+        self.heading(labels.participants, 1)
+        self.para(v.attendance_summary)
+        if v.people:
+            self.people(v.people, labels)
+        self.doc.add_page_break()
+        self.heading(labels.schedule, 1)
+        rows = [[r.number, r.title, r.planned, r.replanned, r.actual, r.delta] for r in v.schedule]
+        total = v.schedule_total
+        rows.append(["", total.title, total.planned, "", total.actual, total.delta])
+        self.table(
+            [
+                "#",
+                labels.col_segment,
+                labels.col_planned,
+                labels.col_replanned,
+                labels.col_actual,
+                labels.col_delta,
+            ],
+            rows,
+            numeric={0, 5},
+        )
+        self.doc.add_page_break()
+        self.heading(labels.segments, 1)
+        for segment in v.segments:
+            self.heading(f"{segment.number}. {segment.title}", 2)
+            self.para(f"{segment.meta} — {segment.timing}", italic=True, color=MUTED)
+            if segment.description:
+                self.para(segment.description, italic=True)
+            if segment.notes:
+                self.heading(labels.notes, 3)
+                self.records(segment.notes)
+            for prompt in segment.prompts:
+                self.prompt(prompt, labels)
+            if segment.decisions:
+                self.heading(labels.decisions, 3)
+                self.records(segment.decisions)
+            if segment.actions:
+                self.heading(labels.actions, 3)
+                self.actions(segment.actions, labels, where=False)
+        if v.general_notes:
+            self.heading(labels.general, 2)
+            self.records(v.general_notes)
+        self.doc.add_page_break()
+        self.heading(labels.decision_list, 1)
+        if v.decisions:
+            self.records(v.decisions, where=True)
+        else:
+            self.para(labels.no_decisions, italic=True, color=MUTED)
+        self.heading(labels.action_list, 1)
+        if v.actions:
+            self.actions(v.actions, labels)
+        else:
+            self.para(labels.no_actions, italic=True, color=MUTED)
+        self.para(v.footer, italic=True, color=MUTED)
+
+    # -- the procès-verbal ----------------------------------------------------------------------
+    def pv(self, v: PvView) -> None:
+        labels = v.labels
+        if v.organization:
+            self.para(v.organization.upper(), bold=True, color=ACCENT, align="CENTER")
+        title = self.doc.add_heading(printable(v.title), level=0)
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        self.para(v.date_line, italic=True, color=MUTED, align="CENTER")
+        self.banners(v.banners)
+        for line in v.opening:
+            self.para(line, align="JUSTIFY")
+        if v.convocation:
+            self.heading(labels.convocation, 1)
+            self.para(v.convocation, align="JUSTIFY")
+        self.heading(labels.bureau, 1)
+        for fact in v.bureau:
+            self.labelled(fact.label, fact.value)
+        self.heading(labels.presence, 1)
+        self.para(v.presence, align="JUSTIFY")
+        self.para(v.quorum, bold=True, color=GREEN if v.quorum_reached else RED)
+        for warning in v.warnings:
+            self.para(warning, color=AMBER)
+        self.heading(labels.agenda, 1)
+        for item in v.agenda_items:
+            self.para(item, style=self.number_style)
+        self.doc.add_page_break()
+        self.heading(labels.deliberations, 1)
+        for point in v.points:
+            self.heading(f"{point.number}. {point.title}", 2)
+            self.para(point.timing, italic=True, color=MUTED)
+            for r in point.resolutions:
+                self.heading(f"{r.heading} — {r.question}", 3)
+                if r.text:
+                    self.para(r.text, italic=True, align="JUSTIFY")
+                self.para(r.mode, italic=True, color=MUTED)
+                self.table(
+                    [t.label for t in r.tallies],
+                    [[t.count for t in r.tallies]],
+                    numeric=set(range(len(r.tallies))),
+                )
+                for line in r.voters:
+                    self.para(line, color=MUTED)
+                self.para(r.outcome, bold=True, color=GREEN if r.adopted else RED)
+            for prompt in point.prompts:
+                self.prompt(prompt, labels)
+            if point.decisions:
+                self.heading(labels.decisions, 3)
+                self.records(point.decisions)
+        self.heading(labels.incidents, 1)
+        if v.incidents:
+            self.records(v.incidents, where=True)
+        else:
+            self.para(labels.no_incidents, italic=True, color=MUTED)
+        if v.actions:
+            self.heading(labels.follow_up, 1)
+            self.actions(v.actions, labels, where=False)
+        self.heading(labels.closing, 1)
+        self.para(v.closing, align="JUSTIFY")
+        self.para(v.place_date)
+        self.signatures(v, labels)
+        self.doc.add_page_break()
+        self.heading(labels.people, 1)
+        self.people(v.people, labels)
+        self.para(v.footer, italic=True, color=MUTED)
+
+    def signatures(self, v: PvView, labels: Labels) -> None:
+        from docx.shared import Pt
+
+        table = self.doc.add_table(rows=1, cols=len(v.signatures))
+        for cell, signature in zip(table.rows[0].cells, v.signatures, strict=True):
+            first = cell.paragraphs[0]
+            self._run(first, signature.role, bold=True)
+            self._run(cell.add_paragraph(), signature.name)
+            spacer = cell.add_paragraph()
+            spacer.paragraph_format.space_before = Pt(36)
+            self._run(spacer, "_" * 28)
+            self._run(cell.add_paragraph(), labels.signature, italic=True, color=MUTED, size=9)
+        self.doc.add_paragraph()

@@ -1,0 +1,214 @@
+"""The minutes of a session: one pydantic model, built from the stored agenda and the journal.
+
+Every exporter renders this model and nothing else, so all formats show the same figures; the
+JSON export is this model as it stands (``"format": "seminar-minutes/1"``).  Times are
+timezone-aware and serialised as ISO 8601 with their offset.  An anonymous answer carries no
+name, and no time either: with the order of the ballots, a time could tell who voted what.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Any, Final, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializer
+
+FORMAT: Final = "seminar-minutes/1"
+
+MinutesKind = Literal["compte-rendu", "pv"]
+AttendanceStatus = Literal["present", "excused", "absent", "represented", "left"]
+SegmentStatus = Literal["done", "skipped", "running", "not_started"]
+AnswerValue = str | int | list[str] | dict[str, int]
+
+
+def _aware(value: datetime) -> datetime:
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValueError("a time of the minutes must carry its UTC offset")
+    return value
+
+
+Moment = Annotated[
+    datetime,
+    AfterValidator(_aware),
+    PlainSerializer(lambda d: d.isoformat(timespec="seconds"), return_type=str),
+]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class SessionFacts(_Model):
+    id: str
+    title: str
+    agenda: str  # the agenda's name (bundled name or file stem)
+    agenda_title: str
+    subtitle: str | None = None
+    organization: str | None = None
+    language: Literal["fr", "en"] = "fr"
+    place: str | None = None
+    facilitator: str | None = None
+    secretary: str | None = None
+    opened_at: Moment
+    started_at: Moment | None = None  # when the first segment started
+    ended_at: Moment | None = None  # when the session closed; None while it runs
+    planned_start: Moment | None = None
+    ends_by: Moment | None = None  # the agenda's hard stop, on the session's day
+    followed_by: str | None = None
+    rehearsal: bool = False
+    speed: float = 1.0
+    draft: bool = False  # the session is not closed: these minutes are provisional
+    as_of: Moment  # the last moment the journal tells of
+
+
+class Participant(_Model):
+    name: str
+    organization: str | None = None
+    group: str | None = None
+    role: str | None = None
+    attendance: AttendanceStatus = "present"
+    represented_by: str | None = None
+    on_roster: bool = True  # False: not on the agenda's list, but answered or was recorded
+
+
+class Note(_Model):
+    text: str
+    at: Moment
+
+
+class Decision(_Model):
+    text: str
+    at: Moment
+
+
+class Action(_Model):
+    text: str
+    owner: str | None = None
+    due: date | None = None
+    at: Moment
+    segment: str | None = None  # where it was recorded (None: the session as a whole)
+
+
+class Response(_Model):
+    participant: str | None = None  # None: anonymous, the room, or a nameless join
+    value: AnswerValue
+    at: Moment | None = None  # None for anonymous answers
+
+
+class PromptMinutes(_Model):
+    id: str
+    question: str
+    type: str
+    anonymous: bool = False
+    who: str = "open"
+    description: str | None = None
+    text: str | None = None  # a resolution's full text
+    options: list[str] = Field(default_factory=list)
+    labels: dict[str, str] | None = None  # rating labels, by value
+    scale: tuple[int, int] | None = None
+    majority: str | None = None  # votes: the rule that applied
+    responses: list[Response] = Field(default_factory=list)
+    summary: dict[str, Any] = Field(default_factory=dict)
+    count: int = 0  # answers (a room's tally counts as one answer)
+    ballots: int = 0  # votes: ballots or raised hands, all choices included
+
+
+class SegmentMinutes(_Model):
+    id: str
+    title: str
+    kind: str
+    speaker: str | None = None
+    description: str | None = None
+    fixed: bool = False
+    planned_seconds: int
+    replanned_seconds: int | None = None  # after the last accepted re-plan
+    extended_seconds: int = 0  # added (or removed) with +/- during the segment
+    allotted_seconds: int  # what the segment finally had: re-planned or planned, plus extensions
+    actual_seconds: int | None = None  # running time, pauses left out; None if never started
+    planned_start: Moment | None = None
+    planned_end: Moment | None = None
+    started_at: Moment | None = None
+    ended_at: Moment | None = None
+    skipped: bool = False
+    ended_early: bool = False
+    status: SegmentStatus = "not_started"
+    notes: list[Note] = Field(default_factory=list)
+    prompts: list[PromptMinutes] = Field(default_factory=list)
+    decisions: list[Decision] = Field(default_factory=list)
+    actions: list[Action] = Field(default_factory=list)
+
+
+class Resolution(_Model):
+    number: int  # 1-based, in agenda order
+    prompt: str
+    segment: str
+    question: str
+    text: str | None = None
+    anonymous: bool = False
+    who: str = "room"
+    counts: dict[str, int]
+    votes_cast: int  # pour + contre
+    ballots: int  # every ballot, abstentions and blank included
+    majority: str
+    voted: bool  # at least one ballot was recorded
+    adopted: bool | None  # None when it was never put to the vote
+    unanimous: bool = False  # adopted with no vote against
+
+
+class ProxyHolder(_Model):
+    name: str
+    proxies: int
+
+
+class AssemblyMinutes(_Model):
+    body: Literal["AGO", "AGE"] = "AGO"
+    members: int | None = None  # members with a vote, per the statutes
+    quorum: float = 0.0  # fraction of the members that must be present or represented
+    quorum_required: int = 0
+    quorum_base: int = 0  # the members count the quorum is a share of
+    majority: str = "simple"
+    president: str | None = None
+    secretary: str | None = None
+    convocation: str | None = None
+    proxies_max: int | None = None
+    members_present: list[str] = Field(default_factory=list)
+    members_represented: list[str] = Field(default_factory=list)
+    present_count: int = 0
+    represented_count: int = 0
+    quorum_reached: bool = False
+    proxy_holders: list[ProxyHolder] = Field(default_factory=list)
+    over_proxy_limit: list[ProxyHolder] = Field(default_factory=list)
+    resolutions: list[Resolution] = Field(default_factory=list)
+
+
+class Minutes(_Model):
+    format: Literal["seminar-minutes/1"] = FORMAT
+    kind: MinutesKind = "compte-rendu"
+    session: SessionFacts
+    participants: list[Participant] = Field(default_factory=list)
+    segments: list[SegmentMinutes] = Field(default_factory=list)
+    # records made outside any segment (before the first one, or after the session closed)
+    notes: list[Note] = Field(default_factory=list)
+    decisions: list[Decision] = Field(default_factory=list)
+    actions: list[Action] = Field(default_factory=list)
+    assembly: AssemblyMinutes | None = None
+
+    # -- derived views, not serialised ---------------------------------------------------
+    @property
+    def language(self) -> Literal["fr", "en"]:
+        return self.session.language
+
+    def all_actions(self) -> list[Action]:
+        """The action list: every action of the session, in the order they were recorded."""
+        found = [a for s in self.segments for a in s.actions] + list(self.actions)
+        return sorted(found, key=lambda a: a.at)
+
+    def all_decisions(self) -> list[tuple[str | None, Decision]]:
+        found: list[tuple[str | None, Decision]] = [
+            (s.id, d) for s in self.segments for d in s.decisions
+        ]
+        found += [(None, d) for d in self.decisions]
+        return sorted(found, key=lambda pair: pair[1].at)
+
+    def answer_count(self) -> int:
+        return sum(len(p.responses) for s in self.segments for p in s.prompts)

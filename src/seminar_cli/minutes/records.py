@@ -1,0 +1,163 @@
+"""The secretary's records: notes, decisions and actions written into a session's journal.
+
+They go to the live session's current segment, or to a named session and segment, also after
+the session has closed (minutes are often completed after the meeting).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Literal
+
+from seminar_cli.errors import SessionError, UsageError
+from seminar_cli.journal.events import EventType
+
+if TYPE_CHECKING:
+    from seminar_cli.journal.state import SessionState
+    from seminar_cli.journal.store import Journal, SessionRow
+    from seminar_cli.session.service import SessionWriter
+    from seminar_cli.timer import Clock
+
+RecordKind = Literal["note", "decision", "action"]
+MAX_RECORD = 20_000
+
+_ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
+_FRENCH = re.compile(r"^\s*(\d{1,2})[/.](\d{1,2})[/.](\d{4})\s*$")
+_DUE_AT_END = re.compile(r"\s+\[?(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{4})\]?\s*$")
+
+
+def parse_due(text: str) -> date:
+    """``YYYY-MM-DD`` or ``DD/MM/YYYY`` (as French people write it); ValueError otherwise."""
+    match = _ISO.match(text)
+    if match:
+        year, month, day = (int(g) for g in match.groups())
+    else:
+        match = _FRENCH.match(text)
+        if not match:
+            raise ValueError(text)
+        day, month, year = (int(g) for g in match.groups())
+    return date(year, month, day)  # ValueError for 31/02/2026
+
+
+def due_option(text: str | None) -> str | None:
+    """The ``--due`` value as an ISO date, or a clear usage error."""
+    if text is None or not text.strip():
+        return None
+    try:
+        return parse_due(text).isoformat()
+    except ValueError:
+        raise UsageError("secretary.bad_due", value=text) from None
+
+
+def clean_text(text: str) -> str:
+    cleaned = text.replace("\r\n", "\n").strip()
+    if not cleaned:
+        raise UsageError("secretary.empty")
+    if len(cleaned) > MAX_RECORD:
+        raise UsageError("secretary.too_long", max=MAX_RECORD)
+    return cleaned
+
+
+@dataclass(frozen=True)
+class ConsoleLine:
+    """One line typed in the secretary's console."""
+
+    kind: RecordKind | Literal["help", "quit", "segment"]
+    text: str = ""
+    owner: str | None = None
+    due: str | None = None
+
+
+def parse_console_line(line: str) -> ConsoleLine:
+    """A note; ``d: …`` a decision; ``a: … @owner [due]`` an action; ``?`` help; empty: quit.
+
+    Raises UsageError for an action without an owner or with an impossible date."""
+    text = line.strip()
+    if not text:
+        return ConsoleLine("quit")
+    if text in ("?", "h:", "help", "aide"):
+        return ConsoleLine("help")
+    prefix, _, rest = text.partition(":")
+    prefix = prefix.strip().lower()
+    if prefix in ("d", "décision", "decision") and rest.strip():
+        return ConsoleLine("decision", clean_text(rest))
+    if prefix in ("n", "note") and rest.strip():
+        return ConsoleLine("note", clean_text(rest))
+    if prefix in ("s", "segment"):
+        return ConsoleLine("segment", rest.strip())
+    if prefix in ("a", "action") and rest.strip():
+        body = rest.strip()
+        due = None
+        found = _DUE_AT_END.search(body)
+        if found:
+            due = due_option(found.group(1))
+            body = body[: found.start()]
+        what, at_sign, owner = body.rpartition("@")
+        if not at_sign or not owner.strip() or not what.strip():
+            raise UsageError("secretary.action_needs_owner")
+        return ConsoleLine("action", clean_text(what), owner.strip(), due)
+    return ConsoleLine("note", clean_text(text))
+
+
+def session_clock(journal: Journal, row: SessionRow, state: SessionState) -> Clock:
+    """A clock on the session's time: a live rehearsal runs faster than the wall, and a record
+    made after the session never goes back before its last event."""
+    from seminar_cli.session.service import is_live
+    from seminar_cli.timer import SystemClock, local_now
+
+    now = local_now()
+    speed = float(state.meta.get("speed") or 1.0)
+    beat = journal.last_heartbeat(row.id)
+    if beat is not None and is_live(journal, row, now):
+        start = beat[0] + timedelta(seconds=max(0.0, (now - beat[1]).total_seconds()) * speed)
+        return SystemClock(speed=speed, start=start)
+    last = state.last_event_at
+    return SystemClock(start=max(now, last) if last else now)
+
+
+def target_segment(state: SessionState, segment: str | None) -> str | None:
+    """Where a record goes: the named segment, else the current one (none once closed)."""
+    if segment is not None:
+        ids = [s.id for s in state.agenda.segments]
+        if segment not in ids:
+            raise SessionError("secretary.unknown_segment", segment=segment, ids=", ".join(ids))
+        return segment
+    if state.closed:
+        return None
+    return state.current_segment_for_records()
+
+
+def open_writer(journal: Journal, row: SessionRow) -> SessionWriter:
+    """A writer for the secretary's records, on the session's clock."""
+    from seminar_cli.session.service import SessionWriter, load_state
+
+    state = load_state(journal, row)
+    return SessionWriter(journal, row, session_clock(journal, row, state))
+
+
+def write_record(
+    writer: SessionWriter,
+    kind: RecordKind,
+    text: str,
+    *,
+    segment: str | None = None,
+    owner: str | None = None,
+    due: str | None = None,
+) -> tuple[str | None, datetime]:
+    """Append one record; returns the segment it went to and its time."""
+    writer.sync()
+    where = target_segment(writer.state, segment)
+    payload: dict[str, str] = {"text": clean_text(text)}
+    if where is not None:
+        payload["segment"] = where
+    if kind == "action":
+        if not owner or not owner.strip():
+            raise UsageError("secretary.action_needs_owner")
+        payload["owner"] = owner.strip()
+        iso = due_option(due)
+        if iso:
+            payload["due"] = iso
+    event = writer.record(EventType(kind), **payload)
+    return where, event.at

@@ -1,3 +1,189 @@
-"""Messages of the live area."""
+"""Messages of the live area: the live screen, its keys, session setup and attendance."""
 
-MESSAGES: dict[str, tuple[str, str]] = {}
+MESSAGES: dict[str, tuple[str, str]] = {
+    # the live screen
+    "live.no_cbreak": (
+        "Ce terminal ne permet pas de lire les touches une à une (termios absent). Utilisez "
+        "--no-input, ou lancez la séance depuis un terminal Linux ou macOS.",
+        "This terminal cannot read keys one by one (no termios). Use --no-input, or run the "
+        "session from a Linux or macOS terminal.",
+    ),
+    "live.rehearsal": ("RÉPÉTITION ×{speed}", "REHEARSAL ×{speed}"),
+    "live.speaker": ("avec {name}", "with {name}"),
+    "live.state.running": ("EN COURS", "RUNNING"),
+    "live.state.warning": ("BIENTÔT FINI", "ENDING SOON"),
+    "live.state.overtime": ("DÉPASSEMENT", "OVERTIME"),
+    "live.state.paused": ("PAUSE", "PAUSED"),
+    "live.left": ("reste {time} sur {total}", "{time} left of {total}"),
+    "live.over": ("{time} au-delà des {total} prévues", "{time} past the planned {total}"),
+    "live.next": ("Ensuite :", "Next:"),
+    "live.next_end": ("fin du séminaire", "end of the seminar"),
+    "live.followed_by": ("(puis {name})", "(then {name})"),
+    "live.planned_end": ("Fin prévue {time}", "Planned end {time}"),
+    "live.projected_end": ("estimée {time}", "expected {time}"),
+    "live.on_time": ("à l'heure", "on time"),
+    "live.behind": ("en retard de {amount}", "{amount} behind"),
+    "live.ahead": ("en avance de {amount}", "{amount} ahead"),
+    "live.ends_by": ("limite {time}", "hard stop {time}"),
+    "live.over_ends_by": (
+        "— dépassement de {amount} : r pour re-planifier",
+        "— {amount} over: r to re-plan",
+    ),
+    "live.answers.one": ("{count} réponse", "{count} answer"),
+    "live.answers.many": ("{count} réponses", "{count} answers"),
+    "live.pending.one": (
+        "p : poser la question de ce segment ({count})",
+        "p: ask this segment's question ({count})",
+    ),
+    "live.pending.many": (
+        "p : poser les {count} questions de ce segment",
+        "p: ask this segment's {count} questions",
+    ),
+    "live.notes": ("NOTES", "NOTES"),
+    "live.keys": (
+        "␣ pause · n suivant · +/- minute · p questions · r re-planifier · f notes · "
+        "a présences · ? aide · q quitter",
+        "␣ pause · n next · +/- minute · p prompts · r re-plan · f notes · a attendance · "
+        "? help · q quit",
+    ),
+    "live.keys.short": (
+        "␣ pause · n suivant · +/- minute · r re-planifier · ? aide · q quitter",
+        "␣ pause · n next · +/- minute · r re-plan · ? help · q quit",
+    ),
+    "live.keys.dismiss": ("· Entrée : masquer les résultats", "· Enter: hide results"),
+    "live.keys.count": (
+        "{count}… puis + pour ajouter {count} min, - pour en retirer {count} (Échap : annuler)",
+        "{count}… then + to add {count} min, - to remove {count} (Esc: cancel)",
+    ),
+    "live.keys.replan": (
+        "y ou Entrée : accepter le nouveau plan · Échap ou n : refuser",
+        "y or Enter: accept the new plan · Esc or n: refuse",
+    ),
+    "live.keys.quit": (
+        "y : quitter (la séance reste enregistrée) · toute autre touche : continuer",
+        "y: quit (the session is kept) · any other key: carry on",
+    ),
+    "live.key.space": ("Espace", "Space"),
+    "live.key.enter": ("Entrée", "Enter"),
+    "live.help.title": ("Touches", "Keys"),
+    "live.help.pause": ("pause / reprise du chronomètre", "pause / resume the timer"),
+    "live.help.next": (
+        "segment suivant (pose d'abord les questions restantes)",
+        "next segment (asks the remaining prompts first)",
+    ),
+    "live.help.extend": ("une minute de plus / de moins", "one minute more / less"),
+    "live.help.count": (
+        "un nombre avant + ou - : autant de minutes (5+ : cinq minutes de plus)",
+        "a number before + or -: that many minutes (5+: five more minutes)",
+    ),
+    "live.help.ask": (
+        "poser maintenant les questions de ce segment (tour de table, vote à main levée)",
+        "ask this segment's prompts now (round of the table, show of hands)",
+    ),
+    "live.help.replan": (
+        "re-planifier la suite pour finir à l'heure",
+        "re-plan what is left to end on time",
+    ),
+    "live.help.notes": (
+        "afficher / masquer vos notes d'animation (visibles par la salle !)",
+        "show / hide your facilitator's notes (the room sees them!)",
+    ),
+    "live.help.attendance": (
+        "présences : une arrivée, un départ",
+        "attendance: someone arrives or leaves",
+    ),
+    "live.help.dismiss": ("masquer les résultats affichés", "hide the results on screen"),
+    "live.help.help": ("cette aide (une touche pour la fermer)", "this help (any key closes it)"),
+    "live.help.quit": (
+        "quitter ; la séance reste enregistrée et reprend avec « seminar resume »",
+        "quit; the session is kept and continues with 'seminar resume'",
+    ),
+    "live.replan.title": (
+        "Re-planification : la séance finirait {amount} après la limite de {ends_by}.",
+        "Re-plan: the session would end {amount} past the hard stop of {ends_by}.",
+    ),
+    "live.replan.segment": ("Segment", "Segment"),
+    "live.replan.before": ("Avant", "Before"),
+    "live.replan.after": ("Après", "After"),
+    "live.replan.change": ("Écart", "Change"),
+    "live.replan.on_time": (
+        "Avec ce plan, la séance finit avant {ends_by}.",
+        "With this plan, the session ends before {ends_by}.",
+    ),
+    "live.replan.still_over": (
+        "Même ainsi, il resterait {amount} de dépassement : aucun segment ne descend sous la "
+        "moitié de sa durée prévue (ni sous 2 min).",
+        "Even so, {amount} would remain over: no segment goes below half its planned duration "
+        "(nor below 2 min).",
+    ),
+    "live.quit.confirm": (
+        "Quitter la séance ? Rien n'est perdu : elle reprend où elle en est avec « seminar "
+        "resume ».",
+        "Quit the session? Nothing is lost: it continues where it is with 'seminar resume'.",
+    ),
+    # short messages on the screen after a key
+    "live.flash.extended": ("{amount} de plus pour ce segment", "{amount} more for this segment"),
+    "live.flash.shortened": ("{amount} de moins pour ce segment", "{amount} less for this segment"),
+    "live.flash.no_prompts": (
+        "Pas de question à poser pour ce segment.",
+        "No prompt to ask in this segment.",
+    ),
+    "live.flash.no_ends_by": (
+        "Pas de re-planification : l'agenda n'a pas d'heure de fin impérative (ends_by).",
+        "No re-planning: the agenda has no hard stop (ends_by).",
+    ),
+    "live.flash.on_time": (
+        "Pas besoin de re-planifier : la séance finit avant {ends_by}.",
+        "No need to re-plan: the session ends before {ends_by}.",
+    ),
+    "live.flash.nothing_to_shorten": (
+        "Impossible de re-planifier : plus aucun segment à venir ne peut être raccourci.",
+        "Cannot re-plan: no segment still to come can be shortened.",
+    ),
+    "live.flash.replan_accepted": ("Nouveau plan adopté.", "New plan adopted."),
+    "live.flash.replan_refused": ("Plan inchangé.", "Plan unchanged."),
+    "live.flash.results_hidden": (
+        "Résultats non affichés : question anonyme avec moins de trois réponses.",
+        "Results not shown: anonymous prompt with fewer than three answers.",
+    ),
+    "live.flash.attendance": (
+        "Présence enregistrée : {name} — {status}",
+        "Attendance recorded: {name} — {status}",
+    ),
+    "live.flash.answer_rejected": ("Réponse refusée : {message}", "Answer refused: {message}"),
+    # attendance during the session (key a)
+    "live.att.who": ("Qui arrive ou qui part ?", "Who arrives or leaves?"),
+    "live.att.other": ("Quelqu'un d'autre (hors liste)…", "Someone else (not on the list)…"),
+    "live.att.name": ("Nom :", "Name:"),
+    "live.att.status": ("{name} :", "{name}:"),
+    "live.att.back": ("(retour à l'écran)", "(back to the screen)"),
+    # attendance statuses
+    "live.status.present": ("présent(e)", "present"),
+    "live.status.arrived": ("arrivé(e) : présent(e)", "arrived: present"),
+    "live.status.left": ("parti(e) en cours de séance", "left during the session"),
+    "live.status.excused": ("excusé(e)", "excused"),
+    "live.status.absent": ("absent(e)", "absent"),
+    "live.status.represented": ("représenté(e)", "represented"),
+    # session setup (questionary)
+    "setup.ask_place": ("Lieu de la séance :", "Place of the session:"),
+    "setup.ask_facilitator": ("Animateur ou animatrice :", "Facilitator:"),
+    "setup.ask_secretary": ("Secrétaire de séance :", "Secretary:"),
+    "setup.blank_ok": ("(Entrée pour laisser vide)", "(Enter to leave blank)"),
+    "setup.attendance": (
+        "Présences : décochez les personnes qui ne sont pas là",
+        "Attendance: untick those who are not here",
+    ),
+    "setup.attendance.instruction": (
+        "(↑↓ pour se déplacer, Espace pour cocher/décocher, tapez pour chercher, Entrée pour "
+        "valider)",
+        "(↑↓ to move, Space to tick/untick, type to search, Enter to confirm)",
+    ),
+    "setup.not_here": ("{name} n'est pas là :", "{name} is not here:"),
+    "setup.represented_by": ("{name} est représenté(e) par :", "{name} is represented by:"),
+    "setup.need_name": ("Donnez un nom.", "Give a name."),
+    "setup.summary": (
+        "{present} présent(s), {excused} excusé(s), {absent} absent(s), {represented} "
+        "représenté(s).",
+        "{present} present, {excused} excused, {absent} absent, {represented} represented.",
+    ),
+}

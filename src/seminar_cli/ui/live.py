@@ -1,0 +1,358 @@
+"""The live screen's controls: keys in, frames out (PRODUCT §3).
+
+``LiveControls`` is the runner's ``Controls`` for a person at a terminal.  One thread does
+everything: it draws a frame with Rich ``Live`` (full screen, no refresh thread), then waits
+on the keyboard until the next second of the countdown is due.  Keys that change the session
+become runner ``Command``s (so each one is an event in the journal); the others only change
+what the screen shows (notes, help, a count typed before ``+``).
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections import deque
+from typing import TYPE_CHECKING, Any
+
+from seminar_cli.durations import format_human
+from seminar_cli.i18n import current_language, t
+from seminar_cli.session.runner import Command, Runner
+from seminar_cli.session.schedule import ReplanProposal, schedule
+from seminar_cli.ui.keys import ENTER, ESCAPE, RESIZE, KeySource
+from seminar_cli.ui.screen import LiveView, Overlay, crossed, live_screen, view_from_state
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.live import Live
+
+FLASH_SECONDS = 5.0  # how long a short message stays on the screen (real seconds)
+MAX_FRAME = 1.0  # real seconds between frames when idle: the countdown moves once a second
+MIN_FRAME = 0.2  # real seconds: the fastest redraw, for rehearsals at high speed
+YES = ("y", "Y", "o", "O")  # "oui" works too
+
+
+class LiveControls:
+    """The runner's controls on a terminal: a full-screen countdown and one-key commands."""
+
+    def __init__(self, console: Console | None = None, keys: KeySource | None = None) -> None:
+        self.console = console
+        self.keys = keys
+        self.show_notes = False
+        self.overlay: Overlay | None = None
+        self.proposal: ReplanProposal | None = None
+        self.count = ""  # digits typed before + or -
+        self.flash: tuple[str, float] | None = None  # message, until (real seconds)
+        self.results: list[tuple[Any, int]] = []  # renderable, segments started since shown
+        self.frames = 0  # frames drawn (the benchmark reads it)
+        self._queue: deque[str] = deque()
+        self._live: Live | None = None
+        self._last_view: LiveView | None = None
+        self._dirty = True
+        self._suspended = False
+        self._previous: tuple[str, float] | None = None  # segment, seconds left at last look
+        self._runner: Runner | None = None
+
+    # -- lifecycle ------------------------------------------------------------------------------
+    def __enter__(self) -> LiveControls:
+        from rich.console import Console
+        from rich.live import Live
+
+        if self.keys is None:
+            from seminar_cli.ui.keys import terminal_keys
+
+            self.keys = terminal_keys().open()
+        try:
+            if self.console is None:
+                self.console = Console(highlight=False)
+            self._fit_console()
+            self._live = Live(
+                console=self.console,
+                screen=True,
+                auto_refresh=False,
+                redirect_stdout=False,
+                redirect_stderr=False,
+            )
+            self._live.start()
+        except BaseException:
+            self.keys.close()
+            raise
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        try:
+            if self._live is not None:
+                self._live.stop()
+        finally:
+            if self.keys is not None:
+                self.keys.close()
+
+    def suspend(self) -> None:
+        """A prompt takes the keyboard: leave the full screen, give the terminal back in its
+        normal mode, and drop keys typed ahead so they do not answer the prompt."""
+        if self._suspended:
+            return
+        self._suspended = True
+        self._queue.clear()
+        self.count = ""
+        if self._live is not None:
+            self._live.stop()
+        if self.keys is not None:
+            self.keys.suspend()
+
+    def restore(self) -> None:
+        if not self._suspended:
+            return
+        self._suspended = False
+        if self.keys is not None:
+            self.keys.resume()
+        if self._live is not None:
+            self._fit_console()
+            self._live.start()
+        self._dirty = True
+
+    # -- the runner's side ------------------------------------------------------------------------
+    def wait(self, runner: Runner, timeout: float) -> Command | None:
+        """Draw, then wait for a key or the next frame; return at most one command."""
+        self._runner = runner
+        clock = runner.writer.clock
+        deadline = clock.monotonic() + timeout
+        while True:
+            while self._queue:
+                command = self._on_key(runner, self._queue.popleft())
+                if command is not None:
+                    return command
+            self.draw(runner)
+            left = deadline - clock.monotonic()
+            if left <= 0:
+                return None
+            speed = _speed(runner)
+            assert self.keys is not None
+            try:
+                keys = self.keys.read(min(self._frame_interval(runner), left / speed))
+            except EOFError:  # the terminal went away: stop as after a hang-up
+                from seminar_cli.session.prompter import StopSession
+
+                raise StopSession from None
+            if not keys:
+                return None  # a frame went by: let the runner look at the journal
+            for key in keys:
+                if key == RESIZE:
+                    self._resized()
+                else:
+                    self._queue.append(key)
+
+    def notify(self, runner: Runner, what: str, **details: Any) -> None:
+        self._runner = runner
+        self._dirty = True
+        if what in ("segment_started", "segment_resumed"):
+            self._previous = None
+            self.count = ""
+            if self.overlay == "replan":
+                self.overlay = None
+            self.results = [(r, age + 1) for r, age in self.results if age < 1]
+        elif what == "prompt_closed":
+            self._show_results(runner, details["prompt"])
+        elif what == "replan_proposed":
+            proposal = details.get("proposal")
+            self.proposal = proposal
+            if proposal is None:
+                self._say(self._why_no_replan(runner))
+            else:
+                self.overlay = "replan"
+        elif what == "replan_accepted":
+            self.overlay = None
+            self.proposal = None
+            self._say(t("live.flash.replan_accepted"))
+        elif what == "answer_rejected":
+            message = str(details.get("message", ""))
+            if self._suspended:  # a prompt has the terminal: say it there
+                from seminar_cli.ui.console import say
+
+                say(message, style="red")
+            else:
+                self._say(t("live.flash.answer_rejected", message=message))
+
+    # -- drawing ----------------------------------------------------------------------------------
+    def view(self, runner: Runner) -> LiveView | None:
+        clock = runner.writer.clock
+        if self.flash and self.flash[1] <= _real(clock.monotonic(), runner):
+            self.flash = None
+        return view_from_state(
+            runner.state,
+            runner.now(),
+            show_notes=self.show_notes,
+            overlay=self.overlay,
+            proposal=self.proposal if self.overlay == "replan" else None,
+            count_prefix=self.count,
+            flash=self.flash[0] if self.flash else None,
+            results=tuple(r for r, _ in self.results),
+        )
+
+    def draw(self, runner: Runner) -> None:
+        """A new frame when anything on the screen changed (and the bell when a warning or
+        zero was just passed)."""
+        if self._suspended:
+            return
+        self._ring_if_due(runner)
+        view = self.view(runner)
+        if view is None or (view == self._last_view and not self._dirty):
+            return
+        self._last_view = view
+        self._dirty = False
+        self.frames += 1
+        if self._live is not None:
+            self._fit_console()
+            self._live.update(live_screen(view), refresh=True)
+
+    def _fit_console(self) -> None:
+        """Follow the terminal's real size (COLUMNS/LINES may say otherwise)."""
+        console = self.console
+        if console is None or not console.is_terminal:
+            return
+        try:
+            size = os.get_terminal_size(console.file.fileno())
+        except (OSError, ValueError, AttributeError):
+            return
+        if tuple(console.size) != (size.columns, size.lines):
+            console.size = (size.columns, size.lines)
+
+    def _resized(self) -> None:
+        self._dirty = True
+        if self._live is not None and self.console is not None and not self._suspended:
+            self._fit_console()
+            self.console.clear()  # what the terminal re-flowed must not stay behind
+
+    def _ring_if_due(self, runner: Runner) -> None:
+        current = runner.current()
+        if current is None:
+            return
+        segment, seg = current
+        left = seg.remaining_at(runner.now())
+        previous = self._previous[1] if self._previous and self._previous[0] == seg.id else None
+        self._previous = (seg.id, left)
+        if crossed(previous, left, segment.warnings(seg.allotted)) and self.console is not None:
+            self.console.bell()
+
+    def _frame_interval(self, runner: Runner) -> float:
+        """Real seconds until the countdown shows the next second (at most one second)."""
+        current = runner.current()
+        if current is None or current[1].paused:
+            return MAX_FRAME
+        left = current[1].remaining_at(runner.now())
+        if left > 0:
+            step = left - (math.ceil(left) - 1)
+        else:
+            over = -left
+            step = math.floor(over) + 1 - over
+        return min(MAX_FRAME, max(MIN_FRAME, step / _speed(runner) + 0.005))
+
+    def _say(self, message: str) -> None:
+        """A short message on the screen for a few seconds."""
+        until = float("inf")
+        if self._runner is not None:
+            until = _real(self._runner.writer.clock.monotonic(), self._runner) + FLASH_SECONDS
+        self.flash = (message, until)
+        self._dirty = True
+
+    # -- keys -------------------------------------------------------------------------------------
+    def _on_key(self, runner: Runner, key: str) -> Command | None:
+        self._dirty = True
+        if self.overlay == "quit":
+            self.overlay = None
+            return Command("quit") if key in YES else None
+        if self.overlay == "replan":
+            if key in YES or key == ENTER:
+                self.overlay = None
+                return Command("accept")
+            if key in (ESCAPE, "n", "N"):
+                self.overlay = None
+                self.proposal = None
+                self._say(t("live.flash.replan_refused"))
+                return Command("refuse")
+            return None  # the proposal stays until it is answered
+        if self.overlay == "help":
+            self.overlay = None
+            return None
+        if key.isdigit() and len(key) == 1:
+            self.count = (self.count + key)[-3:].lstrip("0")
+            return None
+        count, self.count = int(self.count or 1), ""
+        if key in ("+", "="):
+            self._say(t("live.flash.extended", amount=format_human(60 * count, _lang())))
+            return Command("extend", seconds=60 * count)
+        if key in ("-", "_"):
+            self._say(t("live.flash.shortened", amount=format_human(60 * count, _lang())))
+            return Command("extend", seconds=-60 * count)
+        if key == " ":
+            return Command("pause")
+        if key in ("n", "N"):
+            return Command("next")
+        if key in ("p", "P"):
+            view = self.view(runner)
+            if view is not None and view.pending_prompts:
+                return Command("ask")
+            self._say(t("live.flash.no_prompts"))
+            return None
+        if key in ("r", "R"):
+            return Command("replan")
+        if key in ("f", "F"):
+            self.show_notes = not self.show_notes
+            return None
+        if key in ("a", "A"):
+            return self._attendance(runner)
+        if key == "?":
+            self.overlay = "help"
+            return None
+        if key in ("q", "Q"):
+            self.overlay = "quit"
+            return None
+        if key in (ENTER, ESCAPE):
+            self.results = []
+            self.flash = None
+        return None
+
+    def _attendance(self, runner: Runner) -> Command | None:
+        from seminar_cli.ui.setup import ask_attendance_change
+
+        self.suspend()
+        try:
+            change = ask_attendance_change(runner.state)
+        finally:
+            self.restore()
+        if change is None:
+            return None
+        name, status, by = change
+        self._say(t("live.flash.attendance", name=name, status=t(f"live.status.{status}")))
+        return Command("attendance", participant=name, status=status, represented_by=by)
+
+    def _show_results(self, runner: Runner, prompt: Any) -> None:
+        from seminar_cli.ui.results import render_results
+
+        state = runner.state
+        answers = state.answers.get(prompt.id, [])
+        shown = render_results(prompt, answers, state.agenda.assembly)
+        if shown is None:
+            self._say(t("live.flash.results_hidden"))
+            return
+        self.results.append((shown, 0))
+
+    def _why_no_replan(self, runner: Runner) -> str:
+        plan = schedule(runner.state, runner.now())
+        if plan.ends_by is None:
+            return t("live.flash.no_ends_by")
+        if plan.over_ends_by < 30:
+            return t("live.flash.on_time", ends_by=plan.ends_by.strftime("%H:%M"))
+        return t("live.flash.nothing_to_shorten")
+
+
+def _speed(runner: Runner) -> float:
+    speed = getattr(runner.writer.clock, "speed", 1.0)
+    return float(speed) if speed and speed > 0 else 1.0
+
+
+def _real(clock_seconds: float, runner: Runner) -> float:
+    return clock_seconds / _speed(runner)
+
+
+def _lang() -> str:
+    return current_language()

@@ -1,0 +1,583 @@
+"""The live screen as a pure function of a small view model (PRODUCT §3).
+
+``view_from_state`` turns the folded session state, the time and the screen's own flags into a
+``LiveView``; ``live_screen`` turns a ``LiveView`` into a Rich renderable that lays itself out
+for the console's width and height: the bigger the terminal, the bigger the digits.  Nothing
+here reads a clock, a key or the journal, so tests record exact frames.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Literal
+
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+from rich.segment import Segment
+from rich.style import Style
+from rich.table import Table
+from rich.text import Text
+
+from seminar_cli.agenda.models import Who
+from seminar_cli.durations import format_clock, format_human
+from seminar_cli.i18n import current_language, t
+from seminar_cli.journal.state import SessionState
+from seminar_cli.session.schedule import ReplanProposal, schedule
+from seminar_cli.ui.labels import kind_label
+
+Phase = Literal["normal", "warning", "final", "overtime"]
+Overlay = Literal["help", "replan", "quit"]
+
+PHASE_STYLE: dict[Phase, str] = {
+    "normal": "bold green",
+    "warning": "bold yellow",
+    "final": "bold dark_orange",
+    "overtime": "bold red",
+}
+PAUSED_STYLE = "bold bright_black"
+
+
+# -- the view model ----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class PromptCount:
+    question: str
+    count: int
+
+
+@dataclass(frozen=True)
+class ReplanRow:
+    title: str
+    before: int  # seconds
+    after: int
+
+
+@dataclass(frozen=True)
+class ReplanView:
+    rows: tuple[ReplanRow, ...]
+    behind: int  # seconds past the hard stop without the new plan
+    still_over: int  # seconds past it with the new plan
+    ends_by: str
+
+
+@dataclass(frozen=True)
+class LiveView:
+    title: str  # the session's
+    segment: str
+    kind: str
+    position: int  # 1-based place of the segment in the agenda
+    count: int
+    remaining: int  # whole seconds shown; <= 0: overtime of -remaining
+    allotted: int
+    phase: Phase
+    paused: bool
+    clock: str  # "14:32"
+    planned_end: str
+    projected_end: str
+    drift: int  # seconds; > 0 behind the plan, < 0 ahead
+    speaker: str | None = None
+    description: str | None = None
+    notes: str | None = None  # the facilitator's notes, only when asked for (key f)
+    has_notes: bool = False
+    next_segment: str | None = None
+    next_duration: int | None = None
+    followed_by: str | None = None
+    ends_by: str | None = None
+    over_ends_by: int = 0
+    prompts: tuple[PromptCount, ...] = ()
+    pending_prompts: int = 0  # each/room prompts the key p would ask
+    rehearsal: float | None = None  # the speed factor of a rehearsal
+    overlay: Overlay | None = None
+    replan: ReplanView | None = None
+    count_prefix: str = ""
+    flash: str | None = None
+    results: tuple[Any, ...] = ()  # renderables of closed prompts' results
+
+
+def shown_seconds(remaining: float) -> int:
+    """The whole seconds a countdown shows: 0.2 s left is still ``00:01``; zero and below
+    count the overtime up (``-0.5`` → ``0``, ``-61.2`` → ``-61``)."""
+    if remaining > 0:
+        return math.ceil(remaining)
+    return -math.floor(-remaining)
+
+
+def time_text(remaining: int) -> str:
+    """``12:34`` while time is left, ``+01:05`` in overtime (``h:mm:ss`` past an hour)."""
+    if remaining > 0:
+        return format_clock(remaining)
+    return "+" + format_clock(-remaining)
+
+
+def phase_of(remaining: int, marks: Sequence[int]) -> Phase:
+    """Where a countdown stands against its warning thresholds (seconds left, largest first)."""
+    if remaining <= 0:
+        return "overtime"
+    passed = sum(1 for mark in marks if remaining <= mark)
+    if passed == 0:
+        return "normal"
+    if passed == len(marks) and len(marks) > 1:
+        return "final"
+    return "warning"
+
+
+def crossed(previous: float | None, remaining: float, marks: Iterable[int]) -> bool:
+    """True when the countdown went past a warning threshold or zero since ``previous``
+    (the bell rings once per crossing; a first look at a segment never rings)."""
+    if previous is None:
+        return False
+    return any(previous > mark >= remaining for mark in (*marks, 0))
+
+
+def plural(key: str, count: int) -> str:
+    """``key.one`` or ``key.many`` by the rules of the language (French: 0 and 1 are singular)."""
+    one = count <= 1 if current_language() == "fr" else count == 1
+    return t(f"{key}.{'one' if one else 'many'}", count=count)
+
+
+def minutes_text(seconds: float) -> str:
+    return format_human(round(abs(seconds) / 60) * 60, current_language())
+
+
+def drift_text(drift: float) -> str:
+    """« en retard de 6 min », « en avance de 3 min », « à l'heure » (nearest minute)."""
+    if round(abs(drift) / 60) == 0:
+        return t("live.on_time")
+    key = "live.behind" if drift > 0 else "live.ahead"
+    return t(key, amount=minutes_text(drift))
+
+
+def view_from_state(
+    state: SessionState,
+    now: datetime,
+    *,
+    show_notes: bool = False,
+    overlay: Overlay | None = None,
+    proposal: ReplanProposal | None = None,
+    count_prefix: str = "",
+    flash: str | None = None,
+    results: tuple[Any, ...] = (),
+) -> LiveView | None:
+    """The view of the running segment at ``now``; None when no segment runs."""
+    segment_id = state.current
+    if segment_id is None:
+        return None
+    agenda = state.agenda
+    segment = agenda.segment(segment_id)
+    seg = state.segments[segment_id]
+    remaining = shown_seconds(seg.remaining_at(now))
+    plan = schedule(state, now)
+    after = state.segment_after(segment_id)
+    prompts = tuple(
+        PromptCount(found[1].question, state.answer_count(prompt_id))
+        for prompt_id in state.open_prompts
+        if (found := agenda.find_prompt(prompt_id)) is not None
+    )
+    pending = sum(
+        1
+        for prompt in segment.prompts
+        if prompt.who is not Who.open and prompt.id not in state.closed_prompts
+    )
+    replan = None
+    if proposal is not None and plan.ends_by is not None:
+        replan = ReplanView(
+            tuple(
+                ReplanRow(agenda.segment(sid).title, proposal.before[sid], seconds)
+                for sid, seconds in proposal.durations.items()
+            ),
+            proposal.behind,
+            proposal.still_over,
+            plan.ends_by.strftime("%H:%M"),
+        )
+    speed = float(state.meta.get("speed", 1.0) or 1.0)
+    return LiveView(
+        title=str(state.meta.get("title") or agenda.title),
+        segment=segment.title,
+        kind=kind_label(segment.kind),
+        position=[s.id for s in agenda.segments].index(segment_id) + 1,
+        count=len(agenda.segments),
+        remaining=remaining,
+        allotted=seg.allotted,
+        phase=phase_of(remaining, segment.warnings(seg.allotted)),
+        paused=seg.paused,
+        clock=now.strftime("%H:%M"),
+        planned_end=plan.planned_end.strftime("%H:%M"),
+        projected_end=plan.projected_end.strftime("%H:%M"),
+        drift=_to_minute(plan.drift),
+        speaker=segment.speaker,
+        description=segment.description,
+        notes=segment.notes if show_notes else None,
+        has_notes=bool(segment.notes),
+        next_segment=agenda.segment(after).title if after else None,
+        next_duration=state.segments[after].allotted if after else None,
+        followed_by=agenda.followed_by,
+        ends_by=plan.ends_by.strftime("%H:%M") if plan.ends_by else None,
+        over_ends_by=_to_minute(plan.over_ends_by),
+        prompts=prompts,
+        pending_prompts=pending,
+        rehearsal=speed if state.rehearsal else None,
+        overlay=overlay if overlay != "replan" or replan is not None else None,
+        replan=replan,
+        count_prefix=count_prefix,
+        flash=flash,
+        results=results,
+    )
+
+
+def _to_minute(seconds: float) -> int:
+    """Seconds rounded to the minute the screen shows (so the view only changes when the
+    words do, and an idle paused screen is not redrawn every second)."""
+    return round(seconds / 60) * 60
+
+
+# -- large digits ------------------------------------------------------------------------------
+# A 5-row block font; each "#" is one pixel, drawn two cells wide per scale step (terminal cells
+# are about twice as tall as wide, so pixels come out square).
+_GLYPHS: dict[str, tuple[str, ...]] = {
+    "0": ("####", "#..#", "#..#", "#..#", "####"),
+    "1": (".##.", "..#.", "..#.", "..#.", ".###"),
+    "2": ("####", "...#", "####", "#...", "####"),
+    "3": ("####", "...#", ".###", "...#", "####"),
+    "4": ("#..#", "#..#", "####", "...#", "...#"),
+    "5": ("####", "#...", "####", "...#", "####"),
+    "6": ("####", "#...", "####", "#..#", "####"),
+    "7": ("####", "...#", "..#.", ".#..", ".#.."),
+    "8": ("####", "#..#", "####", "#..#", "####"),
+    "9": ("####", "#..#", "####", "...#", "####"),
+    ":": (".", "#", ".", "#", "."),
+    "+": ("...", ".#.", "###", ".#.", "..."),
+}
+FONT_ROWS = 5
+
+
+def _pixels(text: str) -> int:
+    return sum(len(_GLYPHS[c][0]) for c in text) + max(0, len(text) - 1)
+
+
+def big_width(text: str, scale: int) -> int:
+    """Cells taken by ``text`` in large digits, each pixel ``2 × scale`` cells wide."""
+    return _pixels(text) * 2 * scale
+
+
+def big_lines(text: str, scale: int, tall: int | None = None) -> list[str]:
+    """``text`` (digits, ``:`` and ``+``) in large block digits: pixels ``2 × scale`` cells
+    wide and ``tall`` rows high (default ``scale``), so ``5 × tall`` rows in all."""
+    on, off = "█" * 2 * scale, " " * 2 * scale
+    rows: list[str] = []
+    for row in range(FONT_ROWS):
+        parts = ["".join(on if px == "#" else off for px in _GLYPHS[c][row]) for c in text]
+        line = off.join(parts)
+        rows.extend([line] * (tall or scale))
+    return rows
+
+
+def digit_size(text: str, width: int, rows: int) -> tuple[int, int]:
+    """The largest pixel size ``(scale, tall)`` for ``text`` in ``width`` × ``rows``: as wide
+    as fits, up to one step taller than wide, never flatter than square; ``(0, 0)`` when even
+    the smallest does not fit."""
+    scale = next((s for s in (4, 3, 2, 1) if big_width(text, s) + 2 <= width), 0)
+    tall = min(scale + 1, rows // FONT_ROWS)
+    if scale == 0 or tall == 0:
+        return 0, 0
+    return min(scale, tall), tall
+
+
+# -- the screen --------------------------------------------------------------------------------
+def live_screen(view: LiveView) -> RenderableType:
+    """The whole live screen for ``view``; it fills the console's width and height."""
+    return LiveScreen(view)
+
+
+Lines = list[list[Segment]]
+
+
+class LiveScreen:
+    def __init__(self, view: LiveView) -> None:
+        self.view = view
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = options.max_width
+        height = options.height or options.max_height
+        lines = _layout(self.view, console, options.reset_height(), width, height)
+        new_line = Segment.line()
+        for index, line in enumerate(lines):
+            yield from line
+            if index < len(lines) - 1:
+                yield new_line
+        yield new_line
+
+
+def _render(console: Console, options: ConsoleOptions, renderable: RenderableType) -> Lines:
+    return console.render_lines(renderable, options, pad=True)
+
+
+def _spread(left: Text, right: Text, width: int) -> Text:
+    """``left`` and ``right`` on one line, ``left`` shortened when the line is too narrow."""
+    room = width - right.cell_len - 1
+    if left.cell_len > room:
+        left = left.copy()
+        left.truncate(max(0, room), overflow="ellipsis")
+    gap = max(1, width - left.cell_len - right.cell_len)
+    return Text.assemble(left, " " * gap, right, no_wrap=True, overflow="crop")
+
+
+def _header(view: LiveView, width: int) -> Text:
+    left = Text(view.title, style="bold")
+    if view.rehearsal:
+        left.append("  " + t("live.rehearsal", speed=f"{view.rehearsal:g}"), style="reverse")
+    right = Text(f"{view.position}/{view.count}   ", style="dim")
+    right.append(view.clock, style="bold")
+    return _spread(left, right, width)
+
+
+def _title(view: LiveView) -> Text:
+    text = Text(view.segment, style="bold bright_white")
+    text.append(f"  — {view.kind}", style="cyan")
+    if view.speaker:
+        text.append("  · " + t("live.speaker", name=view.speaker), style="cyan")
+    return text
+
+
+def _status(view: LiveView) -> Text:
+    """The same time as plain text (screen readers, scripts), with the state in words."""
+    if view.paused:
+        label, style = t("live.state.paused"), "bold reverse yellow"
+    elif view.phase == "overtime":
+        label, style = t("live.state.overtime"), "bold reverse red"
+    elif view.phase in ("warning", "final"):
+        label, style = t("live.state.warning"), "bold yellow"
+    else:
+        label, style = t("live.state.running"), "bold green"
+    total = format_clock(view.allotted)
+    if view.remaining > 0:
+        detail = t("live.left", time=time_text(view.remaining), total=total)
+    else:
+        detail = t("live.over", time=time_text(view.remaining), total=total)
+    text = Text(f" {label} ", style=style)
+    text.append("  " + detail, style="bold")
+    return text
+
+
+def _bar(view: LiveView, width: int) -> Text:
+    size = max(10, width - 4)
+    if view.allotted <= 0 or view.remaining <= 0:
+        filled = size
+    else:
+        done = (view.allotted - view.remaining) / view.allotted
+        filled = min(size, max(0, round(done * size)))
+    style = PAUSED_STYLE if view.paused else PHASE_STYLE[view.phase]
+    text = Text("  ")
+    text.append("█" * filled, style=style)
+    text.append("░" * (size - filled), style="bright_black")
+    return text
+
+
+def _next(view: LiveView) -> Text:
+    text = Text(t("live.next") + " ", style="bold")
+    if view.next_segment:
+        text.append(view.next_segment)
+        if view.next_duration:
+            text.append(f" ({format_human(view.next_duration, current_language())})", style="dim")
+    else:
+        text.append(t("live.next_end"))
+        if view.followed_by:
+            text.append(" " + t("live.followed_by", name=view.followed_by), style="dim")
+    return text
+
+
+def _schedule(view: LiveView) -> Text:
+    text = Text(t("live.planned_end", time=view.planned_end))
+    text.append(" · " + t("live.projected_end", time=view.projected_end))
+    drift_style = "green" if view.drift <= 30 else "yellow" if view.drift < 600 else "bold red"
+    text.append(" · ")
+    text.append(drift_text(view.drift), style=drift_style)
+    if view.ends_by:
+        text.append(" · " + t("live.ends_by", time=view.ends_by))
+        if view.over_ends_by >= 30:
+            text.append(
+                " " + t("live.over_ends_by", amount=minutes_text(view.over_ends_by)),
+                style="bold red",
+            )
+    return text
+
+
+def _prompts(view: LiveView) -> list[Text]:
+    lines = []
+    for prompt in view.prompts:
+        text = Text("? ", style="bold magenta")
+        text.append(f"« {prompt.question} »" if current_language() == "fr" else prompt.question)
+        text.append(" — ")
+        text.append(plural("live.answers", prompt.count), style="bold magenta")
+        lines.append(text)
+    if view.pending_prompts:
+        lines.append(Text(plural("live.pending", view.pending_prompts), style="magenta"))
+    return lines
+
+
+def _keys_line(view: LiveView, width: int) -> Text:
+    if view.overlay == "replan":
+        return Text(t("live.keys.replan"), style="bold reverse")
+    if view.overlay == "quit":
+        return Text(t("live.keys.quit"), style="bold reverse")
+    if view.count_prefix:
+        return Text(t("live.keys.count", count=view.count_prefix), style="bold reverse")
+    extra = ("  " + t("live.keys.dismiss")) if view.results else ""
+    # the first that fits: all the keys, or the main ones (? lists them all)
+    candidates = [t("live.keys") + extra, t("live.keys.short") + extra, t("live.keys.short")]
+    keys = next((k for k in candidates if len(k) <= width), candidates[-1])
+    return Text(keys, style="reverse")
+
+
+def _help_overlay() -> Table:
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold cyan", no_wrap=True)
+    table.add_column()
+    for key, what in (
+        (t("live.key.space"), t("live.help.pause")),
+        ("n", t("live.help.next")),
+        ("+  -", t("live.help.extend")),
+        ("5+", t("live.help.count")),
+        ("p", t("live.help.ask")),
+        ("r", t("live.help.replan")),
+        ("f", t("live.help.notes")),
+        ("a", t("live.help.attendance")),
+        (t("live.key.enter"), t("live.help.dismiss")),
+        ("?", t("live.help.help")),
+        ("q", t("live.help.quit")),
+    ):
+        table.add_row(key, what)
+    return table
+
+
+def _replan_overlay(replan: ReplanView) -> list[RenderableType]:
+    head = Text(
+        t("live.replan.title", ends_by=replan.ends_by, amount=minutes_text(replan.behind)),
+        style="bold",
+    )
+    table = Table(show_edge=False, pad_edge=False, box=None, header_style="bold underline")
+    table.add_column(t("live.replan.segment"))
+    table.add_column(t("live.replan.before"), justify="right")
+    table.add_column(t("live.replan.after"), justify="right")
+    table.add_column(t("live.replan.change"), justify="right")
+    lang = current_language()
+    for row in replan.rows:
+        table.add_row(
+            row.title,
+            format_human(row.before, lang),
+            format_human(row.after, lang),
+            "−" + format_human(row.before - row.after, lang),
+        )
+    parts: list[RenderableType] = [head, table]
+    if replan.still_over > 0:
+        parts.append(
+            Text(t("live.replan.still_over", amount=minutes_text(replan.still_over)), style="red")
+        )
+    else:
+        parts.append(Text(t("live.replan.on_time", ends_by=replan.ends_by), style="green"))
+    return parts
+
+
+def _quit_overlay() -> Text:
+    return Text(t("live.quit.confirm"), style="bold")
+
+
+def _layout(
+    view: LiveView, console: Console, options: ConsoleOptions, width: int, height: int
+) -> Lines:
+    opts = options.update_width(width)
+
+    def render(*parts: RenderableType) -> Lines:
+        lines: Lines = []
+        for part in parts:
+            lines.extend(_render(console, opts, part))
+        return lines
+
+    blank: Lines = [[Segment(" " * width)]]
+    top = render(_header(view, width), _title(view))
+    status = render(_center_text(_status(view), width), _bar(view, width))
+    bottom = render(_keys_line(view, width))
+
+    # what matters, most important first; each may be shortened or left out to fit
+    overlay: Lines = []
+    if view.overlay == "help":
+        overlay = render(Text(t("live.help.title"), style="bold underline"), _help_overlay())
+    elif view.overlay == "replan" and view.replan is not None:
+        overlay = render(*_replan_overlay(view.replan))
+    elif view.overlay == "quit":
+        overlay = render(_quit_overlay())
+    schedule_lines = render(_schedule(view))
+    next_lines = render(_next(view))
+    prompt_lines = render(*_prompts(view)) if view.prompts or view.pending_prompts else []
+    flash_lines = render(Text(view.flash, style="bold yellow")) if view.flash else []
+    notes_lines: Lines = []
+    if view.notes:
+        notes_lines = render(
+            Text(t("live.notes") + " ", style="bold reverse cyan") + Text(view.notes, style="cyan")
+        )
+    result_lines = render(*view.results) if view.results and not overlay else []
+    description_lines = (
+        render(Text(view.description, style="italic")) if view.description and not overlay else []
+    )
+
+    fixed = len(top) + len(status) + len(bottom)
+    # the digits take what the rest leaves; when that is too little, they keep their smallest
+    # size and the description, notes and results are shortened instead
+    essential = len(overlay) + len(schedule_lines) + len(next_lines) + len(flash_lines)
+    essential += len(prompt_lines)
+    wanted = essential + len(notes_lines) + min(len(result_lines), 14)
+    wanted += min(len(description_lines), 3) + 2
+    digits_text = time_text(view.remaining)
+    scale, tall = digit_size(digits_text, width, height - fixed - wanted - 2)
+    if scale == 0:
+        scale, tall = digit_size(digits_text, width, min(5, height - fixed - essential - 2))
+    digits: Lines = []
+    if scale:
+        style = PAUSED_STYLE if view.paused else PHASE_STYLE[view.phase]
+        pad = (width - big_width(digits_text, scale)) // 2
+        for row in big_lines(digits_text, scale, tall):
+            digits.append(_render(console, opts, Text(" " * pad + row, style=style))[0])
+        digits = blank + digits + blank
+
+    free = height - fixed - len(digits)
+    chosen: dict[str, Lines] = {}
+    for name, lines, shrink in (
+        ("overlay", overlay, True),
+        ("schedule", schedule_lines, False),
+        ("next", next_lines, False),
+        ("flash", flash_lines, False),
+        ("prompts", prompt_lines, True),
+        ("notes", notes_lines, True),
+        ("results", result_lines, True),
+        ("description", description_lines, True),
+    ):
+        if not lines or free <= 0:
+            continue
+        if len(lines) > free:
+            if not shrink:
+                continue
+            lines = lines[:free]
+        chosen[name] = lines
+        free -= len(lines)
+
+    middle: Lines = []
+    for name in ("overlay", "notes", "description", "prompts", "results"):
+        if name in chosen:
+            if middle and free > 0:
+                middle += blank
+                free -= 1
+            middle += chosen[name]
+    tail: Lines = []
+    for name in ("next", "schedule", "flash"):
+        tail += chosen.get(name, [])
+    gap_after_status = blank if free > 0 and middle else []
+    free -= len(gap_after_status)
+    above = blank * max(0, free // 3)  # the timer a little above the middle of the screen
+    filler = blank * max(0, free - len(above))
+    lines = top + above + digits + status + gap_after_status + middle + filler + tail + bottom
+    return [Segment.adjust_line_length(line, width) for line in lines[:height]]
+
+
+def _center_text(text: Text, width: int) -> Text:
+    pad = max(0, (width - text.cell_len) // 2)
+    return Text(" " * pad, style=Style()) + text

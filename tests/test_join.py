@@ -378,3 +378,27 @@ def test_still_open_check_ends_a_question(facilitator):
     ):
         prompter.ask(AskRequest(prompt, None, None))
     assert checks == ["q"]
+
+
+def test_waiting_line_says_when_the_session_is_interrupted(facilitator):
+    f = facilitator()
+    seen: list[str] = []
+
+    def between(poll: int) -> None:
+        if poll == 1:
+            f.writer.record(EventType.session_suspended, reason="quit")
+        elif poll == 3:
+            f.close_session()
+
+    participant = f.participant()
+    screen = io.StringIO()
+    console = Console(file=screen, width=120, force_terminal=True, color_system=None)
+
+    def sleep(seconds: float) -> None:
+        seen.append(screen.getvalue())
+        between(len(seen))
+
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        run_join(participant, "Camille Martin", console, sleep=sleep)
+    assert "(en cours : Ré-inventons la manière)" in seen[0]
+    assert "séance interrompue" in seen[-1]

@@ -92,6 +92,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Your answers are anonymous. Ctrl-C to leave.",
     ),
     "join.waiting": ("En attente de la prochaine question…", "Waiting for the next question…"),
+    "join.suspended": (
+        "(séance interrompue : elle reprendra avec seminar resume)",
+        "(session interrupted: it goes on with seminar resume)",
+    ),
     "join.now": ("(en cours : {title})", "(now: {title})"),
     "join.result.answered": ("✓ Réponse enregistrée.", "✓ Answer recorded."),
     "join.result.no_answer": (

@@ -39,7 +39,10 @@ class WaitingLine:
     def __call__(self, outcome: JoinOutcome) -> None:
         state = self.writer.state
         message = Text(t("join.waiting"))
-        if state.current is not None:
+        if state.suspended_at is not None:  # the facilitator quit: `seminar resume` goes on
+            message.append("  ")
+            message.append(t("join.suspended"), style="dim")
+        elif state.current is not None:
             title = state.agenda.segment(state.current).title
             message.append("  ")
             message.append(t("join.now", title=title), style="dim")

@@ -63,6 +63,7 @@ class Answer:
 
 @dataclass
 class PromptView:
+    kind = "prompt"
     id: str
     question: str
     meta: str
@@ -159,6 +160,7 @@ class Tally:
 
 @dataclass
 class ResolutionView:
+    kind = "resolution"
     heading: str
     question: str
     text: str | None
@@ -174,8 +176,7 @@ class PointView:
     number: int
     title: str
     timing: str
-    resolutions: list[ResolutionView]
-    prompts: list[PromptView]
+    items: list[ResolutionView | PromptView]  # in the agenda's order
     decisions: list[Entry]
 
 
@@ -325,6 +326,8 @@ class _Views:
         result = Result()
         if not prompt.count:
             return result
+        if prompt.who == "room" and prompt.type != "vote":
+            return result  # the room's one answer says it all: no chart
         if "counts" in summary:
             counts: dict[str, int] = summary["counts"]
             whole = prompt.count if prompt.type in ("choice", "yesno") else 0
@@ -686,17 +689,17 @@ def pv_view(minutes: Minutes) -> PvView:
         by_segment.setdefault(resolution.segment, []).append(resolution)
     points = []
     for number, seg in enumerate(minutes.segments, start=1):
-        prompts = [v.prompt_view(p) for p in seg.prompts if p.type != "vote"]
+        resolutions = {r.prompt: r for r in by_segment.get(seg.id, [])}
+        items: list[ResolutionView | PromptView] = [
+            _resolution_view(v, resolutions[p.id], p) if p.id in resolutions else v.prompt_view(p)
+            for p in seg.prompts
+        ]
         points.append(
             PointView(
                 number=number,
                 title=seg.title,
                 timing=v.actual(seg),
-                resolutions=[
-                    _resolution_view(v, r, _prompt_of(seg, r.prompt))
-                    for r in by_segment.get(seg.id, [])
-                ],
-                prompts=prompts,
+                items=items,
                 decisions=v.entries(seg.decisions),
             )
         )
@@ -746,10 +749,6 @@ def pv_view(minutes: Minutes) -> PvView:
         footer=v.footer(),
         labels=_labels(f, _PV_LABELS),
     )
-
-
-def _prompt_of(seg: SegmentMinutes, prompt_id: str) -> PromptMinutes:
-    return next(p for p in seg.prompts if p.id == prompt_id)
 
 
 def _resolution_view(v: _Views, r: Resolution, prompt: PromptMinutes) -> ResolutionView:

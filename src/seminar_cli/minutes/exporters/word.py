@@ -21,6 +21,7 @@ if TYPE_CHECKING:
         PromptView,
         PvView,
         ReportView,
+        ResolutionView,
         Result,
     )
     from seminar_cli.minutes.model import Minutes
@@ -31,6 +32,7 @@ GREEN = (0x2E, 0x7D, 0x32)
 RED = (0xC6, 0x28, 0x28)
 AMBER = (0x8A, 0x4B, 0x00)
 TABLE_STYLE = "Light Grid Accent 1"
+PAGE_WIDTH_CM = 17.0  # A4 less 2 cm margins
 
 
 @register
@@ -45,12 +47,14 @@ class DocxExporter(Exporter):
 
         if minutes.kind == "pv":
             pv = pv_view(minutes)
-            writer = _Writer(pv.lang, pv.doc_title, pv.banners[0].text if pv.banners else None)
+            writer = _Writer(pv.lang, pv.doc_title, " ".join(b.text for b in pv.banners))
             writer.pv(pv)
         else:
             report = report_view(minutes)
-            draft = next((b.text for b in report.banners if b.kind == "draft"), None)
-            writer = _Writer(report.lang, report.doc_title, draft)
+            # draft and rehearsal said on every page, as the printed copy travels alone
+            writer = _Writer(
+                report.lang, report.doc_title, " ".join(b.text for b in report.banners)
+            )
             writer.report(report)
         return writer.save()
 
@@ -154,27 +158,48 @@ class _Writer:
         return paragraph
 
     def labelled(self, label: str, value: str, style: Any = None) -> Any:
+        from docx.shared import Pt
+
         paragraph = self.doc.add_paragraph(style=style)
+        paragraph.paragraph_format.space_after = Pt(2)
         self._run(paragraph, label + self.colon, bold=True)
         self._run(paragraph, value)
         return paragraph
 
     def table(
-        self, header: list[str], rows: list[list[str]], *, numeric: set[int] | None = None
+        self,
+        header: list[str],
+        rows: list[list[str]],
+        *,
+        widths: list[float] | None = None,
+        numeric: set[int] | None = None,
     ) -> Any:
+        """A table across the page; ``widths`` in centimetres (shares of the page if they do
+        not add up to it), so that Word and LibreOffice lay it out alike."""
         from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.shared import Cm
 
+        shares = widths or [1.0] * len(header)
+        total = sum(shares)
+        sizes = [Cm(PAGE_WIDTH_CM * share / total) for share in shares]
         table = self.doc.add_table(rows=1, cols=len(header))
+        table.autofit = False
         try:
             table.style = self.doc.styles[TABLE_STYLE]
         except KeyError:  # pragma: no cover - the default template has it
             table.style = self.doc.styles["Table Grid"]
-        for cell, text in zip(table.rows[0].cells, header, strict=True):
-            cell.text = ""
+        _plain_first_column(table)
+        for column, size in zip(table.columns, sizes, strict=True):
+            column.width = size
+        for index, (cell, text) in enumerate(zip(table.rows[0].cells, header, strict=True)):
+            cell.width = sizes[index]
             self._run(cell.paragraphs[0], text, bold=True)
+            if numeric and index in numeric:
+                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
         for values in rows:
             cells = table.add_row().cells
             for index, (cell, text) in enumerate(zip(cells, values, strict=True)):
+                cell.width = sizes[index]
                 paragraph = cell.paragraphs[0]
                 self._run(paragraph, text)
                 if numeric and index in numeric:
@@ -201,12 +226,13 @@ class _Writer:
         if where:
             header.append(labels.col_segment)
         rows = [[e.text, e.owner, e.due] + ([e.where] if where else []) for e in entries]
-        self.table(header, rows)
+        self.table(header, rows, widths=[7, 3.5, 3, 3.5] if where else [9.5, 4, 3.5])
 
     def people(self, people: list[PersonRow], labels: Labels) -> None:
         self.table(
             [labels.col_name, labels.col_organization, labels.col_group, labels.col_attendance],
             [[p.name, p.organization, p.group, p.attendance] for p in people],
+            widths=[4, 6, 3, 4],
         )
 
     def result(self, result: Result, labels: Labels) -> None:
@@ -216,6 +242,7 @@ class _Writer:
             self.table(
                 [labels.col_choice, labels.col_count],
                 [[bar.label, bar.text] for bar in result.bars],
+                widths=[12, 5],
                 numeric={1},
             )
         if result.outcome:
@@ -281,6 +308,7 @@ class _Writer:
                 labels.col_delta,
             ],
             rows,
+            widths=[1.1, 4.3, 3.6, 2.2, 3.6, 2.2],
             numeric={0, 5},
         )
         self.doc.add_page_break()
@@ -319,6 +347,8 @@ class _Writer:
 
     # -- the procès-verbal ----------------------------------------------------------------------
     def pv(self, v: PvView) -> None:
+        from seminar_cli.minutes.exporters.view import ResolutionView
+
         labels = v.labels
         if v.organization:
             self.para(v.organization.upper(), bold=True, color=ACCENT, align="CENTER")
@@ -349,21 +379,11 @@ class _Writer:
         for point in v.points:
             self.heading(f"{point.number}. {point.title}", 2)
             self.para(point.timing, italic=True, color=MUTED)
-            for r in point.resolutions:
-                self.heading(f"{r.heading} — {r.question}", 3)
-                if r.text:
-                    self.para(r.text, italic=True, align="JUSTIFY")
-                self.para(r.mode, italic=True, color=MUTED)
-                self.table(
-                    [t.label for t in r.tallies],
-                    [[t.count for t in r.tallies]],
-                    numeric=set(range(len(r.tallies))),
-                )
-                for line in r.voters:
-                    self.para(line, color=MUTED)
-                self.para(r.outcome, bold=True, color=GREEN if r.adopted else RED)
-            for prompt in point.prompts:
-                self.prompt(prompt, labels)
+            for part in point.items:
+                if isinstance(part, ResolutionView):
+                    self.resolution(part)
+                else:
+                    self.prompt(part, labels)
             if point.decisions:
                 self.heading(labels.decisions, 3)
                 self.records(point.decisions)
@@ -384,6 +404,20 @@ class _Writer:
         self.people(v.people, labels)
         self.para(v.footer, italic=True, color=MUTED)
 
+    def resolution(self, r: ResolutionView) -> None:
+        self.heading(f"{r.heading} — {r.question}", 3)
+        if r.text:
+            self.para(r.text, italic=True, align="JUSTIFY")
+        self.para(r.mode, italic=True, color=MUTED)
+        self.table(
+            [t.label for t in r.tallies],
+            [[t.count for t in r.tallies]],
+            numeric=set(range(len(r.tallies))),
+        )
+        for line in r.voters:
+            self.para(line, color=MUTED)
+        self.para(r.outcome, bold=True, color=GREEN if r.adopted else RED)
+
     def signatures(self, v: PvView, labels: Labels) -> None:
         from docx.shared import Pt
 
@@ -397,3 +431,20 @@ class _Writer:
             self._run(spacer, "_" * 28)
             self._run(cell.add_paragraph(), labels.signature, italic=True, color=MUTED, size=9)
         self.doc.add_paragraph()
+
+
+def _plain_first_column(table: Any) -> None:
+    """The header row stands out; the first column stays plain text (names, not headings)."""
+    from docx.oxml.ns import qn
+
+    look = table._tbl.tblPr.find(qn("w:tblLook"))
+    if look is None:
+        look = table._tbl.tblPr.makeelement(qn("w:tblLook"), {})
+        table._tbl.tblPr.append(look)
+    look.set(qn("w:val"), "0420")
+    look.set(qn("w:firstRow"), "1")
+    look.set(qn("w:firstColumn"), "0")
+    look.set(qn("w:lastRow"), "0")
+    look.set(qn("w:lastColumn"), "0")
+    look.set(qn("w:noHBand"), "0")
+    look.set(qn("w:noVBand"), "1")

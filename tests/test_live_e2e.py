@@ -37,6 +37,26 @@ segments:
     duration: 5m
 """
 
+PROMPTS_AGENDA = """\
+title: Réunion de bureau
+participants:
+  - name: Ana Lopez
+  - name: Bruno Petit
+segments:
+  - id: point
+    title: Point d'étape
+    duration: 5m
+    prompts:
+      - id: humeur
+        question: Comment ça va ?
+        type: choice
+        choices: [bien, moyen]
+        who: each
+  - id: fin
+    title: Conclusion
+    duration: 5m
+"""
+
 DOWN = "\x1b[B"
 FLAGS = ("--place", "Paris", "--facilitator", "Alex", "--secretary", "Sam")
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
@@ -170,6 +190,34 @@ def test_represented_by_someone_present(tmp_path):
         "status": "represented",
         "represented_by": "Chloé Roy",
     }
+
+
+def test_p_asks_each_person_then_the_screen_comes_back_with_the_results(tmp_path):
+    child = start(tmp_path, agenda=PROMPTS_AGENDA)
+    child.expect("Bruno Petit")
+    child.send("\r")  # everyone is here
+    child.expect("p : poser la question de ce segment")
+    child.send("p")
+    child.expect("Au tour de Ana Lopez")
+    child.expect("moyen")
+    child.send("\r")  # bien
+    child.expect("Au tour de Bruno Petit")
+    child.expect("moyen")
+    child.send(DOWN + "\r")  # moyen
+    child.expect("EN COURS")  # the live screen again
+    child.expect("Comment ça va \\?")  # its results, for the room
+    child.expect("1 · 50 %")
+    child.send("n")  # nothing left to ask: straight to the next segment
+    child.expect("Conclusion")
+    child.send("n")  # the last one: the session closes
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert "terminée" in child.before
+    events = journal_events(tmp_path)
+    answers = [(p["participant"], p["value"]) for k, p in events if k == "answer_given"]
+    assert answers == [("Ana Lopez", "bien"), ("Bruno Petit", "moyen")]
+    assert types(events)[-1] == "session_closed"
 
 
 def test_ctrl_c_restores_the_terminal_and_keeps_the_session(tmp_path):

@@ -218,7 +218,7 @@ segments:
     for name in ("Ana", "Bo", "Cy"):
         writer.record(EventType.answer_given, prompt="mots", participant=name, value=["oui"])
     text = frame(view_at(writer), 80, 24)
-    assert "? « Un mot pour commencer ? » — 3 réponses" in text
+    assert "Question ouverte : « Un mot pour commencer ? » — 3 réponses" in text
     assert "p : poser la question de ce segment (1)" in text
     assert "Ensuite : fin du séminaire" in text
     assert "à l'heure" in text

@@ -29,6 +29,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "— dépassement de {amount} : r pour re-planifier",
         "— {amount} over: r to re-plan",
     ),
+    "live.open_prompt": ("Question ouverte :", "Open prompt:"),
     "live.answers.one": ("{count} réponse", "{count} answer"),
     "live.answers.many": ("{count} réponses", "{count} answers"),
     "live.pending.one": (

@@ -405,7 +405,7 @@ def _schedule(view: LiveView) -> Text:
 def _prompts(view: LiveView) -> list[Text]:
     lines = []
     for prompt in view.prompts:
-        text = Text("? ", style="bold magenta")
+        text = Text(t("live.open_prompt") + " ", style="bold magenta")
         text.append(f"« {prompt.question} »" if current_language() == "fr" else prompt.question)
         text.append(" — ")
         text.append(plural("live.answers", prompt.count), style="bold magenta")

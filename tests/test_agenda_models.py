@@ -659,3 +659,36 @@ def test_round_trip_through_json_keeps_the_agenda():
     agenda = parse_agenda_text(prompt_agenda("type: rating, labels: {1: Bof, 5: Top}"), "x")
     again = Agenda.model_validate_json(agenda.model_dump_json())
     assert again == agenda
+
+
+# -- what must not reach the terminal ----------------------------------------------------------
+
+
+def test_control_characters_are_refused_and_shown_escaped(tmp_path, cli):
+    # YAML's "\e" is ESC: printed as is, it would drive the projector's terminal
+    path = write(
+        tmp_path,
+        r"""
+        title: "\e[2JCo-construisons"
+        segments:
+          - title: "Accueil\u202e"
+            duration: 5
+            "dur ée": 5
+            3: x
+        """,
+    )
+    assert problems(cli, path) == [
+        "ligne 1 · title : contient un caractère de contrôle invisible (U+001B) : supprimez-le",
+        "ligne 3 · segments[0].title : contient un caractère de contrôle invisible (U+202E) : "
+        "supprimez-le",
+        'ligne 5 · segments[0]["dur ée"] : champ inconnu (faute de frappe ?)',
+        "ligne 6 · segments[0][3] : le nom d'un champ doit être un texte, pas 3",
+    ]
+
+
+def test_multi_line_text_keeps_its_line_breaks_and_tabs():
+    agenda = parse_agenda_text(
+        "title: T\nsegments:\n  - title: A\n    duration: 5\n    notes: |-\n      un\n      deux\tfin\n",
+        "x",
+    )
+    assert agenda.segments[0].notes == "un\ndeux\tfin"

@@ -7,7 +7,9 @@ from those nodes.  Problems are located both by place (``segments[2].duration``)
 
 from __future__ import annotations
 
+import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -57,12 +59,36 @@ class LoadedAgenda:
     text: str
 
 
+# invisible characters that would mislead or drive the terminal (ESC sequences, bidi overrides)
+_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _forbidden(char: str) -> bool:
+    return (unicodedata.category(char) == "Cc" and char not in "\t\n\r") or char in _BIDI
+
+
+def _visible(text: str) -> str:
+    """``text`` with invisible and control characters spelt ``\\u001b`` (messages stay safe)."""
+    return "".join(
+        f"\\u{ord(char):04x}"
+        if unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn")
+        else char
+        for char in text
+    )
+
+
+_PLAIN_KEY = re.compile(r"[^\s.\[\]\"'«»]+")
+
+
 def format_location(loc: tuple[int | str, ...] | list[int | str]) -> str:
-    """``("segments", 2, "duration")`` -> ``segments[2].duration``."""
+    """``("segments", 2, "duration")`` -> ``segments[2].duration``; an odd key (blank, with
+    spaces or dots) is quoted so that it stays visible: ``segments[0]["dur ée"]``."""
     place = ""
     for part in loc:
         if isinstance(part, int):
             place += f"[{part}]"
+        elif not _PLAIN_KEY.fullmatch(str(part)) or _visible(str(part)) != part:
+            place += "[" + _visible(json.dumps(str(part), ensure_ascii=False)) + "]"
         elif place:
             place += f".{part}"
         else:
@@ -142,6 +168,14 @@ def _check_nodes(root: yaml.Node, source: str) -> list[tuple[int, str]]:
                 line=node.start_mark.line + 1,
                 tag=_short_tag(str(node.tag)),
             )
+        if isinstance(node, yaml.ScalarNode):
+            bad = next((char for char in str(node.value) if _forbidden(char)), None)
+            if bad is not None:
+                line = node.start_mark.line + 1
+                where = format_location(loc) or t("agenda.top_level")
+                message = t("agenda.err.control_char", code=f"{ord(bad):04X}")
+                problems.append((line, _located(line, where, message)))
+            continue
         if isinstance(node, yaml.SequenceNode):
             children = [(child, (*loc, index)) for index, child in enumerate(node.value)]
         elif isinstance(node, yaml.MappingNode):
@@ -204,7 +238,7 @@ def _as_written(value: Any, raw: str | None) -> str:
     if raw is None and not isinstance(value, str):
         text = repr(value)
         return text if len(text) <= 60 else text[:57] + "…"
-    text = raw if raw is not None else str(value)
+    text = _visible(raw if raw is not None else str(value))
     return t("agenda.quoted", text=text if len(text) <= 60 else text[:57] + "…")
 
 
@@ -217,7 +251,7 @@ def _expected(value: Any) -> str:
 def _explain(error: dict[str, Any], ctx: dict[str, Any], raw: str | None) -> str:
     kind = str(error.get("type", ""))
     value = error.get("input")
-    if kind != "missing" and value is None:
+    if kind not in ("missing", "extra_forbidden") and value is None:
         return t("agenda.err.null")
     if kind == "string_type" and isinstance(value, bool | int | float | date):
         return t("agenda.err.string_type_scalar", raw=raw if raw is not None else str(value))
@@ -252,6 +286,8 @@ def _validation_problems(exc: ValidationError, root: yaml.Node) -> list[tuple[in
         node, reached = _node_at(root, loc)
         line = node.start_mark.line + 1 if node is not None else None
         raw = str(node.value) if reached and isinstance(node, yaml.ScalarNode) else None
+        if error.get("type") == "invalid_key":  # the node found is the value, not the key
+            raw = None
         message = _explain(dict(error), ctx, raw)
         place = format_location([p for p in loc if p != "[key]"]) or t("agenda.top_level")
         problems.append((line or 0, _located(line, place, message)))

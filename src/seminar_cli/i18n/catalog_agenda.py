@@ -149,6 +149,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # validation (pydantic error types and our own)
     "agenda.err.missing": ("champ obligatoire manquant", "required field missing"),
+    "agenda.err.invalid_key": (
+        "le nom d'un champ doit être un texte, pas {input}",
+        "a field name must be text, not {input}",
+    ),
+    "agenda.err.control_char": (
+        "contient un caractère de contrôle invisible (U+{code}) : supprimez-le",
+        "contains an invisible control character (U+{code}): delete it",
+    ),
     "agenda.err.null": (
         "valeur vide : écrivez une valeur après les deux-points",
         "empty value: write a value after the colon",

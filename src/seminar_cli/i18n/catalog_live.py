@@ -175,9 +175,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Attendance: untick those who are not here",
     ),
     "setup.attendance.instruction": (
-        "(↑↓ pour se déplacer, Espace pour cocher/décocher, tapez pour chercher, Entrée pour "
-        "valider)",
-        "(↑↓ to move, Space to tick/untick, type to search, Enter to confirm)",
+        "(Espace : cocher/décocher · tapez pour chercher · Entrée : valider)",
+        "(Space: tick/untick · type to search · Enter: confirm)",
     ),
     "setup.not_here": ("{name} n'est pas là :", "{name} is not here:"),
     "setup.represented_by": ("{name} est représenté(e) par :", "{name} is represented by:"),

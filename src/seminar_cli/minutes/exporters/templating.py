@@ -6,8 +6,17 @@ from functools import cache
 from typing import Literal
 
 import jinja2
+import markupsafe
 
-from seminar_cli.minutes.exporters.text import MdSafe, md_block, md_escape, md_inline
+from seminar_cli.minutes.exporters.text import MdSafe, md_block, md_escape, md_inline, printable
+
+
+def _html_value(value: object) -> object:
+    """Text without the control characters a page cannot show; the templates' own markup
+    (their macros' output) passes as it is."""
+    if isinstance(value, str) and not isinstance(value, markupsafe.Markup):
+        return printable(value)
+    return value
 
 
 @cache
@@ -20,6 +29,7 @@ def environment(kind: Literal["html", "md"]) -> jinja2.Environment:
             trim_blocks=True,
             lstrip_blocks=True,
             undefined=jinja2.StrictUndefined,
+            finalize=_html_value,
         )
     else:
         # Markdown has no autoescaping: every value printed is escaped by ``finalize`` unless

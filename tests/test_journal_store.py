@@ -410,3 +410,13 @@ def test_a_missing_journal_is_not_created_when_only_reading(tmp_path: Path) -> N
         Journal.open(tmp_path / "absent.sqlite3", create=False)
     assert caught.value.key == "journal.missing"
     assert not (tmp_path / "absent.sqlite3").exists()
+
+
+def test_closing_event_closes_the_session_and_drops_its_heartbeat_in_one_write(
+    journal: Journal,
+) -> None:
+    _session(journal, "s1", T0)
+    journal.heartbeat("s1", T0, T0)
+    journal.append("s1", EventType.session_closed, {}, T0)
+    assert journal.session("s1").status == "closed"
+    assert journal.last_heartbeat("s1") is None

@@ -136,19 +136,20 @@ def register(app: typer.Typer) -> None:
             raise SessionError("session.running_elsewhere", id=row.id)
         _require_terminal(no_input)
         script = _load_answers(answers, stored_agenda(row))
-        # the session clock never runs backwards, even after a sped-up rehearsal
         from seminar_cli.journal.state import fold
 
         state = fold(row.id, stored_agenda(row), journal.events(row.id))
-        start = max(local_now(), state.last_event_at or local_now())
+        beat = journal.last_heartbeat(row.id)
+        # the session clock never runs backwards, even after a sped-up rehearsal whose clock
+        # ran ahead of the wall: it starts after every event and the last heartbeat
+        known = [x for x in (state.last_event_at, beat.at if beat else None) if x]
+        start = max([local_now(), *known])
         factor = _speed(speed if speed is not None else float(state.meta.get("speed", 1.0)))
         writer = SessionWriter(journal, row, SystemClock(speed=factor, start=start))
-        beat = journal.last_heartbeat(row.id)
         claim_session(journal, row, writer.clock)  # two resumes at once: only one runs
         interrupted = None
-        if state.suspended_at is None:
-            candidates = [x for x in (state.last_event_at, beat[0] if beat else None) if x]
-            interrupted = max(candidates).isoformat() if candidates else None
+        if state.suspended_at is None and known:  # a crash: it stopped at its last sign of life
+            interrupted = max(known).isoformat()
         writer.record(EventType.session_resumed, interrupted_at=interrupted)
         _announce_session(writer, resumed=True)
         _run(writer, no_input=no_input, script=script)
@@ -280,3 +281,11 @@ def _run_guarded(runner: Runner, controls: Controls | None = None) -> None:
         runner.run()
     except (KeyboardInterrupt, StopSession):
         raise Interrupted("run.interrupted", id=runner.writer.session_id) from None
+    except SystemExit:  # SIGTERM or SIGHUP (stop_on_hangup): suspended; say how to go on
+        import contextlib
+
+        from seminar_cli.ui import console
+
+        with contextlib.suppress(OSError, ValueError):  # the terminal may be gone
+            console.say(t("run.interrupted", id=runner.writer.session_id))
+        raise

@@ -77,6 +77,7 @@ def _m002_heartbeat_host(db: sqlite3.Connection) -> None:
 
 
 SCHEMA_VERSION = len(MIGRATIONS)
+CLOSING_EVENT = "session_closed"  # appending it also marks the session closed, runner gone
 
 
 @dataclass(frozen=True)
@@ -384,6 +385,9 @@ class Journal:
                 "INSERT INTO events (session_id, seq, type, at, payload) VALUES (?, ?, ?, ?, ?)",
                 (session_id, seq, type_, at.isoformat(), text),
             )
+            if type_ == CLOSING_EVENT:  # in the same transaction: a kill -9 cannot split them
+                cur.execute("UPDATE sessions SET status = 'closed' WHERE id = ?", (session_id,))
+                cur.execute("DELETE FROM heartbeats WHERE session_id = ?", (session_id,))
         return StoredEvent(seq, type_, at, payload)
 
     def append_if(

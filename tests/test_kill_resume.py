@@ -1,0 +1,310 @@
+"""Real processes: a headless session killed (kill -9, Ctrl-C, SIGTERM, SIGHUP) at random
+points and resumed each time ends with every answer exactly once and every segment ended once.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import signal
+import sqlite3
+import subprocess
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import seminar_cmd, subprocess_env
+
+# one hour of agenda; at --speed 3000 it runs in about 1.2 s of real time
+AGENDA = """\
+title: Torture
+language: fr
+participants:
+  - name: Inès
+  - name: Hugo
+  - name: Maëlle
+segments:
+  - id: s1
+    title: Un
+    duration: 10m
+    prompts:
+      - id: p1
+        question: "Un mot ?"
+        type: words
+        who: open
+  - id: s2
+    title: Deux
+    duration: 10m
+    prompts:
+      - id: p2
+        question: "Une note ?"
+        type: rating
+        who: each
+      - id: p3
+        question: "Une idée ?"
+        type: text
+        who: open
+  - id: s3
+    title: Trois
+    duration: 10m
+    prompts:
+      - id: p4
+        question: "La synthèse ?"
+        type: text
+        who: room
+  - id: s4
+    title: Quatre
+    duration: 10m
+    prompts:
+      - id: p5
+        question: "Outillé ?"
+        type: yesno
+        who: open
+        anonymous: true
+  - id: s5
+    title: Cinq
+    duration: 10m
+    prompts:
+      - id: p6
+        question: "Vote ?"
+        type: vote
+        who: each
+  - id: s6
+    title: Six
+    duration: 10m
+    prompts:
+      - id: p7
+        question: "Un dernier mot ?"
+        type: words
+        who: open
+"""
+
+ANSWERS = """\
+attendance:
+  Maëlle: excused
+p1:
+  - {participant: Inès, value: partage}
+  - {participant: Hugo, value: écoute}
+  - confiance
+  - avenir
+p2:
+  - {participant: Inès, value: 4}
+  - {participant: Hugo, value: 2}
+p3:
+  - {participant: Hugo, value: Un forum ouvert}
+  - Une carte des acteurs
+p4: Trois pistes retenues
+p5: [oui, non, oui, oui]
+p6:
+  - {participant: Inès, value: pour}
+  - {participant: Hugo, value: abstention}
+p7: [merci, bravo]
+"""
+EXPECTED = 4 + 2 + 2 + 1 + 4 + 2 + 2
+SEGMENTS = ["s1", "s2", "s3", "s4", "s5", "s6"]
+SPEED = "3000"
+
+
+@pytest.fixture
+def setup(tmp_path: Path) -> tuple[Path, Path, Path, dict[str, str]]:
+    agenda = tmp_path / "torture.yaml"
+    agenda.write_text(AGENDA, encoding="utf-8")
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(ANSWERS, encoding="utf-8")
+    env = subprocess_env(tmp_path, SEMINAR_LANG="fr")
+    return agenda, answers, tmp_path / "journal.sqlite3", env
+
+
+def spawn(args: list[str], env: dict[str, str]) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [*seminar_cmd(), *args],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def query(db: Path, sql: str, *params: object) -> list[tuple[object, ...]]:
+    if not db.exists():
+        return []
+    con = sqlite3.connect(db, timeout=30)
+    try:
+        return con.execute(sql, params).fetchall()
+    except sqlite3.OperationalError:  # the schema is being created by the child
+        return []
+    finally:
+        con.close()
+
+
+def wait_for_events(db: Path, at_least: int, proc: subprocess.Popen[str]) -> bool:
+    """Wait until the journal holds ``at_least`` events (False if the process ended first)."""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        rows = query(db, "SELECT COUNT(*) FROM events")
+        if rows and int(str(rows[0][0])) >= at_least:
+            return True
+        if proc.poll() is not None:
+            return False
+        time.sleep(0.01)
+    raise AssertionError("the session never started")
+
+
+def events(db: Path) -> list[tuple[str, dict[str, object]]]:
+    rows = query(db, "SELECT type, payload FROM events ORDER BY session_id, seq")
+    return [(str(t), json.loads(str(p))) for t, p in rows]
+
+
+def check_complete(db: Path) -> None:
+    """Closed, each segment started and ended exactly once, each answer exactly once."""
+    evs = events(db)
+    kinds = Counter(t for t, _p in evs)
+    assert kinds["session_opened"] == 1
+    assert kinds["session_closed"] == 1
+    ended = [p["segment"] for t, p in evs if t == "segment_ended"]
+    started = [p["segment"] for t, p in evs if t == "segment_started"]
+    assert ended == SEGMENTS
+    assert started == SEGMENTS
+    answers = [p for t, p in evs if t == "answer_given"]
+    refs = [p.get("ref") for p in answers]
+    assert len(answers) == EXPECTED, Counter(str(r) for r in refs)
+    assert len(set(refs)) == EXPECTED  # no duplicates: every answer has its own entry
+    opened = [p["prompt"] for t, p in evs if t == "prompt_opened"]
+    closed = [p["prompt"] for t, p in evs if t == "prompt_closed"]
+    assert sorted(opened) == sorted(closed) == sorted(f"p{i}" for i in range(1, 8))
+    assert query(db, "SELECT status FROM sessions") == [("closed",)]
+    assert query(db, "SELECT COUNT(*) FROM heartbeats") == [(0,)]
+    integrity = query(db, "PRAGMA integrity_check")
+    assert integrity == [("ok",)]
+
+
+def run_to_the_end(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*seminar_cmd(), *args],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def torture(setup: tuple[Path, Path, Path, dict[str, str]], seed: int, kills: int) -> int:
+    """Start, then kill -9 at random points and resume, ``kills`` times; then resume to the
+    end.  Returns how many kills landed while the session was running."""
+    agenda, answers, db, env = setup
+    rng = random.Random(seed)
+    landed = 0
+    args = ["start", str(agenda), "--no-input", "--answers", str(answers), "--speed", SPEED]
+    for _round in range(kills):
+        if query(db, "SELECT status FROM sessions") == [("closed",)]:
+            break  # killed after it had closed the session: nothing left to resume
+        before = len(events(db))
+        proc = spawn(args, env)
+        # once the process has written something, kill it at a random moment
+        if wait_for_events(db, before + 1, proc):
+            time.sleep(rng.uniform(0.0, 0.5))
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGKILL)
+                landed += 1
+        _out, err = proc.communicate(timeout=30)
+        if proc.returncode == 0:  # it finished before the kill: nothing left to resume
+            break
+        assert proc.returncode == -signal.SIGKILL, err
+        args = ["resume", "--no-input", "--answers", str(answers)]
+    if query(db, "SELECT status FROM sessions") != [("closed",)]:
+        done = run_to_the_end(["resume", "--no-input", "--answers", str(answers)], env)
+        assert done.returncode == 0, done.stderr
+        assert "Traceback" not in done.stderr
+        assert "terminée" in done.stderr
+    return landed
+
+
+def test_kill_9_at_random_points_then_resume_loses_nothing_and_duplicates_nothing(
+    setup,
+) -> None:
+    landed = torture(setup, seed=20261126, kills=4)
+    assert landed >= 2
+    check_complete(setup[2])
+    resumed = [p for t, p in events(setup[2]) if t == "session_resumed"]
+    assert len(resumed) == landed
+    assert all("interrupted_at" in p for p in resumed)  # each a crash, timed by its last sign
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", [1, 2, 3, 4, 5])
+def test_kill_9_torture_longer(setup, seed: int) -> None:
+    torture(setup, seed=seed, kills=10)
+    check_complete(setup[2])
+
+
+def test_the_same_answers_file_given_again_after_the_end_changes_nothing(setup) -> None:
+    agenda, answers, db, env = setup
+    done = run_to_the_end(
+        ["start", str(agenda), "--no-input", "--answers", str(answers), "--speed", SPEED], env
+    )
+    assert done.returncode == 0, done.stderr
+    before = events(db)
+    again = run_to_the_end(["resume", "--no-input", "--answers", str(answers)], env)
+    assert again.returncode == 1
+    assert "Aucune séance interrompue" in again.stderr
+    assert events(db) == before
+    check_complete(db)
+
+
+@pytest.mark.parametrize(
+    ("sig", "code", "reason"),
+    [
+        (signal.SIGINT, 130, "interrupt"),
+        (signal.SIGTERM, 128 + signal.SIGTERM, "signal"),
+        (signal.SIGHUP, 128 + signal.SIGHUP, "signal"),
+    ],
+    ids=["ctrl-c", "sigterm", "sighup"],
+)
+def test_a_polite_stop_records_the_suspension_and_resume_finishes(
+    setup, sig: signal.Signals, code: int, reason: str
+) -> None:
+    agenda, answers, db, env = setup
+    proc = spawn(
+        ["start", str(agenda), "--no-input", "--answers", str(answers), "--speed", SPEED], env
+    )
+    assert wait_for_events(db, 12, proc)  # well into the session
+    proc.send_signal(sig)
+    _out, err = proc.communicate(timeout=30)
+    assert proc.returncode == code, err
+    assert "Traceback" not in err
+    session_id = str(query(db, "SELECT id FROM sessions")[0][0])
+    assert f"seminar resume {session_id}" in err
+    suspended = [p for t, p in events(db) if t == "session_suspended"]
+    assert suspended == [{"reason": reason}]
+    assert query(db, "SELECT COUNT(*) FROM heartbeats") == [(0,)]
+    done = run_to_the_end(["resume", "--no-input", "--answers", str(answers)], env)
+    assert done.returncode == 0, done.stderr
+    resumed = [p for t, p in events(db) if t == "session_resumed"]
+    assert resumed == [{}]  # a known stop: no crash time to guess
+    check_complete(db)
+
+
+def test_a_resume_started_while_the_session_still_runs_is_refused(setup) -> None:
+    agenda, _answers, db, env = setup
+    proc = spawn(["start", str(agenda), "--no-input", "--speed", "1"], env)
+    try:
+        assert wait_for_events(db, 5, proc)
+        # wait for the runner's heartbeat, which says it is alive
+        deadline = time.monotonic() + 10
+        while not query(db, "SELECT pid FROM heartbeats") and time.monotonic() < deadline:
+            time.sleep(0.01)
+        refused = run_to_the_end(["resume", "--no-input"], env)
+        assert refused.returncode == 1
+        assert "est en cours dans un autre terminal" in refused.stderr
+        listed = run_to_the_end(["sessions", "list", "--json"], env)
+        assert json.loads(listed.stdout)[0]["status"] == "live"
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.communicate(timeout=30)
+    # killed: no longer live, and resumable at once (no waiting for a heartbeat to age)
+    listed = run_to_the_end(["sessions", "list", "--json"], env)
+    assert json.loads(listed.stdout)[0]["status"] == "interrupted"

@@ -31,11 +31,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
     from seminar_cli import i18n
-    from seminar_cli.errors import ExitCode, SeminarError
 
-    i18n.init_language(_lang_from_argv(args))
+    language = i18n.init_language(_lang_from_argv(args))
+    # only a real process uses the help cache: a caller passing argv (tests, embedding)
+    # always gets Typer itself
+    if argv is None and args and args[-1] in ("--help", "-h"):
+        page = _cached_help(args, language)
+        if page is not None:
+            return _print_help(page)
+
     import typer
     from typer.exceptions import TyperException
+
+    from seminar_cli.errors import ExitCode, SeminarError
 
     try:
         from seminar_cli.cli.app import build_app
@@ -66,6 +74,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
+
+
+def _cached_help(args: list[str], language: str) -> str | None:
+    """The help page Typer printed last time for the same request, when nothing changed since
+    (see cli/help_cache.py); None lets Typer answer."""
+    from seminar_cli.cli import help_cache
+
+    path = help_cache.help_path(args)
+    if path is None or not help_cache.enabled():
+        return None
+    try:
+        return help_cache.cached_page(path, language)
+    except Exception:  # the cache is only a shortcut: on any trouble, Typer answers as usual
+        return None
+
+
+def _print_help(page: str) -> int:
+    try:
+        sys.stdout.write(page)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `seminar --help | head`
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    return 0
 
 
 def _say(message: str) -> None:

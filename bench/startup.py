@@ -1,0 +1,136 @@
+"""Start-up time of `seminar`, side by side with a bare Python and with termdown.
+
+Usage:  python bench/startup.py [--runs N]
+
+Each command runs N times in a fresh process, after one warm-up run (so that the file cache and
+the bytecode cache are hot for everyone); the table gives the median and the minimum wall-clock
+time.  Targets (issue 2): `seminar --version` within 2x `python -c pass`; `seminar --help` at most
+half of `termdown --help`.
+
+`seminar … --help` is answered from the help cache (cli/help_cache.py: pages rendered by Typer,
+stored with a fingerprint of everything that shapes them).  For honesty the table also shows
+the same requests with the cache turned off (Typer renders the page, as on every request
+before) and "cold" (the first request after an install or a code change: Typer renders every
+page once and fills the cache).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+Env = dict[str, str]
+
+
+def _tool(name: str) -> str | None:
+    """The console script beside this interpreter first (the venv), else on PATH."""
+    beside = Path(sys.executable).with_name(name)
+    if beside.exists():
+        return str(beside)
+    return shutil.which(name)
+
+
+def _measure(command: list[str], runs: int, make_env: Callable[[], Env]) -> list[float]:
+    def once() -> float:
+        env = make_env()
+        start = time.perf_counter()
+        done = subprocess.run(
+            command,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            stdin=subprocess.DEVNULL,
+            env=env,
+            check=False,
+        )
+        elapsed = time.perf_counter() - start
+        if done.returncode != 0:
+            raise SystemExit(f"{' '.join(command)} failed (exit {done.returncode})")
+        return elapsed
+
+    once()  # warm-up: hot caches for every command alike (and the help cache filled)
+    return [once() for _ in range(runs)]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--runs", type=int, default=30, help="runs per command (default 30)")
+    args = parser.parse_args()
+
+    seminar = _tool("seminar")
+    termdown = _tool("termdown")
+    if seminar is None:
+        print("seminar is not installed beside this Python nor on PATH", file=sys.stderr)
+        return 1
+
+    with tempfile.TemporaryDirectory() as home:
+        base = dict(os.environ)
+        # a throw-away journal and help cache: the user's own are left alone
+        base["SEMINAR_DB"] = str(Path(home) / "bench.sqlite3")
+        base["XDG_CACHE_HOME"] = str(Path(home) / "cache")
+        base.setdefault("COLUMNS", "100")
+        base.pop("SEMINAR_HELP_CACHE", None)
+
+        def same() -> Env:
+            return base
+
+        def no_cache() -> Env:
+            return {**base, "SEMINAR_HELP_CACHE": "0"}
+
+        def cold() -> Env:
+            return {**base, "XDG_CACHE_HOME": tempfile.mkdtemp(dir=home)}
+
+        plan: list[tuple[str, list[str], Callable[[], Env]]] = [
+            ("python -c pass", [sys.executable, "-c", "pass"], same),
+            ("seminar --version", [seminar, "--version"], same),
+            ("seminar --help", [seminar, "--help"], same),
+            ("seminar --lang en --help", [seminar, "--lang", "en", "--help"], same),
+            ("seminar agenda --help", [seminar, "agenda", "--help"], same),
+            ("seminar agenda show --help", [seminar, "agenda", "show", "--help"], same),
+            ("seminar --help (cache off)", [seminar, "--help"], no_cache),
+            ("seminar agenda --help (cache off)", [seminar, "agenda", "--help"], no_cache),
+            ("seminar --help (cold cache)", [seminar, "--help"], cold),
+        ]
+        if termdown:
+            plan.append(("termdown --help", [termdown, "--help"], same))
+        else:
+            print("note: termdown not found (pip install termdown): its ratio is skipped\n")
+
+        results: dict[str, tuple[float, float]] = {}
+        for label, command, make_env in plan:
+            times = _measure(command, args.runs, make_env)
+            results[label] = (statistics.median(times), min(times))
+
+    width = max(len(label) for label in results)
+    print(f"{'command':<{width}}  {'median':>9}  {'min':>9}   ({args.runs} runs each)")
+    for label, (median, fastest) in results.items():
+        print(f"{label:<{width}}  {median * 1000:7.1f} ms  {fastest * 1000:7.1f} ms")
+    print()
+
+    python = results["python -c pass"][0]
+    version = results["seminar --version"][0]
+    help_ = results["seminar --help"][0]
+    verdict = "ok" if version <= 2 * python else "MISSED"
+    print(
+        f"seminar --version / python -c pass = {version / python:.2f}  (target <= 2.00: {verdict})"
+    )
+    if "termdown --help" in results:
+        peer = results["termdown --help"][0]
+        verdict = "ok" if help_ <= 0.5 * peer else "MISSED"
+        print(
+            f"seminar --help / termdown --help   = {help_ / peer:.2f}  (target <= 0.50: {verdict})"
+        )
+        for label in ("seminar --help (cache off)", "seminar --help (cold cache)"):
+            print(f"{label} / termdown --help = {results[label][0] / peer:.2f}  (informative)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -231,3 +231,37 @@ def test_in_a_terminal_the_width_is_the_terminal_s(tmp_path):
     assert max(len(line) for line in typer.splitlines()) <= 64
     assert screen() == typer
     assert screen() == typer
+
+
+HEAVY = ("typer", "pydantic", "questionary", "prompt_toolkit", "rich", "docx", "jinja2", "yaml")
+PROBE = """
+import contextlib, io, sys
+from seminar_cli.main import main
+sys.argv = ["seminar", *sys.argv[1:]]
+with contextlib.redirect_stdout(io.StringIO()):
+    code = main()
+heavy = {name.split(".")[0] for name in sys.modules} & set(HEAVY)
+print(code, " ".join(sorted(heavy)))
+""".replace("HEAVY", repr(HEAVY))
+
+
+def imported(tmp_path, *args: str, **env: str) -> str:
+    done = subprocess.run(
+        [seminar_cmd()[0], "-c", PROBE, *args],
+        capture_output=True,
+        text=True,
+        env=subprocess_env(tmp_path, XDG_CACHE_HOME=str(tmp_path / "cache"), **env),
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+def test_version_and_help_import_nothing_heavy(tmp_path):
+    assert imported(tmp_path, "--version") == "0"
+    imported(tmp_path, "agenda", "show", "--help")  # fills the cache
+    assert imported(tmp_path, "--help") == "0"
+    assert imported(tmp_path, "agenda", "show", "--help") == "0"
+    # without the cache, Typer answers, still without pydantic models, questionary or exporters
+    assert imported(tmp_path, "--help", SEMINAR_HELP_CACHE="0") == "0 typer"

@@ -169,6 +169,13 @@ def test_plus_minus_and_a_count(tmp_path):
     assert extended == [60, 300, -60, -411]
     assert "5 min de plus pour ce segment" in screen
     assert "12… puis + pour ajouter 12 min" in screen
+    assert "6 min 51 de moins pour ce segment" in screen  # what was really taken
+
+
+def test_minus_in_overtime_does_nothing(tmp_path):
+    writer, _, _, screen = run_live(tmp_path, [(130, "-"), (131, QUIT)])
+    assert "segment_extended" not in event_types(writer)
+    assert "de moins pour ce segment" not in screen
 
 
 def test_n_moves_on_and_asks_the_remaining_prompts(tmp_path):

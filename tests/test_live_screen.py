@@ -242,6 +242,11 @@ def test_tiny_terminal_keeps_the_plain_time(tmp_path):
     assert len(lines) == 12
     assert "reste 07:55 sur 10:00" in text
     assert "Ensuite" in text
+    lines = frame(view_at(writer), 30, 8).split("\n")
+    assert len(lines) == 8
+    assert lines[0].startswith("Séminaire test")
+    assert "EN COURS   reste 07:55" in lines[2]
+    assert lines[-1].endswith("q quitter")  # the keys stay on screen
 
 
 def test_english_frame(tmp_path):

@@ -281,7 +281,12 @@ class LiveControls:
             self._say(t("live.flash.extended", amount=format_human(60 * count, _lang())))
             return Command("extend", seconds=60 * count)
         if key in ("-", "_"):
-            self._say(t("live.flash.shortened", amount=format_human(60 * count, _lang())))
+            current = runner.current()
+            left = current[1].remaining_at(runner.now()) if current else 0.0
+            if left < 1:  # in overtime there is nothing left to remove
+                return None
+            taken = min(60 * count, int(left))
+            self._say(t("live.flash.shortened", amount=format_human(taken, _lang())))
             return Command("extend", seconds=-60 * count)
         if key == " ":
             return Command("pause")

@@ -575,7 +575,10 @@ def _layout(
     above = blank * max(0, free // 3)  # the timer a little above the middle of the screen
     filler = blank * max(0, free - len(above))
     lines = top + above + digits + status + gap_after_status + middle + filler + tail + bottom
-    return [Segment.adjust_line_length(line, width) for line in lines[:height]]
+    if len(lines) > height:  # a tiny terminal: the time and the keys before anything else
+        essential = status + bottom
+        lines = (top[: max(0, height - len(essential))] + essential)[:height]
+    return [Segment.adjust_line_length(line, width) for line in lines]
 
 
 def _center_text(text: Text, width: int) -> Text:

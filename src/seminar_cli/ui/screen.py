@@ -576,8 +576,8 @@ def _layout(
     filler = blank * max(0, free - len(above))
     lines = top + above + digits + status + gap_after_status + middle + filler + tail + bottom
     if len(lines) > height:  # a tiny terminal: the time and the keys before anything else
-        essential = status + bottom
-        lines = (top[: max(0, height - len(essential))] + essential)[:height]
+        kept = status + bottom
+        lines = (top[: max(0, height - len(kept))] + kept)[:height]
     return [Segment.adjust_line_length(line, width) for line in lines]
 
 

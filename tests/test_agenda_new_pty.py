@@ -58,7 +58,9 @@ def test_interactive_new_writes_what_was_typed(tmp_path):
     child = spawn(tmp_path, "agenda", "new", str(target))
     answer(child, "Titre du séminaire :", CLEAR + "Atelier d'été" + ENTER)
     answer(child, "Organisation (Entrée pour passer) :", "Le RAMEAU" + ENTER)
-    answer(child, "Langue du séminaire :", ENTER)  # fr, the current language
+    child.expect_exact("Langue du séminaire :")
+    child.expect_exact("anglais")
+    child.send(DOWN + ENTER)  # from français (the current language) to anglais
     answer(child, "Heure de début (HH:MM, Entrée pour passer) :", "25:00" + ENTER)
     child.expect_exact("Heure invalide : écrivez HH:MM, par exemple 14:00.")
     child.send(CLEAR + "9h30" + ENTER)  # French people write 9h30
@@ -83,11 +85,11 @@ def test_interactive_new_writes_what_was_typed(tmp_path):
     assert "Traceback" not in transcript
 
     text = target.read_text(encoding="utf-8")
-    assert text.startswith("# Agenda de séminaire pour `seminar`")
+    assert text.startswith("# Seminar agenda for `seminar`")  # the comments follow its language
     agenda = read_agenda_file(target).agenda
     assert agenda.title == "Atelier d'été"
     assert agenda.organization == "Le RAMEAU"
-    assert agenda.language == "fr"
+    assert agenda.language == "en"
     assert agenda.starts_at is not None and agenda.starts_at.strftime("%H:%M") == "09:30"
     assert agenda.ends_by is not None and agenda.ends_by.strftime("%H:%M") == "12:00"
     assert [(s.id, s.title, s.duration, s.kind) for s in agenda.segments] == [
@@ -102,7 +104,9 @@ def test_interactive_new_in_english(tmp_path):
     child = spawn(tmp_path, "--lang", "en", "agenda", "new", str(target), lang="en")
     answer(child, "Seminar title:", CLEAR + "Retro" + ENTER)
     answer(child, "Organisation (Enter to skip):", ENTER)
-    answer(child, "Seminar language:", ENTER)  # the cursor starts on the current language
+    child.expect_exact("Seminar language:")
+    child.expect_exact("English")
+    child.send(ENTER)  # the cursor starts on the current language
     answer(child, "Start time (HH:MM, Enter to skip):", ENTER)
     answer(child, "Hard stop time (HH:MM, Enter to skip):", ENTER)
     answer(child, "Title of segment 1 (Enter to finish):", "Check-in" + ENTER)

@@ -320,7 +320,9 @@ def test_new_without_input_writes_a_commented_template_that_validates(
     agenda = read_agenda_file(target).agenda
     assert agenda.title == title
     assert agenda.language == lang
-    assert len(agenda.segments) == 1
+    welcome = {"fr": "Accueil", "en": "Welcome"}[lang]
+    assert [s.title for s in agenda.segments][0] == welcome
+    assert [s.kind.value for s in agenda.segments] == ["welcome", "discussion", "closing"]
     assert cli("agenda", "validate", str(target)).code == 0
 
 

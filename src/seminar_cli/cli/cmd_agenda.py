@@ -151,7 +151,11 @@ def register(app: typer.Typer) -> None:
                 answers = StarterAnswers(
                     title=t("agenda.new.default_title"),
                     language=lang,
-                    segments=[StarterSegment(t("agenda.new.default_title"), 30 * 60)],
+                    segments=[
+                        StarterSegment(t("agenda.new.template.welcome"), 10 * 60, "welcome"),
+                        StarterSegment(t("agenda.new.template.discussion"), 30 * 60),
+                        StarterSegment(t("agenda.new.template.closing"), 10 * 60, "closing"),
+                    ],
                 )
             else:
                 from seminar_cli.ui.agenda_wizard import ask_starter

@@ -385,4 +385,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "At least one segment is needed.",
     ),
     "agenda.new.default_title": ("Mon séminaire", "My seminar"),
+    "agenda.new.template.welcome": ("Accueil", "Welcome"),
+    "agenda.new.template.discussion": ("Échange", "Discussion"),
+    "agenda.new.template.closing": ("Clôture", "Closing"),
+    "agenda.new.lang.fr": ("français", "French"),
+    "agenda.new.lang.en": ("anglais", "English"),
 }

@@ -40,9 +40,10 @@ def ask_starter() -> StarterAnswers:
 
     title = ask(questionary.text(t("agenda.new.ask_title"), default=t("agenda.new.default_title")))
     organization = ask(questionary.text(t("agenda.new.ask_organization")))
+    languages = [questionary.Choice(t(f"agenda.new.lang.{code}"), value=code) for code in LANGUAGES]
     language = ask(
         questionary.select(
-            t("agenda.new.ask_language"), choices=list(LANGUAGES), default=current_language()
+            t("agenda.new.ask_language"), choices=languages, default=current_language()
         )
     )
     starts_at = ask(questionary.text(t("agenda.new.ask_starts_at"), validate=_valid_time))

@@ -138,6 +138,13 @@ def validate(cli, tmp_path: Path, content: bytes, *options: str) -> str:
             "delete it.",
         ),
         (
+            b"title: T\nsegments:\n  - {<<: 3, title: A}\n",
+            "FILE, ligne 3, colonne 10 : erreur de syntaxe YAML — « <<: » ne fusionne qu'un "
+            "dictionnaire désigné par une ancre (<<: *nom)",
+            "FILE, line 3, column 10: YAML syntax error — '<<:' merges only a mapping named by an "
+            "anchor (<<: *name)",
+        ),
+        (
             b"- title: A\n- title: B\n",
             "FILE : un agenda doit être un dictionnaire YAML (title:, segments:…), pas une liste "
             "ni une valeur seule.",
@@ -202,6 +209,7 @@ def validate(cli, tmp_path: Path, content: bytes, *options: str) -> str:
         "binary-png",
         "binary-junk",
         "control-character",
+        "bad-merge",
         "list",
         "scalar",
         "alias-bomb",

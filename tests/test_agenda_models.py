@@ -692,3 +692,18 @@ def test_multi_line_text_keeps_its_line_breaks_and_tabs():
         "x",
     )
     assert agenda.segments[0].notes == "un\ndeux\tfin"
+
+
+def test_yaml_conveniences_still_work():
+    # anchors and merge keys share settings; a plain "=" is text, not YAML 1.1's !!value
+    agenda = parse_agenda_text(
+        "title: =\nsegments:\n"
+        "  - &atelier {title: Atelier A, kind: workshop, duration: 20m}\n"
+        "  - {<<: *atelier, title: Atelier B}\n",
+        "x",
+    )
+    assert agenda.title == "="
+    assert [(s.id, s.kind.value, s.duration) for s in agenda.segments] == [
+        ("atelier-a", "workshop", 1200),
+        ("atelier-b", "workshop", 1200),
+    ]

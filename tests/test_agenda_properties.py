@@ -105,7 +105,8 @@ def check(content: bytes, lang: str = "fr") -> None:
     assert err.startswith(path), err  # the file is named first
     if code == 0:
         return
-    assert not re.search(r"agenda\.(err|yaml)\.", err), err  # no raw catalogue key
+    if b"agenda." not in content:  # (hypothesis likes to try the strings of this very file)
+        assert not re.search(r"agenda\.(err|yaml)\.", err), err  # no raw catalogue key
     lines = err.rstrip("\n").splitlines()
     if lines[0] in (f"{path} n'est pas un agenda valide :", f"{path} is not a valid agenda:"):
         bullets = [line for line in lines[1:] if line.startswith("  • ")]

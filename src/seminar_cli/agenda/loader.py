@@ -27,8 +27,12 @@ MAX_NODES = 200_000  # expanded YAML nodes: stops "billion laughs" alias bombs
 
 # the tags the safe loader knows how to build (str, int, map, seq, timestamp…); any other
 # tag — !!python/object/apply, a local !tag — is refused before anything is constructed
-_SAFE_TAGS = frozenset(tag for tag in yaml.SafeLoader.yaml_constructors if tag is not None)
-_MERGE_TAG = "tag:yaml.org,2002:merge"
+_MERGE_TAG = "tag:yaml.org,2002:merge"  # `<<: *anchor`, handled by the loader itself
+_SAFE_TAGS = frozenset(
+    {tag for tag in yaml.SafeLoader.yaml_constructors if tag is not None} | {_MERGE_TAG}
+)
+_VALUE_TAG = "tag:yaml.org,2002:value"
+_STR_TAG = "tag:yaml.org,2002:str"
 
 # PyYAML's problems, said in plain words: (start of PyYAML's text, catalogue key)
 _YAML_PROBLEMS: tuple[tuple[str, str], ...] = (
@@ -49,6 +53,8 @@ _YAML_PROBLEMS: tuple[tuple[str, str], ...] = (
     ("expected a comment or a line break", "agenda.yaml.after_value"),
     ("expected a single document", "agenda.yaml.documents"),
     ("found unhashable key", "agenda.yaml.unhashable"),
+    ("expected a mapping or list of mappings for merging", "agenda.yaml.merge"),
+    ("expected a mapping for merging", "agenda.yaml.merge"),
 )
 
 
@@ -161,12 +167,14 @@ def _check_nodes(root: yaml.Node, source: str) -> list[tuple[int, str]]:
         if id(node) in seen:
             continue
         seen.add(id(node))
+        if node.tag == _VALUE_TAG and isinstance(node, yaml.ScalarNode):
+            node.tag = _STR_TAG  # a plain "=" resolves to YAML 1.1's !!value: it is just text
         if node.tag not in _SAFE_TAGS:
             raise AgendaError(
                 "agenda.yaml_tag",
                 file=source,
                 line=node.start_mark.line + 1,
-                tag=_short_tag(str(node.tag)),
+                tag=_visible(_short_tag(str(node.tag))),
             )
         if isinstance(node, yaml.ScalarNode):
             bad = next((char for char in str(node.value) if _forbidden(char)), None)
@@ -188,7 +196,7 @@ def _check_nodes(root: yaml.Node, source: str) -> list[tuple[int, str]]:
                     if name in keys:
                         where = format_location(loc) or t("agenda.top_level")
                         line = key_node.start_mark.line + 1
-                        message = t("agenda.err.dup_key", key=name)
+                        message = t("agenda.err.dup_key", key=_visible(name))
                         problems.append((line, _located(line, where, message)))
                     keys.add(name)
                     children.append((value_node, (*loc, name)))

@@ -120,6 +120,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "un seul document par fichier : retirez les « --- » supplémentaires",
         "one document per file: remove the extra '---'",
     ),
+    "agenda.yaml.merge": (
+        "« <<: » ne fusionne qu'un dictionnaire désigné par une ancre (<<: *nom)",
+        "'<<:' merges only a mapping named by an anchor (<<: *name)",
+    ),
     "agenda.yaml.unhashable": (
         "une clé ne peut être ni une liste ni un dictionnaire",
         "a key can be neither a list nor a mapping",

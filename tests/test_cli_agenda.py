@@ -321,7 +321,7 @@ def test_new_without_input_writes_a_commented_template_that_validates(
     assert agenda.title == title
     assert agenda.language == lang
     welcome = {"fr": "Accueil", "en": "Welcome"}[lang]
-    assert [s.title for s in agenda.segments][0] == welcome
+    assert agenda.segments[0].title == welcome
     assert [s.kind.value for s in agenda.segments] == ["welcome", "discussion", "closing"]
     assert cli("agenda", "validate", str(target)).code == 0
 

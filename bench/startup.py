@@ -38,25 +38,21 @@ def _tool(name: str) -> str | None:
     return shutil.which(name)
 
 
-def _measure(command: list[str], runs: int, make_env: Callable[[], Env]) -> list[float]:
-    def once() -> float:
-        env = make_env()
-        start = time.perf_counter()
-        done = subprocess.run(
-            command,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            stdin=subprocess.DEVNULL,
-            env=env,
-            check=False,
-        )
-        elapsed = time.perf_counter() - start
-        if done.returncode != 0:
-            raise SystemExit(f"{' '.join(command)} failed (exit {done.returncode})")
-        return elapsed
-
-    once()  # warm-up: hot caches for every command alike (and the help cache filled)
-    return [once() for _ in range(runs)]
+def _once(command: list[str], make_env: Callable[[], Env]) -> float:
+    env = make_env()
+    start = time.perf_counter()
+    done = subprocess.run(
+        command,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        stdin=subprocess.DEVNULL,
+        env=env,
+        check=False,
+    )
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed (exit {done.returncode})")
+    return elapsed
 
 
 def main() -> int:
@@ -103,10 +99,14 @@ def main() -> int:
         else:
             print("note: termdown not found (pip install termdown): its ratio is skipped\n")
 
-        results: dict[str, tuple[float, float]] = {}
-        for label, command, make_env in plan:
-            times = _measure(command, args.runs, make_env)
-            results[label] = (statistics.median(times), min(times))
+        for _, command, make_env in plan:  # warm-up: hot caches for all (help cache filled)
+            _once(command, make_env)
+        # round-robin: a busy moment of the machine weighs on every command alike
+        times: dict[str, list[float]] = {label: [] for label, _, _ in plan}
+        for _ in range(args.runs):
+            for label, command, make_env in plan:
+                times[label].append(_once(command, make_env))
+        results = {label: (statistics.median(t), min(t)) for label, t in times.items()}
 
     width = max(len(label) for label in results)
     print(f"{'command':<{width}}  {'median':>9}  {'min':>9}   ({args.runs} runs each)")
@@ -114,21 +114,19 @@ def main() -> int:
         print(f"{label:<{width}}  {median * 1000:7.1f} ms  {fastest * 1000:7.1f} ms")
     print()
 
-    python = results["python -c pass"][0]
-    version = results["seminar --version"][0]
-    help_ = results["seminar --help"][0]
-    verdict = "ok" if version <= 2 * python else "MISSED"
-    print(
-        f"seminar --version / python -c pass = {version / python:.2f}  (target <= 2.00: {verdict})"
-    )
+    def ratio(label: str, reference: str, target: float | None) -> None:
+        median = results[label][0] / results[reference][0]
+        fastest = results[label][1] / results[reference][1]
+        verdict = ""
+        if target is not None:
+            verdict = f"   target <= {target:.2f}: " + ("ok" if median <= target else "MISSED")
+        print(f"{label} / {reference}: {median:.2f} (medians), {fastest:.2f} (minimums){verdict}")
+
+    ratio("seminar --version", "python -c pass", 2.0)
     if "termdown --help" in results:
-        peer = results["termdown --help"][0]
-        verdict = "ok" if help_ <= 0.5 * peer else "MISSED"
-        print(
-            f"seminar --help / termdown --help   = {help_ / peer:.2f}  (target <= 0.50: {verdict})"
-        )
-        for label in ("seminar --help (cache off)", "seminar --help (cold cache)"):
-            print(f"{label} / termdown --help = {results[label][0] / peer:.2f}  (informative)")
+        ratio("seminar --help", "termdown --help", 0.5)
+        ratio("seminar --help (cache off)", "termdown --help", None)
+        ratio("seminar --help (cold cache)", "termdown --help", None)
     return 0
 
 

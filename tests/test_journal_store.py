@@ -212,6 +212,109 @@ def test_a_session_writer_refuses_an_answer_once_another_process_closed_the_prom
     assert "attentes" in participant.state.closed_prompts
 
 
+def test_an_answer_ref_is_recorded_only_once_whatever_the_path(journal: Journal) -> None:
+    _session(journal, "s1", T0)
+    payload = {"prompt": "attentes", "value": ["x"], "ref": "answers:attentes:0"}
+    first = journal.append("s1", EventType.answer_given, payload, T0)
+    again = journal.append("s1", EventType.answer_given, {**payload, "value": ["y"]}, T0)
+    assert again == first  # the one already recorded, not a new one
+    refused = journal.append_if(
+        "s1", EventType.answer_given, payload, T0, after_seq=0, accept=lambda fresh: True
+    )
+    assert refused is None
+    assert journal.count_events("s1", EventType.answer_given) == 1
+    # without a ref (an anonymous answer), nothing links two answers: both are kept
+    journal.append("s1", EventType.answer_given, {"prompt": "attentes", "value": ["z"]}, T0)
+    journal.append("s1", EventType.answer_given, {"prompt": "attentes", "value": ["z"]}, T0)
+    assert journal.count_events("s1", EventType.answer_given) == 3
+    # the same ref in another session is another answer
+    _session(journal, "s2", T0)
+    journal.append("s2", EventType.answer_given, payload, T0)
+    assert journal.count_events("s2", EventType.answer_given) == 1
+
+
+def test_migrating_keeps_every_event_and_the_first_of_each_ref(tmp_path: Path) -> None:
+    path = tmp_path / "journal.sqlite3"
+    old = sqlite3.connect(path, isolation_level=None)
+    old.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    MIGRATIONS[0](old)
+    MIGRATIONS[1](old)
+    old.execute("PRAGMA user_version = 2")
+    old.execute(
+        "INSERT INTO sessions VALUES ('s', ?, 'T', 'a', '{}', 'fr', 0, 'open')", (T0.isoformat(),)
+    )
+    for seq in (1, 2):
+        old.execute(
+            "INSERT INTO events (session_id, seq, type, at, payload)"
+            ' VALUES (\'s\', ?, \'answer_given\', ?, \'{"prompt":"p","ref":"r"}\')',
+            (seq, T0.isoformat()),
+        )
+    old.close()
+    journal = Journal.open(path)
+    assert journal.schema_version() == SCHEMA_VERSION
+    assert journal.count_events("s") == 2
+    refs = journal._db.execute("SELECT seq, ref FROM events ORDER BY seq").fetchall()
+    assert refs == [(1, "r"), (2, None)]
+    assert (
+        journal.append_if(
+            "s",
+            EventType.answer_given,
+            {"prompt": "p", "ref": "r"},
+            T0,
+            after_seq=2,
+            accept=lambda fresh: True,
+        )
+        is None
+    )
+
+
+def test_a_prompt_closed_while_waiting_for_the_write_lock_refuses_the_answer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The participant checked the prompt open; the facilitator closes it just before the
+    participant's transaction begins: the check inside the transaction sees it."""
+    path = tmp_path / "journal.sqlite3"
+    clock = FakeClock(T0)
+    facilitator_journal = Journal.open(path)
+    session_id = open_session(facilitator_journal, load_agenda(None), SessionSetup(), clock)
+    row = facilitator_journal.session(session_id)
+    facilitator = SessionWriter(facilitator_journal, row, clock)
+    facilitator.record(EventType.prompt_opened, prompt="attentes", segment="accueil")
+    for i in range(30):  # plenty of answers by others meanwhile: not read inside the lock
+        facilitator.record(EventType.answer_given, prompt="attentes", value=[f"m{i}"])
+    participant_journal = Journal.open(path)
+    participant = SessionWriter(participant_journal, row, clock)
+    real_append_if = participant_journal.append_if
+    seen: list[list[str]] = []
+
+    def close_first(*args, **kwargs):  # type: ignore[no-untyped-def]
+        facilitator.record(EventType.answer_given, prompt="attentes", value=["encore"])
+        facilitator.record(EventType.prompt_closed, prompt="attentes")
+        accept = kwargs["accept"]
+
+        def spy(fresh):  # type: ignore[no-untyped-def]
+            seen.append([e.type for e in fresh])
+            return accept(fresh)
+
+        return real_append_if(*args, **{**kwargs, "accept": spy})
+
+    monkeypatch.setattr(participant_journal, "append_if", close_first)
+    from seminar_cli.session.join import PROMPT_EVENTS
+
+    refused = participant.record_if(
+        lambda s: "attentes" in s.open_prompts,
+        EventType.answer_given,
+        watch=PROMPT_EVENTS,
+        prompt="attentes",
+        participant="Inès",
+        value=["trop tard"],
+    )
+    assert refused is None
+    assert seen == [["prompt_closed"]]  # only what could change the decision was read
+    assert "attentes" in participant.state.closed_prompts
+    assert not participant.state.has_answer("attentes", "Inès")
+
+
 # -- finding sessions -------------------------------------------------------------------------
 def _three(journal: Journal) -> None:
     _session(journal, "20261126-ag-aaaa", T0, "closed")
@@ -420,3 +523,235 @@ def test_closing_event_closes_the_session_and_drops_its_heartbeat_in_one_write(
     journal.append("s1", EventType.session_closed, {}, T0)
     assert journal.session("s1").status == "closed"
     assert journal.last_heartbeat("s1") is None
+
+
+# -- a read-only folder and a full disk, from the command line (real processes) ------------------
+CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH = 1, 2
+PR_CAPBSET_DROP = 24
+
+SHORT_AGENDA = """\
+title: Atelier court
+language: fr
+segments:
+  - id: un
+    title: Un
+    duration: 10m
+    prompts:
+      - id: mot
+        question: "Un mot ?"
+        type: words
+        who: open
+  - id: deux
+    title: Deux
+    duration: 10m
+  - id: trois
+    title: Trois
+    duration: 10m
+"""
+
+
+def _drop_root_file_powers() -> None:
+    """In the child, before exec: root without the capabilities that ignore permission bits,
+    so a read-only folder is read-only for it too (tests often run as root in CI)."""
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    for cap in (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH):
+        if libc.prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) != 0:
+            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
+
+
+def _can_drop_root_powers() -> bool:
+    import subprocess
+    import sys
+
+    try:
+        probe = subprocess.run(
+            [sys.executable, "-c", "pass"], preexec_fn=_drop_root_file_powers, check=False
+        )
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return probe.returncode == 0
+
+
+def _seminar(
+    tmp_path: Path,
+    *args: str,
+    read_only_folder: bool = False,
+    max_file_size: int | None = None,
+    lang: str = "fr",
+):  # type: ignore[no-untyped-def]
+    import resource
+    import signal
+    import subprocess
+
+    from tests.conftest import seminar_cmd, subprocess_env
+
+    def limits() -> None:
+        if max_file_size is not None:
+            # writes past the limit fail with EFBIG instead of killing the process
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+            resource.setrlimit(resource.RLIMIT_FSIZE, (max_file_size, max_file_size))
+        if read_only_folder and os.geteuid() == 0:
+            _drop_root_file_powers()
+
+    return subprocess.run(
+        [*seminar_cmd(), *args],
+        env=subprocess_env(tmp_path, SEMINAR_LANG=lang),
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        preexec_fn=limits,
+        check=False,
+    )
+
+
+@pytest.fixture
+def read_only_folder(tmp_path: Path):  # type: ignore[no-untyped-def]
+    if os.geteuid() == 0 and not _can_drop_root_powers():
+        pytest.skip("running as root without the right to drop CAP_DAC_OVERRIDE")
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    yield folder
+    os.chmod(folder, 0o755)
+
+
+def _agenda_file(tmp_path: Path) -> Path:
+    path = tmp_path / "court.yaml"
+    path.write_text(SHORT_AGENDA, encoding="utf-8")
+    return path
+
+
+def _journal_check(path: Path) -> tuple[str, list[tuple[str, str]]]:
+    raw = sqlite3.connect(path)
+    try:
+        integrity = raw.execute("PRAGMA integrity_check").fetchone()[0]
+        rows = raw.execute("SELECT id, status FROM sessions ORDER BY created_at").fetchall()
+    finally:
+        raw.close()
+    return integrity, rows
+
+
+def test_a_new_journal_in_a_read_only_folder_is_refused_clearly(
+    tmp_path: Path, read_only_folder: Path
+) -> None:
+    os.chmod(read_only_folder, 0o555)
+    db = read_only_folder / "journal.sqlite3"
+    for lang, expected in (
+        (
+            "fr",
+            f"Impossible de créer le journal dans {read_only_folder} : dossier en lecture seule",
+        ),
+        ("en", f"Cannot create the journal in {read_only_folder}: read-only folder"),
+    ):
+        done = _seminar(
+            tmp_path,
+            "--db",
+            str(db),
+            "start",
+            str(_agenda_file(tmp_path)),
+            "--no-input",
+            read_only_folder=True,
+            lang=lang,
+        )
+        assert done.returncode == 1, done.stderr
+        assert expected in done.stderr
+        assert "Traceback" not in done.stderr
+    assert list(read_only_folder.iterdir()) == []
+
+
+def test_a_journal_in_a_read_only_folder_can_be_read_but_not_written(
+    tmp_path: Path, read_only_folder: Path
+) -> None:
+    db = read_only_folder / "journal.sqlite3"
+    agenda = _agenda_file(tmp_path)
+    first = _seminar(
+        tmp_path, "--db", str(db), "start", str(agenda), "--no-input", "--speed", "5000"
+    )
+    assert first.returncode == 0, first.stderr
+    before = db.read_bytes()
+    os.chmod(read_only_folder, 0o555)
+    # writing: a clear refusal, and nothing changed
+    done = _seminar(
+        tmp_path, "--db", str(db), "start", str(agenda), "--no-input", read_only_folder=True
+    )
+    assert done.returncode == 1
+    assert f"Le dossier {read_only_folder} est en lecture seule" in done.stderr
+    assert "Rien n'a été modifié" in done.stderr
+    assert "Traceback" not in done.stderr
+    english = _seminar(tmp_path, "--db", str(db), "resume", read_only_folder=True, lang="en")
+    assert english.returncode == 1
+    assert f"The folder {read_only_folder} is read-only" in english.stderr
+    # reading: the archive is still listed and shown
+    listed = _seminar(
+        tmp_path, "--db", str(db), "sessions", "list", "--json", read_only_folder=True
+    )
+    assert listed.returncode == 0, listed.stderr
+    import json
+
+    sessions = json.loads(listed.stdout)
+    assert [s["status"] for s in sessions] == ["closed"]
+    shown = _seminar(tmp_path, "--db", str(db), "sessions", "show", read_only_folder=True)
+    assert shown.returncode == 0 and "Atelier court" in shown.stdout
+    assert db.read_bytes() == before
+    assert sorted(p.name for p in read_only_folder.iterdir()) == ["journal.sqlite3"]
+
+
+def test_a_full_disk_stops_with_a_clear_message_and_the_journal_stays_intact(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "journal.sqlite3"
+    agenda = _agenda_file(tmp_path)
+    first = _seminar(tmp_path, "start", str(agenda), "--no-input", "--speed", "5000")
+    assert first.returncode == 0, first.stderr
+    integrity, before = _journal_check(db)
+    size = db.stat().st_size
+    # room for the session to open and run a little, then every write is refused
+    full = _seminar(
+        tmp_path,
+        "start",
+        str(agenda),
+        "--no-input",
+        "--speed",
+        "5000",
+        max_file_size=size + 8192,
+    )
+    assert full.returncode == 1, full.stderr
+    assert "Traceback" not in full.stderr
+    assert "Le disque refuse d'écrire dans le journal" in full.stderr
+    assert "disque plein" in full.stderr and "intact" in full.stderr
+    assert "seminar resume" in full.stderr
+    integrity, after = _journal_check(db)
+    assert integrity == "ok"
+    assert after[0] == before[0]  # the earlier session, untouched
+    # once there is room again, the interrupted session goes on and closes
+    listed = _seminar(tmp_path, "sessions", "list", "--json")
+    assert listed.returncode == 0
+    resumed = _seminar(tmp_path, "resume", "--no-input")
+    if len(after) == 2:  # the refused write came after the new session was created
+        assert resumed.returncode == 0, resumed.stderr
+        assert _journal_check(db)[1][1][1] == "closed"
+    else:
+        assert resumed.returncode == 1 and "Aucune séance interrompue" in resumed.stderr
+
+
+def test_a_full_disk_in_english(tmp_path: Path) -> None:
+    first = _seminar(
+        tmp_path, "start", str(_agenda_file(tmp_path)), "--no-input", "--speed", "5000"
+    )
+    assert first.returncode == 0
+    size = (tmp_path / "journal.sqlite3").stat().st_size
+    full = _seminar(
+        tmp_path,
+        "start",
+        str(_agenda_file(tmp_path)),
+        "--no-input",
+        "--speed",
+        "5000",
+        max_file_size=size + 8192,
+        lang="en",
+    )
+    assert full.returncode == 1
+    assert "The disk refuses to write to the journal" in full.stderr
+    assert "disk full" in full.stderr and "intact" in full.stderr

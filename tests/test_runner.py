@@ -312,9 +312,9 @@ def test_an_anonymous_each_prompt_never_stores_a_name(tmp_path: Path) -> None:
     # Maëlle gave no answer: that she was asked is recorded, without her name either; the
     # mark only says the answer was asked in turn (to count them after a crash)
     assert humeur == [
-        {"prompt": "humeur", "value": "oui", "ref": "asked:humeur"},
-        {"prompt": "humeur", "value": "non", "ref": "asked:humeur"},
-        {"prompt": "humeur", "ref": "asked:humeur"},
+        {"prompt": "humeur", "value": "oui", "ref": "asked:humeur:0"},
+        {"prompt": "humeur", "value": "non", "ref": "asked:humeur:1"},
+        {"prompt": "humeur", "ref": "asked:humeur:2"},
     ]
     assert all(
         "Inès" not in str(e.payload)

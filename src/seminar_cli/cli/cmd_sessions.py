@@ -39,7 +39,7 @@ def register(app: typer.Typer) -> None:
             else:
                 console.say(t("sessions.none_yet", file=str(path)))
             return
-        with open_journal(ctx, create=False) as journal:
+        with open_journal(ctx, reading=True) as journal:
             now = local_now()
             overviews = [overview(journal, row, now) for row in journal.sessions()]
         if as_json:
@@ -55,7 +55,7 @@ def register(app: typer.Typer) -> None:
         from seminar_cli.cli.common import find_session, open_journal
         from seminar_cli.timer import local_now
 
-        with open_journal(ctx, create=False) as journal:
+        with open_journal(ctx, reading=True) as journal:
             row = find_session(journal, session)
             detail = details(journal, row, local_now())
         if as_json:

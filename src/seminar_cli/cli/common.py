@@ -16,10 +16,14 @@ if TYPE_CHECKING:
     from seminar_cli.journal.store import Journal, SessionRow
 
 
-def open_journal(ctx: typer.Context, *, create: bool = True) -> Journal:
+def open_journal(ctx: typer.Context, *, create: bool = True, reading: bool = False) -> Journal:
+    """The journal of ``--db``; with ``reading``, also where it cannot be written."""
     from seminar_cli.journal.store import Journal
 
-    return Journal.open(app_context(ctx).journal_path(), create=create)
+    path = app_context(ctx).journal_path()
+    if reading:
+        return Journal.open_for_reading(path)
+    return Journal.open(path, create=create)
 
 
 def find_session(journal: Journal, ref: str | None) -> SessionRow:

@@ -14,7 +14,7 @@ import json
 import os
 import socket
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -74,6 +74,21 @@ def _m001_initial(db: sqlite3.Connection) -> None:
 def _m002_heartbeat_host(db: sqlite3.Connection) -> None:
     # with the host, a runner killed on this machine is told apart from one still running
     db.execute("ALTER TABLE heartbeats ADD COLUMN host TEXT")
+
+
+@migration
+def _m003_unique_refs(db: sqlite3.Connection) -> None:
+    # an answer's ref (an answers file entry, a join process) can be recorded only once: the
+    # database itself refuses a second one, whatever process tries
+    db.execute("ALTER TABLE events ADD COLUMN ref TEXT")
+    seen: set[tuple[str, str]] = set()
+    rows = db.execute("SELECT id, session_id, payload FROM events WHERE type = 'answer_given'")
+    for event_id, session_id, payload in rows.fetchall():
+        ref = json.loads(payload).get("ref")
+        if isinstance(ref, str) and (session_id, ref) not in seen:
+            seen.add((session_id, ref))
+            db.execute("UPDATE events SET ref = ? WHERE id = ?", (ref, event_id))
+    db.execute("CREATE UNIQUE INDEX events_ref ON events (session_id, ref) WHERE ref IS NOT NULL")
 
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -204,6 +219,47 @@ class Journal:
         except sqlite3.Error as exc:
             db.close()
             raise journal_error(exc, path) from None
+        except JournalError:
+            db.close()
+            raise
+        return journal
+
+    @classmethod
+    def open_for_reading(cls, path: Path) -> Journal:
+        """Open a journal only to read it, even where it cannot be written (a read-only folder
+        or medium, an archive): nothing is created or changed.  Writing through it fails with
+        the same clear message as ``open`` would have given."""
+        path = Path(path)
+        try:
+            return cls.open(path, create=False)
+        except JournalError as error:
+            if error.key not in ("journal.read_only", "journal.read_only_folder"):
+                raise
+            refused = error
+        from urllib.parse import quote
+
+        wal = path.with_name(path.name + "-wal")
+        # without a -wal file nothing is pending, and nobody can write here: immutable is safe
+        options = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
+        try:
+            db = sqlite3.connect(
+                f"file:{quote(str(path.resolve()))}?{options}",
+                uri=True,
+                timeout=BUSY_TIMEOUT_MS / 1000,
+                isolation_level=None,
+                check_same_thread=False,
+            )
+        except sqlite3.Error:
+            raise refused from None
+        journal = cls(path, db)
+        try:
+            journal._check_identity()
+            if journal._check_version() != SCHEMA_VERSION:  # it would need a migration first
+                raise refused
+            db.execute("SELECT COUNT(*) FROM sessions").fetchone()
+        except sqlite3.Error:
+            db.close()
+            raise refused from None
         except JournalError:
             db.close()
             raise
@@ -375,19 +431,42 @@ class Journal:
     def append(
         self, session_id: str, type_: str, payload: dict[str, Any], at: datetime
     ) -> StoredEvent:
-        text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+        """Append one event.  An event whose ``ref`` is already recorded is not written again:
+        the one already there is returned."""
         with self._write() as cur:
-            row = cur.execute(
-                "SELECT COALESCE(MAX(seq), 0) + 1 FROM events WHERE session_id = ?", (session_id,)
-            ).fetchone()
-            seq = int(row[0])
+            event = self._insert(cur, session_id, type_, payload, at)
+            if event is None:
+                row = cur.execute(
+                    "SELECT seq, type, at, payload FROM events WHERE session_id = ? AND ref = ?",
+                    (session_id, payload.get("ref")),
+                ).fetchone()
+                event = StoredEvent(
+                    row[0], row[1], datetime.fromisoformat(row[2]), json.loads(row[3])
+                )
+        return event
+
+    @staticmethod
+    def _insert(
+        cur: sqlite3.Cursor, session_id: str, type_: str, payload: dict[str, Any], at: datetime
+    ) -> StoredEvent | None:
+        """Insert inside the caller's transaction; None when its ref is already recorded."""
+        text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+        ref = payload.get("ref")
+        seq = int(
             cur.execute(
-                "INSERT INTO events (session_id, seq, type, at, payload) VALUES (?, ?, ?, ?, ?)",
-                (session_id, seq, type_, at.isoformat(), text),
-            )
-            if type_ == CLOSING_EVENT:  # in the same transaction: a kill -9 cannot split them
-                cur.execute("UPDATE sessions SET status = 'closed' WHERE id = ?", (session_id,))
-                cur.execute("DELETE FROM heartbeats WHERE session_id = ?", (session_id,))
+                "SELECT COALESCE(MAX(seq), 0) + 1 FROM events WHERE session_id = ?", (session_id,)
+            ).fetchone()[0]
+        )
+        cur.execute(
+            "INSERT OR IGNORE INTO events (session_id, seq, type, at, payload, ref)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (session_id, seq, type_, at.isoformat(), text, ref if isinstance(ref, str) else None),
+        )
+        if cur.rowcount != 1:
+            return None
+        if type_ == CLOSING_EVENT:  # in the same transaction: a kill -9 cannot split them
+            cur.execute("UPDATE sessions SET status = 'closed' WHERE id = ?", (session_id,))
+            cur.execute("DELETE FROM heartbeats WHERE session_id = ?", (session_id,))
         return StoredEvent(seq, type_, at, payload)
 
     def append_if(
@@ -399,35 +478,41 @@ class Journal:
         *,
         after_seq: int,
         accept: Callable[[list[StoredEvent]], bool],
+        watch: Collection[str] | None = None,
     ) -> StoredEvent | None:
-        """Append only if ``accept`` agrees, given the events written since ``after_seq``.
+        """Append only if ``accept`` agrees, given the events written since ``after_seq``
+        (only those of the ``watch`` types, when given: a short lock however busy it is).
 
-        The check and the write are one transaction: no other process can close a prompt or
-        record the same answer in between (``None`` when refused, nothing written).
+        The check and the write are one transaction: no other process can close a prompt in
+        between, and a ``ref`` already recorded is refused too (``None``, nothing written).
         """
-        text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
         with self._write() as cur:
-            fresh = self._read_events(cur, session_id, after_seq)
+            fresh = self._read_events(cur, session_id, after_seq, watch)
             if not accept(fresh):
                 return None
-            seq = (fresh[-1].seq if fresh else after_seq) + 1
-            cur.execute(
-                "INSERT INTO events (session_id, seq, type, at, payload) VALUES (?, ?, ?, ?, ?)",
-                (session_id, seq, type_, at.isoformat(), text),
-            )
-        return StoredEvent(seq, type_, at, payload)
+            return self._insert(cur, session_id, type_, payload, at)
 
     @_reading
     def events(self, session_id: str, after_seq: int = 0) -> list[StoredEvent]:
         return self._read_events(self._db.cursor(), session_id, after_seq)
 
     @staticmethod
-    def _read_events(cur: sqlite3.Cursor, session_id: str, after_seq: int) -> list[StoredEvent]:
-        rows = cur.execute(
-            "SELECT seq, type, at, payload FROM events WHERE session_id = ? AND seq > ?"
-            " ORDER BY seq",
-            (session_id, after_seq),
-        ).fetchall()
+    def _read_events(
+        cur: sqlite3.Cursor, session_id: str, after_seq: int, types: Collection[str] | None = None
+    ) -> list[StoredEvent]:
+        if types is None:
+            rows = cur.execute(
+                "SELECT seq, type, at, payload FROM events WHERE session_id = ? AND seq > ?"
+                " ORDER BY seq",
+                (session_id, after_seq),
+            ).fetchall()
+        else:
+            marks = ", ".join("?" for _ in types)
+            rows = cur.execute(
+                "SELECT seq, type, at, payload FROM events WHERE session_id = ? AND seq > ?"
+                f" AND type IN ({marks}) ORDER BY seq",
+                (session_id, after_seq, *types),
+            ).fetchall()
         return [
             StoredEvent(r[0], r[1], datetime.fromisoformat(r[2]), json.loads(r[3])) for r in rows
         ]

@@ -17,6 +17,8 @@ from seminar_cli.session.prompter import AskRequest, PromptClosed, Prompter, Ski
 from seminar_cli.session.service import SessionWriter
 
 POLL_SECONDS = 0.3
+# what can open or close a prompt (an answer's ref is kept unique by the journal itself)
+PROMPT_EVENTS = (EventType.prompt_opened, EventType.prompt_closed, EventType.session_closed)
 
 
 @dataclass
@@ -69,6 +71,7 @@ class Joiner:
             participant=participant,
             value=value,
             ref=ref,
+            watch=PROMPT_EVENTS,
         )
         if recorded is None:
             return False

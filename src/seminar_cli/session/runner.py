@@ -312,8 +312,7 @@ class Runner:
             if people:
                 waiting = [p for p in people if not state.has_answer(prompt.id, p)]
                 if prompt.anonymous:  # no names to go by: those asked before a crash came first
-                    asked = state.answers.get(prompt.id, [])
-                    waiting = people[sum(1 for a in asked if a.ref == _asked_ref(prompt)) :]
+                    waiting = people[_asked_count(state, prompt) :]
                 for turn, person in enumerate(waiting, start=1):
                     request = AskRequest(prompt, segment, person, turn, len(waiting))
                     if not self._ask_one(request, suspended=True):
@@ -353,7 +352,7 @@ class Runner:
                     prompt=request.prompt.id,
                     participant=None if anonymous else request.participant,
                     value=value,
-                    ref=_asked_ref(request.prompt) if anonymous else None,
+                    ref=_asked_ref(self.writer.state, request.prompt) if anonymous else None,
                 )
                 return True
         finally:
@@ -361,6 +360,13 @@ class Runner:
                 self.controls.restore()
 
 
-def _asked_ref(prompt: Prompt) -> str:
-    """The mark of an anonymous answer asked in turn: counted on resume, it names nobody."""
-    return f"asked:{prompt.id}"
+def _asked_count(state: SessionState, prompt: Prompt) -> int:
+    """Anonymous answers asked in turn so far (counted on resume: they name nobody)."""
+    mark = f"asked:{prompt.id}:"
+    return sum(1 for a in state.answers.get(prompt.id, []) if a.ref and a.ref.startswith(mark))
+
+
+def _asked_ref(state: SessionState, prompt: Prompt) -> str:
+    """The mark of the next anonymous answer asked in turn: its rank, never a name; unique,
+    so the journal itself refuses to record it twice."""
+    return f"asked:{prompt.id}:{_asked_count(state, prompt)}"

@@ -1,0 +1,150 @@
+"""Journal under load: N participant processes each send K answers to one open prompt at once.
+
+Each participant is a real process with its own connection, answering through the same code
+as ``seminar join`` (``Joiner.answer``: the prompt is checked open and the answer written in
+one ``BEGIN IMMEDIATE`` transaction).  All start writing at the same moment (a barrier).
+
+    python bench/journal.py                       # 100 participants x 10 answers
+    python bench/journal.py --participants 50 --answers 20 --db /tmp/bench.sqlite3
+
+Prints the total time, whether every answer landed, and the slowest single write.
+Target on a small laptop: all land, slowest write under 100 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import multiprocessing as mp
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+AGENDA = """\
+title: Banc d'essai
+language: fr
+segments:
+  - id: atelier
+    title: Atelier
+    duration: 3h
+    prompts:
+      - id: idees
+        question: "Vos idées ?"
+        type: text
+        who: open
+"""
+
+
+def participant(
+    db: str, session_id: str, index: int, answers: int, barrier: Any, results: Any
+) -> None:
+    from seminar_cli.journal.events import EventType, validated_payload
+    from seminar_cli.journal.store import Journal
+    from seminar_cli.session.answers import normalise_answer
+    from seminar_cli.session.join import Joiner
+    from seminar_cli.session.service import SessionWriter
+    from seminar_cli.timer import SystemClock
+
+    journal = Journal.open(Path(db), create=False)
+    writer = SessionWriter(journal, journal.session(session_id), SystemClock())
+    joiner = Joiner(writer, f"P{index:03d}")
+    found = writer.agenda.find_prompt("idees")
+    assert found is not None
+    prompt = found[1]
+    latencies: list[float] = []
+    errors: list[str] = []
+    # like a participant whose terminal already waits for the prompt: code loaded and warm
+    normalise_answer(prompt, "échauffement")
+    validated_payload(EventType.answer_given, {"prompt": prompt.id, "value": "x"})
+    writer.sync()
+    barrier.wait()
+    for k in range(answers):
+        start = time.perf_counter()
+        try:
+            # a new ref each time: every answer is its own event (a participant refining it)
+            if not joiner.answer(prompt, f"Idée {k} de P{index:03d}", ref=f"bench:{index}:{k}"):
+                errors.append("refused: the prompt was closed")
+        except Exception as exc:  # reported below, not hidden
+            errors.append(f"{type(exc).__name__}: {exc}")
+        latencies.append(time.perf_counter() - start)
+    journal.close()
+    results.put((index, latencies, errors))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--participants", type=int, default=100)
+    parser.add_argument("--answers", type=int, default=10)
+    parser.add_argument("--db", type=Path, default=None)
+    args = parser.parse_args()
+
+    from seminar_cli.agenda.loader import load_agenda
+    from seminar_cli.journal.events import EventType
+    from seminar_cli.journal.store import Journal
+    from seminar_cli.session.service import SessionSetup, SessionWriter, open_session
+    from seminar_cli.timer import SystemClock
+
+    folder = Path(tempfile.mkdtemp(prefix="seminar-bench-"))
+    db = args.db or folder / "journal.sqlite3"
+    agenda_file = folder / "banc.yaml"
+    agenda_file.write_text(AGENDA, encoding="utf-8")
+    journal = Journal.open(db)
+    clock = SystemClock()
+    session_id = open_session(journal, load_agenda(str(agenda_file)), SessionSetup(), clock)
+    writer = SessionWriter(journal, journal.session(session_id), clock)
+    writer.record(EventType.segment_started, segment="atelier")
+    writer.record(EventType.prompt_opened, prompt="idees", segment="atelier")
+    journal.close()  # never fork with an open SQLite connection
+
+    # forked children share the parent's memory until they touch it; a garbage collection
+    # in each of them would touch (and copy) all of it at once: keep the parent's objects out
+    gc.freeze()
+    ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    barrier = ctx.Barrier(args.participants + 1)
+    results = ctx.Queue()
+    procs = [
+        ctx.Process(
+            target=participant,
+            args=(str(db), session_id, i, args.answers, barrier, results),
+        )
+        for i in range(args.participants)
+    ]
+    for proc in procs:
+        proc.start()
+    barrier.wait()  # every participant is connected: go
+    began = time.perf_counter()
+    collected = [results.get(timeout=300) for _ in procs]
+    total = time.perf_counter() - began
+    for proc in procs:
+        proc.join()
+
+    journal = Journal.open(db, create=False)
+    latencies = [lat for _i, lats, _e in collected for lat in lats]
+    errors = [err for _i, _l, errs in collected for err in errs]
+    expected = args.participants * args.answers
+    landed = journal.count_events(session_id, EventType.answer_given)
+    locked = sum("locked" in err for err in errors)
+    slowest = max(latencies)
+    ordered = sorted(latencies)
+    p99 = ordered[int(len(ordered) * 0.99) - 1]
+    print(f"journal: {db}")
+    print(f"{args.participants} participant processes x {args.answers} answers = {expected}")
+    print(f"total time: {total:.2f} s ({expected / total:.0f} answers/s)")
+    print(f"all landed: {'yes' if landed == expected else 'NO'} ({landed}/{expected})")
+    print(f"errors: {len(errors)} (database is locked: {locked})")
+    for err in sorted(set(errors))[:5]:
+        print(f"  {err}")
+    print(
+        f"write latency: median {statistics.median(latencies) * 1000:.1f} ms, "
+        f"p99 {p99 * 1000:.1f} ms, slowest {slowest * 1000:.1f} ms"
+    )
+    ok = landed == expected and not errors and slowest < 0.1
+    print(f"target (all land, slowest write < 100 ms): {'met' if ok else 'NOT met'}")
+    return 0 if landed == expected and not errors else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

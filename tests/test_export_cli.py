@@ -60,8 +60,8 @@ def test_export_to_stdout_with_a_dash(cli, tmp_path):
     assert data["format"] == "seminar-minutes/1" and data["session"]["id"] == rec.session_id
     alone = cli("export", "-", "--format", "csv")
     assert alone.code == 0
-    assert alone.out.startswith("\ufeffsession,segment,prompt,")
-    rows = list(csv.reader(io.StringIO(alone.out[1:])))
+    assert alone.out.startswith("\ufeffsession;segment;prompt;")  # French: Excel splits on ;
+    rows = list(csv.reader(io.StringIO(alone.out[1:]), delimiter=";"))
     assert len(rows) == 1 + 43  # multi-line answers stay in one quoted cell
     assert list(tmp_path.glob("*.csv")) == []
 

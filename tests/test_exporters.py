@@ -128,7 +128,7 @@ def test_csv_has_one_row_per_answer_with_a_bom_and_neutralised_formulas(minutes)
     text = render(minutes, "csv")
     assert isinstance(text, str) and text.startswith("\ufeff")
     assert get_exporter("csv").render_bytes(minutes).startswith(b"\xef\xbb\xbf")
-    rows = list(csv.reader(io.StringIO(text[1:])))
+    rows = list(csv.reader(io.StringIO(text[1:]), delimiter=";"))
     assert rows[0] == [
         "session",
         "segment",
@@ -323,6 +323,8 @@ def test_an_english_session_gets_english_documents(tmp_path):
     assert "Déroulé" not in markdown
     paragraphs, _, _ = docx_text(render(minutes, "docx"))
     assert ("Heading 1", "Schedule: planned and actual") in paragraphs
+    # an English spreadsheet splits on commas, a French one on semicolons
+    assert render(minutes, "csv").startswith("\ufeffsession,segment,prompt,")
 
 
 def test_a_draft_is_marked_in_every_format(tmp_path):

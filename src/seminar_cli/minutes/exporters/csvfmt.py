@@ -1,5 +1,8 @@
 """CSV: one row per answer, UTF-8 with a BOM (so a French Excel reads the accents right).
 
+The separator follows the minutes' language, as the spreadsheets of its readers expect: a French
+Excel or LibreOffice splits on ``;`` (the comma is the French decimal mark), an English one on ``,``.
+
 A cell that a spreadsheet would take for a formula (leading ``=``, ``+``, ``-``, ``@``, tab or
 carriage return) is neutralised with a leading apostrophe.
 """
@@ -20,6 +23,7 @@ if TYPE_CHECKING:
 COLUMNS = ("session", "segment", "prompt", "question", "type", "participant", "value", "time")
 TALLY_ORDER = ("pour", "contre", "abstention", "blanc")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+SEPARATORS = {"fr": ";", "en": ","}
 _NUMBER = re.compile(r"^-?\d+(?:[.,]\d+)?$")
 
 
@@ -48,7 +52,7 @@ class CsvExporter(Exporter):
 
     def render(self, minutes: Minutes) -> str:
         buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer = csv.writer(buffer, delimiter=SEPARATORS[minutes.language], lineterminator="\r\n")
         writer.writerow(COLUMNS)
         session = minutes.session.id
         for segment in minutes.segments:

@@ -29,6 +29,7 @@ from seminar_cli.minutes.model import (
     SessionFacts,
 )
 from seminar_cli.minutes.summary import summarize
+from seminar_cli.session.schedule import hard_stop
 
 if TYPE_CHECKING:
     from seminar_cli.journal.store import Journal, SessionRow, StoredEvent
@@ -107,13 +108,10 @@ def _session_facts(state: SessionState, agenda_name: str, moment: datetime) -> S
     assert opened is not None
     starts = [s.started_at for s in state.segments.values() if s.started_at is not None]
     started = min(starts) if starts else None
-    planned_start = _clock_on_day(meta.get("planned_start"), opened)
-    ends_by = None
-    if agenda.ends_by is not None:
-        base = planned_start or started or opened
-        ends_by = datetime.combine(base.date(), agenda.ends_by, tzinfo=base.tzinfo)
-        if ends_by < base:
-            ends_by += timedelta(days=1)
+    # a rehearsal keeps the plan's shape from its real start, not the clock of the day
+    rehearsal = bool(meta.get("rehearsal"))
+    planned_start = None if rehearsal else _clock_on_day(meta.get("planned_start"), opened)
+    ends_by = hard_stop(state, planned_start or started or opened)
     return SessionFacts(
         id=state.session_id,
         title=str(meta.get("title") or agenda.title),

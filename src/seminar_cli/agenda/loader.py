@@ -302,7 +302,9 @@ def _validation_problems(exc: ValidationError, root: yaml.Node) -> list[tuple[in
     return problems
 
 
-def parse_agenda_text(text: str, source: str) -> Agenda:
+def read_yaml(text: str, source: str) -> tuple[Any, yaml.Node | None, list[tuple[int, str]]]:
+    """A YAML document read with every safeguard: safe constructors only, tags refused, alias
+    bombs and deep nesting stopped, duplicate keys reported (as located problems)."""
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
@@ -310,7 +312,7 @@ def parse_agenda_text(text: str, source: str) -> Agenda:
     except RecursionError:
         raise AgendaError("agenda.too_deep", file=source) from None
     if root is None:
-        raise AgendaError("agenda.empty", file=source)
+        return None, None, []
     try:
         too_big = _expanded_size(root, {}) > MAX_NODES
     except RecursionError:
@@ -326,10 +328,16 @@ def parse_agenda_text(text: str, source: str) -> Agenda:
         raise AgendaError("agenda.too_deep", file=source) from None
     except Exception as exc:  # e.g. `!!int abc`: the safe constructors raise ValueError & co
         raise AgendaError("agenda.yaml_value", file=source, problem=str(exc)) from None
+    return data, root, duplicates
+
+
+def parse_agenda_text(text: str, source: str) -> Agenda:
+    data, root, duplicates = read_yaml(text, source)
     if data is None:
         raise AgendaError("agenda.empty", file=source)
     if not isinstance(data, dict):
         raise AgendaError("agenda.not_mapping", file=source)
+    assert root is not None
     problems = list(duplicates)
     agenda: Agenda | None = None
     try:

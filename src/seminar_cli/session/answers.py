@@ -160,9 +160,8 @@ _STATUSES = {"present", "excused", "absent", "represented"}
 def load_answers_file(path: Path, agenda: Agenda) -> AnswersFile:
     """Read and check an answers file: prompt id -> list of values or {participant, value};
     an optional ``attendance:`` mapping gives roster names a status other than present."""
-    import yaml
 
-    from seminar_cli.agenda.loader import decode_agenda_bytes
+    from seminar_cli.agenda.loader import decode_agenda_bytes, read_yaml
 
     source = str(path)
     try:
@@ -172,14 +171,9 @@ def load_answers_file(path: Path, agenda: Agenda) -> AnswersFile:
     except OSError as exc:
         raise AgendaError("answers.unreadable", file=source, reason=exc.strerror) from None
     text = decode_agenda_bytes(raw_bytes, source)
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{mark.line + 1}:{mark.column + 1}" if mark else "?"
-        raise AgendaError("answers.yaml", file=source, where=where) from None
-    except RecursionError:
-        raise AgendaError("agenda.too_complex", file=source) from None
+    data, _root, duplicates = read_yaml(text, source)
+    if duplicates:
+        raise AgendaError("answers.invalid", problems=[p for _, p in duplicates], file=source)
     if data is None:
         return AnswersFile({}, {})
     if not isinstance(data, dict):

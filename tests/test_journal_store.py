@@ -83,8 +83,9 @@ def test_the_database_and_its_wal_and_shm_files_are_owner_only(tmp_path: Path, u
         journal.append("s1", EventType.note, {"text": "x"}, T0)
         wal = path.with_name(path.name + "-wal")
         shm = path.with_name(path.name + "-shm")
+        lock = path.with_name(path.name + "-lock")  # the writers' queue
         assert wal.exists() and shm.exists()  # while open, WAL mode keeps both
-        for file in (path, wal, shm):
+        for file in (path, wal, shm, lock):
             assert _mode(file) == 0o600, file
         journal.close()
     finally:
@@ -113,6 +114,8 @@ def test_migrations_are_recorded_in_user_version_with_our_application_id(
     assert {"sessions", "events", "heartbeats"} <= tables
     columns = {r[1] for r in db.execute("PRAGMA table_info(heartbeats)")}
     assert {"session_id", "at", "real_at", "pid", "host"} <= columns
+    indexes = {r[1] for r in db.execute("PRAGMA index_list(events)")}
+    assert {"events_ref", "events_by_type"} <= indexes
 
 
 def test_a_journal_of_an_older_schema_is_migrated_and_keeps_its_events(tmp_path: Path) -> None:
@@ -311,6 +314,8 @@ def test_a_prompt_closed_while_waiting_for_the_write_lock_refuses_the_answer(
     )
     assert refused is None
     assert seen == [["prompt_closed"]]  # only what could change the decision was read
+    assert participant.state.last_seq == 32  # not folded inside the lock: it lags, in order
+    participant.sync()
     assert "attentes" in participant.state.closed_prompts
     assert not participant.state.has_answer("attentes", "Inès")
 
@@ -671,6 +676,7 @@ def test_a_journal_in_a_read_only_folder_can_be_read_but_not_written(
     )
     assert first.returncode == 0, first.stderr
     before = db.read_bytes()
+    files = sorted(p.name for p in read_only_folder.iterdir())
     os.chmod(read_only_folder, 0o555)
     # writing: a clear refusal, and nothing changed
     done = _seminar(
@@ -695,7 +701,7 @@ def test_a_journal_in_a_read_only_folder_can_be_read_but_not_written(
     shown = _seminar(tmp_path, "--db", str(db), "sessions", "show", read_only_folder=True)
     assert shown.returncode == 0 and "Atelier court" in shown.stdout
     assert db.read_bytes() == before
-    assert sorted(p.name for p in read_only_folder.iterdir()) == ["journal.sqlite3"]
+    assert sorted(p.name for p in read_only_folder.iterdir()) == files
 
 
 def test_a_full_disk_stops_with_a_clear_message_and_the_journal_stays_intact(
@@ -755,3 +761,74 @@ def test_a_full_disk_in_english(tmp_path: Path) -> None:
     assert full.returncode == 1
     assert "The disk refuses to write to the journal" in full.stderr
     assert "disk full" in full.stderr and "intact" in full.stderr
+
+
+def test_a_killed_runner_not_yet_reaped_by_its_parent_is_not_live() -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from seminar_cli.session.service import pid_alive
+
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        assert pid_alive(child.pid)
+        os.kill(child.pid, signal.SIGKILL)
+        deadline = time.monotonic() + 10
+        while pid_alive(child.pid) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert not pid_alive(child.pid)  # a zombie: killed, not yet waited for
+        assert child.poll() is not None
+    finally:
+        child.kill()
+        child.wait()
+
+
+def test_writers_queue_on_a_lock_and_a_stuck_one_is_reported_not_waited_for_ever(
+    journal: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import fcntl
+    import time
+
+    _session(journal, "s1", T0)
+    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_MS", 300)
+    # another writer holds its turn (a process stopped in the middle of a write)
+    other = os.open(f"{journal.path}-lock", os.O_RDWR)
+    fcntl.flock(other, fcntl.LOCK_EX)
+    try:
+        began = time.monotonic()
+        with pytest.raises(JournalError) as caught:
+            journal.append("s1", EventType.note, {"text": "bloquée"}, T0)
+        assert 0.25 < time.monotonic() - began < 5
+        assert caught.value.key == "journal.busy"
+        assert "verrouillé" in caught.value.message()
+    finally:
+        fcntl.flock(other, fcntl.LOCK_UN)
+        os.close(other)
+    journal.append("s1", EventType.note, {"text": "passée"}, T0)  # its turn came back
+    assert [e.payload["text"] for e in journal.events("s1")] == ["passée"]
+    import signal
+
+    assert signal.getsignal(signal.SIGALRM) == signal.SIG_DFL  # the timer was put back
+
+
+def test_a_writer_alone_stays_in_step_after_a_checked_answer(tmp_path: Path) -> None:
+    clock = FakeClock(T0)
+    journal = Journal.open(tmp_path / "journal.sqlite3")
+    session_id = open_session(journal, load_agenda(None), SessionSetup(), clock)
+    writer = SessionWriter(journal, journal.session(session_id), clock)
+    writer.record(EventType.prompt_opened, prompt="attentes", segment="accueil")
+    from seminar_cli.session.join import PROMPT_EVENTS
+
+    event = writer.record_if(
+        lambda s: "attentes" in s.open_prompts,
+        EventType.answer_given,
+        watch=PROMPT_EVENTS,
+        prompt="attentes",
+        participant="Inès",
+        value=["lien"],
+    )
+    assert event is not None
+    assert writer.state.last_seq == event.seq
+    assert writer.state.has_answer("attentes", "Inès")

@@ -192,6 +192,7 @@ def test_after_quit_resume_continues_the_segment_with_the_time_it_had_left(
     second = cli("resume", "--no-input", "--answers", str(answers))
     assert second.code == 0, second.err
     assert f"Séance {session_id} reprise" in second.err
+    assert "Tour de table (reprise : reste 03:20 sur 5 min)" in second.err
     assert f"Séance {session_id} terminée" in second.err
     resumed = events(session_id, EventType.session_resumed)
     assert len(resumed) == 1 and "interrupted_at" not in resumed[0].payload  # a clean stop
@@ -297,6 +298,7 @@ def test_after_a_crash_resume_uses_the_last_heartbeat_to_know_what_was_left(
     assert second.code == 0, second.err
     resumed = events(session_id, EventType.session_resumed)
     assert resumed[0].payload["interrupted_at"] == (tour_start + timedelta(seconds=150)).isoformat()
+    assert "Tour de table (reprise : reste 02:30 sur 5 min)" in second.err
     tour_end = next(
         e for e in events(session_id, EventType.segment_ended) if e.payload["segment"] == "tour"
     )

@@ -375,3 +375,36 @@ def test_sessions_alone_shows_its_commands(cli) -> None:
     result = cli("sessions", "--help")
     assert result.code == 0
     assert "list" in result.out and "show" in result.out
+
+
+def test_another_programs_database_is_refused_clearly_and_left_as_it_was(cli, tmp_path) -> None:
+    other = tmp_path / "contacts.db"
+    raw = sqlite3.connect(other)
+    raw.execute("CREATE TABLE contacts (name TEXT)")
+    raw.execute("INSERT INTO contacts VALUES ('Camille')")
+    raw.commit()
+    raw.close()
+    before = other.read_bytes()
+    for args in (("sessions", "list"), ("resume", "--no-input"), ("join", "--no-input")):
+        result = cli("--db", str(other), *args)
+        assert result.code == 1, args
+        assert f"{other} n'est pas un journal de seminar" in result.err
+        assert "Traceback" not in result.err
+    english = cli("--lang", "en", "--db", str(other), "sessions", "show")
+    assert english.code == 1 and "is not a seminar journal" in english.err
+    assert other.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("contacts")) == [
+        "contacts.db"
+    ]
+
+
+def test_a_newer_journal_is_explained_in_english_too(cli, tmp_path) -> None:
+    path = tmp_path / "journal.sqlite3"
+    Journal.open(path).close()
+    raw = sqlite3.connect(path)
+    raw.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    raw.close()
+    result = cli("--lang", "en", "sessions", "show")
+    assert result.code == 1
+    assert "comes from a newer version of seminar" in result.err
+    assert "the journal was not changed" in result.err

@@ -206,8 +206,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "▶ {time}  {title} ({duration})",
     ),
     "run.segment_resumed": (
-        "▶ {time}  {title} (reprise, {duration} prévues)",
-        "▶ {time}  {title} (resumed, {duration} planned)",
+        "▶ {time}  {title} (reprise : reste {left} sur {duration})",
+        "▶ {time}  {title} (resumed: {left} left of {duration})",
     ),
     "run.prompt_closed": (
         "  ✔ {time}  {question} — {count} réponse(s)",

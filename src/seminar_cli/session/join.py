@@ -175,6 +175,8 @@ class Joiner:
                         continue
                     if self.answer(prompt, entry.value, ref=ref):
                         outcome.answered.append(prompt_id)
+                        if self.name and not prompt.anonymous:
+                            break  # one answer per named participant: more would replace it
             if not todo:
                 break
             if state.closed:

@@ -105,6 +105,7 @@ class Runner:
         self.proposal: ReplanProposal | None = None
         self._asked: set[str] = set()
         self._last_beat = float("-inf")
+        self._shown = False  # has a segment been announced by this run yet?
 
     # -- facts for the screen ---------------------------------------------------------------
     @property
@@ -165,6 +166,9 @@ class Runner:
             # without a screen (--no-input) nobody could unpause it: it runs again
             writer.record(EventType.segment_resumed, segment=segment.id)
             self.controls.notify(self, "segment_resumed", segment=segment)
+        elif not self._shown:  # already running again: the session itself was just resumed
+            self.controls.notify(self, "segment_resumed", segment=segment)
+        self._shown = True
         self._open_prompts(segment)
         while True:
             self._beat()

@@ -92,7 +92,13 @@ def pid_alive(pid: int) -> bool:
         return True  # someone else's process: alive
     except OSError:
         return False
-    return True
+    # killed but not yet reaped by its parent (a zombie) is dead too (Linux tells it so)
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            fields = stat.read().rsplit(b")", 1)[-1].split()
+    except OSError:
+        return True
+    return not fields or fields[0] not in (b"Z", b"X")
 
 
 def beat_alive(beat: Heartbeat, now: datetime) -> bool:
@@ -157,6 +163,7 @@ class SessionWriter:
         self.clock = clock
         self.agenda = stored_agenda(row)
         self.state: SessionState = fold(row.id, self.agenda, journal.events(row.id))
+        self._quiet_upto = 0  # see record_if
 
     @property
     def session_id(self) -> str:
@@ -189,38 +196,51 @@ class SessionWriter:
         processes wrote; the check and the write are one transaction.  None when refused (or
         when the event's ``ref`` is already recorded).
 
-        ``watch``: the only event types that can change the answer.  Then, inside the write
-        lock, only those are read, however many others were written meanwhile (fifty people
-        answering at once do not slow each other down).
+        ``watch``: the only event types that can change the answer.  Then only those are read
+        inside the write lock, and nothing else is read at all: fifty people answering at
+        once do not each fold the others' answers.  ``state`` may then lag behind the journal
+        until the next ``sync()``; it never holds an event out of order.
         """
         data = validated_payload(type_, payload)
-        # catch up outside the write lock: readers never wait in WAL mode
-        self.sync()
-        if not accept(self.state):
-            return None
+        if watch is None:
+            self.sync()  # catch up outside the write lock: readers never wait in WAL mode
+            if not accept(self.state):
+                return None
+
+        quiet = True
 
         def check(fresh: list[StoredEvent]) -> bool:
-            if not fresh:
-                return True
+            nonlocal quiet
             if watch is None:
                 for event in fresh:
                     self.state.apply(event)
                 return accept(self.state)
+            if not fresh:  # nothing that matters happened since the state was folded
+                return accept(self.state)
+            quiet = False
             probe = copy.deepcopy(self.state)  # rare: something relevant happened meanwhile
             for event in fresh:
                 probe.apply(event)
             return accept(probe)
 
+        # up to _quiet_upto, no watched event is missing from the state: no need to look again
+        after = self.state.last_seq if watch is None else max(self.state.last_seq, self._quiet_upto)
         event = self.journal.append_if(
             self.row.id,
             type_,
             data,
             self.clock.now(),
-            after_seq=self.state.last_seq,
+            after_seq=after,
             accept=check,
             watch=None if watch is None else [str(w) for w in watch],
         )
-        self.sync()
+        if watch is None:
+            self.sync()
+        elif event is not None:
+            if event.seq == self.state.last_seq + 1:
+                self.state.apply(event)  # nobody else wrote meanwhile: still in step
+            elif quiet and event.type not in watch:
+                self._quiet_upto = event.seq
         return event
 
     def heartbeat(self) -> None:

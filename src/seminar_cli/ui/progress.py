@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from seminar_cli.durations import format_human
+from seminar_cli.durations import format_clock, format_human
 from seminar_cli.i18n import t
 from seminar_cli.session.service import SessionWriter
 from seminar_cli.ui.console import say
@@ -18,7 +18,16 @@ def headless_reporter(writer: SessionWriter) -> Callable[[str, dict[str, Any]], 
             segment = details["segment"]
             key = "run.segment_started" if what == "segment_started" else "run.segment_resumed"
             seg = writer.state.segments[segment.id]
-            say(t(key, time=now, title=segment.title, duration=format_human(seg.allotted)))
+            left = max(0, round(seg.remaining_at(writer.clock.now())))
+            say(
+                t(
+                    key,
+                    time=now,
+                    title=segment.title,
+                    duration=format_human(seg.allotted),
+                    left=format_clock(left),
+                )
+            )
         elif what == "prompt_closed":
             prompt = details["prompt"]
             say(

@@ -485,3 +485,42 @@ def test_runner_heartbeats_are_written_while_a_segment_runs(cli, files, monkeypa
     assert beat is not None and beat.pid == os.getpid()
     opened = events(session_id)[0].at
     assert (beat.at - opened).total_seconds() >= 415  # within one wait of the crash
+
+
+def test_resume_without_an_id_skips_a_session_running_elsewhere(cli, files, monkeypatch) -> None:
+    agenda, _answers = files
+    stop_at(monkeypatch, 100, lambda: Command("quit"))
+    assert cli("start", str(agenda), "--no-input").code == 0
+    older = only_session()
+    restore_wait(monkeypatch)
+    stop_at(monkeypatch, 100, lambda: Command("quit"))
+    assert cli("start", str(agenda), "--no-input").code == 0
+    newer = next(r.id for r in journal().sessions() if r.id != older)
+    now = datetime.now().astimezone().isoformat()
+    journal()._db.execute(
+        "INSERT OR REPLACE INTO heartbeats (session_id, at, real_at, pid, host)"
+        " VALUES (?, ?, ?, ?, ?)",
+        (newer, now, now, os.getppid(), this_host()),
+    )
+    restore_wait(monkeypatch)
+    result = cli("resume", "--no-input")
+    assert result.code == 0, result.err
+    assert f"Séance {older} reprise" in result.err
+    # and when the only open one runs elsewhere, that is what is said
+    again = cli("resume", "--no-input")
+    assert again.code == 1
+    assert f"La séance {newer} est en cours dans un autre terminal" in again.err
+
+
+def test_a_session_closed_but_still_marked_open_is_not_resumed(cli, files) -> None:
+    """Journals written before the close was one transaction may hold this."""
+    agenda, _answers = files
+    assert cli("start", str(agenda), "--no-input").code == 0
+    session_id = only_session()
+    journal()._db.execute("UPDATE sessions SET status = 'open'")
+    before = len(events(session_id))
+    result = cli("resume", "--no-input")
+    assert result.code == 1
+    assert "est terminée" in result.err
+    assert journal().session(session_id).status == "closed"  # repaired
+    assert len(events(session_id)) == before

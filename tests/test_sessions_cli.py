@@ -408,3 +408,22 @@ def test_a_newer_journal_is_explained_in_english_too(cli, tmp_path) -> None:
     assert result.code == 1
     assert "comes from a newer version of seminar" in result.err
     assert "the journal was not changed" in result.err
+
+
+def test_a_session_whose_stored_agenda_cannot_be_read_is_listed_and_explained(
+    cli, three_sessions
+) -> None:
+    j = journal()
+    j._db.execute(
+        "UPDATE sessions SET agenda_json = '{\"title\": 3}' WHERE id = ?",
+        (three_sessions["closed"],),
+    )
+    listed = cli("sessions", "list")
+    assert listed.code == 0
+    line = next(x for x in listed.out.splitlines() if three_sessions["closed"] in x)
+    assert "illisible" in line
+    assert three_sessions["live"] in listed.out  # the others are still there
+    shown = cli("sessions", "show", three_sessions["closed"])
+    assert shown.code == 1
+    assert "ne peut pas être relu par cette version de seminar" in shown.err
+    assert "Traceback" not in shown.err

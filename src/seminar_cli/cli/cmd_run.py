@@ -139,6 +139,9 @@ def register(app: typer.Typer) -> None:
         from seminar_cli.journal.state import fold
 
         state = fold(row.id, stored_agenda(row), journal.events(row.id))
+        if state.closed:  # closed by a version that marked it in two steps: finish the job
+            journal.set_status(row.id, "closed")
+            raise SessionError("session.already_closed", id=row.id)
         beat = journal.last_heartbeat(row.id)
         # the session clock never runs backwards, even after a sped-up rehearsal whose clock
         # ran ahead of the wall: it starts after every event and the last heartbeat
@@ -206,9 +209,15 @@ def _resumable(journal: Journal, ref: str | None) -> SessionRow:
 
     if ref:
         return resolve_session(journal, ref)
-    for row in journal.sessions():
-        if row.status == "open":
+    from seminar_cli.session.service import is_live
+    from seminar_cli.timer import local_now
+
+    open_rows = [row for row in journal.sessions() if row.status == "open"]
+    for row in open_rows:  # one still running in another terminal is not interrupted
+        if not is_live(journal, row, local_now()):
             return row
+    if open_rows:
+        raise SessionError("session.running_elsewhere", id=open_rows[0].id)
     raise SessionError("session.nothing_to_resume")
 
 

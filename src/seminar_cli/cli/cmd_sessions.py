@@ -124,9 +124,24 @@ def session_clock(
 
 
 def overview(journal: Journal, row: SessionRow, now: datetime) -> Overview:
+    from seminar_cli.errors import SessionError
     from seminar_cli.session.service import load_state
 
-    state = load_state(journal, row)
+    try:
+        state = load_state(journal, row)
+    except SessionError:  # its stored agenda cannot be read: still listed, never hidden
+        return Overview(
+            row.id,
+            row.title,
+            row.agenda_name,
+            row.created_at,
+            "unreadable",
+            row.rehearsal,
+            1.0,
+            0,
+            0,
+            0,
+        )
     return Overview(
         id=row.id,
         title=row.title,
@@ -269,7 +284,7 @@ def _write_json(data: Any) -> None:
 
 
 NARROW = 120  # columns: below this, ``sessions list`` writes lines instead of a table
-_STATUS_STYLE = {"live": "bold green", "interrupted": "yellow", "closed": ""}
+_STATUS_STYLE = {"live": "bold green", "interrupted": "yellow", "closed": "", "unreadable": "red"}
 
 
 def _status_label(status: str, rehearsal: bool) -> str:

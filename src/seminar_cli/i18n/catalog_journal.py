@@ -102,6 +102,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Session {id} is over: nothing left to resume or join. Its minutes can still be "
         "exported (seminar export {id}).",
     ),
+    "session.agenda_unreadable": (
+        "L'agenda enregistré avec la séance {id} ne peut pas être relu par cette version de "
+        "seminar (version différente, ou journal abîmé). Le journal n'a pas été modifié.",
+        "The agenda stored with session {id} cannot be read by this version of seminar (another "
+        "version, or a damaged journal). The journal was not changed.",
+    ),
     "session.running_elsewhere": (
         "La séance {id} est en cours dans un autre terminal. Quittez-la là-bas (touche q) avant "
         "de la reprendre ici.",
@@ -324,6 +330,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sessions.status.live": ("en cours", "live"),
     "sessions.status.interrupted": ("interrompue", "interrupted"),
     "sessions.status.closed": ("terminée", "closed"),
+    "sessions.status.unreadable": ("illisible", "unreadable"),
     "sessions.rehearsal": ("répétition", "rehearsal"),
     "sessions.fact.id": ("Identifiant", "Id"),
     "sessions.fact.title": ("Titre", "Title"),

@@ -80,7 +80,12 @@ def _agenda_name(source: str) -> str:
 
 def stored_agenda(row: SessionRow) -> Agenda:
     """The agenda as it was when the session opened (the file on disk may have changed)."""
-    return Agenda.model_validate_json(row.agenda_json)
+    from pydantic import ValidationError
+
+    try:
+        return Agenda.model_validate_json(row.agenda_json)
+    except ValidationError:  # written by another version of seminar, or damaged
+        raise SessionError("session.agenda_unreadable", id=row.id) from None
 
 
 def pid_alive(pid: int) -> bool:

@@ -3,6 +3,7 @@ answer is ever asked or recorded twice.  In-process, on an instant clock (nothin
 
 from __future__ import annotations
 
+import itertools
 import os
 import subprocess
 import sys
@@ -15,7 +16,6 @@ import pytest
 
 from seminar_cli.journal.events import EventType
 from seminar_cli.journal.store import Journal, StoredEvent, this_host
-from seminar_cli.session import runner as runner_module
 from seminar_cli.session.runner import Command, HeadlessControls, Runner
 from seminar_cli.timer import FakeClock
 
@@ -476,7 +476,6 @@ def test_resume_keeps_the_rehearsal_speed_and_mark(cli, files, monkeypatch) -> N
 def test_runner_heartbeats_are_written_while_a_segment_runs(cli, files, monkeypatch) -> None:
     """The heartbeat is what resume reads after a kill -9: it must follow the session."""
     agenda, _answers = files
-    monkeypatch.setattr(runner_module, "HEARTBEAT_EVERY", 0.0)
     crash_at(monkeypatch, 420)
     with pytest.raises(Crash):
         cli("start", str(agenda), "--no-input")
@@ -524,3 +523,34 @@ def test_a_session_closed_but_still_marked_open_is_not_resumed(cli, files) -> No
     assert "est terminée" in result.err
     assert journal().session(session_id).status == "closed"  # repaired
     assert len(events(session_id)) == before
+
+
+@pytest.mark.parametrize(
+    ("speed", "most_lost"), [(1.0, 5.0), (60.0, 30.0), (600.0, 150.0), (10_000.0, 2_500.0)]
+)
+def test_heartbeats_follow_the_session_clock_even_in_a_fast_rehearsal(
+    tmp_path: Path, speed: float, most_lost: float
+) -> None:
+    """What a kill -9 can cost the running segment: never more than one heartbeat interval
+    (5 real seconds live; in a rehearsal at most four beats a real second)."""
+    from seminar_cli.agenda.loader import load_agenda
+    from seminar_cli.session.service import SessionSetup, SessionWriter, open_session
+
+    j = Journal.open(tmp_path / "beats.sqlite3")
+    clock = FakeClock(speed=speed)
+    session_id = open_session(j, load_agenda(None), SessionSetup(speed=speed), clock)
+    writer = SessionWriter(j, j.session(session_id), clock)
+    beats: list[float] = []
+    original = writer.heartbeat
+
+    def heartbeat() -> None:
+        beats.append(clock.monotonic())
+        original()
+
+    writer.heartbeat = heartbeat  # type: ignore[method-assign]
+    runner = Runner(writer, HeadlessControls(), auto_advance=True)
+    assert runner._beat_interval() == most_lost
+    runner.run()
+    gaps = [b - a for a, b in itertools.pairwise(beats)]
+    assert gaps and max(gaps) <= most_lost + 1e-6
+    assert len(beats) >= clock.monotonic() / most_lost

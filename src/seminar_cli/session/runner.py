@@ -8,7 +8,6 @@ runner's state is always the fold of the journal, so a crash at any point loses 
 
 from __future__ import annotations
 
-import time as _time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -29,6 +28,8 @@ from seminar_cli.session.schedule import ReplanProposal, propose_replan
 from seminar_cli.session.service import SessionWriter
 
 HEARTBEAT_EVERY = 5.0  # real seconds between signs of life in the journal
+BEAT_SESSION_SECONDS = 30.0  # ... and at least this often on the session clock (rehearsals)
+MIN_BEAT_GAP = 0.25  # real seconds: even a very fast rehearsal writes at most four a second
 MAX_WAIT = 5.0  # real seconds: the runner looks at the journal at least this often
 
 CommandKind = Literal[
@@ -179,7 +180,7 @@ class Runner:
             if remaining <= 0 and self.auto_advance and not seg.paused:
                 break
             speed = getattr(writer.clock, "speed", 1.0)
-            timeout = MAX_WAIT * speed
+            timeout = min(MAX_WAIT * speed, self._until_beat())
             if remaining > 0 and not seg.paused:
                 timeout = min(timeout, remaining)
             command = self.controls.wait(self, timeout)
@@ -254,10 +255,22 @@ class Runner:
         self.writer.journal.clear_heartbeat(self.writer.session_id)
         self.controls.notify(self, "session_closed")
 
+    def _beat_interval(self) -> float:
+        """Session seconds between heartbeats: the most a kill -9 can cost the running segment
+        (``resume`` restarts it from the last sign of life), also in a sped-up rehearsal."""
+        speed = getattr(self.writer.clock, "speed", 1.0)
+        return min(HEARTBEAT_EVERY * speed, max(BEAT_SESSION_SECONDS, MIN_BEAT_GAP * speed))
+
+    def _until_beat(self) -> float:
+        """Session seconds until the next heartbeat is due (the wait never goes past it)."""
+        due = self._last_beat + self._beat_interval() - self.writer.clock.monotonic()
+        return due if due > 0 else self._beat_interval()
+
     def _beat(self) -> None:
-        if _time.monotonic() - self._last_beat >= HEARTBEAT_EVERY:
+        now = self.writer.clock.monotonic()
+        if now - self._last_beat >= self._beat_interval():
             self.writer.heartbeat()
-            self._last_beat = _time.monotonic()
+            self._last_beat = now
 
     # -- prompts ------------------------------------------------------------------------------
     def _open_prompts(self, segment: Segment) -> None:

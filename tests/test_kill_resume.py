@@ -179,6 +179,17 @@ def check_complete(db: Path) -> None:
     assert query(db, "SELECT COUNT(*) FROM heartbeats") == [(0,)]
     integrity = query(db, "PRAGMA integrity_check")
     assert integrity == [("ok",)]
+    # every segment ran its whole time: a crash never shortens one (the time after the last
+    # heartbeat is run again, at most one beat interval: 0.25 s of real time per kill)
+    from seminar_cli.journal.store import Journal
+    from seminar_cli.session.service import load_state
+
+    journal = Journal.open(db, create=False)
+    state = load_state(journal, journal.sessions()[0])
+    kills = sum(1 for t, _p in evs if t == "session_resumed")
+    for seg in state.segments.values():
+        assert seg.allotted <= seg.elapsed <= seg.allotted + (kills + 1) * 0.25 * float(SPEED) + 60
+    journal.close()
 
 
 def run_to_the_end(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:

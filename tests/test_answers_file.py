@@ -37,3 +37,12 @@ def test_answers_file_problems_in_english(cli, tmp_path, monkeypatch):
     result = _start(cli, tmp_path, "reconnaissance-recit: [abc]\n")
     assert result.code == 1
     assert "give a whole number from 1 to 5" in result.err
+
+
+def test_control_characters_typed_by_a_participant_are_dropped():
+    from seminar_cli.agenda.models import Prompt
+    from seminar_cli.session.answers import normalise_answer
+
+    prompt = Prompt(id="idee", question="Une idée ?", type="long_text")
+    typed = "bip\x07 rouge\x1b[31m\r\nsuite\u202e fin"
+    assert normalise_answer(prompt, typed) == "bip rouge[31m\nsuite fin"

@@ -303,8 +303,17 @@ def test_docx_has_real_headings_and_tables(minutes):
 
 
 def test_control_characters_do_not_break_the_documents(tmp_path):
-    answers = {"moment-marquant": ["bip\x07 nul\x00 fin\x1b[31m"]}
-    minutes = run_headless(tmp_path, answers=answers).minutes()
+    # written straight to the journal, as an older version or another writer could have
+    from seminar_cli.journal.events import EventType
+    from tests.minutes_helpers import open_recorded
+
+    rec = open_recorded(tmp_path)
+    rec.writer.record(EventType.segment_started, segment="relisons")
+    rec.writer.record(EventType.prompt_opened, prompt="moment-marquant", segment="relisons")
+    rec.writer.record(
+        EventType.answer_given, prompt="moment-marquant", value="bip\x07 nul\x00 fin\x1b[31m"
+    )
+    minutes = rec.minutes()
     data = render(minutes, "docx")
     assert "bip nul fin[31m" in docx_text(data)[2]
     assert "bip nul fin[31m" in render(minutes, "html")

@@ -26,10 +26,15 @@ class AnswerError(SeminarError):
     """An answer that does not fit its prompt."""
 
 
+# control characters (escape sequences, bells, bidi overrides) would reach the projector and the
+# documents: a participant's text keeps its letters, line breaks and tabs, nothing else
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
 def _text(raw: Any) -> str:
     if isinstance(raw, bool) or raw is None or isinstance(raw, dict | list):
         raise AnswerError("answer.not_text")
-    text = str(raw).replace("\r\n", "\n").strip()
+    text = _CONTROL.sub("", str(raw).replace("\r\n", "\n").replace("\r", "\n")).strip()
     if len(text) > MAX_TEXT:
         raise AnswerError("answer.too_long", max=MAX_TEXT)
     return text

@@ -1,7 +1,7 @@
 """CSV: one row per answer, UTF-8 with a BOM (so a French Excel reads the accents right).
 
-The separator follows the minutes' language, as the spreadsheets of its readers expect: a French
-Excel or LibreOffice splits on ``;`` (the comma is the French decimal mark), an English one on ``,``.
+The separator follows the minutes' language, as its readers' spreadsheets expect: a French Excel
+or LibreOffice splits on ``;`` (the comma is the French decimal mark), an English one on ``,``.
 
 A cell that a spreadsheet would take for a formula (leading ``=``, ``+``, ``-``, ``@``, tab or
 carriage return) is neutralised with a leading apostrophe.

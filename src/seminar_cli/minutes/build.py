@@ -29,7 +29,7 @@ from seminar_cli.minutes.model import (
     SessionFacts,
 )
 from seminar_cli.minutes.summary import summarize
-from seminar_cli.session.schedule import hard_stop
+from seminar_cli.session.schedule import hard_stop, shifted
 
 if TYPE_CHECKING:
     from seminar_cli.journal.store import Journal, SessionRow, StoredEvent
@@ -108,9 +108,9 @@ def _session_facts(state: SessionState, agenda_name: str, moment: datetime) -> S
     assert opened is not None
     starts = [s.started_at for s in state.segments.values() if s.started_at is not None]
     started = min(starts) if starts else None
-    # a rehearsal keeps the plan's shape from its real start, not the clock of the day
-    rehearsal = bool(meta.get("rehearsal"))
-    planned_start = None if rehearsal else _clock_on_day(meta.get("planned_start"), opened)
+    # a rehearsal (or a run far from the planned time) keeps the plan's shape from its real
+    # start, not the clock of the day
+    planned_start = None if shifted(state) else _clock_on_day(meta.get("planned_start"), opened)
     ends_by = hard_stop(state, planned_start or started or opened)
     return SessionFacts(
         id=state.session_id,

@@ -32,6 +32,32 @@ def _at_day(reference: datetime, clock_time: time) -> datetime:
     return moment
 
 
+OFF_SCHEDULE = timedelta(hours=2)
+
+
+def _planned_clock(state: SessionState) -> datetime | None:
+    """The planned start (``--at`` or the agenda's ``starts_at``) on the day the session opened."""
+    raw = state.meta.get("planned_start")
+    if not raw or state.opened_at is None:
+        return None
+    hours, minutes = (int(x) for x in str(raw).split(":"))
+    return _at_day(state.opened_at, time(hours, minutes))
+
+
+def shifted(state: SessionState) -> bool:
+    """True when the plan's clock times do not apply: a rehearsal, or a session opened more than
+    two hours away from its planned start (a demonstration, another day's slot).  The plan then
+    keeps its shape from the real start, and ``ends_by`` its distance from the planned start."""
+    if state.rehearsal:
+        return True
+    planned = _planned_clock(state)
+    return (
+        planned is not None
+        and state.opened_at is not None
+        and abs(state.opened_at - planned) > OFF_SCHEDULE
+    )
+
+
 def planned_start(state: SessionState) -> datetime | None:
     first = next(
         (
@@ -44,10 +70,9 @@ def planned_start(state: SessionState) -> datetime | None:
     anchor = state.opened_at or first
     if anchor is None:
         return None
-    raw = state.meta.get("planned_start")
-    if raw and not state.rehearsal:
-        hours, minutes = (int(x) for x in str(raw).split(":"))
-        return _at_day(anchor, time(hours, minutes))
+    planned = _planned_clock(state)
+    if planned is not None and not shifted(state):
+        return planned
     return first or anchor
 
 
@@ -62,15 +87,17 @@ def remaining_seconds(state: SessionState, now: datetime) -> float:
 
 
 def hard_stop(state: SessionState, start: datetime) -> datetime | None:
-    """``ends_by`` on the session's day; in a rehearsal, the same distance from the start."""
+    """``ends_by`` on the session's day; when ``shifted``, the same distance from the start."""
     agenda = state.agenda
     if agenda.ends_by is None:
         return None
-    if state.rehearsal:
-        if agenda.starts_at is None:
+    if shifted(state):
+        raw = state.meta.get("planned_start")
+        if not raw:
             return None
+        hours, minutes = (int(x) for x in str(raw).split(":"))
         day = start.date()
-        span = datetime.combine(day, agenda.ends_by) - datetime.combine(day, agenda.starts_at)
+        span = datetime.combine(day, agenda.ends_by) - datetime.combine(day, time(hours, minutes))
         if span < timedelta(0):
             span += timedelta(days=1)
         return start + span

@@ -43,7 +43,10 @@ def ask_starter() -> StarterAnswers:
     languages = [questionary.Choice(t(f"agenda.new.lang.{code}"), value=code) for code in LANGUAGES]
     language = ask(
         questionary.select(
-            t("agenda.new.ask_language"), choices=languages, default=current_language()
+            t("agenda.new.ask_language"),
+            choices=languages,
+            default=current_language(),
+            instruction=t("prompt.hint.select"),
         )
     )
     starts_at = ask(questionary.text(t("agenda.new.ask_starts_at"), validate=_valid_time))
@@ -62,7 +65,10 @@ def ask_starter() -> StarterAnswers:
         kinds = [questionary.Choice(kind_label(k), value=k.value) for k in SegmentKind]
         kind = ask(
             questionary.select(
-                t("agenda.new.ask_kind"), choices=kinds, default=SegmentKind.discussion.value
+                t("agenda.new.ask_kind"),
+                choices=kinds,
+                default=SegmentKind.discussion.value,
+                instruction=t("prompt.hint.select"),
             )
         )
         segments.append(StarterSegment(label.strip(), parse_duration(duration), kind))

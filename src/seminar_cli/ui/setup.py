@@ -104,6 +104,7 @@ def ask_attendance(agenda: Agenda) -> list[Attendance]:
             questionary.select(
                 t("setup.not_here", name=person.name),
                 choices=_status_choices("excused", "absent", "represented"),
+                instruction=t("prompt.hint.select"),
             )
         )
         by = None
@@ -149,7 +150,11 @@ def ask_attendance_change(state: SessionState) -> Attendance | None:
         questionary.Choice(t("live.att.back"), value=_BACK),
     ]
     name = questionary.select(
-        t("live.att.who"), choices=choices, use_jk_keys=False, use_search_filter=True
+        t("live.att.who"),
+        choices=choices,
+        use_jk_keys=False,
+        use_search_filter=True,
+        instruction=t("prompt.hint.select"),
     ).ask()
     if name is None or name == _BACK:
         return None
@@ -166,7 +171,9 @@ def ask_attendance_change(state: SessionState) -> Attendance | None:
     choices = _status_choices(*order)
     if not here:
         choices[0] = questionary.Choice(t("live.status.arrived"), value="present")
-    status = questionary.select(t("live.att.status", name=name), choices=choices).ask()
+    status = questionary.select(
+        t("live.att.status", name=name), choices=choices, instruction=t("prompt.hint.select")
+    ).ask()
     if status is None:
         return None
     by = None

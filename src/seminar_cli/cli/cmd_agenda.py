@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from seminar_cli.cli.completion import complete_agenda
 from seminar_cli.i18n import t
 
 if TYPE_CHECKING:
@@ -62,7 +63,10 @@ def register(app: typer.Typer) -> None:
     @group.command("show", help=t("help.agenda.show"), epilog=t("help.agenda.show.epilog"))
     def show_cmd(
         agenda: Annotated[
-            str | None, typer.Argument(help=t("help.arg.agenda"), show_default=False)
+            str | None,
+            typer.Argument(
+                help=t("help.arg.agenda"), show_default=False, autocompletion=complete_agenda
+            ),
         ] = None,
         at: Annotated[
             str | None, typer.Option("--at", help=t("help.opt.at"), metavar="HH:MM")

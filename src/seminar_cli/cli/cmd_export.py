@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from seminar_cli.cli.completion import complete_session
 from seminar_cli.i18n import t
 
 DEFAULT_FORMAT = "md"
@@ -18,7 +19,12 @@ def register(app: typer.Typer) -> None:
     def export_cmd(
         ctx: typer.Context,
         session: Annotated[
-            str | None, typer.Argument(help=t("help.arg.export_session"), show_default=False)
+            str | None,
+            typer.Argument(
+                help=t("help.arg.export_session"),
+                show_default=False,
+                autocompletion=complete_session,
+            ),
         ] = None,
         format_: Annotated[
             str,

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from seminar_cli.cli.completion import complete_agenda, complete_session
 from seminar_cli.i18n import t
 
 if TYPE_CHECKING:
@@ -33,7 +34,10 @@ AnswersOpt = Annotated[
 SpeedOpt = Annotated[
     float | None, typer.Option("--speed", help=t("help.opt.speed"), metavar="FACTOR")
 ]
-SessionArg = Annotated[str | None, typer.Argument(help=t("help.arg.session"), show_default=False)]
+SessionArg = Annotated[
+    str | None,
+    typer.Argument(help=t("help.arg.session"), show_default=False, autocompletion=complete_session),
+]
 
 
 def register(app: typer.Typer) -> None:
@@ -41,7 +45,10 @@ def register(app: typer.Typer) -> None:
     def start_cmd(
         ctx: typer.Context,
         agenda: Annotated[
-            str | None, typer.Argument(help=t("help.arg.agenda"), show_default=False)
+            str | None,
+            typer.Argument(
+                help=t("help.arg.agenda"), show_default=False, autocompletion=complete_agenda
+            ),
         ] = None,
         title: Annotated[str | None, typer.Option("--title", help=t("help.opt.title"))] = None,
         place: Annotated[str | None, typer.Option("--place", help=t("help.opt.place"))] = None,

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from seminar_cli.cli.completion import complete_session
 from seminar_cli.i18n import t
 
 if TYPE_CHECKING:
@@ -19,7 +20,14 @@ TextArg = Annotated[
     list[str], typer.Argument(help=t("help.arg.record_text"), metavar="TEXT", show_default=False)
 ]
 SessionOpt = Annotated[
-    str | None, typer.Option("--session", "-s", help=t("help.opt.record_session"), metavar="ID")
+    str | None,
+    typer.Option(
+        "--session",
+        "-s",
+        help=t("help.opt.record_session"),
+        metavar="ID",
+        autocompletion=complete_session,
+    ),
 ]
 SegmentOpt = Annotated[
     str | None, typer.Option("--segment", help=t("help.opt.segment"), metavar="ID")

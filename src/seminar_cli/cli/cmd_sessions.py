@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from seminar_cli.cli.completion import complete_session
 from seminar_cli.i18n import t
 
 if TYPE_CHECKING:
@@ -18,7 +19,10 @@ if TYPE_CHECKING:
     from seminar_cli.journal.store import Journal, SessionRow
 
 JsonOpt = Annotated[bool, typer.Option("--json", help=t("help.opt.json"))]
-SessionArg = Annotated[str | None, typer.Argument(help=t("help.arg.session"), show_default=False)]
+SessionArg = Annotated[
+    str | None,
+    typer.Argument(help=t("help.arg.session"), show_default=False, autocompletion=complete_session),
+]
 
 
 def register(app: typer.Typer) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Annotated
 
@@ -62,16 +63,18 @@ def register(app: typer.Typer) -> None:
         target = None if to_stdout else Path(output) if output else None
         if to_stdout and exporter.binary and _stdout_is_terminal():
             raise OutputError("export.binary_to_terminal", format=exporter.name)
-        journal = open_journal(ctx, create=False)
+        journal = open_journal(ctx, reading=True)  # exporting never writes to the journal
         row = find_session(journal, session)
-        minutes = load_minutes(journal, row, chosen)  # type: ignore[arg-type]
+        with _working(t("export.working", format=exporter.name)):
+            minutes = load_minutes(journal, row, chosen)  # type: ignore[arg-type]
         if target is None and not to_stdout:
             target = Path(f"{row.id}-{chosen}.{exporter.extension}")
         if target is not None and target.exists() and not force:
             if target.is_dir():
                 raise OutputError("common.is_dir", file=str(target))
             raise OutputError("export.exists", file=str(target))
-        data = exporter.render_bytes(minutes)
+        with _working(t("export.working", format=exporter.name)):
+            data = exporter.render_bytes(minutes)
         if target is None:
             _write_stdout(data)
         else:
@@ -89,6 +92,18 @@ def register(app: typer.Typer) -> None:
             )
         if minutes.session.draft:
             say(t("export.draft"))
+
+
+def _working(message: str) -> AbstractContextManager[object]:
+    """A spinner on stderr while a large session is turned into minutes (terminals only)."""
+    import sys
+    from contextlib import nullcontext
+
+    if not (sys.stderr and sys.stderr.isatty()):
+        return nullcontext()
+    from seminar_cli.ui.console import err
+
+    return err().status(message)
 
 
 def _stdout_is_terminal() -> bool:

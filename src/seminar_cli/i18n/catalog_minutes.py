@@ -520,4 +520,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Écraser le fichier s'il existe.",
         "Overwrite the file if it exists.",
     ),
+    "export.working": ("Rédaction du document ({format})…", "Writing the document ({format})…"),
 }

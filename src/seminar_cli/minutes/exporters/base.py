@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from typing import TYPE_CHECKING, ClassVar
 
 if TYPE_CHECKING:
     from seminar_cli.minutes.model import Minutes
 
 
-class Exporter:
+class Exporter(ABC):
     """One output format: a name for ``--format``, a file extension, a media type, and a pure
     ``render`` from the minutes model to the file's content."""
 
@@ -17,8 +18,9 @@ class Exporter:
     media_type: ClassVar[str]
     binary: ClassVar[bool] = False  # bytes that a terminal cannot show
 
+    @abstractmethod
     def render(self, minutes: Minutes) -> str | bytes:
-        raise NotImplementedError  # pragma: no cover - every registered exporter overrides it
+        """The whole file, from the minutes alone (no I/O: writing is done once, by the CLI)."""
 
     def render_bytes(self, minutes: Minutes) -> bytes:
         content = self.render(minutes)

@@ -33,6 +33,10 @@ _SAFE_TAGS = frozenset(
 )
 _VALUE_TAG = "tag:yaml.org,2002:value"
 _STR_TAG = "tag:yaml.org,2002:str"
+_INT_TAG = "tag:yaml.org,2002:int"
+# an integer written with more characters than this is kept as text: 0x and a thousand digits
+# is still far below the 4300 decimal digits Python agrees to turn into text
+_MAX_NUMBER_CHARS = 1000
 
 # PyYAML's problems, said in plain words: (start of PyYAML's text, catalogue key)
 _YAML_PROBLEMS: tuple[tuple[str, str], ...] = (
@@ -169,6 +173,8 @@ def _check_nodes(root: yaml.Node, source: str) -> list[tuple[int, str]]:
         seen.add(id(node))
         if node.tag == _VALUE_TAG and isinstance(node, yaml.ScalarNode):
             node.tag = _STR_TAG  # a plain "=" resolves to YAML 1.1's !!value: it is just text
+        if node.tag == _INT_TAG and len(str(node.value)) > _MAX_NUMBER_CHARS:
+            node.tag = _STR_TAG  # thousands of digits: Python could not even print it back
         if node.tag not in _SAFE_TAGS:
             raise AgendaError(
                 "agenda.yaml_tag",

@@ -48,8 +48,10 @@ def _match_choice(prompt: Prompt, raw: Any) -> str:
     folded = {c.casefold(): c for c in choices}
     if text.casefold() in folded:
         return folded[text.casefold()]
-    if text.isdigit() and 1 <= int(text) <= len(choices):
-        return choices[int(text) - 1]  # a choice's number, as shown on screen
+    # a choice's number, as shown on screen ("²" is a digit that int() refuses; a number of
+    # thousands of digits cannot even be read)
+    if text.isdecimal() and len(text) <= 6 and 1 <= int(text) <= len(choices):
+        return choices[int(text) - 1]
     raise AnswerError("answer.unknown_choice", value=text, choices=", ".join(choices))
 
 
@@ -191,7 +193,7 @@ def load_answers_file(path: Path, agenda: Agenda) -> AnswersFile:
     for prompt_id, entries in data.items():
         found = agenda.find_prompt(str(prompt_id))
         if found is None:
-            problems.append(_problem(str(prompt_id), "answers.unknown_prompt"))
+            problems.append(_problem(_place(prompt_id), "answers.unknown_prompt"))
             continue
         prompt = found[1]
         if not isinstance(entries, list):
@@ -203,7 +205,7 @@ def load_answers_file(path: Path, agenda: Agenda) -> AnswersFile:
             if isinstance(entry, dict) and ("value" in entry or "participant" in entry):
                 unknown = set(entry) - {"participant", "value"}
                 if unknown:
-                    problems.append(_problem(f"{prompt_id}[{index}]", "answers.keys"))
+                    problems.append(_problem(_place(prompt_id, index), "answers.keys"))
                     continue
                 participant = entry.get("participant")
                 value = entry.get("value")
@@ -214,7 +216,7 @@ def load_answers_file(path: Path, agenda: Agenda) -> AnswersFile:
             try:
                 normal = normalise_answer(prompt, value)
             except AnswerError as error:
-                problems.append(f"{prompt_id}[{index}] : {error.message()}")
+                problems.append(f"{_place(prompt_id, index)} : {error.message()}")
                 continue
             answers.append(ScriptedAnswer(prompt.id, participant, normal, index))
         result[prompt.id] = answers
@@ -234,7 +236,7 @@ def _attendance(raw: Any, agenda: Agenda, problems: list[str]) -> dict[str, Atte
     for name, value in raw.items():
         person = roster.get(str(name).strip().casefold())
         if person is None:
-            problems.append(f"{ATTENDANCE_KEY}.{name} : {t('answers.attendance_unknown')}")
+            problems.append(f"{_place(ATTENDANCE_KEY, name)} : {t('answers.attendance_unknown')}")
             continue
         by: object = None
         if isinstance(value, dict):
@@ -243,10 +245,18 @@ def _attendance(raw: Any, agenda: Agenda, problems: list[str]) -> dict[str, Atte
         else:
             status = str(value).strip().lower()
         if status not in _STATUSES:
-            problems.append(f"{ATTENDANCE_KEY}.{name} : {t('answers.attendance_status')}")
+            problems.append(f"{_place(ATTENDANCE_KEY, name)} : {t('answers.attendance_status')}")
             continue
         entries[person] = AttendanceEntry(status, str(by) if by else None)
     return entries
+
+
+def _place(key: object, index: int | None = None) -> str:
+    """``choix[2]``; a blank or odd key quoted and its invisible characters spelt out, so that
+    the message shows where the problem is."""
+    from seminar_cli.agenda.loader import format_location
+
+    return format_location([str(key)] if index is None else [str(key), index])
 
 
 def _problem(place: str, key: str) -> str:

@@ -160,38 +160,77 @@ class _Strict(BaseModel):
 
 
 class Participant(_Strict):
-    name: Annotated[str, Field(min_length=1, max_length=200)]
-    organization: str | None = None
-    group: str | None = None
-    role: str | None = None
+    name: Annotated[str, Field(min_length=1, max_length=200)] = Field(
+        description="Full name, as the minutes show it; unique in the roster (case ignored)."
+    )
+    organization: str | None = Field(None, description="The organisation they come from.")
+    group: str | None = Field(
+        None, description="Free text that groups people (e.g. catalyseurs, territoires)."
+    )
+    role: str | None = Field(
+        None, description="Role or title (free text, kept in the JSON minutes)."
+    )
 
 
 class Assembly(_Strict):
-    body: Literal["AGO", "AGE"] = "AGO"
-    members: Annotated[int, Field(ge=1)] | None = None
-    quorum: Annotated[float, Field(ge=0, le=1)] = 0.0
-    majority: Majority = Majority.simple
-    president: str | None = None
-    secretary: str | None = None
-    convocation: str | None = None
-    proxies_max: Annotated[int, Field(ge=0)] | None = None
+    body: Literal["AGO", "AGE"] = Field(
+        "AGO", description="AGO (ordinary general meeting) or AGE (extraordinary)."
+    )
+    members: Annotated[int, Field(ge=1)] | None = Field(
+        None, description="Members with a vote, per the statutes (default: the roster's size)."
+    )
+    quorum: Annotated[float, Field(ge=0, le=1)] = Field(
+        0.0,
+        description="Share of the members present or represented needed, 0 to 1 (0: no quorum).",
+    )
+    majority: Majority = Field(
+        Majority.simple, description="Majority rule of the resolutions (vote prompts)."
+    )
+    president: str | None = Field(None, description="Président(e) de séance.")
+    secretary: str | None = Field(None, description="Secrétaire de séance.")
+    convocation: str | None = Field(
+        None, description="How and when the members were convened (in the procès-verbal)."
+    )
+    proxies_max: Annotated[int, Field(ge=0)] | None = Field(
+        None, description="Most proxies one member may hold (the procès-verbal flags more)."
+    )
 
 
 class Prompt(_Strict):
-    id: Identifier
-    question: Text
-    type: PromptType = PromptType.text
-    description: str | None = None
-    text: str | None = None
-    choices: list[Annotated[str, Field(min_length=1, max_length=500)]] | None = None
-    min: int | None = None
-    max: int | None = None
-    labels: dict[int, str] | None = None
-    max_words: Annotated[int, Field(ge=1, le=20)] = 3
-    anonymous: bool = False
-    required: bool = False
-    who: Who = Who.open
-    majority: Majority | None = None
+    id: Identifier = Field(
+        description="Unique in the agenda; answers files and the minutes refer to it."
+    )
+    question: Text = Field(description="The question, as participants see it.")
+    type: PromptType = Field(PromptType.text, description="What kind of answer it takes.")
+    description: str | None = Field(None, description="A line of explanation under the question.")
+    text: str | None = Field(
+        None, description="The full text of a resolution (vote): shown when asked, in the minutes."
+    )
+    choices: list[Annotated[str, Field(min_length=1, max_length=500)]] | None = Field(
+        None, description="The options: choice, multi and ranking only (at least two, unique)."
+    )
+    min: int | None = Field(
+        None, description="rating: lowest value (default 1); multi: fewest picks (default 0)."
+    )
+    max: int | None = Field(
+        None, description="rating: highest value (default 5); multi: most picks (default: all)."
+    )
+    labels: dict[int, str] | None = Field(
+        None, description="rating only: words for some values, e.g. {1: Not at all, 5: Fully}."
+    )
+    max_words: Annotated[int, Field(ge=1, le=20)] = Field(
+        3, description="words: how many words one answer may hold."
+    )
+    anonymous: bool = Field(False, description="No name is ever stored with an answer.")
+    required: bool = Field(False, description="An empty answer is refused.")
+    who: Who = Field(
+        Who.open,
+        description="open: anyone with seminar join while the segment runs; each: every present "
+        "participant in turn at the facilitator's keyboard; room: one answer for the room.",
+    )
+    majority: Majority | None = Field(
+        None, description="vote: this resolution's majority rule (default: the assembly's)."
+    )
 
     @model_validator(mode="after")
     def _rules_of_type(self) -> Prompt:
@@ -291,16 +330,28 @@ def _id_is_optional(schema: dict[str, Any]) -> None:
 class Segment(_Strict):
     model_config = ConfigDict(json_schema_extra=_id_is_optional)
 
-    id: Identifier
-    title: Text
-    kind: SegmentKind = SegmentKind.discussion
-    duration: Duration
-    speaker: str | None = None
-    description: str | None = None
-    notes: str | None = None
-    warn_at: list[Duration] | None = None
-    fixed: bool = False
-    prompts: list[Prompt] = Field(default_factory=list)
+    id: Identifier = Field(
+        description="Unique in the agenda (default: the title as an ASCII slug)."
+    )
+    title: Text = Field(description="Shown on the live screen and in the minutes.")
+    kind: SegmentKind = Field(SegmentKind.discussion, description="What sort of segment it is.")
+    duration: Duration = Field(
+        description="Planned duration: 15m, 1h30, 90s, 1h, or a number of minutes."
+    )
+    speaker: str | None = Field(None, description="Who speaks (live screen, agenda, minutes).")
+    description: str | None = Field(
+        None, description="Shown to the room under the title, and in the minutes."
+    )
+    notes: str | None = Field(
+        None, description="The facilitator's notes: on screen only with key f, never in minutes."
+    )
+    warn_at: list[Duration] | None = Field(
+        None, description="Time left at which the screen warns (default: 20 % left, 1 minute left)."
+    )
+    fixed: bool = Field(False, description="Re-planning never changes this segment's duration.")
+    prompts: list[Prompt] = Field(
+        default_factory=list, description="Questions asked during this segment."
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -321,17 +372,31 @@ class Segment(_Strict):
 
 
 class Agenda(_Strict):
-    title: Text
-    subtitle: str | None = None
-    organization: str | None = None
-    language: Literal["fr", "en"] = "fr"
-    place: str | None = None
-    starts_at: ClockTime | None = None
-    ends_by: ClockTime | None = None
-    followed_by: str | None = None
-    participants: list[Participant] = Field(default_factory=list)
-    assembly: Assembly | None = None
-    segments: Annotated[list[Segment], Field(min_length=1)]
+    title: Text = Field(description="The seminar's title (its sessions' title by default).")
+    subtitle: str | None = Field(None, description="Shown under the title.")
+    organization: str | None = Field(None, description="Who holds it (heads the minutes).")
+    language: Literal["fr", "en"] = Field(
+        "fr", description="Language of the sessions' interface (unless --lang) and minutes."
+    )
+    place: str | None = Field(None, description="Where it takes place (seminar start --place).")
+    starts_at: ClockTime | None = Field(
+        None, description="Planned start, HH:MM in quotes (seminar start --at overrides it)."
+    )
+    ends_by: ClockTime | None = Field(
+        None, description="Hard stop, HH:MM in quotes: warnings and re-planning aim at it."
+    )
+    followed_by: str | None = Field(
+        None, description="What comes next (e.g. Assemblée générale), shown on the live screen."
+    )
+    participants: list[Participant] = Field(
+        default_factory=list, description="The roster: attendance, rounds of the table, minutes."
+    )
+    assembly: Assembly | None = Field(
+        None, description="For a general assembly: its rules and officers (procès-verbal)."
+    )
+    segments: Annotated[list[Segment], Field(min_length=1)] = Field(
+        description="The segments, in order (at least one)."
+    )
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Agenda:

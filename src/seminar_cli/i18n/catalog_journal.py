@@ -274,9 +274,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '  seminar join --no-input --answers my-answers.yaml --name "Sam Taylor"',
     ),
     "help.opt.no_input": (
-        "Ne rien demander : les séquences s'arrêtent à l'heure prévue, les réponses viennent "
-        "de --answers.",
-        "Never prompt: segments end when their time is up, answers come from --answers.",
+        "Ne rien demander : les réponses viennent de --answers (start, resume : les séquences "
+        "s'arrêtent à l'heure prévue).",
+        "Never prompt: answers come from --answers (start, resume: segments end when their "
+        "time is up).",
     ),
     "help.opt.answers": (
         "Fichier YAML de réponses : identifiant de question → liste de réponses.",
@@ -302,8 +303,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Your name, as the minutes will show it.",
     ),
     "help.arg.session": (
-        "Identifiant de séance (ou son début) ; défaut : la séance en cours, sinon la dernière.",
-        "Session id (or its beginning); default: the live session, else the latest.",
+        "Identifiant de séance (ou son début) ; défaut : la séance en cours, sinon la dernière "
+        "(resume : la dernière séance interrompue).",
+        "Session id (or its beginning); default: the live session, else the latest (resume: "
+        "the latest interrupted session).",
     ),
     # sessions list / show
     "sessions.none_yet": (

@@ -90,13 +90,20 @@ def _record(
     due: str | None = None,
 ) -> None:
     from seminar_cli.cli.common import find_session, open_journal
-    from seminar_cli.minutes.records import clean_text, due_option, open_writer, write_record
+    from seminar_cli.minutes.records import (
+        clean_owner,
+        clean_text,
+        due_option,
+        open_writer,
+        write_record,
+    )
     from seminar_cli.ui.console import say
 
     journal = open_journal(ctx, create=False)
     row = find_session(journal, session)  # adopts the session's language for what follows
     text = clean_text(" ".join(words))
     due_iso = due_option(due) if kind == "action" else None
+    owner = clean_owner(owner) if kind == "action" else None  # shown below as it is stored
     writer = open_writer(journal, row)
     where, _ = write_record(writer, kind, text, segment=segment, owner=owner, due=due_iso)
     say(_saved(writer, row, kind, where, owner, due_iso))

@@ -52,11 +52,24 @@ def due_option(text: str | None) -> str | None:
 
 
 def clean_text(text: str) -> str:
-    cleaned = text.replace("\r\n", "\n").strip()
+    from seminar_cli.session.answers import strip_controls
+
+    # an escape sequence would recolour or clear the terminal that echoes the record
+    cleaned = strip_controls(text).strip()
     if not cleaned:
         raise UsageError("secretary.empty")
     if len(cleaned) > MAX_RECORD:
         raise UsageError("secretary.too_long", max=MAX_RECORD)
+    return cleaned
+
+
+def clean_owner(owner: str | None) -> str:
+    """An action's owner as stored and shown; UsageError when there is none."""
+    from seminar_cli.session.answers import strip_controls
+
+    cleaned = strip_controls(owner or "").strip()
+    if not cleaned:
+        raise UsageError("secretary.action_needs_owner")
     return cleaned
 
 
@@ -97,7 +110,7 @@ def parse_console_line(line: str) -> ConsoleLine:
         what, at_sign, owner = body.rpartition("@")
         if not at_sign or not owner.strip() or not what.strip():
             raise UsageError("secretary.action_needs_owner")
-        return ConsoleLine("action", clean_text(what), owner.strip(), due)
+        return ConsoleLine("action", clean_text(what), clean_owner(owner), due)
     return ConsoleLine("note", clean_text(text))
 
 
@@ -153,9 +166,7 @@ def write_record(
     if where is not None:
         payload["segment"] = where
     if kind == "action":
-        if not owner or not owner.strip():
-            raise UsageError("secretary.action_needs_owner")
-        payload["owner"] = owner.strip()
+        payload["owner"] = clean_owner(owner)
         iso = due_option(due)
         if iso:
             payload["due"] = iso

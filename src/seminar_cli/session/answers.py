@@ -31,10 +31,16 @@ class AnswerError(SeminarError):
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
+def strip_controls(text: str) -> str:
+    """``text`` without control characters and bidi overrides; line breaks (as ``\\n``) and
+    tabs are kept.  For everything people type: answers, names, the secretary's records."""
+    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
 def _text(raw: Any) -> str:
     if isinstance(raw, bool) or raw is None or isinstance(raw, dict | list):
         raise AnswerError("answer.not_text")
-    text = _CONTROL.sub("", str(raw).replace("\r\n", "\n").replace("\r", "\n")).strip()
+    text = strip_controls(str(raw)).strip()
     if len(text) > MAX_TEXT:
         raise AnswerError("answer.too_long", max=MAX_TEXT)
     return text

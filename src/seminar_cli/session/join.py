@@ -12,7 +12,12 @@ from dataclasses import dataclass, field
 
 from seminar_cli.agenda.models import Prompt, Who
 from seminar_cli.journal.events import EventType
-from seminar_cli.session.answers import AnswerError, ScriptedAnswer, normalise_answer
+from seminar_cli.session.answers import (
+    AnswerError,
+    ScriptedAnswer,
+    normalise_answer,
+    strip_controls,
+)
 from seminar_cli.session.prompter import AskRequest, PromptClosed, Prompter, SkipPrompt
 from seminar_cli.session.service import SessionWriter
 
@@ -33,7 +38,8 @@ class Joiner:
 
     def __init__(self, writer: SessionWriter, name: str | None) -> None:
         self.writer = writer
-        self.name = name
+        # a name is shown on the projector and in the minutes: no control characters
+        self.name = (strip_controls(name).strip() or None) if name else None
         # prompts this process has answered or skipped: not asked again, even anonymous ones
         self._done: set[str] = set()
 

@@ -40,6 +40,7 @@ class SessionSetup:
 def open_session(journal: Journal, loaded: LoadedAgenda, setup: SessionSetup, clock: Clock) -> str:
     agenda = loaded.agenda
     now = clock.now()
+    setup = _plain_setup(setup)
     session_id = new_session_id(agenda.title, now)
     title = setup.title or agenda.title
     journal.create_session(
@@ -70,6 +71,25 @@ def open_session(journal: Journal, loaded: LoadedAgenda, setup: SessionSetup, cl
         now,
     )
     return session_id
+
+
+def _plain_setup(setup: SessionSetup) -> SessionSetup:
+    """The names typed at the start (flags or questions) without control characters: they are
+    shown on the projector, echoed in terminals and written in the minutes."""
+    from dataclasses import replace
+
+    from seminar_cli.session.answers import strip_controls
+
+    def plain(value: str | None) -> str | None:
+        return (strip_controls(value).strip() or None) if value is not None else None
+
+    return replace(
+        setup,
+        title=plain(setup.title),
+        place=plain(setup.place),
+        facilitator=plain(setup.facilitator),
+        secretary=plain(setup.secretary),
+    )
 
 
 def _agenda_name(source: str) -> str:

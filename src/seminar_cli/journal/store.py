@@ -277,20 +277,27 @@ class Journal:
     @classmethod
     def open_for_reading(cls, path: Path) -> Journal:
         """Open a journal only to read it, even where it cannot be written (a read-only folder
-        or medium, an archive): nothing is created or changed.  Writing through it fails with
-        the same clear message as ``open`` would have given."""
+        or medium, an archive, a full disk where SQLite cannot create its -shm file): nothing
+        is created or changed.  Writing through it fails with the same clear message as
+        ``open`` would have given."""
         path = Path(path)
         try:
             return cls.open(path, create=False)
         except JournalError as error:
-            if error.key not in ("journal.read_only", "journal.read_only_folder"):
+            unwritable = ("journal.read_only", "journal.read_only_folder")
+            if error.key not in (*unwritable, "journal.disk_full", "journal.io_error"):
                 raise
             refused = error
         from urllib.parse import quote
 
         wal = path.with_name(path.name + "-wal")
-        # without a -wal file nothing is pending, and nobody can write here: immutable is safe
-        options = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
+        # without a -wal file (or with the empty one a refused open leaves behind) nothing is
+        # pending, and nobody can write here: immutable is safe, and needs no -shm file
+        try:
+            pending = wal.stat().st_size > 0
+        except OSError:
+            pending = False
+        options = "mode=ro" if pending else "mode=ro&immutable=1"
         try:
             db = sqlite3.connect(
                 f"file:{quote(str(path.resolve()))}?{options}",

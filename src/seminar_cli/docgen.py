@@ -312,7 +312,7 @@ def values_markdown() -> str:
         ("Who", "who", [k.value for k in Who], "who"),
     ]
     for enum, column, values, prefix in tables:
-        lines += [f"#### {VALUE_TABLES[enum]}", ""]
+        lines += [f"### {VALUE_TABLES[enum]}", ""]
         lines += [f"| {column} | français | English |", "|---|---|---|"]
         for value in values:
             key = f"{prefix}.{value}"

@@ -8,6 +8,8 @@ each output.
     python bench/export.py                      # 10,000 answers (200 participants x 50)
     python bench/export.py --answers 1000 --answers 100000
     python bench/export.py --journal            # also write and read a real SQLite journal
+    python bench/export.py --kind compte-rendu  # only the compte rendu (default: both kinds)
+    python bench/export.py --json               # the figures as JSON on stdout (text on stderr)
 
 Figures are printed, never asserted: tests do not time anything.
 """
@@ -15,7 +17,9 @@ Figures are printed, never asserted: tests do not time anything.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
+import json
 import random
 import sys
 import tempfile
@@ -187,7 +191,10 @@ def write_journal(agenda: Agenda, events: list[StoredEvent], folder: Path) -> Mi
     return load_minutes(journal, journal.session("bench"))
 
 
-def run(answers: int, with_journal: bool) -> None:
+def run(
+    answers: int, with_journal: bool, kinds: list[str], figures: dict[str, Any] | None = None
+) -> None:
+    figures = {} if figures is None else figures
     participants = max(1, answers // PROMPTS)
     print(f"\n{participants} participants × {PROMPTS} prompts = {participants * PROMPTS:,} answers")
     agenda = make_agenda(participants)
@@ -195,7 +202,10 @@ def run(answers: int, with_journal: bool) -> None:
     seconds, peak, minutes = measure(lambda: build_minutes("bench", "banc-d-essai", agenda, events))
     print(f"  {'model (fold + build)':<24}{seconds:8.3f} s {peak:9.1f} MiB peak")
     assert minutes.answer_count() == participants * PROMPTS
-    for kind in ("compte-rendu", "pv"):
+    figures.update(answers=participants * PROMPTS, participants=participants, events=len(events))
+    figures["model"] = {"seconds": seconds, "peak_mib": peak}
+    outputs: dict[str, Any] = figures.setdefault("formats", {})
+    for kind in kinds:
         document = minutes.model_copy(update={"kind": kind})
         for name in FORMAT_NAMES:
             if kind == "pv" and name in ("json", "csv"):
@@ -206,14 +216,17 @@ def run(answers: int, with_journal: bool) -> None:
             label = f"{name} ({kind})"
             size = len(data) / 2**20
             print(f"  {label:<24}{seconds:8.3f} s {peak:9.1f} MiB peak {size:8.2f} MiB out")
+            outputs[label] = {"seconds": seconds, "peak_mib": peak, "out_mib": size}
     if with_journal:
         with tempfile.TemporaryDirectory() as folder:
             began = time.perf_counter()
             loaded = write_journal(agenda, events, Path(folder))
+            elapsed = time.perf_counter() - began
             print(
-                f"  {'journal write + load':<24}{time.perf_counter() - began:8.3f} s "
+                f"  {'journal write + load':<24}{elapsed:8.3f} s "
                 f"({len(events):,} events; {loaded.answer_count():,} answers read back)"
             )
+            figures["journal_write_load_seconds"] = elapsed
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -229,9 +242,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--journal", action="store_true", help="also write and read a SQLite journal"
     )
+    parser.add_argument(
+        "--kind",
+        action="append",
+        choices=("compte-rendu", "pv"),
+        help="the minutes rendered (repeatable; default both)",
+    )
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="also print the figures as one JSON object on stdout (the text goes to stderr)",
+    )
     args = parser.parse_args(argv)
-    for size in args.answers or [10_000]:
-        run(size, args.journal)
+    kinds = args.kind or ["compte-rendu", "pv"]
+    sizes: list[dict[str, Any]] = []
+    with contextlib.redirect_stdout(sys.stderr) if args.json else contextlib.nullcontext():
+        for size in args.answers or [10_000]:
+            sizes.append({})
+            run(size, args.journal, kinds, sizes[-1])
+    if args.json:
+        print(json.dumps({"sizes": sizes}))
     return 0
 
 

@@ -6,6 +6,7 @@ one ``BEGIN IMMEDIATE`` transaction).  All start writing at the same moment (a b
 
     python bench/journal.py                       # 100 participants x 10 answers
     python bench/journal.py --participants 50 --answers 20 --db /tmp/bench.sqlite3
+    python bench/journal.py --json                # the figures as JSON on stdout (text on stderr)
 
 Prints the total time, whether every answer landed, and the slowest single write.
 Target on a small laptop: all land, slowest write under 100 ms.
@@ -14,8 +15,11 @@ Target on a small laptop: all land, slowest write under 100 ms.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
+import json
 import multiprocessing as mp
+import shutil
 import statistics
 import sys
 import tempfile
@@ -79,8 +83,22 @@ def main() -> int:
     parser.add_argument("--participants", type=int, default=100)
     parser.add_argument("--answers", type=int, default=10)
     parser.add_argument("--db", type=Path, default=None)
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="also print the figures as one JSON object on stdout (the text goes to stderr)",
+    )
     args = parser.parse_args()
+    figures: dict[str, object] = {}
+    if not args.json:
+        return _measure(args, figures)
+    with contextlib.redirect_stdout(sys.stderr):
+        code = _measure(args, figures)
+    print(json.dumps(figures))
+    return code
 
+
+def _measure(args: argparse.Namespace, figures: dict[str, object]) -> int:
     from seminar_cli.agenda.loader import load_agenda
     from seminar_cli.journal.events import EventType
     from seminar_cli.journal.store import Journal
@@ -141,6 +159,20 @@ def main() -> int:
         f"write latency: median {statistics.median(latencies) * 1000:.1f} ms, "
         f"p99 {p99 * 1000:.1f} ms, slowest {slowest * 1000:.1f} ms"
     )
+    figures.update(
+        participants=args.participants,
+        answers_each=args.answers,
+        expected=expected,
+        landed=landed,
+        errors=len(errors),
+        locked=locked,
+        total_seconds=total,
+        median_seconds=statistics.median(latencies),
+        p99_seconds=p99,
+        slowest_seconds=slowest,
+    )
+    journal.close()
+    shutil.rmtree(folder, ignore_errors=True)  # the agenda, and the journal unless --db
     ok = landed == expected and not errors and slowest < 0.1
     print(f"target (all land, slowest write < 100 ms): {'met' if ok else 'NOT met'}")
     return 0 if landed == expected and not errors else 1

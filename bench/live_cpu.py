@@ -8,6 +8,7 @@ from the key to the screen showing PAUSE (and back to EN COURS).
 
     python bench/live_cpu.py                 # 60 s, 10 key presses
     python bench/live_cpu.py --duration 15   # a quicker look while developing
+    python bench/live_cpu.py --json          # the figures as JSON on stdout (text on stderr)
 
 Targets (issue 4): no more CPU than termdown; a key answered within 100 ms.
 """
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import os
 import shutil
 import statistics
@@ -64,8 +66,22 @@ def main() -> int:
     parser.add_argument("--tries", type=int, default=10, help="key presses timed")
     parser.add_argument("--rows", type=int, default=35)
     parser.add_argument("--cols", type=int, default=120)
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="also print the figures as one JSON object on stdout (the text goes to stderr)",
+    )
     args = parser.parse_args()
+    figures: dict[str, object] = {}
+    if not args.json:
+        return _measure(args, figures)
+    with contextlib.redirect_stdout(sys.stderr):
+        code = _measure(args, figures)
+    print(json.dumps(figures))
+    return code
 
+
+def _measure(args: argparse.Namespace, figures: dict[str, object]) -> int:
     work = Path(tempfile.mkdtemp(prefix="seminar-bench-"))
     (work / "agenda.yaml").write_text(AGENDA, encoding="utf-8")
     env = dict(os.environ)
@@ -109,6 +125,15 @@ def main() -> int:
     ours = cpu_seconds(seminar.pid) - ours0
     theirs = (cpu_seconds(termdown.pid) - theirs0) if termdown else float("nan")
 
+    figures.update(
+        ready_seconds=ready_after,
+        idle_seconds=wall,
+        terminal=f"{args.cols}x{args.rows}",
+        seminar_cpu_seconds=ours,
+        termdown_cpu_seconds=theirs if termdown else None,
+        tick_seconds=1 / os.sysconf("SC_CLK_TCK"),  # the resolution of /proc/PID/stat
+    )
+
     def share(cpu: float) -> str:
         return f"{cpu:6.2f} s CPU  = {100 * cpu / wall:5.2f} % of a core"
 
@@ -131,6 +156,11 @@ def main() -> int:
             seminar.expect(expected)
             latencies.append(time.monotonic() - sent)
     millis = sorted(x * 1000 for x in latencies)
+    figures.update(
+        key_presses=len(millis),
+        key_median_ms=statistics.median(millis),
+        key_worst_ms=millis[-1],
+    )
     print(
         f"key → screen ({len(millis)} presses of space, PAUSE / EN COURS): "
         f"median {statistics.median(millis):.1f} ms, worst {millis[-1]:.1f} ms"

@@ -1,6 +1,6 @@
 """Start-up time of `seminar`, side by side with a bare Python and with termdown.
 
-Usage:  python bench/startup.py [--runs N]
+Usage:  python bench/startup.py [--runs N] [--json]
 
 Each command runs N times in a fresh process, after one warm-up run (so that the file cache and
 the bytecode cache are hot for everyone); the table gives the median and the minimum wall-clock
@@ -17,6 +17,8 @@ page once and fills the cache).
 from __future__ import annotations
 
 import argparse
+import contextlib
+import json
 import os
 import shutil
 import statistics
@@ -58,8 +60,22 @@ def _once(command: list[str], make_env: Callable[[], Env]) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--runs", type=int, default=30, help="runs per command (default 30)")
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="also print the figures as one JSON object on stdout (the table goes to stderr)",
+    )
     args = parser.parse_args()
+    figures: dict[str, object] = {}
+    if not args.json:
+        return _measure(args, figures)
+    with contextlib.redirect_stdout(sys.stderr):
+        code = _measure(args, figures)
+    print(json.dumps(figures))
+    return code
 
+
+def _measure(args: argparse.Namespace, figures: dict[str, object]) -> int:
     seminar = _tool("seminar")
     termdown = _tool("termdown")
     if seminar is None:
@@ -107,6 +123,8 @@ def main() -> int:
             for label, command, make_env in plan:
                 times[label].append(_once(command, make_env))
         results = {label: (statistics.median(t), min(t)) for label, t in times.items()}
+    figures["runs"] = args.runs
+    figures["seconds"] = {label: {"median": m, "min": f} for label, (m, f) in results.items()}
 
     width = max(len(label) for label in results)
     print(f"{'command':<{width}}  {'median':>9}  {'min':>9}   ({args.runs} runs each)")

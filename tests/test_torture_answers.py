@@ -383,6 +383,15 @@ def test_answers_files_typed_by_hand_never_crash(cli, instant, agenda_file, text
     check_run(cli, agenda_file, text)
 
 
+@pytest.mark.slow
+@settings(SETTINGS, max_examples=2000)
+@given(structure=st.one_of(RANDOM_FILE, GOOD_FILE), text=RAW)
+def test_many_more_answers_files(cli, instant, agenda_file, structure, text) -> None:
+    """The longer variant (--runslow): a few thousand files, structured and typed by hand."""
+    check_run(cli, agenda_file, dump(structure))
+    check_run(cli, agenda_file, text)
+
+
 @pytest.mark.parametrize(
     ("content", "code", "expected"),
     [

@@ -406,3 +406,47 @@ def test_a_joiner_name_with_control_characters_is_stored_without_them(cli, tmp_p
     assert [(a.participant, a.value) for a in writer.state.answers["idee"]] == [
         ("[31mInès", "Bonjour")
     ]
+
+
+BRACKETS = """\
+title: "Séminaire [version 2] :fire:"
+language: fr
+participants:
+  - {name: "Ana [cnrs]", organization: "[b]Org[/b]"}
+segments:
+  - id: un
+    title: "Atelier [optionnel]"
+    duration: 1m
+    prompts:
+      - {id: t, question: "Vote [résolution 1] ?", type: text}
+"""
+
+
+def test_square_brackets_and_emoji_codes_are_shown_as_typed_in_the_terminal(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rich would read "[optionnel]" as a style and drop it, ":fire:" as an emoji: a title, a
+    name or a question in a terminal table is text too."""
+    monkeypatch.setenv("COLUMNS", "200")
+    folder = tmp_path / "agendas"
+    folder.mkdir()
+    (folder / "crochets.yaml").write_text(BRACKETS, encoding="utf-8")
+    started = cli(
+        "start", str(folder / "crochets.yaml"), "--no-input", "--speed", "10000",
+        "--facilitator", "Jean [x]", "--place", "[red]Lyon[/red]",
+    )  # fmt: skip
+    assert started.code == 0, started.err
+    listed = cli("sessions", "list")
+    assert "Séminaire [version 2] :fire:" in listed.out
+    shown = cli("sessions", "show").out
+    for text in (
+        "Séminaire [version 2] :fire:",
+        "Jean [x]",
+        "[red]Lyon[/red]",
+        "Ana [cnrs]",
+        "[b]Org[/b]",
+        "Atelier [optionnel]",
+        "Vote [résolution 1] ?",
+    ):
+        assert text in shown, text
+    assert "Séminaire [version 2] :fire:" in cli("agenda", "list").out

@@ -10,18 +10,21 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 
+# no markup nor emoji codes: what people typed ("Atelier [optionnel]", "[b]x[/b]", ":fire:")
+# is shown as typed in tables and lines; styles are given as objects, never in the text
 @cache
 def out() -> Console:
     from rich.console import Console
 
-    return Console(highlight=False)  # follows sys.stdout, even when a test replaces it
+    # follows sys.stdout, even when a test replaces it
+    return Console(highlight=False, markup=False, emoji=False)
 
 
 @cache
 def err() -> Console:
     from rich.console import Console
 
-    return Console(stderr=True, highlight=False)
+    return Console(stderr=True, highlight=False, markup=False, emoji=False)
 
 
 def say(message: str, style: str | None = None) -> None:

@@ -463,7 +463,7 @@ def _replan_overlay(replan: ReplanView) -> list[RenderableType]:
     lang = current_language()
     for row in replan.rows:
         table.add_row(
-            row.title,
+            Text(row.title),  # a title is text, not Rich markup ("Atelier [optionnel]")
             format_human(row.before, lang),
             format_human(row.after, lang),
             "−" + format_human(row.before - row.after, lang),

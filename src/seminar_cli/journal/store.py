@@ -537,6 +537,18 @@ class Journal:
                 )
         return event
 
+    def append_many(
+        self, session_id: str, events: list[tuple[str, dict[str, Any]]], at: datetime
+    ) -> list[StoredEvent]:
+        """Append several events in one transaction, all at the same moment: all or none."""
+        written: list[StoredEvent] = []
+        with self._write() as cur:
+            for type_, payload in events:
+                event = self._insert(cur, session_id, type_, payload, at)
+                if event is not None:
+                    written.append(event)
+        return written
+
     @staticmethod
     def _insert(
         cur: sqlite3.Cursor, session_id: str, type_: str, payload: dict[str, Any], at: datetime

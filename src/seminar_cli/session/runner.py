@@ -8,6 +8,7 @@ runner's state is always the fold of the journal, so a crash at any point loses 
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -27,6 +28,7 @@ from seminar_cli.session.prompter import (
 from seminar_cli.session.schedule import ReplanProposal, propose_replan
 from seminar_cli.session.service import SessionWriter
 
+_SHUFFLE = random.SystemRandom()  # not predictable from the outside
 HEARTBEAT_EVERY = 5.0  # real seconds between signs of life in the journal
 BEAT_SESSION_SECONDS = 30.0  # ... and at least this often on the session clock (rehearsals)
 MIN_BEAT_GAP = 0.25  # real seconds: even a very fast rehearsal writes at most four a second
@@ -324,15 +326,22 @@ class Runner:
                 self._ask_one(AskRequest(prompt, segment, None))
             return
         people = state.present_participants()
+        # a secret round (anonymous, in turn): the ballots are kept until the round is over,
+        # then written together, shuffled, at one moment, so that neither their order nor
+        # their times tell who voted what.  A crash mid-round loses the unfinished round,
+        # which is asked again from the start, as a ballot interrupted is held again.
+        ballots: list[Any] | None = [] if prompt.anonymous else None
+        if ballots is not None and state.answers.get(prompt.id):
+            return  # the round was written before a crash
         self.controls.suspend()
         try:
             if people:
                 waiting = [p for p in people if not state.has_answer(prompt.id, p)]
-                if prompt.anonymous:  # no names to go by: those asked before a crash came first
-                    waiting = people[_asked_count(state, prompt) :]
+                if prompt.anonymous:
+                    waiting = list(people)
                 for turn, person in enumerate(waiting, start=1):
                     request = AskRequest(prompt, segment, person, turn, len(waiting))
-                    if not self._ask_one(request, suspended=True):
+                    if not self._ask_one(request, suspended=True, ballots=ballots):
                         break
             else:
                 turn = 0
@@ -341,15 +350,22 @@ class Runner:
                     if not name:
                         break
                     turn += 1
-                    if not self._ask_one(
-                        AskRequest(prompt, segment, name, turn, 0), suspended=True
-                    ):
+                    request = AskRequest(prompt, segment, name, turn, 0)
+                    if not self._ask_one(request, suspended=True, ballots=ballots):
                         break
         finally:
             self.controls.restore()
+        if ballots:
+            _SHUFFLE.shuffle(ballots)
+            self.writer.record_many(
+                [(EventType.answer_given, {"prompt": prompt.id, "value": v}) for v in ballots]
+            )
 
-    def _ask_one(self, request: AskRequest, *, suspended: bool = False) -> bool:
-        """Ask, record, return False when the person skipped the prompt for everyone."""
+    def _ask_one(
+        self, request: AskRequest, *, suspended: bool = False, ballots: list[Any] | None = None
+    ) -> bool:
+        """Ask, record (or keep in ``ballots`` for a secret round), return False when the
+        person skipped the prompt for everyone."""
         if not suspended:
             self.controls.suspend()
         try:
@@ -363,27 +379,18 @@ class Runner:
                 except AnswerError as error:
                     self.controls.notify(self, "answer_rejected", message=error.message())
                     continue
+                if ballots is not None:
+                    if value is not None:
+                        ballots.append(value)
+                    return True
                 anonymous = request.prompt.anonymous
                 self.writer.record(
                     EventType.answer_given,
                     prompt=request.prompt.id,
                     participant=None if anonymous else request.participant,
                     value=value,
-                    ref=_asked_ref(self.writer.state, request.prompt) if anonymous else None,
                 )
                 return True
         finally:
             if not suspended:
                 self.controls.restore()
-
-
-def _asked_count(state: SessionState, prompt: Prompt) -> int:
-    """Anonymous answers asked in turn so far (counted on resume: they name nobody)."""
-    mark = f"asked:{prompt.id}:"
-    return sum(1 for a in state.answers.get(prompt.id, []) if a.ref and a.ref.startswith(mark))
-
-
-def _asked_ref(state: SessionState, prompt: Prompt) -> str:
-    """The mark of the next anonymous answer asked in turn: its rank, never a name; unique,
-    so the journal itself refuses to record it twice."""
-    return f"asked:{prompt.id}:{_asked_count(state, prompt)}"

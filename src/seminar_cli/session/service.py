@@ -208,6 +208,13 @@ class SessionWriter:
         self.sync()
         return event
 
+    def record_many(self, events: list[tuple[EventType, dict[str, Any]]]) -> list[StoredEvent]:
+        """Several events in one transaction at one moment (e.g. a round of secret ballots)."""
+        checked = [(type_, validated_payload(type_, payload)) for type_, payload in events]
+        written = self.journal.append_many(self.row.id, list(checked), self.clock.now())
+        self.sync()
+        return written
+
     def record_if(
         self,
         accept: Callable[[SessionState], bool],

@@ -25,9 +25,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "journal.disk_full": (
         "Disque plein : le journal {file} ne peut plus rien enregistrer. Ce qui y est déjà est "
-        "intact ; libérez de la place puis reprenez avec « seminar resume ».",
+        "intact ; libérez de la place puis recommencez (une séance interrompue se reprend avec "
+        "« seminar resume »).",
         "Disk full: the journal {file} cannot record anything more. What it holds is intact; "
-        "free some space, then continue with 'seminar resume'.",
+        "free some space, then try again (an interrupted session continues with "
+        "'seminar resume').",
     ),
     "journal.not_journal": (
         "{file} n'est pas un journal de seminar (autre base de données, ou fichier abîmé). "

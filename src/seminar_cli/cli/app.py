@@ -60,11 +60,5 @@ def build_app() -> typer.Typer:
         ctx.obj = AppContext(db_path=db)
 
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"seminar_cli.cli.cmd_{name}")
-        except ModuleNotFoundError as missing:
-            if missing.name != f"seminar_cli.cli.cmd_{name}":
-                raise
-            continue  # a command group still being built is simply absent
-        module.register(app)
+        importlib.import_module(f"seminar_cli.cli.cmd_{name}").register(app)
     return app

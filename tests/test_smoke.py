@@ -30,3 +30,15 @@ def test_help_in_english_with_lang(cli):
     assert result.code == 0
     assert "Examples:" in result.out
     assert "run a seminar from the terminal" in result.out
+
+
+def test_an_unexpected_error_is_a_message_not_a_traceback(cli, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("the disk controller is on fire\nsecond line")
+
+    monkeypatch.setattr("seminar_cli.agenda.loader.load_agenda", broken)
+    result = cli("agenda", "show")
+    assert result.code == 1
+    assert "Erreur inattendue (RuntimeError : the disk controller is on fire)" in result.err
+    assert "SEMINAR_DEBUG=1" in result.err
+    assert "Traceback" not in result.err

@@ -74,6 +74,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
+    except Exception as error:  # a bug: say so plainly; SEMINAR_DEBUG=1 shows the traceback
+        if os.environ.get("SEMINAR_DEBUG"):
+            raise
+        detail = str(error).splitlines()[0][:200] if str(error) else ""
+        _say(i18n.t("common.unexpected", kind=type(error).__name__, detail=detail))
+        return int(ExitCode.ERROR)
 
 
 def _cached_help(args: list[str], language: str) -> str | None:

@@ -1,6 +1,12 @@
 """Messages shared by every command: help texts of the global options, generic errors, labels."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "common.unexpected": (
+        "Erreur inattendue ({kind} : {detail}). Rien de ce qui a été enregistré n'est perdu. "
+        "Relancez avec SEMINAR_DEBUG=1 pour le détail, et signalez-la.",
+        "Unexpected error ({kind}: {detail}). Nothing that was recorded is lost. Run again with "
+        "SEMINAR_DEBUG=1 for the details, and report it.",
+    ),
     # generic
     "common.interrupted": (
         "Interrompu. Rien de ce qui a été enregistré n'est perdu.",

@@ -18,6 +18,7 @@ from seminar_cli.journal.events import EventType
 from seminar_cli.journal.store import Journal, StoredEvent, this_host
 from seminar_cli.session.runner import Command, HeadlessControls, Runner
 from seminar_cli.timer import FakeClock
+from tests.session_helpers import InstantClock, journal, only_session
 
 AGENDA = """\
 title: Atelier court
@@ -73,13 +74,6 @@ humeur: [oui, non, oui]
 EXPECTED_ANSWERS = 9
 
 
-class InstantClock(FakeClock):
-    """SystemClock's signature, FakeClock's behaviour: sleeping only moves the session clock."""
-
-    def __init__(self, speed: float = 1.0, start: datetime | None = None) -> None:
-        super().__init__(start, speed)
-
-
 @pytest.fixture(autouse=True)
 def instant(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("seminar_cli.timer.SystemClock", InstantClock)
@@ -125,16 +119,6 @@ def stop_at(_unused: Any, seconds: float, action: Callable[[], Command | None]) 
 def restore_wait(_unused: Any) -> None:
     while _patches:
         _patches.pop().undo()
-
-
-def journal() -> Journal:
-    return Journal.open(Path(os.environ["SEMINAR_DB"]))
-
-
-def only_session() -> str:
-    rows = journal().sessions()
-    assert len(rows) == 1
-    return rows[0].id
 
 
 def events(session_id: str, type_: EventType | None = None) -> list[StoredEvent]:

@@ -14,6 +14,7 @@ from seminar_cli.journal.events import EventType
 from seminar_cli.journal.store import Journal
 from seminar_cli.session.service import SessionWriter, load_state
 from seminar_cli.timer import FakeClock
+from tests.session_helpers import InstantClock, journal, only_session
 
 AGENDA = """\
 title: Atelier court
@@ -57,11 +58,6 @@ vote: {pour: 7, contre: 2}
 """
 
 
-class InstantClock(FakeClock):
-    def __init__(self, speed: float = 1.0, start: datetime | None = None) -> None:
-        super().__init__(start, speed)
-
-
 @pytest.fixture(autouse=True)
 def instant(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("seminar_cli.timer.SystemClock", InstantClock)
@@ -74,16 +70,6 @@ def files(tmp_path: Path) -> tuple[Path, Path]:
     answers = tmp_path / "answers.yaml"
     answers.write_text(ANSWERS, encoding="utf-8")
     return agenda, answers
-
-
-def journal() -> Journal:
-    return Journal.open(Path(os.environ["SEMINAR_DB"]))
-
-
-def only_session() -> str:
-    rows = journal().sessions()
-    assert len(rows) == 1
-    return rows[0].id
 
 
 def test_a_whole_rehearsal_with_answers_runs_headless(cli, files) -> None:

@@ -15,7 +15,7 @@ from seminar_cli.journal.events import EventType
 from seminar_cli.journal.store import SCHEMA_VERSION, Journal, this_host
 from seminar_cli.session.runner import Command, HeadlessControls, Runner
 from seminar_cli.session.service import SessionWriter
-from seminar_cli.timer import FakeClock
+from tests.session_helpers import InstantClock, journal
 
 AGENDA = """\
 title: Atelier court
@@ -68,11 +68,6 @@ humeur: [oui, non]
 """
 
 
-class InstantClock(FakeClock):
-    def __init__(self, speed: float = 1.0, start: datetime | None = None) -> None:
-        super().__init__(start, speed)
-
-
 @pytest.fixture(autouse=True)
 def instant(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("seminar_cli.timer.SystemClock", InstantClock)
@@ -84,10 +79,6 @@ def agenda(tmp_path: Path) -> Path:
     path.write_text(AGENDA, encoding="utf-8")
     (tmp_path / "answers.yaml").write_text(ANSWERS, encoding="utf-8")
     return path
-
-
-def journal() -> Journal:
-    return Journal.open(Path(os.environ["SEMINAR_DB"]))
 
 
 def newest() -> str:

@@ -10,15 +10,14 @@ import json
 import signal
 import subprocess
 import time
-from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 from seminar_cli.journal.store import Journal
 from seminar_cli.session.service import load_state
-from seminar_cli.timer import FakeClock
 from tests.conftest import seminar_cmd, subprocess_env
+from tests.session_helpers import InstantClock
 
 ORIGINAL = """\
 title: Séminaire d'origine
@@ -75,11 +74,6 @@ VARIANTS = {
 }
 ORIGINAL_TITLES = ["Relisons notre histoire", "Relions-la à nos défis", "Clôture"]
 NEW_TEXTS = ["Séminaire réécrit", "Titre changé", "Segment ajouté", "Which colour", "Red"]
-
-
-class InstantClock(FakeClock):
-    def __init__(self, speed: float = 1.0, start: datetime | None = None) -> None:
-        super().__init__(start, speed)
 
 
 def running_session(db: Path, proc: subprocess.Popen[str]) -> str:

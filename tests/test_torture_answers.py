@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import tempfile
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +23,7 @@ from seminar_cli.agenda.loader import load_agenda
 from seminar_cli.journal.events import EventType
 from seminar_cli.journal.store import Journal
 from seminar_cli.session.answers import load_answers_file, normalise_answer
-from seminar_cli.timer import FakeClock
+from tests.session_helpers import InstantClock
 
 AGENDA = """\
 title: Torture des réponses
@@ -268,13 +267,6 @@ RAW = st.lists(
     ),
     max_size=6,
 ).map("".join)
-
-
-class InstantClock(FakeClock):
-    """A rehearsal clock that never sleeps for real (the session runs in a blink)."""
-
-    def __init__(self, speed: float = 1.0, start: datetime | None = None) -> None:
-        super().__init__(start, speed)
 
 
 @pytest.fixture

@@ -15,7 +15,6 @@ import csv
 import io
 import json
 import re
-from datetime import datetime
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -25,7 +24,7 @@ import yaml
 from docx import Document
 from markdown_it import MarkdownIt
 
-from seminar_cli.timer import FakeClock
+from tests.session_helpers import InstantClock
 
 LONG = ("Une contribution très longue, " * 500).strip()  # 15,000 characters
 HOSTILE = [
@@ -101,11 +100,6 @@ AGENDA_TEXTS = [
     "{{ resolution }} <script>r()</script> =SUM(1)",
 ]
 WORDS = ["<b>gras</b>", "[lien](javascript:x)", "=1+1", "{{ x }}", "🎉"]
-
-
-class InstantClock(FakeClock):
-    def __init__(self, speed: float = 1.0, start: datetime | None = None) -> None:
-        super().__init__(start, speed)
 
 
 @pytest.fixture(autouse=True)

@@ -1,14 +1,21 @@
 """Helpers shared by the tests that run whole sessions through the CLI: an instant clock for
-``--speed`` rehearsals, the journal the ``cli`` fixture writes to, and its sessions."""
+``--speed`` rehearsals, the journal the ``cli`` fixture writes to, and its sessions; for the
+pseudo-terminal tests, a ``seminar`` process on a pexpect terminal and the answers its journal
+holds."""
 
 from __future__ import annotations
 
 import os
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
+import pexpect
+
+from seminar_cli.journal.events import EventType
 from seminar_cli.journal.store import Journal
 from seminar_cli.timer import FakeClock
+from tests.conftest import seminar_cmd, subprocess_env
 
 
 class InstantClock(FakeClock):
@@ -27,3 +34,29 @@ def only_session() -> str:
     rows = journal().sessions()
     assert len(rows) == 1
     return rows[0].id
+
+
+def spawn_seminar(tmp_path: Path, *args: str) -> pexpect.spawn:
+    """``seminar *args`` on a 120×35 pseudo-terminal, in the test's isolated environment."""
+    cmd = seminar_cmd()
+    return pexpect.spawn(
+        cmd[0],
+        [*cmd[1:], *args],
+        env=subprocess_env(tmp_path),
+        cwd=str(tmp_path),
+        dimensions=(35, 120),
+        encoding="utf-8",
+        timeout=20,
+    )
+
+
+def recorded_answers(tmp_path: Path) -> list[tuple[str, Any, Any]]:
+    """(prompt, participant, value) of every answer in the first session of the journal in
+    ``tmp_path``, in the order given."""
+    with Journal.open(tmp_path / "journal.sqlite3", create=False) as journal:
+        session = journal.sessions()[0]
+        return [
+            (e.payload["prompt"], e.payload.get("participant"), e.payload.get("value"))
+            for e in journal.events(session.id)
+            if e.type == EventType.answer_given
+        ]

@@ -8,14 +8,12 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Any
 
 import pexpect
 import pytest
 
-from seminar_cli.journal.events import EventType
-from seminar_cli.journal.store import Journal
 from tests.conftest import seminar_cmd, subprocess_env
+from tests.session_helpers import recorded_answers, spawn_seminar
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals")
 
@@ -60,29 +58,6 @@ def _wait_for(path: Path, text: str, timeout: float = 20) -> str:
     raise AssertionError(f"{text!r} never appeared in {path}: {content!r}")
 
 
-def _join(tmp_path: Path, *args: str) -> pexpect.spawn:
-    cmd = seminar_cmd()
-    return pexpect.spawn(
-        cmd[0],
-        [*cmd[1:], "join", *args],
-        env=subprocess_env(tmp_path),
-        cwd=str(tmp_path),
-        dimensions=(35, 120),
-        encoding="utf-8",
-        timeout=20,
-    )
-
-
-def _answers(tmp_path: Path) -> list[tuple[str, Any, Any]]:
-    with Journal.open(tmp_path / "journal.sqlite3", create=False) as journal:
-        session = journal.sessions()[0]
-        return [
-            (e.payload["prompt"], e.payload.get("participant"), e.payload.get("value"))
-            for e in journal.events(session.id)
-            if e.type == EventType.answer_given
-        ]
-
-
 def test_two_join_terminals_answer_an_open_prompt(tmp_path: Path):
     agenda = tmp_path / "atelier.yaml"
     agenda.write_text(AGENDA, encoding="utf-8")
@@ -99,8 +74,8 @@ def test_two_join_terminals_answer_an_open_prompt(tmp_path: Path):
     camille = dominique = None
     try:
         _wait_for(talk, "Ré-inventons la manière")
-        camille = _join(tmp_path, "--name", "Camille Martin")
-        dominique = _join(tmp_path, "--name", "Dominique Petit")
+        camille = spawn_seminar(tmp_path, "join", "--name", "Camille Martin")
+        dominique = spawn_seminar(tmp_path, "join", "--name", "Dominique Petit")
         for child in (camille, dominique):
             child.expect("Séance : Atelier de test")
             child.expect("Quelle idée pour faire alliance")
@@ -123,7 +98,7 @@ def test_two_join_terminals_answer_an_open_prompt(tmp_path: Path):
             child.expect("Réponse enregistrée")
             child.expect("En attente de la prochaine question")
 
-        assert sorted(_answers(tmp_path), key=str) == sorted(
+        assert sorted(recorded_answers(tmp_path), key=str) == sorted(
             [
                 ("idee", "Camille Martin", "Des binômes jeunes-dirigeants"),
                 ("idee", "Dominique Petit", "Un forum ouvert chaque année"),
@@ -141,7 +116,7 @@ def test_two_join_terminals_answer_an_open_prompt(tmp_path: Path):
         camille.expect(pexpect.EOF)
         camille.close()
         assert camille.exitstatus == 130
-        assert len(_answers(tmp_path)) == 6
+        assert len(recorded_answers(tmp_path)) == 6
     finally:
         start.send_signal(signal.SIGINT)
         start.wait(timeout=20)
@@ -169,7 +144,7 @@ def test_join_ends_when_the_session_closes(tmp_path: Path):
         )
     try:
         _wait_for(talk, "Ré-inventons la manière")
-        child = _join(tmp_path, "--name", "Camille Martin")
+        child = spawn_seminar(tmp_path, "join", "--name", "Camille Martin")
         child.expect("Quelle idée pour faire alliance")
         # no answer: the segment ends, the question goes away by itself
         child.expect("fermée avant l'envoi de votre réponse")
@@ -180,4 +155,4 @@ def test_join_ends_when_the_session_closes(tmp_path: Path):
     finally:
         start.wait(timeout=30)
     assert start.returncode == 0
-    assert _answers(tmp_path) == []
+    assert recorded_answers(tmp_path) == []

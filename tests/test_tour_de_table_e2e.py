@@ -7,14 +7,11 @@ from __future__ import annotations
 import re
 import sys
 from pathlib import Path
-from typing import Any
 
 import pexpect
 import pytest
 
-from seminar_cli.journal.events import EventType
-from seminar_cli.journal.store import Journal
-from tests.conftest import seminar_cmd, subprocess_env
+from tests.session_helpers import recorded_answers, spawn_seminar
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals")
 
@@ -61,23 +58,10 @@ segments:
 """
 
 
-def _spawn(tmp_path: Path, *args: str) -> pexpect.spawn:
-    cmd = seminar_cmd()
-    return pexpect.spawn(
-        cmd[0],
-        [*cmd[1:], *args],
-        env=subprocess_env(tmp_path),
-        cwd=str(tmp_path),
-        dimensions=(35, 120),
-        encoding="utf-8",
-        timeout=20,
-    )
-
-
 def _start(tmp_path: Path, agenda: str) -> pexpect.spawn:
     path = tmp_path / "agenda.yaml"
     path.write_text(agenda, encoding="utf-8")
-    child = _spawn(
+    child = spawn_seminar(
         tmp_path,
         "start",
         str(path),
@@ -94,16 +78,6 @@ def _start(tmp_path: Path, agenda: str) -> pexpect.spawn:
     child.send(ENTER)  # everyone is there
     child.expect("reste")  # the live screen's countdown
     return child
-
-
-def _answers(tmp_path: Path) -> list[tuple[str, Any, Any]]:
-    with Journal.open(tmp_path / "journal.sqlite3", create=False) as journal:
-        session = journal.sessions()[0]
-        return [
-            (e.payload["prompt"], e.payload.get("participant"), e.payload.get("value"))
-            for e in journal.events(session.id)
-            if e.type == EventType.answer_given
-        ]
 
 
 def _quit(child: pexpect.spawn) -> None:
@@ -140,7 +114,7 @@ def test_tour_de_table_of_two_at_the_facilitators_keyboard(tmp_path: Path):
         child.expect("« La fondation en 2006 »")
         child.expect("Plénière")
         child.expect("1 · 50 %")
-        assert _answers(tmp_path) == [
+        assert recorded_answers(tmp_path) == [
             ("moment", "Camille Martin", "La fondation en 2006"),
             ("moment", "Dominique Petit", "Le forum de 2015"),
             ("format", "Camille Martin", "Plénière"),
@@ -158,7 +132,7 @@ def test_live_screen_counts_the_answers_of_two_join_terminals(tmp_path: Path):
     try:
         facilitator.expect("0 réponse")
         for name in ("Camille Martin", "Dominique Petit"):
-            joiner = _spawn(tmp_path, "join", "--name", name)
+            joiner = spawn_seminar(tmp_path, "join", "--name", name)
             joiner.expect("Quelle idée pour faire alliance")
             joiners.append(joiner)
 
@@ -169,7 +143,7 @@ def test_live_screen_counts_the_answers_of_two_join_terminals(tmp_path: Path):
         joiners[1].expect("Réponse enregistrée")
         facilitator.expect("2 réponses")
 
-        assert sorted(_answers(tmp_path)) == [
+        assert sorted(recorded_answers(tmp_path)) == [
             ("idee", "Camille Martin", "Des binômes"),
             ("idee", "Dominique Petit", "Un forum chaque année"),
         ]

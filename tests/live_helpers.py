@@ -12,8 +12,11 @@ from rich.console import Console
 
 from seminar_cli.agenda.loader import LoadedAgenda, parse_agenda_text
 from seminar_cli.journal.store import Journal
+from seminar_cli.session.prompter import NullPrompter
+from seminar_cli.session.runner import Runner
 from seminar_cli.session.service import SessionSetup, SessionWriter, open_session
 from seminar_cli.timer import FakeClock
+from seminar_cli.ui.live import LiveControls
 from seminar_cli.ui.screen import LiveView, live_screen
 
 # 14:00 to 15:20, no slack: a late start is visible at once; the last segment is fixed
@@ -115,3 +118,29 @@ def event_types(writer: SessionWriter) -> list[str]:
 
 def payloads(writer: SessionWriter, type_: str) -> list[dict[str, Any]]:
     return [e.payload for e in writer.journal.events(writer.session_id) if e.type == type_]
+
+
+def run_recording_frames(
+    writer: SessionWriter,
+    script: list[tuple[float, list[str]]],
+    width: int,
+    height: int,
+) -> tuple[LiveControls, list[str]]:
+    """Run the live screen on ``script`` (see ``keys_at``) and keep, as text, every frame it
+    drew on a terminal of that size."""
+    keys = ScriptedKeys(writer.clock, script)  # type: ignore[arg-type]
+    controls = LiveControls(console=recording_console(width, height), keys=keys)
+    frames: list[str] = []
+    with controls:
+        runner = Runner(writer, controls, NullPrompter(), auto_advance=False)
+        original = controls.draw
+
+        def draw(runner: Runner) -> None:
+            original(runner)
+            view = controls.view(runner)
+            if view is not None:
+                frames.append(frame(view, width, height))
+
+        controls.draw = draw  # type: ignore[method-assign]
+        runner.run()
+    return controls, frames

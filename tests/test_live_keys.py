@@ -23,11 +23,11 @@ from seminar_cli.ui.screen import live_screen
 from tests.live_helpers import (
     ScriptedKeys,
     event_types,
-    frame,
     keys_at,
     open_writer,
     payloads,
     recording_console,
+    run_recording_frames,
 )
 
 SHORT = """\
@@ -285,21 +285,8 @@ def test_results_shown_after_an_open_prompt_closes(tmp_path):
         writer.record(
             EventType.answer_given, prompt="humeur", participant=name, value=value, ref=name
         )
-    keys = ScriptedKeys(writer.clock, keys_at((5, "n"), (6, "x"), (7, ENTER), (8, QUIT)))  # type: ignore[arg-type]
-    controls = LiveControls(console=recording_console(110, 35), keys=keys)
-    frames: list[str] = []
-    with controls:
-        runner = Runner(writer, controls, NullPrompter(), auto_advance=False)
-        original = controls.draw
-
-        def draw(runner: Runner) -> None:
-            original(runner)
-            view = controls.view(runner)
-            if view is not None:
-                frames.append(frame(view, 110, 35))
-
-        controls.draw = draw  # type: ignore[method-assign]
-        runner.run()
+    script = keys_at((5, "n"), (6, "x"), (7, ENTER), (8, QUIT))
+    _, frames = run_recording_frames(writer, script, 110, 35)
     during_second = [f for f in frames if "Second" in f.split("\n")[1]]
     assert "Votre humeur ?" in during_second[0]
     assert "bonne" in during_second[0]

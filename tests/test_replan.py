@@ -4,20 +4,16 @@ a before/after table, accepted or refused with one key — on a fake clock, noth
 from __future__ import annotations
 
 from seminar_cli.journal.events import EventType
-from seminar_cli.session.prompter import NullPrompter
-from seminar_cli.session.runner import Runner
 from seminar_cli.session.schedule import floor_for, propose_replan, schedule
 from seminar_cli.ui.keys import ENTER, ESCAPE
-from seminar_cli.ui.live import LiveControls
 from seminar_cli.ui.screen import view_from_state
 from tests.live_helpers import (
-    ScriptedKeys,
     event_types,
     frame,
     keys_at,
     open_writer,
     payloads,
-    recording_console,
+    run_recording_frames,
 )
 
 QUIT = ("q", "y")
@@ -30,21 +26,7 @@ def run_live(tmp_path, script, agenda=None, *, late: float = 0):
     if late:
         writer.record(EventType.segment_started, segment=writer.state.agenda.segments[0].id)
         writer.clock.advance(late)  # type: ignore[attr-defined]
-    keys = ScriptedKeys(writer.clock, keys_at(*script))  # type: ignore[arg-type]
-    controls = LiveControls(console=recording_console(90, 30), keys=keys)
-    frames: list[str] = []
-    with controls:
-        runner = Runner(writer, controls, NullPrompter(), auto_advance=False)
-        original = controls.draw
-
-        def draw(runner: Runner) -> None:
-            original(runner)
-            view = controls.view(runner)
-            if view is not None:
-                frames.append(frame(view, 90, 30))
-
-        controls.draw = draw  # type: ignore[method-assign]
-        runner.run()
+    controls, frames = run_recording_frames(writer, keys_at(*script), 90, 30)
     return writer, controls, frames
 
 

@@ -15,9 +15,7 @@ Target on a small laptop: all land, slowest write under 100 ms.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import gc
-import json
 import multiprocessing as mp
 import shutil
 import statistics
@@ -26,6 +24,8 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+from _figures import add_json_option, run_measure
 
 AGENDA = """\
 title: Banc d'essai
@@ -83,19 +83,9 @@ def main() -> int:
     parser.add_argument("--participants", type=int, default=100)
     parser.add_argument("--answers", type=int, default=10)
     parser.add_argument("--db", type=Path, default=None)
-    parser.add_argument(
-        "--json",
-        action="store_true",
-        help="also print the figures as one JSON object on stdout (the text goes to stderr)",
-    )
+    add_json_option(parser)
     args = parser.parse_args()
-    figures: dict[str, object] = {}
-    if not args.json:
-        return _measure(args, figures)
-    with contextlib.redirect_stdout(sys.stderr):
-        code = _measure(args, figures)
-    print(json.dumps(figures))
-    return code
+    return run_measure(args, _measure)
 
 
 def _measure(args: argparse.Namespace, figures: dict[str, object]) -> int:

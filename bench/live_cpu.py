@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import os
 import shutil
 import statistics
@@ -27,6 +26,7 @@ import time
 from pathlib import Path
 
 import pexpect
+from _figures import add_json_option, run_measure
 
 AGENDA = """\
 title: Banc d'essai
@@ -66,19 +66,9 @@ def main() -> int:
     parser.add_argument("--tries", type=int, default=10, help="key presses timed")
     parser.add_argument("--rows", type=int, default=35)
     parser.add_argument("--cols", type=int, default=120)
-    parser.add_argument(
-        "--json",
-        action="store_true",
-        help="also print the figures as one JSON object on stdout (the text goes to stderr)",
-    )
+    add_json_option(parser)
     args = parser.parse_args()
-    figures: dict[str, object] = {}
-    if not args.json:
-        return _measure(args, figures)
-    with contextlib.redirect_stdout(sys.stderr):
-        code = _measure(args, figures)
-    print(json.dumps(figures))
-    return code
+    return run_measure(args, _measure)
 
 
 def _measure(args: argparse.Namespace, figures: dict[str, object]) -> int:

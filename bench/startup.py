@@ -17,8 +17,6 @@ page once and fills the cache).
 from __future__ import annotations
 
 import argparse
-import contextlib
-import json
 import os
 import shutil
 import statistics
@@ -28,6 +26,8 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+
+from _figures import add_json_option, run_measure
 
 Env = dict[str, str]
 
@@ -60,19 +60,9 @@ def _once(command: list[str], make_env: Callable[[], Env]) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--runs", type=int, default=30, help="runs per command (default 30)")
-    parser.add_argument(
-        "--json",
-        action="store_true",
-        help="also print the figures as one JSON object on stdout (the table goes to stderr)",
-    )
+    add_json_option(parser, "table")
     args = parser.parse_args()
-    figures: dict[str, object] = {}
-    if not args.json:
-        return _measure(args, figures)
-    with contextlib.redirect_stdout(sys.stderr):
-        code = _measure(args, figures)
-    print(json.dumps(figures))
-    return code
+    return run_measure(args, _measure)
 
 
 def _measure(args: argparse.Namespace, figures: dict[str, object]) -> int:

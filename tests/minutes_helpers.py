@@ -194,5 +194,5 @@ def run_headless(
             status=entry.status if entry else "present",
             represented_by=entry.represented_by if entry else None,
         )
-    Runner(rec.writer, HeadlessControls(), None, script.answers if script else None).run()
+    Runner(rec.writer, HeadlessControls(), None, script).run()
     return rec

@@ -170,8 +170,11 @@ def check_complete(db: Path) -> None:
     assert started == SEGMENTS
     answers = [p for t, p in evs if t == "answer_given"]
     refs = [p.get("ref") for p in answers]
-    assert len(answers) == EXPECTED, Counter(str(r) for r in refs)
-    assert len(set(refs)) == EXPECTED  # no duplicates: every answer has its own entry
+    assert len(answers) == EXPECTED, Counter(str(r) for r in refs)  # none lost, none twice
+    # named answers are told apart by participant and prompt; unnamed ones carry no reference
+    named = [p for p in answers if p.get("participant")]
+    assert len({p["ref"] for p in named}) == len(named) == 7
+    assert not [p for p in answers if not p.get("participant") and "ref" in p]
     opened = [p["prompt"] for t, p in evs if t == "prompt_opened"]
     closed = [p["prompt"] for t, p in evs if t == "prompt_closed"]
     assert sorted(opened) == sorted(closed) == sorted(f"p{i}" for i in range(1, 8))

@@ -3,6 +3,7 @@ journal's fold equal to the runner's live state at every step."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -16,7 +17,7 @@ from seminar_cli.agenda.models import Agenda, Prompt
 from seminar_cli.journal.events import EventType
 from seminar_cli.journal.state import fold
 from seminar_cli.journal.store import Journal, StoredEvent
-from seminar_cli.session.answers import ScriptedAnswer
+from seminar_cli.session.answers import AnswersFile, ScriptedAnswer
 from seminar_cli.session.prompter import AskRequest, SkipPrompt
 from seminar_cli.session.runner import Command, HeadlessControls, Runner
 from seminar_cli.session.service import SessionSetup, SessionWriter, open_session
@@ -178,12 +179,12 @@ class FakePrompter:
         return self.names.pop(0) if self.names else None
 
 
-def scripted(*entries: tuple[str, str | None, Any]) -> dict[str, list[ScriptedAnswer]]:
+def scripted(*entries: tuple[str, str | None, Any]) -> AnswersFile:
+    """An answers file as the loader makes it, its digest standing for its content."""
     result: dict[str, list[ScriptedAnswer]] = {}
     for prompt, participant, value in entries:
-        bucket = result.setdefault(prompt, [])
-        bucket.append(ScriptedAnswer(prompt, participant, value, len(bucket)))
-    return result
+        result.setdefault(prompt, []).append(ScriptedAnswer(prompt, participant, value))
+    return AnswersFile(result, {}, hashlib.sha256(repr(entries).encode()).hexdigest())
 
 
 # -- a whole agenda -------------------------------------------------------------------------------
@@ -266,8 +267,9 @@ def test_scripted_answers_are_recorded_once_as_given_by_their_people(tmp_path: P
         [("mots", "Inès"), ("mots", None), ("note", "Hugo"), ("synthese", None), ("humeur", None)],
         key=str,
     )
-    refs = [e.payload["ref"] for e in h.of(EventType.answer_given)]
-    assert len(set(refs)) == len(refs) == 5
+    # named entries are told apart by participant and prompt; unnamed ones carry no reference
+    refs = sorted(e.payload["ref"] for e in h.of(EventType.answer_given) if "ref" in e.payload)
+    assert refs == ["answers:mots:inès", "answers:note:hugo"]
     # the open prompt's answers land while it is open, at its segment's start
     mots = [e for e in h.of(EventType.answer_given) if e.payload["prompt"] == "mots"]
     assert all(offset(e.at) == 0 for e in mots)

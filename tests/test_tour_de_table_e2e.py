@@ -157,3 +157,24 @@ def test_live_screen_counts_the_answers_of_two_join_terminals(tmp_path: Path):
         for child in (facilitator, *joiners):
             if child.isalive():
                 child.terminate(force=True)
+
+
+def test_live_screen_counts_anonymous_answers_still_waiting_for_their_batch(tmp_path: Path):
+    facilitator = _start(tmp_path, OPEN.replace("who: open", "who: open\n        anonymous: true"))
+    joiner = None
+    try:
+        facilitator.expect("0 réponse")
+        joiner = spawn_seminar(tmp_path, "join", "--name", "Camille Martin")
+        joiner.expect("Quelle idée pour faire alliance")
+        joiner.send("Des binômes" + ENTER)
+        joiner.expect("Réponse enregistrée")
+        # the room sees the answer arrive, although the journal writes it only in a batch
+        facilitator.expect("1 réponse")
+        assert recorded_answers(tmp_path) == []
+        _quit(facilitator)
+        joiner.sendintr()
+        joiner.expect(pexpect.EOF)
+    finally:
+        for child in (facilitator, joiner):
+            if child is not None and child.isalive():
+                child.terminate(force=True)

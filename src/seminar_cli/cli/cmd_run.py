@@ -259,7 +259,7 @@ def _run(writer: SessionWriter, *, no_input: bool, script: AnswersFile | None) -
     from seminar_cli.session.runner import Runner
     from seminar_cli.ui import console
 
-    scripted = script.answers if script else None
+    scripted = script
     with stop_on_hangup():
         if no_input:
             from seminar_cli.session.runner import HeadlessControls

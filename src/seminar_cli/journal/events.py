@@ -24,6 +24,7 @@ class EventType(StrEnum):
     prompt_opened = "prompt_opened"
     prompt_closed = "prompt_closed"
     answer_given = "answer_given"
+    answer_marked = "answer_marked"  # this person answered an anonymous prompt (no value)
     note = "note"
     decision = "decision"
     action = "action"
@@ -86,6 +87,11 @@ class AnswerGiven(_Payload):
     ref: str | None = None  # de-duplication key (answers file entry, join process)
 
 
+class AnswerMarked(_Payload):
+    prompt: str
+    participant: str
+
+
 class Record(_Payload):
     segment: str | None = None
     text: str = Field(min_length=1)
@@ -122,6 +128,7 @@ PAYLOADS: dict[EventType, type[_Payload]] = {
     EventType.prompt_opened: PromptRef,
     EventType.prompt_closed: PromptRef,
     EventType.answer_given: AnswerGiven,
+    EventType.answer_marked: AnswerMarked,
     EventType.note: Record,
     EventType.decision: Record,
     EventType.action: Record,

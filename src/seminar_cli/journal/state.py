@@ -93,6 +93,8 @@ class SessionState:
     open_prompts: dict[str, datetime] = field(default_factory=dict)
     closed_prompts: dict[str, datetime] = field(default_factory=dict)
     answers: dict[str, list[AnswerRecord]] = field(default_factory=dict)
+    # who answered each anonymous prompt (written in batches, apart from the values)
+    marked: dict[str, set[str]] = field(default_factory=dict)
     attendance: dict[str, AttendanceRecord] = field(default_factory=dict)
     records: list[TextRecord] = field(default_factory=list)
     replans: list[tuple[datetime, dict[str, int]]] = field(default_factory=list)
@@ -137,7 +139,7 @@ class SessionState:
                 return True
             if participant is not None and answer.participant == participant:
                 return True
-        return False
+        return participant is not None and participant in self.marked.get(prompt_id, ())
 
     def present_participants(self) -> list[str]:
         """Roster names present now (absent, excused, represented and departed are left out)."""
@@ -218,6 +220,8 @@ class SessionState:
                     p["prompt"], p.get("participant"), p.get("value"), at, p.get("ref"), event.seq
                 )
             )
+        elif kind == EventType.answer_marked:
+            self.marked.setdefault(p["prompt"], set()).add(p["participant"])
         elif kind in (EventType.note, EventType.decision, EventType.action):
             self.records.append(
                 TextRecord(kind, p.get("segment"), p["text"], at, p.get("owner"), p.get("due"))

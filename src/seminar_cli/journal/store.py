@@ -12,6 +12,8 @@ import errno
 import functools
 import json
 import os
+import random
+import secrets
 import signal
 import socket
 import sqlite3
@@ -19,6 +21,7 @@ import threading
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import Any, Concatenate, NamedTuple, ParamSpec, TypeVar
 
@@ -105,8 +108,57 @@ def _m004_events_by_type(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX events_by_type ON events (session_id, type, seq)")
 
 
+@migration
+def _m005_anonymous_pool(db: sqlite3.Connection) -> None:
+    # Anonymous answers wait here, keyed by a random id (WITHOUT ROWID: nothing records their
+    # order), until a shuffled batch moves them into the events with one timestamp.  Who has
+    # answered is kept apart, by name, with no value and no order.  Answers files deliver
+    # their unnamed entries once: how many, per prompt and per file content.
+    db.execute(
+        """CREATE TABLE anonymous_pool (
+            id BLOB PRIMARY KEY,
+            session_id TEXT NOT NULL REFERENCES sessions(id),
+            prompt TEXT NOT NULL,
+            value TEXT NOT NULL
+        ) WITHOUT ROWID"""
+    )
+    db.execute(
+        """CREATE TABLE anonymous_voters (
+            session_id TEXT NOT NULL REFERENCES sessions(id),
+            prompt TEXT NOT NULL,
+            participant TEXT NOT NULL,
+            PRIMARY KEY (session_id, prompt, participant)
+        ) WITHOUT ROWID"""
+    )
+    db.execute(
+        """CREATE TABLE file_deliveries (
+            session_id TEXT NOT NULL REFERENCES sessions(id),
+            prompt TEXT NOT NULL,
+            digest TEXT NOT NULL,
+            delivered INTEGER NOT NULL,
+            PRIMARY KEY (session_id, prompt, digest)
+        ) WITHOUT ROWID"""
+    )
+
+
 SCHEMA_VERSION = len(MIGRATIONS)
 CLOSING_EVENT = "session_closed"  # appending it also marks the session closed, runner gone
+PROMPT_CLOSED = "prompt_closed"  # appending it first writes the prompt's pending anonymous answers
+# Anonymous answers are written in batches of at least five.  While a prompt is open, a
+# batch is five drawn at random from ten waiting (so the last ones to arrive are not simply
+# the next batch, and the batch written at the close holds five or more too); at the close,
+# all that wait, with the marks of who answered.
+ANONYMOUS_BATCH = 5
+
+
+class AnonymousOutcome(StrEnum):
+    pending = "pending"  # held until drawn into a batch or its prompt closes
+    written = "written"  # a batch was written now (this answer may or may not be in it)
+    closed = "closed"  # the prompt had closed: nothing held
+    already = "already"  # this person had answered already: nothing held
+
+
+_SHUFFLE = random.SystemRandom()  # the batch order must not be predictable
 
 
 @dataclass(frozen=True)
@@ -360,6 +412,8 @@ class Journal:
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = NORMAL")
         db.execute("PRAGMA foreign_keys = ON")
+        # a pending anonymous answer, once written as an event, leaves no trace in free pages
+        db.execute("PRAGMA secure_delete = ON")
         self._migrate()
 
     def _check_identity(self) -> None:
@@ -553,7 +607,14 @@ class Journal:
     def _insert(
         cur: sqlite3.Cursor, session_id: str, type_: str, payload: dict[str, Any], at: datetime
     ) -> StoredEvent | None:
-        """Insert inside the caller's transaction; None when its ref is already recorded."""
+        """Insert inside the caller's transaction; None when its ref is already recorded.
+
+        Closing a prompt (or the session) first writes the anonymous answers still pending for
+        it, in the same transaction: a closed prompt never holds an unwritten answer."""
+        if type_ == PROMPT_CLOSED:
+            Journal._flush_anonymous(cur, session_id, at, str(payload.get("prompt")))
+        elif type_ == CLOSING_EVENT:
+            Journal._flush_anonymous(cur, session_id, at, None)
         text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
         ref = payload.get("ref")
         seq = int(
@@ -595,6 +656,159 @@ class Journal:
             if not accept(fresh):
                 return None
             return self._insert(cur, session_id, type_, payload, at)
+
+    # -- anonymous answers: held, then written in shuffled batches (docs/architecture.md) ----
+    def append_anonymous(
+        self,
+        session_id: str,
+        prompt: str,
+        value: Any,
+        participant: str | None,
+        at: datetime,
+        *,
+        after_seq: int,
+        accept: Callable[[list[StoredEvent]], bool],
+        watch: Collection[str] | None = None,
+    ) -> AnonymousOutcome:
+        """Hold an anonymous answer until it is drawn into a batch or its prompt closes.
+
+        ``participant`` (when the answerer is known) is kept apart, with no value and no
+        order, so that the same person cannot answer twice; it becomes an ``answer_marked``
+        event when the prompt closes.  Checked like ``append_if``: ``accept`` sees what was
+        written since ``after_seq`` (is the prompt still open?), in the same transaction.
+        """
+        with self._write() as cur:
+            fresh = self._read_events(cur, session_id, after_seq, watch)
+            if not accept(fresh):
+                return AnonymousOutcome.closed
+            if participant is not None:
+                if self._has_voted(cur, session_id, prompt, participant):
+                    return AnonymousOutcome.already
+                cur.execute(
+                    "INSERT INTO anonymous_voters (session_id, prompt, participant)"
+                    " VALUES (?, ?, ?)",
+                    (session_id, prompt, participant),
+                )
+            text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+            cur.execute(
+                "INSERT INTO anonymous_pool (id, session_id, prompt, value) VALUES (?, ?, ?, ?)",
+                (secrets.token_bytes(16), session_id, prompt, text),
+            )
+            waiting = cur.execute(
+                "SELECT COUNT(*) FROM anonymous_pool WHERE session_id = ? AND prompt = ?",
+                (session_id, prompt),
+            ).fetchone()[0]
+            if waiting >= 2 * ANONYMOUS_BATCH:
+                self._write_batch(cur, session_id, at, prompt)
+                return AnonymousOutcome.written
+        return AnonymousOutcome.pending
+
+    @_reading
+    def has_voted(self, session_id: str, prompt: str, participant: str) -> bool:
+        """Whether this person's anonymous answer is in, written or still pending."""
+        return self._has_voted(self._db.cursor(), session_id, prompt, participant)
+
+    @staticmethod
+    def _has_voted(cur: sqlite3.Cursor, session_id: str, prompt: str, participant: str) -> bool:
+        pending = cur.execute(
+            "SELECT 1 FROM anonymous_voters"
+            " WHERE session_id = ? AND prompt = ? AND participant = ?",
+            (session_id, prompt, participant),
+        ).fetchone()
+        if pending is not None:
+            return True
+        marked = cur.execute(
+            "SELECT 1 FROM events INDEXED BY events_by_type WHERE session_id = ?"
+            " AND type = 'answer_marked' AND json_extract(payload, '$.prompt') = ?"
+            " AND json_extract(payload, '$.participant') = ?",
+            (session_id, prompt, participant),
+        ).fetchone()
+        return marked is not None
+
+    @_reading
+    def pending_anonymous(self, session_id: str, prompt: str) -> int:
+        """How many anonymous answers to ``prompt`` wait for their batch (a count, no more)."""
+        row = self._db.execute(
+            "SELECT COUNT(*) FROM anonymous_pool WHERE session_id = ? AND prompt = ?",
+            (session_id, prompt),
+        ).fetchone()
+        return int(row[0])
+
+    @staticmethod
+    def _write_batch(cur: sqlite3.Cursor, session_id: str, at: datetime, prompt: str) -> None:
+        """Five of the waiting anonymous answers, drawn at random, written shuffled at one
+        moment; the others wait for the next batch or the close."""
+        rows = cur.execute(
+            "SELECT id, value FROM anonymous_pool WHERE session_id = ? AND prompt = ?",
+            (session_id, prompt),
+        ).fetchall()
+        batch = _SHUFFLE.sample(rows, ANONYMOUS_BATCH)
+        for _id, value in batch:
+            Journal._insert(cur, session_id, "answer_given", _answer_payload(prompt, value), at)
+        cur.executemany("DELETE FROM anonymous_pool WHERE id = ?", [(i,) for i, _v in batch])
+
+    @staticmethod
+    def _flush_anonymous(
+        cur: sqlite3.Cursor, session_id: str, at: datetime, prompt: str | None
+    ) -> None:
+        """At a prompt's close (``prompt``) or the session's (None): every anonymous answer
+        still waiting and the marks of who answered, each shuffled, all at one moment."""
+        where, args = "session_id = ?", [session_id]
+        if prompt is not None:
+            where, args = "session_id = ? AND prompt = ?", [session_id, prompt]
+        values = cur.execute(f"SELECT prompt, value FROM anonymous_pool WHERE {where}", args)
+        answers = [("answer_given", _answer_payload(p, v)) for p, v in values]
+        voters = cur.execute(
+            f"SELECT prompt, participant FROM anonymous_voters WHERE {where}", args
+        )
+        marks = [("answer_marked", {"prompt": p, "participant": n}) for p, n in voters]
+        if not answers and not marks:
+            return
+        _SHUFFLE.shuffle(answers)
+        _SHUFFLE.shuffle(marks)
+        for type_, payload in answers + marks:
+            Journal._insert(cur, session_id, type_, payload, at)
+        cur.execute(f"DELETE FROM anonymous_pool WHERE {where}", args)
+        cur.execute(f"DELETE FROM anonymous_voters WHERE {where}", args)
+
+    # -- answers files: unnamed entries are delivered once per file content ------------------
+    def deliver_unnamed(
+        self,
+        session_id: str,
+        prompt: str,
+        digest: str,
+        payloads: list[dict[str, Any]],
+        at: datetime,
+        *,
+        shuffle: bool,
+    ) -> list[StoredEvent]:
+        """Write the entries of an answers file (by its content's ``digest``) not delivered yet
+        for ``prompt``, and count them delivered, in one transaction at one moment.  The same
+        file given again writes nothing; another file's entries are all written."""
+        with self._write() as cur:
+            row = cur.execute(
+                "SELECT delivered FROM file_deliveries"
+                " WHERE session_id = ? AND prompt = ? AND digest = ?",
+                (session_id, prompt, digest),
+            ).fetchone()
+            done = int(row[0]) if row else 0
+            todo = list(payloads[done:])
+            if not todo:
+                return []
+            if shuffle:
+                _SHUFFLE.shuffle(todo)
+            written = [
+                event
+                for payload in todo
+                if (event := self._insert(cur, session_id, "answer_given", payload, at))
+            ]
+            cur.execute(
+                "INSERT INTO file_deliveries (session_id, prompt, digest, delivered)"
+                " VALUES (?, ?, ?, ?) ON CONFLICT(session_id, prompt, digest)"
+                " DO UPDATE SET delivered = excluded.delivered",
+                (session_id, prompt, digest, len(payloads)),
+            )
+        return written
 
     @_reading
     def events(self, session_id: str, after_seq: int = 0) -> list[StoredEvent]:
@@ -694,6 +908,13 @@ class Journal:
         return Heartbeat(
             datetime.fromisoformat(row[0]), datetime.fromisoformat(row[1]), row[2], row[3]
         )
+
+
+def _answer_payload(prompt: str, stored: str) -> dict[str, Any]:
+    """An answer event's payload from a pending value (JSON text), as the event models store
+    it: no "value" key for a prompt asked and left unanswered."""
+    value = json.loads(stored)
+    return {"prompt": prompt} if value is None else {"prompt": prompt, "value": value}
 
 
 def _session_row(row: tuple[Any, ...]) -> SessionRow:

@@ -9,6 +9,7 @@ best first) · vote: "pour"|"contre"|"abstention"|"blanc", or with ``who: room``
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -142,16 +143,23 @@ def normalise_answer(prompt: Prompt, raw: Any) -> Any:
     raise AnswerError("answer.not_text")  # pragma: no cover - every type is handled above
 
 
+def named_ref(prompt_id: str, participant: str) -> str:
+    """The journal's unique reference of a named answer from a file (PRODUCT §9): by
+    participant and prompt, so the same person's answer is never recorded twice, whichever
+    file or process brings it again; spelling and case of the name do not count."""
+    return f"answers:{prompt_id}:{' '.join(participant.split()).casefold()}"
+
+
 @dataclass(frozen=True)
 class ScriptedAnswer:
     prompt: str
-    participant: str | None
+    participant: str | None  # None: anonymous, the room, or a participant left unnamed
     value: Any  # normalised
-    index: int  # position in the file's list: identifies the entry for de-duplication
 
     @property
-    def ref(self) -> str:
-        return f"answers:{self.prompt}:{self.index}"
+    def ref(self) -> str | None:
+        """Named entries only: unnamed ones are counted per file content instead."""
+        return named_ref(self.prompt, self.participant) if self.participant else None
 
 
 @dataclass(frozen=True)
@@ -164,6 +172,7 @@ class AttendanceEntry:
 class AnswersFile:
     answers: dict[str, list[ScriptedAnswer]]
     attendance: dict[str, AttendanceEntry]
+    digest: str = ""  # of the file's content: its unnamed entries are delivered once
 
 
 ATTENDANCE_KEY = "attendance"  # reserved top-level key: roster name -> status
@@ -183,12 +192,13 @@ def load_answers_file(path: Path, agenda: Agenda) -> AnswersFile:
         raise AgendaError("answers.no_file", file=source) from None
     except OSError as exc:
         raise AgendaError("answers.unreadable", file=source, reason=exc.strerror) from None
+    digest = hashlib.sha256(raw_bytes).hexdigest()
     text = decode_agenda_bytes(raw_bytes, source)
     data, _root, duplicates = read_yaml(text, source)
     if duplicates:
         raise AgendaError("answers.invalid", problems=[p for _, p in duplicates], file=source)
     if data is None:
-        return AnswersFile({}, {})
+        return AnswersFile({}, {}, digest)
     if not isinstance(data, dict):
         raise AgendaError("answers.not_mapping", file=source)
     problems: list[str] = []
@@ -224,11 +234,18 @@ def load_answers_file(path: Path, agenda: Agenda) -> AnswersFile:
             except AnswerError as error:
                 problems.append(f"{_place(prompt_id, index)} : {error.message()}")
                 continue
-            answers.append(ScriptedAnswer(prompt.id, participant, normal, index))
-        result[prompt.id] = answers
+            answers.append(ScriptedAnswer(prompt.id, participant, normal))
+        result[prompt.id] = _last_per_participant(answers)
     if problems:
         raise AgendaError("answers.invalid", problems=problems, file=source)
-    return AnswersFile(result, attendance)
+    return AnswersFile(result, attendance, digest)
+
+
+def _last_per_participant(answers: list[ScriptedAnswer]) -> list[ScriptedAnswer]:
+    """A participant named twice for one prompt answered twice: the later answer replaces
+    the earlier one, as at a terminal (their reference is the same)."""
+    last = {a.ref: i for i, a in enumerate(answers) if a.ref is not None}
+    return [a for i, a in enumerate(answers) if a.ref is None or last[a.ref] == i]
 
 
 def _attendance(raw: Any, agenda: Agenda, problems: list[str]) -> dict[str, AttendanceEntry]:

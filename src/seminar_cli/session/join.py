@@ -12,9 +12,11 @@ from dataclasses import dataclass, field
 
 from seminar_cli.agenda.models import Prompt, Who
 from seminar_cli.journal.events import EventType
+from seminar_cli.journal.store import AnonymousOutcome
 from seminar_cli.session.answers import (
     AnswerError,
     ScriptedAnswer,
+    named_ref,
     normalise_answer,
     strip_controls,
 )
@@ -53,20 +55,36 @@ class Joiner:
                 continue
             if prompt.who is not Who.open:
                 continue
-            if not prompt.anonymous and self.name and state.has_answer(prompt.id, self.name):
+            if self.name and self._answered(prompt):
                 continue
             result.append(prompt)
         return result
 
+    def _answered(self, prompt: Prompt) -> bool:
+        assert self.name is not None
+        if prompt.anonymous:  # a mark apart from the values, written or still pending
+            return self.writer.has_voted(prompt.id, self.name)
+        return self.writer.state.has_answer(prompt.id, self.name)
+
     def answer(self, prompt: Prompt, raw: object, ref: str | None = None) -> bool:
         """Record an answer if the prompt is still open; False when it closed meanwhile (or
-        when an answer with the same ``ref`` is already in).
+        when an answer with the same ``ref`` is already in, or this person's anonymous answer).
 
         Both are checked in the same transaction as the write, so an answer never lands after
         its prompt closed, even when the facilitator moves on just then, nor twice.
+
+        An anonymous answer carries no name and no reference, and is not written now: the
+        journal holds it and writes it in a shuffled batch with others (PRODUCT §9), so that
+        neither its place nor its time tells whose it is.  Only "this person has answered"
+        is kept, apart from the value, so that nobody answers twice.
         """
         value = normalise_answer(prompt, raw)
-        participant = None if prompt.anonymous else self.name
+        if prompt.anonymous:
+            outcome = self.writer.record_anonymous(prompt.id, value, self.name, watch=PROMPT_EVENTS)
+            if outcome in (AnonymousOutcome.closed, AnonymousOutcome.already):
+                return False
+            self._done.add(prompt.id)
+            return True
         recorded = self.writer.record_if(
             lambda state: (
                 prompt.id in state.open_prompts
@@ -74,7 +92,7 @@ class Joiner:
             ),
             EventType.answer_given,
             prompt=prompt.id,
-            participant=participant,
+            participant=self.name,
             value=value,
             ref=ref,
             watch=PROMPT_EVENTS,
@@ -171,17 +189,19 @@ class Joiner:
                 assert found is not None
                 prompt = found[1]
                 for entry in todo.pop(prompt_id):
-                    # an anonymous answer carries no reference at all: nothing could link it
-                    ref = None if prompt.anonymous else f"join:{self.name}:{entry.ref}"
-                    if (ref and state.has_answer(prompt_id, None, ref)) or (
-                        self.name
-                        and not prompt.anonymous
-                        and state.has_answer(prompt_id, self.name)
-                    ):
+                    # told apart by participant and prompt, never by a place in the file: a
+                    # named participant's answer is recorded once, whichever file brings it
+                    # again; an anonymous one carries no reference at all (the journal keeps
+                    # only that this person answered); an unnamed participant cannot be
+                    # recognised, so each run of the file is another person's answers
+                    ref = None
+                    if self.name and not prompt.anonymous:
+                        ref = named_ref(prompt_id, self.name)
+                    if self.name and self._answered(prompt):
                         continue
                     if self.answer(prompt, entry.value, ref=ref):
                         outcome.answered.append(prompt_id)
-                        if self.name and not prompt.anonymous:
+                        if self.name:
                             break  # one answer per named participant: more would replace it
             if not todo:
                 break

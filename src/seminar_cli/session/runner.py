@@ -17,7 +17,7 @@ from typing import Any, Literal, Protocol
 from seminar_cli.agenda.models import Prompt, Segment, Who
 from seminar_cli.journal.events import EventType
 from seminar_cli.journal.state import SegmentState, SessionState
-from seminar_cli.session.answers import AnswerError, ScriptedAnswer, normalise_answer
+from seminar_cli.session.answers import AnswerError, AnswersFile, normalise_answer
 from seminar_cli.session.prompter import (
     AskRequest,
     NullPrompter,
@@ -96,14 +96,14 @@ class Runner:
         writer: SessionWriter,
         controls: Controls,
         prompter: Prompter | None = None,
-        scripted: dict[str, list[ScriptedAnswer]] | None = None,
+        scripted: AnswersFile | None = None,
         *,
         auto_advance: bool = True,
     ) -> None:
         self.writer = writer
         self.controls = controls
         self.prompter: Prompter = prompter or NullPrompter()
-        self.scripted = scripted or {}
+        self.scripted = scripted or AnswersFile({}, {})
         self.auto_advance = auto_advance  # --no-input: a segment ends when its time is up
         self.proposal: ReplanProposal | None = None
         self._asked: set[str] = set()
@@ -306,15 +306,27 @@ class Runner:
         self.controls.notify(self, "prompt_closed", prompt=prompt)
 
     def _record_scripted(self, prompt: Prompt) -> None:
-        for answer in self.scripted.get(prompt.id, []):
+        """The answers file's entries for ``prompt``, as PRODUCT §9 rules: a named entry once
+        per participant (given before a crash, or by any file on an earlier run); the unnamed
+        ones (anonymous, or the room's) once per file content, counted by the journal, written
+        together at one moment — shuffled when anonymous, so no order tells whose is whose."""
+        entries = self.scripted.answers.get(prompt.id, [])
+        for answer in entries:
+            if answer.ref is None:
+                continue
             if self.writer.state.has_answer(prompt.id, answer.participant, answer.ref):
-                continue  # given before a crash, or by the same file on an earlier run
+                continue
             self.writer.record(
                 EventType.answer_given,
                 prompt=prompt.id,
                 participant=answer.participant,
                 value=answer.value,
                 ref=answer.ref,
+            )
+        unnamed = [answer.value for answer in entries if answer.ref is None]
+        if unnamed:
+            self.writer.deliver_file_entries(
+                prompt.id, self.scripted.digest, unnamed, shuffle=prompt.anonymous
             )
 
     def _ask_people(self, segment: Segment, prompt: Prompt) -> None:

@@ -15,7 +15,14 @@ from seminar_cli.agenda.models import Agenda, slugify
 from seminar_cli.errors import SessionError
 from seminar_cli.journal.events import EventType, validated_payload
 from seminar_cli.journal.state import SessionState, fold
-from seminar_cli.journal.store import Heartbeat, Journal, SessionRow, StoredEvent, this_host
+from seminar_cli.journal.store import (
+    AnonymousOutcome,
+    Heartbeat,
+    Journal,
+    SessionRow,
+    StoredEvent,
+    this_host,
+)
 from seminar_cli.timer import Clock
 
 LIVE_WITHIN = timedelta(seconds=20)  # a heartbeat this recent means a runner is still alive
@@ -274,6 +281,73 @@ class SessionWriter:
             elif quiet and event.type not in watch:
                 self._quiet_upto = event.seq
         return event
+
+    def record_anonymous(
+        self,
+        prompt_id: str,
+        value: Any,
+        participant: str | None,
+        *,
+        watch: Collection[EventType],
+    ) -> AnonymousOutcome:
+        """An anonymous answer, held by the journal and written in a shuffled batch (see
+        ``Journal.append_anonymous``): never next to anything this person wrote.  Only while
+        the prompt is open, and once per known ``participant``."""
+        checked = validated_payload(EventType.answer_given, {"prompt": prompt_id, "value": value})
+        if participant is not None:
+            mark = {"prompt": prompt_id, "participant": participant}
+            validated_payload(EventType.answer_marked, mark)
+
+        def still_open(fresh: list[StoredEvent]) -> bool:
+            probe = copy.deepcopy(self.state) if fresh else self.state
+            for event in fresh:
+                probe.apply(event)
+            return prompt_id in probe.open_prompts
+
+        outcome = self.journal.append_anonymous(
+            self.row.id,
+            prompt_id,
+            checked.get("value"),
+            participant,
+            self.clock.now(),
+            after_seq=max(self.state.last_seq, self._quiet_upto),
+            accept=still_open,
+            watch=[str(w) for w in watch],
+        )
+        if outcome is AnonymousOutcome.written:
+            self.sync()
+        return outcome
+
+    def waiting_anonymous(self) -> dict[str, int]:
+        """How many anonymous answers each open prompt holds for its next batch (a count only:
+        the room sees answers arrive even before they are written)."""
+        counts = {}
+        for prompt_id in self.state.open_prompts:
+            found = self.agenda.find_prompt(prompt_id)
+            if found is not None and found[1].anonymous:
+                counts[prompt_id] = self.journal.pending_anonymous(self.row.id, prompt_id)
+        return counts
+
+    def has_voted(self, prompt_id: str, participant: str) -> bool:
+        """Whether this person's anonymous answer is in (written or pending)."""
+        return self.state.has_answer(prompt_id, participant) or self.journal.has_voted(
+            self.row.id, prompt_id, participant
+        )
+
+    def deliver_file_entries(
+        self, prompt_id: str, digest: str, values: list[Any], *, shuffle: bool
+    ) -> int:
+        """Unnamed entries of an answers file, each delivered once per file content (PRODUCT
+        §9): how many were written now."""
+        payloads = [
+            validated_payload(EventType.answer_given, {"prompt": prompt_id, "value": v})
+            for v in values
+        ]
+        written = self.journal.deliver_unnamed(
+            self.row.id, prompt_id, digest, payloads, self.clock.now(), shuffle=shuffle
+        )
+        self.sync()
+        return len(written)
 
     def heartbeat(self) -> None:
         from seminar_cli.timer import local_now

@@ -186,6 +186,7 @@ class LiveControls:
             count_prefix=self.count,
             flash=self.flash[0] if self.flash else None,
             results=tuple(r for r, _ in self.results),
+            waiting=runner.writer.waiting_anonymous(),
         )
 
     def draw(self, runner: Runner) -> None:

@@ -9,7 +9,7 @@ here reads a clock, a key or the journal, so tests record exact frames.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
@@ -158,8 +158,10 @@ def view_from_state(
     count_prefix: str = "",
     flash: str | None = None,
     results: tuple[Any, ...] = (),
+    waiting: Mapping[str, int] | None = None,
 ) -> LiveView | None:
-    """The view of the running segment at ``now``; None when no segment runs."""
+    """The view of the running segment at ``now``; None when no segment runs.  ``waiting``:
+    anonymous answers held for their batch, per prompt, counted with the written ones."""
     segment_id = state.current
     if segment_id is None:
         return None
@@ -170,7 +172,9 @@ def view_from_state(
     plan = schedule(state, now)
     after = state.segment_after(segment_id)
     prompts = tuple(
-        PromptCount(found[1].question, state.answer_count(prompt_id))
+        PromptCount(
+            found[1].question, state.answer_count(prompt_id) + (waiting or {}).get(prompt_id, 0)
+        )
         for prompt_id in state.open_prompts
         if (found := agenda.find_prompt(prompt_id)) is not None
     )

@@ -33,15 +33,15 @@ def seminar(
     if umask is not None:
         mask = umask
         preexec = lambda: os.umask(mask)  # noqa: E731
+    options: dict[str, object] = {"capture_output": True, **popen}
     return subprocess.run(  # type: ignore[call-overload, no-any-return]
         [*seminar_cmd(), *args],
         env=subprocess_env(tmp_path),
         cwd=tmp_path,
-        capture_output=True,
         text=True,
         timeout=TIMEOUT,
         preexec_fn=preexec,
-        **popen,
+        **options,
     )
 
 
@@ -103,6 +103,22 @@ def test_a_link_to_dev_null_stays_a_link_and_dev_null_a_device(tmp_path, recorde
     assert link.is_symlink() and os.readlink(link) == "/dev/null"
     assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
     assert stat.S_IMODE(os.stat("/dev/null").st_mode) == 0o666
+    assert hidden_files(tmp_path) == []
+
+
+@pytest.mark.parametrize("name", ["/dev/stdout", "/proc/self/fd/1"])
+def test_its_own_stdout_is_written_into_be_it_a_pipe_or_a_file(tmp_path, recorded, name):
+    piped = seminar(tmp_path, "export", "-o", name)
+    assert piped.returncode == 0, piped.stderr
+    assert piped.stdout.startswith("# Co-construisons demain")
+    redirected = tmp_path / "redirected.md"
+    redirected.write_bytes(b"")
+    inode = os.stat(redirected).st_ino
+    with redirected.open("ab") as stdout:  # as `seminar export -o /dev/stdout >> cr.md`
+        result = seminar(tmp_path, "export", "-o", name, stdout=stdout, capture_output=False)
+    assert result.returncode == 0
+    assert redirected.read_text(encoding="utf-8").startswith("# Co-construisons demain")
+    assert os.stat(redirected).st_ino == inode  # written into, not replaced
     assert hidden_files(tmp_path) == []
 
 

@@ -14,6 +14,7 @@ import errno
 import os
 import re
 import stat
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,10 +30,21 @@ class OutputTarget:
     path: Path  # where the bytes go: a link to a regular file is followed, the link stays
     special: bool = False  # a FIFO or a character device: written into, never replaced
     mode: int | None = None  # an existing file's permissions, kept when it is replaced
+    fd: int | None = None  # /dev/stdout, /proc/self/fd/N: this process's own descriptor
 
 
 def check_output(path: Path, *, force: bool, exists_key: str) -> OutputTarget:
     """What writing to ``path`` will do; refuses early what will not be written."""
+    fd = _own_descriptor(path)
+    if fd is not None:  # whatever it leads to (a file, a pipe, a socket), as the shell does
+        try:
+            if fd <= 2 and (sys.stdin, sys.stdout, sys.stderr)[fd] is None:
+                # closed when the command started: whatever holds that number now is not it
+                raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+            os.fstat(fd)
+        except OSError as exc:
+            raise OutputError("common.write_failed", file=str(path), reason=exc.strerror) from None
+        return OutputTarget(path, path, special=True, fd=fd)
     try:
         link = os.lstat(path)
     except FileNotFoundError:
@@ -75,16 +87,36 @@ def safe_file_name(text: str, fallback: str = "session") -> str:
 
 
 # -- writing into a FIFO or a device -------------------------------------------------------------
+def _own_descriptor(path: Path) -> int | None:
+    """N when ``path`` names one of this process's descriptors (``/dev/stdout``, ``/dev/fd/N``,
+    ``/proc/self/fd/N``): written into as it is, even where it leads to a regular file
+    (``seminar export -o /dev/stdout > cr.md``), never replaced."""
+    own = {"/proc/self/fd", f"/proc/{os.getpid()}/fd"}
+    current = os.path.abspath(path)
+    for _ in range(40):  # the kernel's own limit on links followed
+        folder, name = os.path.split(current)
+        if os.path.realpath(folder) in own:
+            return int(name) if name.isdigit() else None
+        if not os.path.islink(current):
+            return None
+        current = os.path.normpath(os.path.join(folder, os.readlink(current)))
+    return None
+
+
 def _write_into(target: OutputTarget, data: bytes) -> None:
     # no O_CREAT, no O_TRUNC: it is written into as `>` would, and never becomes a regular file;
     # a FIFO waits for its reader here, as with the shell
     try:
-        fd = os.open(target.path, os.O_WRONLY | os.O_NOCTTY | os.O_CLOEXEC)
+        if target.fd is not None:
+            fd = os.dup(target.fd)  # bash's own reading of /dev/stdout: the descriptor itself
+        else:
+            fd = os.open(target.path, os.O_WRONLY | os.O_NOCTTY | os.O_CLOEXEC)
     except OSError as exc:
         raise _output_error(exc, target.shown) from None
     try:
         kind = os.fstat(fd).st_mode
-        if not (stat.S_ISFIFO(kind) or stat.S_ISCHR(kind)):  # it changed since it was checked
+        if target.fd is None and not (stat.S_ISFIFO(kind) or stat.S_ISCHR(kind)):
+            # it changed since it was checked
             raise OutputError("common.not_writable_kind", file=str(target.shown))
         view = memoryview(data)
         while view:

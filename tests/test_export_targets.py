@@ -13,10 +13,12 @@ import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import pexpect
 import pytest
 
 from tests.conftest import seminar_cmd, subprocess_env
 from tests.minutes_helpers import SEMINAR_ANSWERS, run_headless
+from tests.session_helpers import spawn_seminar
 
 TIMEOUT = 120  # seconds: generous, the machine is shared
 
@@ -120,6 +122,15 @@ def test_its_own_stdout_is_written_into_be_it_a_pipe_or_a_file(tmp_path, recorde
     assert redirected.read_text(encoding="utf-8").startswith("# Co-construisons demain")
     assert os.stat(redirected).st_ino == inode  # written into, not replaced
     assert hidden_files(tmp_path) == []
+
+
+@pytest.mark.parametrize("name", ["/dev/tty", "/dev/stdout"])
+def test_a_docx_is_refused_on_a_terminal_named_by_its_path(tmp_path, recorded, name):
+    child = spawn_seminar(tmp_path, "export", "--format", "docx", "-o", name)
+    child.expect("ne s'affiche pas dans un terminal")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 1
 
 
 def test_agenda_new_writes_into_a_fifo_too(tmp_path, fifo_reader):

@@ -21,6 +21,11 @@ from pathlib import Path
 
 from seminar_cli.errors import OutputError
 
+# where the system has them (not on Windows)
+_NOCTTY = getattr(os, "O_NOCTTY", 0)
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+_DIRECTORY = getattr(os, "O_DIRECTORY", 0)
+
 
 @dataclass(frozen=True)
 class OutputTarget:
@@ -67,6 +72,24 @@ def check_output(path: Path, *, force: bool, exists_key: str) -> OutputTarget:
     return OutputTarget(path, real, mode=stat.S_IMODE(info.st_mode) & 0o777)
 
 
+def is_terminal(target: OutputTarget) -> bool:
+    """Whether the target is a terminal (``-o /dev/tty``): a binary format would garble it."""
+    if target.fd is not None:
+        return os.isatty(target.fd)
+    if not target.special:
+        return False
+    try:
+        if not stat.S_ISCHR(os.stat(target.path).st_mode):
+            return False
+        fd = os.open(target.path, os.O_WRONLY | _NOCTTY | _CLOEXEC | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return False
+    try:
+        return os.isatty(fd)
+    finally:
+        os.close(fd)
+
+
 def write_output(target: OutputTarget, data: bytes) -> None:
     if target.special:
         _write_into(target, data)
@@ -110,7 +133,7 @@ def _write_into(target: OutputTarget, data: bytes) -> None:
         if target.fd is not None:
             fd = os.dup(target.fd)  # bash's own reading of /dev/stdout: the descriptor itself
         else:
-            fd = os.open(target.path, os.O_WRONLY | os.O_NOCTTY | os.O_CLOEXEC)
+            fd = os.open(target.path, os.O_WRONLY | _NOCTTY | _CLOEXEC)
     except OSError as exc:
         raise _output_error(exc, target.shown) from None
     try:
@@ -163,7 +186,7 @@ def _replace(target: OutputTarget, data: bytes) -> None:
                 os.unlink(tmp)
         raise _output_error(exc, target.shown) from None
     with contextlib.suppress(OSError):  # the new name itself survives a power cut
-        dir_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+        dir_fd = os.open(folder, os.O_RDONLY | _DIRECTORY | _CLOEXEC)
         try:
             os.fsync(dir_fd)
         finally:

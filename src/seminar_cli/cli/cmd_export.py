@@ -44,7 +44,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         from seminar_cli.cli.common import find_session, open_journal
         from seminar_cli.errors import OutputError, UsageError
-        from seminar_cli.fileio import check_output, safe_file_name, write_output
+        from seminar_cli.fileio import check_output, is_terminal, safe_file_name, write_output
         from seminar_cli.minutes.build import load_minutes
         from seminar_cli.minutes.exporters import FORMAT_NAMES, get_exporter
         from seminar_cli.session.answers import strip_controls
@@ -80,6 +80,8 @@ def register(app: typer.Typer) -> None:
             if target is None
             else check_output(target, force=force, exists_key="export.exists")
         )
+        if destination is not None and exporter.binary and is_terminal(destination):
+            raise OutputError("export.binary_to_terminal", format=exporter.name)
         with _working(t("export.working", format=exporter.name)):
             data = exporter.render_bytes(minutes)
         if destination is None:

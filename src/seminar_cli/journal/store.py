@@ -191,7 +191,9 @@ def _owner_only(path: Path) -> None:
     only, on every open: a journal made by another tool or an older version, or copied with
     looser permissions, holds names and answers.  SQLite gives new ``-wal`` and ``-shm`` files
     the journal's own mode.  What cannot be changed (not ours, a read-only medium) is left."""
-    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC
+    flags = os.O_RDONLY
+    for name in ("O_NONBLOCK", "O_NOCTTY", "O_CLOEXEC"):  # not all exist on Windows
+        flags |= getattr(os, name, 0)
     companions = [path.with_name(path.name + end) for end in ("-wal", "-shm", "-lock")]
     # the journal may be a link the user made; its companions are SQLite's, never links
     for file, extra in ((path, 0), *((c, getattr(os, "O_NOFOLLOW", 0)) for c in companions)):

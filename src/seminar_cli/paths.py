@@ -13,3 +13,24 @@ def default_db_path() -> Path:
     from platformdirs import user_data_path
 
     return user_data_path("seminar", appauthor=False) / "journal.sqlite3"
+
+
+def make_private_folders(folder: Path) -> None:
+    """Create ``folder`` and its missing parents readable by their owner only (0700, whatever
+    the umask): the journal's folder tells who met and when.  Folders that exist are left as
+    they are.  Raises what ``mkdir`` raises."""
+    missing: list[Path] = []
+    current = folder
+    while not current.exists() and current != current.parent:
+        missing.append(current)
+        current = current.parent
+    for path in reversed(missing):
+        try:
+            path.mkdir(mode=0o700)
+        except FileExistsError:
+            if not path.is_dir():  # a file where a folder should be
+                raise
+            continue  # made meanwhile by another process: theirs to set
+        os.chmod(path, 0o700)  # the umask may have taken bits from 0o700
+    if not folder.is_dir():
+        raise NotADirectoryError(folder)

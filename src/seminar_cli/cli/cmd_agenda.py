@@ -137,11 +137,11 @@ def register(app: typer.Typer) -> None:
             bool, typer.Option("--no-input", help=t("help.opt.no_input_new"))
         ] = False,
     ) -> None:
-        from seminar_cli.errors import OutputError
+        from seminar_cli.fileio import check_output, write_output
         from seminar_cli.ui import console
 
-        if file.exists() and not force:
-            raise OutputError("agenda.new.exists", file=str(file))
+        # the export's rules (PRODUCT §9): checked before the wizard asks anything
+        target = check_output(file, force=force, exists_key="agenda.new.exists")
         if source:
             from seminar_cli.agenda.loader import load_agenda
 
@@ -166,9 +166,7 @@ def register(app: typer.Typer) -> None:
 
                 answers = ask_starter()
             text = render_starter(answers)
-        from seminar_cli.fileio import write_text_atomic
-
-        write_text_atomic(file, text)
+        write_output(target, text.encode("utf-8"))
         console.say(t("agenda.new.written", file=str(file)), style="green")
 
     @group.command("schema", help=t("help.agenda.schema"), epilog=t("help.agenda.schema.epilog"))

@@ -44,8 +44,10 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         from seminar_cli.cli.common import find_session, open_journal
         from seminar_cli.errors import OutputError, UsageError
+        from seminar_cli.fileio import check_output, is_terminal, safe_file_name, write_output
         from seminar_cli.minutes.build import load_minutes
         from seminar_cli.minutes.exporters import FORMAT_NAMES, get_exporter
+        from seminar_cli.session.answers import strip_controls
         from seminar_cli.ui.console import say
 
         # "seminar export -" : the dash alone is the output, not a session id
@@ -61,6 +63,8 @@ def register(app: typer.Typer) -> None:
             raise UsageError("export.bad_kind", value=kind)
         to_stdout = output == "-"
         target = None if to_stdout else Path(output) if output else None
+        if to_stdout and not _stdout_is_open():
+            raise OutputError("export.no_stdout")
         if to_stdout and exporter.binary and _stdout_is_terminal():
             raise OutputError("export.binary_to_terminal", format=exporter.name)
         journal = open_journal(ctx, reading=True)  # exporting never writes to the journal
@@ -68,25 +72,28 @@ def register(app: typer.Typer) -> None:
         with _working(t("export.working", format=exporter.name)):
             minutes = load_minutes(journal, row, chosen)  # type: ignore[arg-type]
         if target is None and not to_stdout:
-            target = Path(f"{row.id}-{chosen}.{exporter.extension}")
-        if target is not None and target.exists() and not force:
-            if target.is_dir():
-                raise OutputError("common.is_dir", file=str(target))
-            raise OutputError("export.exists", file=str(target))
+            # the id may come from a foreign or crafted journal: a name here, never a path
+            target = Path(f"{safe_file_name(row.id)}-{chosen}.{exporter.extension}")
+        # refused before the (maybe long) rendering: an existing file without --force, a folder
+        destination = (
+            None
+            if target is None
+            else check_output(target, force=force, exists_key="export.exists")
+        )
+        if destination is not None and exporter.binary and is_terminal(destination):
+            raise OutputError("export.binary_to_terminal", format=exporter.name)
         with _working(t("export.working", format=exporter.name)):
             data = exporter.render_bytes(minutes)
-        if target is None:
+        if destination is None:
             _write_stdout(data)
         else:
-            from seminar_cli.fileio import write_bytes_atomic
-
-            write_bytes_atomic(target, data)
+            write_output(destination, data)
             say(
                 t(
                     "export.written",
                     what=t(f"export.what.{chosen}"),
-                    id=row.id,
-                    file=str(target),
+                    id=strip_controls(row.id),
+                    file=str(destination.shown),
                     format=exporter.name,
                 )
             )
@@ -113,15 +120,49 @@ def _stdout_is_terminal() -> bool:
     return bool(stream and stream.isatty())
 
 
-def _write_stdout(data: bytes) -> None:
+def _stdout_is_open() -> bool:
+    """False when the command was started with its standard output closed (``>&-``): Python
+    then has no ``sys.stdout`` at all."""
+    import os
     import sys
 
     stream = sys.stdout
+    if stream is None:
+        return False
+    try:
+        fd = stream.fileno()
+    except (OSError, ValueError):  # a test's captured stream has no descriptor: it is open
+        return True
+    try:
+        os.fstat(fd)
+    except OSError:
+        return False
+    return True
+
+
+def _write_stdout(data: bytes) -> None:
+    import errno
+    import sys
+
+    from seminar_cli.errors import OutputError
+
+    stream = sys.stdout
+    if stream is None:
+        raise OutputError("export.no_stdout")
     buffer = getattr(stream, "buffer", None)
-    if buffer is not None:
-        stream.flush()
-        buffer.write(data)
-        buffer.flush()
-    else:  # a test's captured stream takes text
-        stream.write(data.decode("utf-8", errors="replace"))
-        stream.flush()
+    try:
+        if buffer is not None:
+            stream.flush()
+            buffer.write(data)
+            buffer.flush()
+        else:  # a test's captured stream takes text
+            stream.write(data.decode("utf-8", errors="replace"))
+            stream.flush()
+    except BrokenPipeError:
+        raise  # the reader went away (`| head`): main.py makes it a quiet exit
+    except OSError as exc:
+        if exc.errno == errno.EBADF:
+            raise OutputError("export.no_stdout") from None
+        if exc.errno == errno.ENOSPC:
+            raise OutputError("common.disk_full", file="-") from None
+        raise OutputError("common.write_failed", file="-", reason=exc.strerror) from None

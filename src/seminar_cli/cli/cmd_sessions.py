@@ -15,6 +15,8 @@ from seminar_cli.cli.completion import complete_session
 from seminar_cli.i18n import t
 
 if TYPE_CHECKING:
+    from rich.text import Text
+
     from seminar_cli.journal.state import SegmentState, SessionState
     from seminar_cli.journal.store import Journal, SessionRow
 
@@ -291,6 +293,16 @@ NARROW = 120  # columns: below this, ``sessions list`` writes lines instead of a
 _STATUS_STYLE = {"live": "bold green", "interrupted": "yellow", "closed": "", "unreadable": "red"}
 
 
+def _plain(value: str | None) -> Text:
+    """What a journal holds, shown as it is written: no control character or escape sequence
+    (a crafted or foreign journal could hold them) and no Rich markup."""
+    from rich.text import Text
+
+    from seminar_cli.session.answers import strip_controls
+
+    return Text(strip_controls(value or ""))
+
+
 def _status_label(status: str, rehearsal: bool) -> str:
     label = t(f"sessions.status.{status}")
     return label + (" · " + t("sessions.rehearsal") if rehearsal else "")
@@ -307,9 +319,12 @@ def _render_list(overviews: list[Overview]) -> None:
     if out.width < NARROW:  # the id is what people copy: rather lines than a cramped table
         out.print(Text(t("sessions.list.title"), style="bold"))
         for o in overviews:
-            line = Text(o.id, style="bold")
+            line = _plain(o.id)
+            line.stylize("bold")
             line.append("  " + _status_label(o.status, o.rehearsal), _STATUS_STYLE.get(o.status))
-            line.append(f"\n  {o.title} — {o.created_at:%Y-%m-%d %H:%M} — ")
+            line.append("\n  ")
+            line.append(_plain(o.title))
+            line.append(f" — {o.created_at:%Y-%m-%d %H:%M} — ")
             line.append(
                 t(
                     "sessions.progress",
@@ -329,8 +344,8 @@ def _render_list(overviews: list[Overview]) -> None:
     table.add_column(t("sessions.col.answers"), justify="right")
     for o in overviews:
         table.add_row(
-            o.id,
-            o.title,
+            _plain(o.id),
+            _plain(o.title),
             o.created_at.strftime("%Y-%m-%d %H:%M"),
             _status_label(o.status, o.rehearsal),
             f"{o.segments_done}/{o.segments_total}",
@@ -353,7 +368,6 @@ def _span(start: str | None, end: str | None) -> str:
 def _render_show(d: dict[str, Any]) -> None:
     from rich import box
     from rich.table import Table
-    from rich.text import Text
 
     from seminar_cli.durations import format_clock, format_human
     from seminar_cli.ui import console
@@ -398,8 +412,10 @@ def _render_show(d: dict[str, Any]) -> None:
         rows.append(("sessions.fact.replans", str(d["replans"])))
     for key, value in rows:
         if value:
-            facts.add_row(t(key), value)
-    out.print(Text(d["title"], style="bold"))
+            facts.add_row(t(key), _plain(value))
+    title = _plain(d["title"])
+    title.stylize("bold")
+    out.print(title)
     out.print(facts)
 
     if d["attendance"]:
@@ -410,8 +426,11 @@ def _render_show(d: dict[str, Any]) -> None:
         for person in d["attendance"]:
             label = t(f"sessions.attendance.{person['status'] or 'unknown'}")
             if person["represented_by"]:
-                label += " " + t("sessions.attendance.by", name=person["represented_by"])
-            people.add_row(person["participant"], person["organization"] or "", label)
+                by = _plain(person["represented_by"]).plain
+                label += " " + t("sessions.attendance.by", name=by)
+            people.add_row(
+                _plain(person["participant"]), _plain(person["organization"]), _plain(label)
+            )
         out.print(people)
 
     segments = Table(title=t("sessions.segments.title"), box=box.SIMPLE_HEAD)
@@ -429,7 +448,7 @@ def _render_show(d: dict[str, Any]) -> None:
         started = seg["status"] != "pending" and seg["started_at"]
         segments.add_row(
             str(number),
-            seg["title"],
+            _plain(seg["title"]),
             _span(seg["planned_start"], seg["planned_end"]),
             allotted,
             _span(seg["started_at"], seg["ended_at"]),
@@ -453,7 +472,7 @@ def _render_show(d: dict[str, Any]) -> None:
                 who += ", " + t("sessions.anonymous")
             prompts.add_row(
                 numbers.get(prompt["segment"], ""),
-                prompt["question"],
+                _plain(prompt["question"]),
                 who,
                 t(f"sessions.prompt.{prompt['status']}"),
                 str(prompt["answers"]),

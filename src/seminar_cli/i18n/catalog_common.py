@@ -46,6 +46,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Disk full: {file} could not be written (nothing was damaged). Free some space and retry.",
     ),
     "common.is_dir": ("{file} est un dossier.", "{file} is a folder."),
+    "common.not_writable_kind": (
+        "{file} n'est ni un fichier ordinaire, ni un tube, ni un périphérique comme /dev/stdout : "
+        "rien n'y a été écrit. Choisissez un autre nom.",
+        "{file} is neither a regular file, nor a pipe, nor a device like /dev/stdout: nothing "
+        "was written to it. Choose another name.",
+    ),
     "common.write_failed": (
         "Impossible d'écrire {file} : {reason}",
         "Cannot write {file}: {reason}",

@@ -37,6 +37,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file} is not a seminar journal (another database, or a damaged file). Choose another "
         "file with --db.",
     ),
+    "journal.not_a_file": (
+        "{file} n'est pas un fichier ordinaire : ce ne peut pas être un journal de seminar. "
+        "Choisissez un autre fichier avec --db.",
+        "{file} is not a regular file, so it cannot be a seminar journal. Choose another file "
+        "with --db.",
+    ),
     "journal.newer": (
         "Le journal {file} vient d'une version plus récente de seminar (schéma {found}, cette "
         "version connaît le schéma {supported}). Mettez seminar à jour ; le journal n'a pas été "

@@ -279,6 +279,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "vote prompt): export the minutes instead (--kind compte-rendu).",
     ),
     # ---------------------------------------------------------------- seminar export
+    "export.no_stdout": (
+        "La sortie standard est fermée : rien n'a été écrit. Choisissez un fichier avec --output.",
+        "Standard output is closed: nothing was written. Choose a file with --output.",
+    ),
     "export.exists": (
         "{file} existe déjà : rien n'a été écrit. Ajoutez --force pour l'écraser, ou choisissez "
         "un autre nom avec --output.",

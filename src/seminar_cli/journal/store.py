@@ -17,6 +17,7 @@ import secrets
 import signal
 import socket
 import sqlite3
+import stat
 import threading
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
@@ -237,6 +238,31 @@ def journal_error(exc: sqlite3.Error, path: Path) -> JournalError:
     return JournalError("journal.write_failed", file=file, reason=text)
 
 
+def _owner_only(path: Path) -> None:
+    """The journal and its companions (``-wal``, ``-shm``, ``-lock``) readable by their owner
+    only, on every open: a journal made by another tool or an older version, or copied with
+    looser permissions, holds names and answers.  SQLite gives new ``-wal`` and ``-shm`` files
+    the journal's own mode.  What cannot be changed (not ours, a read-only medium) is left."""
+    flags = os.O_RDONLY
+    for name in ("O_NONBLOCK", "O_NOCTTY", "O_CLOEXEC"):  # not all exist on Windows
+        flags |= getattr(os, name, 0)
+    companions = [path.with_name(path.name + end) for end in ("-wal", "-shm", "-lock")]
+    # the journal may be a link the user made; its companions are SQLite's, never links
+    for file, extra in ((path, 0), *((c, getattr(os, "O_NOFOLLOW", 0)) for c in companions)):
+        try:  # O_NONBLOCK: a FIFO planted there never blocks; only regular files are changed
+            fd = os.open(file, flags | extra)
+        except OSError:
+            continue
+        try:
+            info = os.fstat(fd)
+            if stat.S_ISREG(info.st_mode) and stat.S_IMODE(info.st_mode) != 0o600:
+                os.fchmod(fd, 0o600)
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
+
+
 class _Expired(Exception):
     pass
 
@@ -309,6 +335,9 @@ class Journal:
             if not create:
                 raise JournalError("journal.missing", file=str(path))
             cls._create_file(path)
+        elif not path.is_file():  # /dev/null, a FIFO: SQLite would blame the disk
+            raise JournalError("journal.not_a_file", file=str(path))
+        _owner_only(path)
         try:
             db = sqlite3.connect(
                 path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
@@ -377,8 +406,10 @@ class Journal:
     @staticmethod
     def _create_file(path: Path) -> None:
         """Create the file readable by its owner only, before SQLite ever touches it."""
+        from seminar_cli.paths import make_private_folders
+
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            make_private_folders(path.parent)
         except (FileExistsError, NotADirectoryError):
             raise JournalError("journal.not_a_folder", folder=str(path.parent)) from None
         except PermissionError:
@@ -468,6 +499,8 @@ class Journal:
                 self._turns = os.open(
                     f"{self.path}-lock", os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600
                 )
+                with contextlib.suppress(OSError):  # one left by an older version
+                    os.fchmod(self._turns, 0o600)
             except OSError:
                 self._no_turns = True
         fd = self._turns

@@ -319,3 +319,74 @@ def test_a_resume_started_while_the_session_still_runs_is_refused(setup) -> None
     # killed: no longer live, and resumable at once (no waiting for a heartbeat to age)
     listed = run_to_the_end(["sessions", "list", "--json"], env)
     assert json.loads(listed.stdout)[0]["status"] == "interrupted"
+
+
+def _killed_runner(setup) -> None:
+    """A session started, killed with kill -9 once its heartbeat is written."""
+    agenda, answers, db, env = setup
+    proc = spawn(["start", str(agenda), "--no-input", "--answers", str(answers)], env)
+    try:
+        assert wait_for_events(db, 5, proc)
+        deadline = time.monotonic() + 30
+        while not query(db, "SELECT pid FROM heartbeats") and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert query(db, "SELECT pid FROM heartbeats")
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.communicate(timeout=30)
+
+
+def _set_heartbeat(db: Path, sql: str, *params: object) -> None:
+    con = sqlite3.connect(db, timeout=30)
+    with con:
+        con.execute(sql, params)
+    con.close()
+
+
+def test_a_dead_runners_process_id_now_held_by_another_process_does_not_hold_the_session(
+    setup,
+) -> None:
+    """A reboot or a restarted container gives the dead runner's id to another process."""
+    _agenda, answers, db, env = setup
+    _killed_runner(setup)
+    stranger = subprocess.Popen(["sleep", "120"])
+    try:
+        _set_heartbeat(db, "UPDATE heartbeats SET pid = ?", stranger.pid)
+        listed = run_to_the_end(["sessions", "list", "--json"], env)
+        assert json.loads(listed.stdout)[0]["status"] == "interrupted"
+        done = run_to_the_end(
+            ["resume", "--no-input", "--answers", str(answers), "--speed", SPEED], env
+        )
+        assert done.returncode == 0, done.stderr
+        assert "terminée" in done.stderr
+    finally:
+        stranger.kill()
+        stranger.wait(timeout=30)
+    check_complete(db)
+
+
+def test_when_liveness_cannot_be_told_resume_says_how_to_take_the_session_over(setup) -> None:
+    """A heartbeat from an older version holds only a process id, and that process lives."""
+    _agenda, answers, db, env = setup
+    _killed_runner(setup)
+    stranger = subprocess.Popen(["sleep", "120"])
+    try:
+        _set_heartbeat(db, "UPDATE heartbeats SET pid = ?, process = NULL", stranger.pid)
+        session_id = str(query(db, "SELECT id FROM sessions")[0][0])
+        refused = run_to_the_end(["resume", "--no-input", "--answers", str(answers)], env)
+        assert refused.returncode == 1
+        assert "est en cours dans un autre terminal" in refused.stderr
+        assert f"seminar resume {session_id} --take-over" in refused.stderr
+        done = run_to_the_end(
+            [
+                *["resume", session_id, "--take-over", "--no-input"],
+                *["--answers", str(answers), "--speed", SPEED],
+            ],
+            env,
+        )
+        assert done.returncode == 0, done.stderr
+        assert "terminée" in done.stderr
+    finally:
+        stranger.kill()
+        stranger.wait(timeout=30)
+    check_complete(db)

@@ -105,6 +105,14 @@ def _m004_events_by_type(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX events_by_type ON events (session_id, type, seq)")
 
 
+@migration
+def _m005_heartbeat_process(db: sqlite3.Connection) -> None:
+    # a process id alone is reused (a reboot, a restarted container): the heartbeat also says
+    # which process it was, by its start time, so that another one with the same id is not
+    # taken for the runner
+    db.execute("ALTER TABLE heartbeats ADD COLUMN process TEXT")
+
+
 SCHEMA_VERSION = len(MIGRATIONS)
 CLOSING_EVENT = "session_closed"  # appending it also marks the session closed, runner gone
 
@@ -122,10 +130,30 @@ class Heartbeat(NamedTuple):
     real_at: datetime  # on the wall (liveness)
     pid: int | None
     host: str | None
+    process: str | None = None  # process_identity(pid) when it was written
 
 
 def this_host() -> str:
     return socket.gethostname()
+
+
+def process_identity(pid: int) -> str | None:
+    """Tells a process apart from a later one given the same id: the machine's boot and the
+    process's start time (Linux ``/proc``); None where they cannot be read."""
+    try:
+        with open("/proc/sys/kernel/random/boot_id", encoding="ascii") as boot:
+            boot_id = boot.read().strip()
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            # after the command name (which may hold spaces): field 3 onwards; 22 is starttime
+            fields = stat.read().rsplit(b")", 1)[-1].split()
+        return f"{boot_id}/{int(fields[19])}"
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+@functools.cache
+def this_process() -> str | None:
+    return process_identity(os.getpid())
 
 
 @dataclass(frozen=True)
@@ -660,7 +688,12 @@ class Journal:
         """
         with self._write() as cur:
             held = self._read_heartbeat(cur, session_id)
-            mine = held is not None and held.pid == os.getpid() and held.host == this_host()
+            mine = (
+                held is not None
+                and held.pid == os.getpid()
+                and held.host == this_host()
+                and held.process in (None, this_process())
+            )
             if held is not None and not mine and alive(held):
                 return held
             self._beat(cur, session_id, at, real_at)
@@ -669,10 +702,18 @@ class Journal:
     @staticmethod
     def _beat(cur: sqlite3.Cursor, session_id: str, at: datetime, real_at: datetime) -> None:
         cur.execute(
-            "INSERT INTO heartbeats (session_id, at, real_at, pid, host) VALUES (?, ?, ?, ?, ?)"
-            " ON CONFLICT(session_id) DO UPDATE SET at = excluded.at,"
-            " real_at = excluded.real_at, pid = excluded.pid, host = excluded.host",
-            (session_id, at.isoformat(), real_at.isoformat(), os.getpid(), this_host()),
+            "INSERT INTO heartbeats (session_id, at, real_at, pid, host, process)"
+            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(session_id) DO UPDATE SET at = excluded.at,"
+            " real_at = excluded.real_at, pid = excluded.pid, host = excluded.host,"
+            " process = excluded.process",
+            (
+                session_id,
+                at.isoformat(),
+                real_at.isoformat(),
+                os.getpid(),
+                this_host(),
+                this_process(),
+            ),
         )
 
     def clear_heartbeat(self, session_id: str) -> None:
@@ -687,12 +728,13 @@ class Journal:
     @staticmethod
     def _read_heartbeat(cur: sqlite3.Cursor, session_id: str) -> Heartbeat | None:
         row = cur.execute(
-            "SELECT at, real_at, pid, host FROM heartbeats WHERE session_id = ?", (session_id,)
+            "SELECT at, real_at, pid, host, process FROM heartbeats WHERE session_id = ?",
+            (session_id,),
         ).fetchone()
         if row is None:
             return None
         return Heartbeat(
-            datetime.fromisoformat(row[0]), datetime.fromisoformat(row[1]), row[2], row[3]
+            datetime.fromisoformat(row[0]), datetime.fromisoformat(row[1]), row[2], row[3], row[4]
         )
 
 

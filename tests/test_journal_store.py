@@ -826,6 +826,47 @@ def test_writers_queue_on_a_lock_and_a_stuck_one_is_reported_not_waited_for_ever
     assert signal.getsignal(signal.SIGALRM) == signal.SIG_DFL  # the timer was put back
 
 
+def test_a_heartbeat_from_another_thread_waits_its_turn_and_a_stuck_one_is_reported(
+    journal: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SIGALRM bounds the wait only on the main thread: the heartbeat thread of a round at
+    the keyboard must neither write out of turn nor wait for ever."""
+    import fcntl
+    import threading
+
+    _session(journal, "s1", T0)
+    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_MS", 300)
+    other = os.open(f"{journal.path}-lock", os.O_RDWR)
+    fcntl.flock(other, fcntl.LOCK_EX)
+    outcome: list[object] = []
+
+    def beat() -> None:
+        beating = Journal.open(journal.path)
+        try:
+            beating.heartbeat("s1", T0, T0)
+            outcome.append("written")
+        except JournalError as error:
+            outcome.append(error.key)
+        finally:
+            beating.close()
+
+    try:
+        thread = threading.Thread(target=beat)
+        thread.start()
+        thread.join(timeout=30)
+        assert outcome == ["journal.busy"]
+        assert journal.last_heartbeat("s1") is None
+        monkeypatch.setattr(store_module, "BUSY_TIMEOUT_MS", 30_000)
+        thread = threading.Thread(target=beat)
+        thread.start()
+    finally:
+        fcntl.flock(other, fcntl.LOCK_UN)
+        os.close(other)
+    thread.join(timeout=30)
+    assert outcome == ["journal.busy", "written"]
+    assert journal.last_heartbeat("s1") is not None
+
+
 def test_a_writer_alone_stays_in_step_after_a_checked_answer(tmp_path: Path) -> None:
     clock = FakeClock(T0)
     journal = Journal.open(tmp_path / "journal.sqlite3")

@@ -16,6 +16,7 @@ import signal
 import socket
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -218,16 +219,28 @@ class _Expired(Exception):
 
 
 def _wait_for_lock(fd: int, seconds: float, path: Path) -> None:
-    """Block until the writers' lock is ours; at most ``seconds`` where a timer can say so
-    (the main thread, SIGALRM unused), like SQLite's busy timeout."""
+    """Block until the writers' lock is ours, at most ``seconds``, like SQLite's busy timeout:
+    woken by the kernel where a timer can bound the wait (the main thread, SIGALRM unused),
+    else by polling."""
     assert fcntl is not None
     timed = (
         threading.current_thread() is threading.main_thread()
         and signal.getsignal(signal.SIGALRM) == signal.SIG_DFL
     )
-    if not timed:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        return
+    if not timed:  # another thread (a heartbeat during a round): look again and again
+        deadline = time.monotonic() + seconds
+        pause = 0.001
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise JournalError(
+                        "journal.busy", file=str(path), seconds=BUSY_TIMEOUT_MS // 1000
+                    ) from None
+            time.sleep(pause)
+            pause = min(pause * 2, 0.05)
 
     def expire(signum: int, frame: object) -> None:
         raise _Expired

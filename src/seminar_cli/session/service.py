@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import os
 import secrets
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -321,6 +322,40 @@ class SessionWriter:
         from seminar_cli.timer import local_now
 
         self.journal.heartbeat(self.row.id, self.clock.now(), local_now())
+
+    @contextlib.contextmanager
+    def beating(self, every: float) -> Iterator[None]:
+        """Heartbeats every ``every`` real seconds from a thread, while this one is held
+        elsewhere (a round of questions at the keyboard).  The thread has its own connection
+        (and its own turn at the writers' lock); it is stopped, and done, when the block ends,
+        so that no heartbeat follows a suspension."""
+        import threading
+
+        from seminar_cli.errors import SeminarError
+        from seminar_cli.timer import local_now
+
+        stop = threading.Event()
+
+        def beat() -> None:
+            try:
+                journal = Journal.open(self.journal.path, create=False)
+            except SeminarError:
+                return  # the next write in the main thread tells what is wrong
+            try:
+                while not stop.wait(every):
+                    journal.heartbeat(self.row.id, self.clock.now(), local_now())
+            except SeminarError:
+                pass
+            finally:
+                journal.close()
+
+        thread = threading.Thread(target=beat, name="heartbeat", daemon=True)
+        thread.start()
+        try:
+            yield
+        finally:
+            stop.set()
+            thread.join()
 
 
 def load_state(journal: Journal, row: SessionRow) -> SessionState:

@@ -209,6 +209,14 @@ def register(app: typer.Typer) -> None:
                     id=row.id,
                 )
             )
+            if outcome.missed:
+                console.say(
+                    t(
+                        "join.scripted_missed",
+                        count=len(outcome.missed),
+                        prompts=", ".join(outcome.missed),
+                    )
+                )
             return
         from seminar_cli.ui.join_screen import run_join
 

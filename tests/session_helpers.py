@@ -60,3 +60,26 @@ def recorded_answers(tmp_path: Path) -> list[tuple[str, Any, Any]]:
             for e in journal.events(session.id)
             if e.type == EventType.answer_given
         ]
+
+
+_A_DAY_AHEAD = """\
+import sys
+from datetime import timedelta
+
+import seminar_cli.timer as timer
+
+wall = timer.local_now
+timer.local_now = lambda: wall() + timedelta(days={days})
+from seminar_cli.main import main
+
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def seminar_cmd_a_day_ahead(tmp_path: Path, days: int = 1) -> list[str]:
+    """``seminar`` in a process whose clock is ``days`` ahead (another laptop set wrong)."""
+    import sys
+
+    script = tmp_path / f"{days}_days_ahead.py"
+    script.write_text(_A_DAY_AHEAD.format(days=days), encoding="utf-8")
+    return [sys.executable, str(script)]

@@ -125,7 +125,11 @@ def run_joiners(tmp_path: Path, people: int) -> None:
         assert "Traceback" not in err
         assert "2 réponse(s) envoyée(s)" in err
         assert out == ""
+    # the anonymous answers are held for their shuffled batches: closing the prompt writes
+    # those still waiting, and the marks of who answered
+    writer.record(EventType.prompt_closed, prompt="humeur")
     state = load_state(journal, journal.session(writer.session_id))
+    assert sorted(state.marked["humeur"]) == sorted(f"P{i}" for i in range(people))
     names = sorted(str(a.participant) for a in state.answers["idees"])
     assert names == sorted(f"P{i}" for i in range(people))
     assert {a.participant: a.value for a in state.answers["idees"]}["P7"] == "Idée numéro 7"

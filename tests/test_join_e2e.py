@@ -165,3 +165,79 @@ def test_join_ends_when_the_session_closes(tmp_path: Path):
         start.wait(timeout=30)
     assert start.returncode == 0
     assert recorded_answers(tmp_path) == []
+
+
+LATE = """\
+title: Arrivée tardive
+language: fr
+segments:
+  - id: un
+    title: Un
+    duration: 2m
+    prompts:
+      - {id: accueil, question: "Un mot d'accueil ?", type: words, who: open}
+  - id: deux
+    title: Deux
+    duration: 30m
+    prompts:
+      - {id: idee, question: "Une idée ?", type: text, who: open}
+"""
+
+
+def test_a_late_scripted_joiner_is_told_which_prompts_closed_before_it_came(tmp_path: Path):
+    agenda = tmp_path / "tard.yaml"
+    agenda.write_text(LATE, encoding="utf-8")
+    answers = tmp_path / "reponses.yaml"
+    answers.write_text("accueil: [bonjour]\nidee: [Un forum]\n", encoding="utf-8")
+    env = subprocess_env(tmp_path, SEMINAR_LANG="fr")
+    runner = subprocess.Popen(
+        [*seminar_cmd(), "start", str(agenda), "--no-input", "--speed", "60"],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        # "accueil" opened and closed before this participant comes; "idee" is open
+        deadline = time.monotonic() + 60
+        while "idee" not in _opened(tmp_path):
+            assert time.monotonic() < deadline and runner.poll() is None
+            time.sleep(0.05)
+        joined = subprocess.run(
+            [*seminar_cmd(), "join", "--no-input", "--answers", str(answers), "--name", "Léa"],
+            env=env,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        still_running = runner.poll() is None
+    finally:
+        runner.send_signal(signal.SIGKILL)
+        runner.wait(timeout=30)
+    assert joined.returncode == 0, joined.stderr
+    assert still_running  # it did not wait for the session's end
+    assert "1 réponse(s) envoyée(s)" in joined.stderr
+    assert "0 question(s) non ouvertes" in joined.stderr
+    assert "1 question(s) déjà fermée(s) avant de pouvoir y répondre : accueil." in joined.stderr
+    assert recorded_answers(tmp_path) == [("idee", "Léa", "Un forum")]
+
+
+def _opened(tmp_path: Path) -> list[str]:
+    """The prompts opened so far (none while the journal is being created)."""
+    import json
+    import sqlite3
+
+    db = tmp_path / "journal.sqlite3"
+    if not db.exists():
+        return []
+    con = sqlite3.connect(db, timeout=30)
+    try:
+        rows = con.execute(
+            "SELECT payload FROM events WHERE type = 'prompt_opened' ORDER BY seq"
+        ).fetchall()
+    except sqlite3.OperationalError:  # the schema is being created
+        return []
+    finally:
+        con.close()
+    return [json.loads(r[0])["prompt"] for r in rows]

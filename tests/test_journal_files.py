@@ -8,6 +8,8 @@ import os
 import sqlite3
 import stat
 import subprocess
+import sys
+from datetime import UTC
 from pathlib import Path
 
 import pytest
@@ -99,3 +101,43 @@ def test_a_journal_that_is_not_a_file_is_told_so_and_left_alone(tmp_path, comman
     assert mode(Path("/dev/null")) == 0o666
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
     assert not (tmp_path / "null.sqlite3-wal").exists()
+
+
+def test_a_second_open_in_the_same_process_keeps_every_write_visible(tmp_path: Path) -> None:
+    """The runner opens the journal again from its heartbeat thread.  Tightening the files'
+    modes on that open must not touch a descriptor of them: closing one drops the process's
+    SQLite locks, and another process then deletes the -wal under the live connection, whose
+    later writes nobody else sees (they were lost with it)."""
+    from datetime import datetime
+
+    from seminar_cli.journal.store import Journal
+
+    path = tmp_path / "journal.sqlite3"
+    first = Journal.open(path)
+    first.create_session(
+        "s1",
+        created_at=datetime.now(UTC),
+        title="T",
+        agenda_name="a",
+        agenda_json="{}",
+        language="fr",
+        rehearsal=False,
+    )
+    second = Journal.open(path, create=False)  # as the heartbeat thread does
+    # another process reads the journal and goes away
+    reader = (
+        "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]);"
+        " print(c.execute('SELECT COUNT(*) FROM heartbeats').fetchone()[0]); c.close()"
+    )
+    subprocess.run([sys.executable, "-c", reader, str(path)], check=True, timeout=60)
+    first.heartbeat("s1", datetime.now(UTC), datetime.now(UTC))
+    seen = subprocess.run(
+        [sys.executable, "-c", reader, str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    second.close()
+    first.close()
+    assert seen.stdout.strip() == "1"

@@ -22,6 +22,7 @@ from seminar_cli.journal.store import (
     Heartbeat,
     Journal,
     this_host,
+    this_process,
 )
 from seminar_cli.session.service import (
     SessionSetup,
@@ -137,8 +138,10 @@ def test_a_journal_of_an_older_schema_is_migrated_and_keeps_its_events(tmp_path:
     journal = Journal.open(path)
     assert journal.schema_version() == SCHEMA_VERSION
     assert [e.payload for e in journal.events("old")] == [{"text": "gardée"}]
-    journal.heartbeat("old", T0, T0)  # the new column is there
-    assert journal.last_heartbeat("old") == Heartbeat(T0, T0, os.getpid(), this_host())
+    journal.heartbeat("old", T0, T0)  # the new columns are there
+    assert journal.last_heartbeat("old") == Heartbeat(
+        T0, T0, os.getpid(), this_host(), this_process()
+    )
 
 
 def test_opening_twice_runs_each_migration_once(tmp_path: Path, monkeypatch) -> None:
@@ -403,6 +406,16 @@ def test_a_heartbeat_of_a_dead_process_on_this_machine_is_not_live(journal: Jour
     now = local_now()
     assert beat_alive(Heartbeat(T0, now, os.getpid(), this_host()), now)
     assert not beat_alive(Heartbeat(T0, now, _dead_pid(), this_host()), now)
+
+
+@pytest.mark.skipif(this_process() is None, reason="no /proc to tell processes apart")
+def test_a_heartbeat_whose_process_id_went_to_another_process_is_not_live(
+    journal: Journal,
+) -> None:
+    now = local_now()
+    assert beat_alive(Heartbeat(T0, now, os.getpid(), this_host(), this_process()), now)
+    # the same id, but not the process that wrote the heartbeat (a reboot, a new container)
+    assert not beat_alive(Heartbeat(T0, now, os.getpid(), this_host(), "another-boot/42"), now)
 
 
 def test_from_another_machine_only_a_recent_heartbeat_is_live(journal: Journal) -> None:
@@ -811,6 +824,47 @@ def test_writers_queue_on_a_lock_and_a_stuck_one_is_reported_not_waited_for_ever
     import signal
 
     assert signal.getsignal(signal.SIGALRM) == signal.SIG_DFL  # the timer was put back
+
+
+def test_a_heartbeat_from_another_thread_waits_its_turn_and_a_stuck_one_is_reported(
+    journal: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SIGALRM bounds the wait only on the main thread: the heartbeat thread of a round at
+    the keyboard must neither write out of turn nor wait for ever."""
+    import fcntl
+    import threading
+
+    _session(journal, "s1", T0)
+    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_MS", 300)
+    other = os.open(f"{journal.path}-lock", os.O_RDWR)
+    fcntl.flock(other, fcntl.LOCK_EX)
+    outcome: list[object] = []
+
+    def beat() -> None:
+        beating = Journal.open(journal.path)
+        try:
+            beating.heartbeat("s1", T0, T0)
+            outcome.append("written")
+        except JournalError as error:
+            outcome.append(error.key)
+        finally:
+            beating.close()
+
+    try:
+        thread = threading.Thread(target=beat)
+        thread.start()
+        thread.join(timeout=30)
+        assert outcome == ["journal.busy"]
+        assert journal.last_heartbeat("s1") is None
+        monkeypatch.setattr(store_module, "BUSY_TIMEOUT_MS", 30_000)
+        thread = threading.Thread(target=beat)
+        thread.start()
+    finally:
+        fcntl.flock(other, fcntl.LOCK_UN)
+        os.close(other)
+    thread.join(timeout=30)
+    assert outcome == ["journal.busy", "written"]
+    assert journal.last_heartbeat("s1") is not None
 
 
 def test_a_writer_alone_stays_in_step_after_a_checked_answer(tmp_path: Path) -> None:

@@ -11,11 +11,16 @@ import sqlite3
 import subprocess
 import time
 from collections import Counter
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
+from seminar_cli.journal.state import fold
+from seminar_cli.journal.store import Journal
+from seminar_cli.session.service import stored_agenda
 from tests.conftest import seminar_cmd, subprocess_env
+from tests.session_helpers import seminar_cmd_a_day_ahead
 
 # one hour of agenda; at --speed 3000 it runs in about 1.2 s of real time
 AGENDA = """\
@@ -158,7 +163,7 @@ def events(db: Path) -> list[tuple[str, dict[str, object]]]:
     return [(str(t), json.loads(str(p))) for t, p in rows]
 
 
-def check_complete(db: Path) -> None:
+def check_complete(db: Path, outage: Outage | None = None) -> None:
     """Closed, each segment started and ended exactly once, each answer exactly once."""
     evs = events(db)
     kinds = Counter(t for t, _p in evs)
@@ -170,11 +175,14 @@ def check_complete(db: Path) -> None:
     assert started == SEGMENTS
     answers = [p for t, p in evs if t == "answer_given"]
     refs = [p.get("ref") for p in answers]
-    assert len(answers) == EXPECTED, Counter(str(r) for r in refs)  # none lost, none twice
+    extra = outage.answers if outage else 0  # named answers from `seminar join`, one each
+    assert len(answers) == EXPECTED + extra, Counter(str(r) for r in refs)  # none lost, none twice
     # named answers are told apart by participant and prompt; unnamed ones carry no reference
     named = [p for p in answers if p.get("participant")]
-    assert len({p["ref"] for p in named}) == len(named) == 7
+    assert len({p["ref"] for p in named}) == len(named) == 7 + extra
     assert not [p for p in answers if not p.get("participant") and "ref" in p]
+    notes = [p["text"] for t, p in evs if t == "note"]
+    assert len(notes) == (outage.notes if outage else 0)
     opened = [p["prompt"] for t, p in evs if t == "prompt_opened"]
     closed = [p["prompt"] for t, p in evs if t == "prompt_closed"]
     assert sorted(opened) == sorted(closed) == sorted(f"p{i}" for i in range(1, 8))
@@ -206,9 +214,15 @@ def run_to_the_end(args: list[str], env: dict[str, str]) -> subprocess.Completed
     )
 
 
-def torture(setup: tuple[Path, Path, Path, dict[str, str]], seed: int, kills: int) -> int:
+def torture(
+    setup: tuple[Path, Path, Path, dict[str, str]],
+    seed: int,
+    kills: int,
+    outage: Outage | None = None,
+) -> int:
     """Start, then kill -9 at random points and resume, ``kills`` times; then resume to the
-    end.  Returns how many kills landed while the session was running."""
+    end.  Returns how many kills landed while the session was running.  With ``outage``,
+    other processes write while the runner is dead, and each resume is checked."""
     agenda, answers, db, env = setup
     rng = random.Random(seed)
     landed = 0
@@ -217,6 +231,7 @@ def torture(setup: tuple[Path, Path, Path, dict[str, str]], seed: int, kills: in
         if query(db, "SELECT status FROM sessions") == [("closed",)]:
             break  # killed after it had closed the session: nothing left to resume
         before = len(events(db))
+        resumes = len([t for t, _p in events(db) if t == "session_resumed"])
         proc = spawn(args, env)
         # once the process has written something, kill it at a random moment
         if wait_for_events(db, before + 1, proc):
@@ -225,16 +240,94 @@ def torture(setup: tuple[Path, Path, Path, dict[str, str]], seed: int, kills: in
                 proc.send_signal(signal.SIGKILL)
                 landed += 1
         _out, err = proc.communicate(timeout=30)
+        if outage is not None:
+            outage.check_resumed(db, resumes)
         if proc.returncode == 0:  # it finished before the kill: nothing left to resume
             break
         assert proc.returncode == -signal.SIGKILL, err
+        if outage is not None:
+            outage.while_dead(db, env, landed)
         args = ["resume", "--no-input", "--answers", str(answers)]
     if query(db, "SELECT status FROM sessions") != [("closed",)]:
+        resumes = len([t for t, _p in events(db) if t == "session_resumed"])
         done = run_to_the_end(["resume", "--no-input", "--answers", str(answers)], env)
         assert done.returncode == 0, done.stderr
         assert "Traceback" not in done.stderr
         assert "terminée" in done.stderr
+        if outage is not None:
+            outage.check_resumed(db, resumes)
     return landed
+
+
+class Outage:
+    """While the runner is dead: a note from the secretary and, when a question is open to
+    `seminar join`, a participant's answer, each from its own process.  Then the resume must
+    give the running segment exactly the time it had left at the runner's last sign of life."""
+
+    def __init__(self, tmp_path: Path) -> None:
+        self.tmp_path = tmp_path
+        self.notes = 0
+        self.answers = 0
+        self.checked = 0  # resumes whose segment time was checked
+        self.left: tuple[str, datetime, float] | None = None  # segment, last sign, time left
+
+    def while_dead(self, db: Path, env: dict[str, str], round_: int) -> None:
+        from seminar_cli.journal.state import WRITTEN_BY_OTHERS
+
+        with Journal.open(db, create=False) as journal:
+            row = journal.sessions()[0]
+            stored = stored_agenda(row)
+            evs = journal.events(row.id)
+            beat = journal.last_heartbeat(row.id)
+        state = fold(row.id, stored, evs)
+        if state.current is None or state.suspended_at is not None or state.closed:
+            self.left = None
+        else:
+            own = [e.at for e in evs if e.type not in WRITTEN_BY_OTHERS]
+            last = max([*own, *([beat.at] if beat else [])])
+            self.left = (state.current, last, state.segments[state.current].remaining_at(last))
+        open_ = [p for p in state.open_prompts if p in ("p1", "p3", "p7")]
+        if open_:  # named answers to a question open to `seminar join`
+            path = self.tmp_path / f"join{round_}.yaml"
+            path.write_text(f"{open_[0]}: [depuis la salle]\n", encoding="utf-8")
+            name = f"Invité {round_}"
+            joined = run_to_the_end(
+                ["join", "--no-input", "--answers", str(path), "--name", name], env
+            )
+            assert joined.returncode == 0, joined.stderr
+            self.answers += 1
+        # from a clock days ahead, further each time (always ahead of the session's clock, even
+        # had an earlier one been taken for a sign of life): as such, it would cost the segment
+        # all its time
+        note = subprocess.run(
+            [
+                *seminar_cmd_a_day_ahead(self.tmp_path, days=round_),
+                *["note", f"Pendant la panne {round_}"],
+            ],
+            env=env,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert note.returncode == 0, note.stderr
+        self.notes += 1
+
+    def check_resumed(self, db: Path, resumes_before: int) -> None:
+        """If the process just run wrote its `session_resumed`, the segment got its time."""
+        with Journal.open(db, create=False) as journal:
+            row = journal.sessions()[0]
+            evs = journal.events(row.id)
+        resumed = [e for e in evs if e.type == "session_resumed"]
+        if len(resumed) == resumes_before or self.left is None:
+            return
+        event = resumed[resumes_before]
+        segment, last, left = self.left
+        assert event.payload["interrupted_at"] == last.isoformat()
+        state = fold(row.id, stored_agenda(row), [e for e in evs if e.seq <= event.seq])
+        assert state.segments[segment].remaining_at(event.at) == pytest.approx(left, abs=1e-3)
+        self.checked += 1
+        self.left = None
 
 
 def test_kill_9_at_random_points_then_resume_loses_nothing_and_duplicates_nothing(
@@ -253,6 +346,25 @@ def test_kill_9_at_random_points_then_resume_loses_nothing_and_duplicates_nothin
 def test_kill_9_torture_longer(setup, seed: int) -> None:
     torture(setup, seed=seed, kills=10)
     check_complete(setup[2])
+
+
+def test_kill_9_with_notes_and_answers_written_while_the_runner_is_dead_charges_no_outage(
+    setup, tmp_path: Path
+) -> None:
+    outage = Outage(tmp_path)
+    landed = torture(setup, seed=20261127, kills=3, outage=outage)
+    assert landed >= 2
+    assert outage.notes == landed
+    assert outage.checked >= 1
+    check_complete(setup[2], outage)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", [11, 12, 13, 14, 15])
+def test_kill_9_outage_torture_longer(setup, tmp_path: Path, seed: int) -> None:
+    outage = Outage(tmp_path)
+    torture(setup, seed=seed, kills=10, outage=outage)
+    check_complete(setup[2], outage)
 
 
 def test_the_same_answers_file_given_again_after_the_end_changes_nothing(setup) -> None:
@@ -322,3 +434,74 @@ def test_a_resume_started_while_the_session_still_runs_is_refused(setup) -> None
     # killed: no longer live, and resumable at once (no waiting for a heartbeat to age)
     listed = run_to_the_end(["sessions", "list", "--json"], env)
     assert json.loads(listed.stdout)[0]["status"] == "interrupted"
+
+
+def _killed_runner(setup) -> None:
+    """A session started, killed with kill -9 once its heartbeat is written."""
+    agenda, answers, db, env = setup
+    proc = spawn(["start", str(agenda), "--no-input", "--answers", str(answers)], env)
+    try:
+        assert wait_for_events(db, 5, proc)
+        deadline = time.monotonic() + 30
+        while not query(db, "SELECT pid FROM heartbeats") and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert query(db, "SELECT pid FROM heartbeats")
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.communicate(timeout=30)
+
+
+def _set_heartbeat(db: Path, sql: str, *params: object) -> None:
+    con = sqlite3.connect(db, timeout=30)
+    with con:
+        con.execute(sql, params)
+    con.close()
+
+
+def test_a_dead_runners_process_id_now_held_by_another_process_does_not_hold_the_session(
+    setup,
+) -> None:
+    """A reboot or a restarted container gives the dead runner's id to another process."""
+    _agenda, answers, db, env = setup
+    _killed_runner(setup)
+    stranger = subprocess.Popen(["sleep", "120"])
+    try:
+        _set_heartbeat(db, "UPDATE heartbeats SET pid = ?", stranger.pid)
+        listed = run_to_the_end(["sessions", "list", "--json"], env)
+        assert json.loads(listed.stdout)[0]["status"] == "interrupted"
+        done = run_to_the_end(
+            ["resume", "--no-input", "--answers", str(answers), "--speed", SPEED], env
+        )
+        assert done.returncode == 0, done.stderr
+        assert "terminée" in done.stderr
+    finally:
+        stranger.kill()
+        stranger.wait(timeout=30)
+    check_complete(db)
+
+
+def test_when_liveness_cannot_be_told_resume_says_how_to_take_the_session_over(setup) -> None:
+    """A heartbeat from an older version holds only a process id, and that process lives."""
+    _agenda, answers, db, env = setup
+    _killed_runner(setup)
+    stranger = subprocess.Popen(["sleep", "120"])
+    try:
+        _set_heartbeat(db, "UPDATE heartbeats SET pid = ?, process = NULL", stranger.pid)
+        session_id = str(query(db, "SELECT id FROM sessions")[0][0])
+        refused = run_to_the_end(["resume", "--no-input", "--answers", str(answers)], env)
+        assert refused.returncode == 1
+        assert "est en cours dans un autre terminal" in refused.stderr
+        assert f"seminar resume {session_id} --take-over" in refused.stderr
+        done = run_to_the_end(
+            [
+                *["resume", session_id, "--take-over", "--no-input"],
+                *["--answers", str(answers), "--speed", SPEED],
+            ],
+            env,
+        )
+        assert done.returncode == 0, done.stderr
+        assert "terminée" in done.stderr
+    finally:
+        stranger.kill()
+        stranger.wait(timeout=30)
+    check_complete(db)

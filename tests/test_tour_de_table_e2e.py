@@ -4,13 +4,26 @@ participants at the facilitator's keyboard, and the live count of answers given 
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import signal
+import sqlite3
+import subprocess
 import sys
+import time
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pexpect
 import pytest
 
+from seminar_cli.journal.events import EventType
+from seminar_cli.journal.state import fold
+from seminar_cli.journal.store import Journal
+from seminar_cli.session.service import stored_agenda
+from tests.conftest import seminar_cmd, subprocess_env
 from tests.session_helpers import recorded_answers, spawn_seminar
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals")
@@ -178,3 +191,80 @@ def test_live_screen_counts_anonymous_answers_still_waiting_for_their_batch(tmp_
         for child in (facilitator, joiner):
             if child is not None and child.isalive():
                 child.terminate(force=True)
+
+
+def _rows(tmp_path: Path, sql: str) -> list[tuple[Any, ...]]:
+    con = sqlite3.connect(tmp_path / "journal.sqlite3", timeout=30)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+def _hang_up(child: pexpect.spawn) -> int:
+    """Close the terminal as tmux kill-session does: SIGHUP to the process group, the terminal
+    gone; returns the exit code (bounded wait)."""
+    os.killpg(os.getpgid(child.pid), signal.SIGHUP)
+    child.ptyproc.fileobj.close()
+    deadline = time.monotonic() + 60
+    while child.ptyproc.isalive():
+        assert time.monotonic() < deadline, "still running after the hang-up"
+        time.sleep(0.05)
+    status = child.ptyproc.status
+    assert status is not None
+    return os.waitstatus_to_exitcode(status)
+
+
+def test_closing_the_terminal_during_a_tour_de_table_suspends_and_resume_keeps_the_time_left(
+    tmp_path: Path,
+):
+    child = _start(tmp_path, TOUR)
+    try:
+        child.send("p")
+        child.expect(re.escape("Au tour de Camille Martin (1/2)"))
+        child.send("La fondation en 2006" + ENTER)
+        child.expect(re.escape("Au tour de Dominique Petit (2/2)"))
+        child.expect("Quel moment vous a le plus marqué")
+        # the round goes on: the runner still shows signs of life (one every five seconds)
+        asked = datetime.now().astimezone()
+        deadline = time.monotonic() + 60
+        while not any(
+            datetime.fromisoformat(real) > asked
+            for (real,) in _rows(tmp_path, "SELECT real_at FROM heartbeats")
+        ):
+            assert time.monotonic() < deadline, "no heartbeat during the round"
+            time.sleep(0.1)
+        code = _hang_up(child)
+    finally:
+        if child.isalive():
+            child.terminate(force=True)
+    assert code == 128 + signal.SIGHUP
+    events = _rows(tmp_path, "SELECT seq, type, at, payload FROM events ORDER BY seq")
+    kinds = [kind for _seq, kind, _at, _payload in events]
+    assert kinds[-1] == "session_suspended"
+    assert json.loads(events[-1][3]) == {"reason": "signal"}
+    assert _rows(tmp_path, "SELECT COUNT(*) FROM heartbeats") == [(0,)]
+    assert recorded_answers(tmp_path) == [("moment", "Camille Martin", "La fondation en 2006")]
+    started = next(datetime.fromisoformat(at) for _s, k, at, _p in events if k == "segment_started")
+    ran = (datetime.fromisoformat(events[-1][2]) - started).total_seconds()
+    assert ran >= 5  # the round's time counts: the segment ran until the terminal closed
+
+    resumed = subprocess.run(
+        [*seminar_cmd(), "resume", "--no-input", "--speed", "600"],
+        env=subprocess_env(tmp_path, SEMINAR_LANG="fr"),
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert resumed.returncode == 0, resumed.stderr
+    with Journal.open(tmp_path / "journal.sqlite3", create=False) as journal:
+        row = journal.sessions()[0]
+        after = journal.events(row.id)
+        resume = next(e for e in after if e.type == EventType.session_resumed)
+        assert resume.payload == {}  # a known stop, not a crash
+        state = fold(row.id, stored_agenda(row), [e for e in after if e.seq <= resume.seq])
+    assert state.segments["relisons"].remaining_at(resume.at) == pytest.approx(30 * 60 - ran)
+    shown = re.search(r"reprise : reste (\d\d):(\d\d) sur 30 min", resumed.stderr)
+    assert shown is not None, resumed.stderr
+    assert 30 * 60 - ran - 60 <= int(shown[1]) * 60 + int(shown[2]) <= 30 * 60 - ran

@@ -122,6 +122,9 @@ def register(app: typer.Typer) -> None:
         no_input: NoInput = False,
         answers: AnswersOpt = None,
         speed: SpeedOpt = None,
+        take_over: Annotated[
+            bool, typer.Option("--take-over", help=t("help.opt.take_over"))
+        ] = False,
     ) -> None:
         from seminar_cli.cli.common import find_session, open_journal
         from seminar_cli.errors import SessionError
@@ -130,16 +133,17 @@ def register(app: typer.Typer) -> None:
             SessionWriter,
             claim_session,
             is_live,
+            last_sign_of_life,
             stored_agenda,
         )
         from seminar_cli.timer import SystemClock, local_now
 
         journal = open_journal(ctx, create=False)
-        row = _resumable(journal, session)
+        row = _resumable(journal, session, take_over=take_over)
         find_session(journal, row.id)  # adopts the session's language
         if row.status == "closed":
             raise SessionError("session.already_closed", id=row.id)
-        if is_live(journal, row, local_now()):
+        if not take_over and is_live(journal, row, local_now()):
             raise SessionError("session.running_elsewhere", id=row.id)
         _require_terminal(no_input)
         script = _load_answers(answers, stored_agenda(row))
@@ -149,18 +153,20 @@ def register(app: typer.Typer) -> None:
         if state.closed:  # closed by a version that marked it in two steps: finish the job
             journal.set_status(row.id, "closed")
             raise SessionError("session.already_closed", id=row.id)
-        beat = journal.last_heartbeat(row.id)
-        # the session clock never runs backwards, even after a sped-up rehearsal whose clock
-        # ran ahead of the wall: it starts after every event and the last heartbeat
-        known = [x for x in (state.last_event_at, beat.at if beat else None) if x]
-        start = max([local_now(), *known])
+        # the runner's own last sign of life, never a note or an answer another process wrote
+        # while it was dead; the session clock never runs backwards from it, even after a
+        # sped-up rehearsal whose clock ran ahead of the wall
+        alive_at = last_sign_of_life(state, journal.last_heartbeat(row.id))
+        start = max(local_now(), alive_at) if alive_at else local_now()
         factor = _speed(speed if speed is not None else float(state.meta.get("speed", 1.0)))
         writer = SessionWriter(journal, row, SystemClock(speed=factor, start=start))
-        claim_session(journal, row, writer.clock)  # two resumes at once: only one runs
-        interrupted = None
-        if state.suspended_at is None and known:  # a crash: it stopped at its last sign of life
-            interrupted = max(known).isoformat()
-        writer.record(EventType.session_resumed, interrupted_at=interrupted)
+        interrupted = alive_at if state.suspended_at is None else None  # a crash
+        # two resumes at once: only one runs
+        claim_session(journal, row, writer.clock, at=interrupted, take_over=take_over)
+        writer.record(
+            EventType.session_resumed,
+            interrupted_at=interrupted.isoformat() if interrupted else None,
+        )
         _announce_session(writer, resumed=True)
         _run(writer, no_input=no_input, script=script)
 
@@ -203,14 +209,23 @@ def register(app: typer.Typer) -> None:
                     id=row.id,
                 )
             )
+            if outcome.missed:
+                console.say(
+                    t(
+                        "join.scripted_missed",
+                        count=len(outcome.missed),
+                        prompts=", ".join(outcome.missed),
+                    )
+                )
             return
         from seminar_cli.ui.join_screen import run_join
 
         run_join(writer, name)
 
 
-def _resumable(journal: Journal, ref: str | None) -> SessionRow:
-    """Without an id, resume the latest session that is not closed."""
+def _resumable(journal: Journal, ref: str | None, *, take_over: bool = False) -> SessionRow:
+    """Without an id, resume the latest session that is not closed (with ``take_over``, even
+    one that seems to run elsewhere)."""
     from seminar_cli.errors import SessionError
     from seminar_cli.session.service import resolve_session
 
@@ -221,7 +236,7 @@ def _resumable(journal: Journal, ref: str | None) -> SessionRow:
 
     open_rows = [row for row in journal.sessions() if row.status == "open"]
     for row in open_rows:  # one still running in another terminal is not interrupted
-        if not is_live(journal, row, local_now()):
+        if take_over or not is_live(journal, row, local_now()):
             return row
     if open_rows:
         raise SessionError("session.running_elsewhere", id=open_rows[0].id)

@@ -121,7 +121,9 @@ def session_clock(
     if state.suspended_at is not None:
         return state.suspended_at
     beat = journal.last_heartbeat(row.id)
-    last = state.last_event_at or state.opened_at or row.created_at
+    # the runner's own times only: a note or an answer written while it was dead (or on a
+    # wrong clock) would eat into the running segment's time
+    last = state.runner_event_at or state.opened_at or row.created_at
     if beat is not None and status == "live":
         speed = float(state.meta.get("speed", 1.0) or 1.0)
         ahead = max(0.0, (now - beat.real_at).total_seconds()) * speed

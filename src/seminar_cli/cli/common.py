@@ -40,7 +40,14 @@ def stop_on_hangup() -> Iterator[None]:
     """A closed terminal (SIGHUP) or a polite kill (SIGTERM) stops the session cleanly:
     the runner records that it was suspended, and ``seminar resume`` continues it."""
 
+    stopping: list[int] = []
+
     def stop(signum: int, frame: FrameType | None) -> None:
+        # a closing terminal may send more than one (tmux, then the kernel's hang-up): only
+        # the first stops the session, the others must not cut short recording that it did
+        if stopping:
+            return
+        stopping.append(signum)
         raise SystemExit(128 + signum)
 
     previous = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGHUP)}

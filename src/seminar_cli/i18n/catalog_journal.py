@@ -118,9 +118,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "session.running_elsewhere": (
         "La séance {id} est en cours dans un autre terminal. Quittez-la là-bas (touche q) avant "
-        "de la reprendre ici.",
+        "de la reprendre ici. Si ce terminal n'existe plus, reprenez-la quand même : "
+        "seminar resume {id} --take-over",
         "Session {id} is running in another terminal. Quit it there (key q) before resuming "
-        "it here.",
+        "it here. If that terminal is gone, take the session over: "
+        "seminar resume {id} --take-over",
     ),
     # answers files and answers
     "answers.no_file": (
@@ -248,6 +250,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{answered} réponse(s) envoyée(s) à la séance {id} ; {skipped} question(s) non ouvertes.",
         "{answered} answer(s) sent to session {id}; {skipped} prompt(s) never opened.",
     ),
+    "join.scripted_missed": (
+        "{count} question(s) déjà fermée(s) avant de pouvoir y répondre : {prompts}.",
+        "{count} prompt(s) already closed before they could be answered: {prompts}.",
+    ),
     # help
     "help.start": (
         "Ouvre une séance et l'anime : compte à rebours en direct, questions, journal.",
@@ -290,6 +296,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.opt.answers": (
         "Fichier YAML de réponses : identifiant de question → liste de réponses.",
         "YAML answers file: prompt id → list of answers.",
+    ),
+    "help.opt.take_over": (
+        "Reprendre la séance même si elle semble en cours ailleurs (seulement si ce terminal "
+        "est fermé : deux terminaux ne doivent pas la mener ensemble).",
+        "Resume even if the session seems to run elsewhere (only when that terminal is gone: "
+        "two terminals must not run it together).",
     ),
     "help.opt.speed": (
         "Répétition : l'horloge de la séance va FACTEUR fois plus vite.",

@@ -14,6 +14,18 @@ from seminar_cli.agenda.models import Agenda
 from seminar_cli.journal.events import EventType
 from seminar_cli.journal.store import StoredEvent
 
+# what `seminar join` and the secretary write: such an event says nothing about whether the
+# runner was alive when it was written (nor is its time on the runner's clock)
+WRITTEN_BY_OTHERS = frozenset(
+    {
+        EventType.answer_given,
+        EventType.answer_marked,
+        EventType.note,
+        EventType.decision,
+        EventType.action,
+    }
+)
+
 
 @dataclass
 class SegmentState:
@@ -102,6 +114,7 @@ class SessionState:
     closed_at: datetime | None = None
     suspended_at: datetime | None = None
     last_event_at: datetime | None = None
+    runner_event_at: datetime | None = None  # the last event only a runner writes
     last_seq: int = 0
     _answer_index: dict[tuple[str, str], int] = field(default_factory=dict, repr=False)
 
@@ -164,6 +177,8 @@ class SessionState:
         kind = event.type
         self.last_seq = max(self.last_seq, event.seq)
         self.last_event_at = at
+        if kind not in WRITTEN_BY_OTHERS:
+            self.runner_event_at = at
         if kind == EventType.session_opened:
             self.meta = dict(p)
             self.opened_at = at

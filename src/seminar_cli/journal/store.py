@@ -19,6 +19,7 @@ import socket
 import sqlite3
 import stat
 import threading
+import time
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -110,7 +111,15 @@ def _m004_events_by_type(db: sqlite3.Connection) -> None:
 
 
 @migration
-def _m005_anonymous_pool(db: sqlite3.Connection) -> None:
+def _m005_heartbeat_process(db: sqlite3.Connection) -> None:
+    # a process id alone is reused (a reboot, a restarted container): the heartbeat also says
+    # which process it was, by its start time, so that another one with the same id is not
+    # taken for the runner
+    db.execute("ALTER TABLE heartbeats ADD COLUMN process TEXT")
+
+
+@migration
+def _m006_anonymous_pool(db: sqlite3.Connection) -> None:
     # Anonymous answers wait here, keyed by a random id (WITHOUT ROWID: nothing records their
     # order), until a shuffled batch moves them into the events with one timestamp.  Who has
     # answered is kept apart, by name, with no value and no order.  Answers files deliver
@@ -175,10 +184,30 @@ class Heartbeat(NamedTuple):
     real_at: datetime  # on the wall (liveness)
     pid: int | None
     host: str | None
+    process: str | None = None  # process_identity(pid) when it was written
 
 
 def this_host() -> str:
     return socket.gethostname()
+
+
+def process_identity(pid: int) -> str | None:
+    """Tells a process apart from a later one given the same id: the machine's boot and the
+    process's start time (Linux ``/proc``); None where they cannot be read."""
+    try:
+        with open("/proc/sys/kernel/random/boot_id", encoding="ascii") as boot:
+            boot_id = boot.read().strip()
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            # after the command name (which may hold spaces): field 3 onwards; 22 is starttime
+            fields = stat.read().rsplit(b")", 1)[-1].split()
+        return f"{boot_id}/{int(fields[19])}"
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+@functools.cache
+def this_process() -> str | None:
+    return process_identity(os.getpid())
 
 
 @dataclass(frozen=True)
@@ -242,25 +271,21 @@ def _owner_only(path: Path) -> None:
     """The journal and its companions (``-wal``, ``-shm``, ``-lock``) readable by their owner
     only, on every open: a journal made by another tool or an older version, or copied with
     looser permissions, holds names and answers.  SQLite gives new ``-wal`` and ``-shm`` files
-    the journal's own mode.  What cannot be changed (not ours, a read-only medium) is left."""
-    flags = os.O_RDONLY
-    for name in ("O_NONBLOCK", "O_NOCTTY", "O_CLOEXEC"):  # not all exist on Windows
-        flags |= getattr(os, name, 0)
+    the journal's own mode.  What cannot be changed (not ours, a read-only medium) is left.
+
+    By path, never by opening them: closing any descriptor of a database file drops every
+    POSIX lock this process holds on it, SQLite's included, and another process could then
+    checkpoint and delete the -wal under a live connection, whose later commits nobody else
+    would ever see (sqlite.org/howtocorrupt.html, 2.2)."""
     companions = [path.with_name(path.name + end) for end in ("-wal", "-shm", "-lock")]
     # the journal may be a link the user made; its companions are SQLite's, never links
-    for file, extra in ((path, 0), *((c, getattr(os, "O_NOFOLLOW", 0)) for c in companions)):
-        try:  # O_NONBLOCK: a FIFO planted there never blocks; only regular files are changed
-            fd = os.open(file, flags | extra)
+    for file, follow in ((path, True), *((c, False) for c in companions)):
+        try:
+            info = os.stat(file) if follow else os.lstat(file)
+            if stat.S_ISREG(info.st_mode) and stat.S_IMODE(info.st_mode) != 0o600:
+                os.chmod(file, 0o600)
         except OSError:
             continue
-        try:
-            info = os.fstat(fd)
-            if stat.S_ISREG(info.st_mode) and stat.S_IMODE(info.st_mode) != 0o600:
-                os.fchmod(fd, 0o600)
-        except OSError:
-            pass
-        finally:
-            os.close(fd)
 
 
 class _Expired(Exception):
@@ -268,16 +293,28 @@ class _Expired(Exception):
 
 
 def _wait_for_lock(fd: int, seconds: float, path: Path) -> None:
-    """Block until the writers' lock is ours; at most ``seconds`` where a timer can say so
-    (the main thread, SIGALRM unused), like SQLite's busy timeout."""
+    """Block until the writers' lock is ours, at most ``seconds``, like SQLite's busy timeout:
+    woken by the kernel where a timer can bound the wait (the main thread, SIGALRM unused),
+    else by polling."""
     assert fcntl is not None
     timed = (
         threading.current_thread() is threading.main_thread()
         and signal.getsignal(signal.SIGALRM) == signal.SIG_DFL
     )
-    if not timed:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        return
+    if not timed:  # another thread (a heartbeat during a round): look again and again
+        deadline = time.monotonic() + seconds
+        pause = 0.001
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise JournalError(
+                        "journal.busy", file=str(path), seconds=BUSY_TIMEOUT_MS // 1000
+                    ) from None
+            time.sleep(pause)
+            pause = min(pause * 2, 0.05)
 
     def expire(signum: int, frame: object) -> None:
         raise _Expired
@@ -907,7 +944,12 @@ class Journal:
         """
         with self._write() as cur:
             held = self._read_heartbeat(cur, session_id)
-            mine = held is not None and held.pid == os.getpid() and held.host == this_host()
+            mine = (
+                held is not None
+                and held.pid == os.getpid()
+                and held.host == this_host()
+                and held.process in (None, this_process())
+            )
             if held is not None and not mine and alive(held):
                 return held
             self._beat(cur, session_id, at, real_at)
@@ -916,10 +958,18 @@ class Journal:
     @staticmethod
     def _beat(cur: sqlite3.Cursor, session_id: str, at: datetime, real_at: datetime) -> None:
         cur.execute(
-            "INSERT INTO heartbeats (session_id, at, real_at, pid, host) VALUES (?, ?, ?, ?, ?)"
-            " ON CONFLICT(session_id) DO UPDATE SET at = excluded.at,"
-            " real_at = excluded.real_at, pid = excluded.pid, host = excluded.host",
-            (session_id, at.isoformat(), real_at.isoformat(), os.getpid(), this_host()),
+            "INSERT INTO heartbeats (session_id, at, real_at, pid, host, process)"
+            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(session_id) DO UPDATE SET at = excluded.at,"
+            " real_at = excluded.real_at, pid = excluded.pid, host = excluded.host,"
+            " process = excluded.process",
+            (
+                session_id,
+                at.isoformat(),
+                real_at.isoformat(),
+                os.getpid(),
+                this_host(),
+                this_process(),
+            ),
         )
 
     def clear_heartbeat(self, session_id: str) -> None:
@@ -934,12 +984,13 @@ class Journal:
     @staticmethod
     def _read_heartbeat(cur: sqlite3.Cursor, session_id: str) -> Heartbeat | None:
         row = cur.execute(
-            "SELECT at, real_at, pid, host FROM heartbeats WHERE session_id = ?", (session_id,)
+            "SELECT at, real_at, pid, host, process FROM heartbeats WHERE session_id = ?",
+            (session_id,),
         ).fetchone()
         if row is None:
             return None
         return Heartbeat(
-            datetime.fromisoformat(row[0]), datetime.fromisoformat(row[1]), row[2], row[3]
+            datetime.fromisoformat(row[0]), datetime.fromisoformat(row[1]), row[2], row[3], row[4]
         )
 
 

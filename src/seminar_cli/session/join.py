@@ -32,6 +32,7 @@ PROMPT_EVENTS = (EventType.prompt_opened, EventType.prompt_closed, EventType.ses
 class JoinOutcome:
     answered: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    missed: list[str] = field(default_factory=list)  # closed before they could be answered
     closed: bool = False
 
 
@@ -183,6 +184,10 @@ class Joiner:
             self.writer.sync()
             state = self.writer.state
             for prompt_id in list(todo):
+                if prompt_id in state.closed_prompts:  # over before this joiner came: a closed
+                    del todo[prompt_id]  # prompt never opens again, no use waiting for it
+                    outcome.missed.append(prompt_id)
+                    continue
                 if prompt_id not in state.open_prompts:
                     continue
                 found = state.agenda.find_prompt(prompt_id)

@@ -8,8 +8,9 @@ runner's state is always the fold of the journal, so a crash at any point loses 
 
 from __future__ import annotations
 
+import contextlib
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal, Protocol
@@ -148,8 +149,11 @@ class Runner:
         except SystemExit:
             self._suspend_quietly("signal")
             raise
+        except Exception:  # whatever broke, the segment stops now, not at the last heartbeat
+            self._suspend_quietly("error")
+            raise
 
-    def _suspend_quietly(self, reason: Literal["interrupt", "signal"]) -> None:
+    def _suspend_quietly(self, reason: Literal["interrupt", "signal", "error"]) -> None:
         try:
             self.writer.sync()
             if not self.writer.state.closed:
@@ -345,8 +349,7 @@ class Runner:
         ballots: list[Any] | None = [] if prompt.anonymous else None
         if ballots is not None and state.answers.get(prompt.id):
             return  # the round was written before a crash
-        self.controls.suspend()
-        try:
+        with self.keyboard_lent():
             if people:
                 waiting = [p for p in people if not state.has_answer(prompt.id, p)]
                 if prompt.anonymous:
@@ -365,8 +368,6 @@ class Runner:
                     request = AskRequest(prompt, segment, name, turn, 0)
                     if not self._ask_one(request, suspended=True, ballots=ballots):
                         break
-        finally:
-            self.controls.restore()
         if ballots:
             _SHUFFLE.shuffle(ballots)
             self.writer.record_many(
@@ -378,9 +379,7 @@ class Runner:
     ) -> bool:
         """Ask, record (or keep in ``ballots`` for a secret round), return False when the
         person skipped the prompt for everyone."""
-        if not suspended:
-            self.controls.suspend()
-        try:
+        with contextlib.nullcontext() if suspended else self.keyboard_lent():
             while True:
                 try:
                     raw = self.prompter.ask(request)
@@ -403,6 +402,26 @@ class Runner:
                     value=value,
                 )
                 return True
-        finally:
-            if not suspended:
+        return False  # not reached: the loop only ends by returning
+
+    @contextlib.contextmanager
+    def keyboard_lent(self) -> Iterator[None]:
+        """A prompt has the keyboard: the screen steps aside, and heartbeats go on from a
+        thread, so that a crash in a long round still knows how long the segment ran.
+
+        When the round ends with an exception (a hang-up closed the terminal, Ctrl-C), taking
+        the terminal back may fail too: that must not hide why the round ended, which decides
+        how the session is recorded as suspended."""
+        self.controls.suspend()
+        try:
+            with self.writer.beating(self._beat_interval() / self._speed()):
+                yield
+        except BaseException:
+            with contextlib.suppress(Exception):
                 self.controls.restore()
+            raise
+        self.controls.restore()
+
+    def _speed(self) -> float:
+        speed = getattr(self.writer.clock, "speed", 1.0)
+        return float(speed) if speed and speed > 0 else 1.0

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import os
 import secrets
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -21,6 +22,7 @@ from seminar_cli.journal.store import (
     Journal,
     SessionRow,
     StoredEvent,
+    process_identity,
     this_host,
 )
 from seminar_cli.timer import Clock
@@ -137,11 +139,18 @@ def beat_alive(beat: Heartbeat, now: datetime) -> bool:
     """Is the runner that wrote this heartbeat still running?
 
     On this machine the process itself is asked (a ``kill -9`` is seen at once, and a runner
-    busy asking questions is not taken for dead); from another machine, only a recent
+    busy asking questions is not taken for dead), and it must be the very process that wrote
+    the heartbeat, not a later one given the same id; from another machine, only a recent
     heartbeat counts.
     """
     if beat.pid is not None and beat.host == this_host():
-        return pid_alive(beat.pid)
+        if not pid_alive(beat.pid):
+            return False
+        if beat.process is None:  # written by an older version: the id is all there is
+            return True
+        # the same id may now be another process (a reboot, a restarted container)
+        live = process_identity(beat.pid)
+        return live is None or live == beat.process
     return abs(now - beat.real_at) <= LIVE_WITHIN
 
 
@@ -152,12 +161,40 @@ def is_live(journal: Journal, row: SessionRow, now: datetime) -> bool:
     return beat is not None and beat_alive(beat, now)
 
 
-def claim_session(journal: Journal, row: SessionRow, clock: Clock) -> None:
-    """Become the one process running this session; SessionError if another one still is."""
+def last_sign_of_life(state: SessionState, beat: Heartbeat | None) -> datetime | None:
+    """When the session's runner was last seen alive: its last heartbeat or its own last event.
+
+    Answers from ``seminar join`` and the secretary's notes are left out: they may be written
+    while the runner is dead, on another clock; taking one for a sign of life would charge the
+    whole outage (or a wrong clock's hours) to the running segment.
+    """
+    known = [x for x in (state.runner_event_at, beat.at if beat else None) if x is not None]
+    return max(known) if known else None
+
+
+def claim_session(
+    journal: Journal,
+    row: SessionRow,
+    clock: Clock,
+    *,
+    at: datetime | None = None,
+    take_over: bool = False,
+) -> None:
+    """Become the one process running this session; SessionError if another one still is.
+
+    ``at``: the session time the claim's heartbeat says (by default the clock's): after a crash,
+    the dead runner's last sign of life, so that a crash before ``session_resumed`` is written
+    still knows when the session really stopped.  ``take_over``: whatever the heartbeat says.
+    """
     from seminar_cli.timer import local_now
 
     now = local_now()
-    held = journal.claim(row.id, clock.now(), now, lambda beat: beat_alive(beat, now))
+    held = journal.claim(
+        row.id,
+        at or clock.now(),
+        now,
+        lambda beat: not take_over and beat_alive(beat, now),
+    )
     if held is not None:
         raise SessionError("session.running_elsewhere", id=row.id)
 
@@ -353,6 +390,40 @@ class SessionWriter:
         from seminar_cli.timer import local_now
 
         self.journal.heartbeat(self.row.id, self.clock.now(), local_now())
+
+    @contextlib.contextmanager
+    def beating(self, every: float) -> Iterator[None]:
+        """Heartbeats every ``every`` real seconds from a thread, while this one is held
+        elsewhere (a round of questions at the keyboard).  The thread has its own connection
+        (and its own turn at the writers' lock); it is stopped, and done, when the block ends,
+        so that no heartbeat follows a suspension."""
+        import threading
+
+        from seminar_cli.errors import SeminarError
+        from seminar_cli.timer import local_now
+
+        stop = threading.Event()
+
+        def beat() -> None:
+            try:
+                journal = Journal.open(self.journal.path, create=False)
+            except SeminarError:
+                return  # the next write in the main thread tells what is wrong
+            try:
+                while not stop.wait(every):
+                    journal.heartbeat(self.row.id, self.clock.now(), local_now())
+            except SeminarError:
+                pass
+            finally:
+                journal.close()
+
+        thread = threading.Thread(target=beat, name="heartbeat", daemon=True)
+        thread.start()
+        try:
+            yield
+        finally:
+            stop.set()
+            thread.join()
 
 
 def load_state(journal: Journal, row: SessionRow) -> SessionState:

@@ -78,13 +78,18 @@ class LiveControls:
             raise
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        try:
-            if self._live is not None:
-                self._live.stop()
-        finally:
-            if self.keys is not None:
-                self.keys.close()
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        import contextlib
+
+        # leaving on an exception (a hang-up: the terminal is gone), giving the terminal back
+        # may fail too: that must not hide the exception, which says how the session stopped
+        with contextlib.suppress(Exception) if exc_type else contextlib.nullcontext():
+            try:
+                if self._live is not None:
+                    self._live.stop()
+            finally:
+                if self.keys is not None:
+                    self.keys.close()
 
     def suspend(self) -> None:
         """A prompt takes the keyboard: leave the full screen, give the terminal back in its
@@ -320,11 +325,8 @@ class LiveControls:
     def _attendance(self, runner: Runner) -> Command | None:
         from seminar_cli.ui.setup import ask_attendance_change
 
-        self.suspend()
-        try:
+        with runner.keyboard_lent():  # suspends and restores this screen
             change = ask_attendance_change(runner.state)
-        finally:
-            self.restore()
         if change is None:
             return None
         name, status, by = change

@@ -16,7 +16,11 @@ def _start(cli, tmp_path, text: str, *extra: str):
     [
         ("moment-marquant: !!python/object/apply:os.system ['touch pwned']\n", "python"),
         ("moment-marquant: [a]\nmoment-marquant: [b]\n", "moment-marquant"),
-        ("inconnue: [a]\n", "aucune question de l'agenda n'a cet identifiant"),
+        ("inconnue: [a]\n", "aucune de ses clés n'est l'identifiant d'une question"),
+        (
+            "moment-marquant: [a]\ninconnue: [a]\n",
+            "aucune question de l'agenda n'a cet identifiant",
+        ),
         ("reconnaissance-recit: [9]\n", "de 1 à 5"),
         ("table-public: [Personne]\n", "n'est pas un des choix"),
         ("attendance:\n  Quelqu'un d'autre: absent\n", "pas dans la liste des participants"),

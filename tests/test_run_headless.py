@@ -167,12 +167,12 @@ def test_english_talk_with_lang(cli, files) -> None:
 
 
 # -- errors -----------------------------------------------------------------------------------------
-@pytest.mark.parametrize("speed", ["0", "-3", "20000", "nan"])
+@pytest.mark.parametrize("speed", ["0", "-3", "20000", "nan", "1e-300", "0.09", "inf"])
 def test_a_bad_speed_is_a_usage_error(cli, files, speed: str) -> None:
     agenda, _answers = files
     result = cli("start", str(agenda), "--no-input", "--speed", speed)
     assert result.code == 2
-    assert "Vitesse invalide" in result.err and "au plus 10000" in result.err
+    assert "Vitesse invalide" in result.err and "de 0,1 à 10000" in result.err
     assert not Path(os.environ["SEMINAR_DB"]).exists()
 
 

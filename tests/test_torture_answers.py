@@ -394,8 +394,9 @@ def test_many_more_answers_files(cli, instant, agenda_file, structure, text) -> 
         ("note: [" + "9" * 5000 + "]\n", 1, "donnez un nombre entier de 0 à 10"),
         ("mains: {pour: 0x" + "f" * 5000 + "}\n", 1, "doit être un nombre entier positif"),
         # a blank or invisible prompt id is shown quoted, so the reader sees where it is
-        ("'': [a]\n", 1, '  • [""] : aucune question'),
-        ('"\\u200b": [a]\n', 1, '  • ["\\u200b"] : aucune question'),
+        # (beside a real prompt: a file with no prompt id at all is quoted nowhere)
+        ("texte: [a]\n'': [a]\n", 1, '  • [""] : aucune question'),
+        ('texte: [a]\n"\\u200b": [a]\n', 1, '  • ["\\u200b"] : aucune question'),
         # a number too long to be one is the text the file holds
         ("texte: [0x" + "f" * 5000 + "]\n", 0, "Séance"),
     ],

@@ -6,6 +6,8 @@ only after the interface language is known, so that ``--help`` speaks it.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import sys
 from collections.abc import Sequence
@@ -25,6 +27,21 @@ def _lang_from_argv(argv: Sequence[str]) -> str | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:  # Ctrl-C before the command's own handler below was reached
+        from seminar_cli import i18n
+
+        _say(i18n.t("common.interrupted"))
+        return 130
+    except BrokenPipeError:  # the reader went away while the help page was written
+        _quiet_stdout()
+        return 0
+
+
+def _main(argv: Sequence[str] | None) -> int:
+    _tolerant_output()
+    _sane_terminal_size()
     args = list(sys.argv[1:] if argv is None else argv)
     if args in (["--version"], ["-V"]):
         sys.stdout.write(f"seminar {__version__}\n")
@@ -71,8 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(ExitCode.INTERRUPTED)
     except BrokenPipeError:
         # the reader went away (`seminar export - | head`): not an error worth a traceback
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _quiet_stdout()
         return 0
     except Exception as error:  # a bug: say so plainly; SEMINAR_DEBUG=1 shows the traceback
         if os.environ.get("SEMINAR_DEBUG"):
@@ -101,9 +117,44 @@ def _print_help(page: str) -> int:
         sys.stdout.write(page)
         sys.stdout.flush()
     except BrokenPipeError:  # `seminar --help | head`
+        _quiet_stdout()
+    return 0
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so that the flush at exit finds no closed pipe either."""
+    with contextlib.suppress(AttributeError, ValueError, OSError):  # no stdout at all
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-    return 0
+
+
+def _tolerant_output() -> None:
+    """A terminal that cannot show « » or — (``PYTHONIOENCODING=latin-1``, an ASCII locale)
+    gets ``?`` in their place rather than a traceback; so does text that cannot be encoded."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+            with contextlib.suppress(AttributeError, ValueError, OSError):  # closed, or odd
+                stream.reconfigure(errors="replace")
+
+
+# below these, tables and the live screen have no room to say anything (COLUMNS=0 printed
+# nothing at all): zero or not a number counts as unset, a smaller value as this minimum
+_MIN_SIZE = {"COLUMNS": 40, "LINES": 10}
+
+
+def _sane_terminal_size() -> None:
+    for name, least in _MIN_SIZE.items():
+        value = os.environ.get(name)
+        if value is None:
+            continue
+        try:
+            number = int(value)
+        except ValueError:
+            number = 0
+        if number <= 0:  # Rich and Click then ask the terminal, or take 80×25
+            del os.environ[name]
+        elif number < least:
+            os.environ[name] = str(least)
 
 
 def _say(message: str) -> None:

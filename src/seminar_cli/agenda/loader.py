@@ -8,7 +8,9 @@ from those nodes.  Problems are located both by place (``segments[2].duration``)
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
@@ -343,6 +345,10 @@ def parse_agenda_text(text: str, source: str) -> Agenda:
         raise AgendaError("agenda.empty", file=source)
     if not isinstance(data, dict):
         raise AgendaError("agenda.not_mapping", file=source)
+    if not any(str(key) in Agenda.model_fields for key in data):
+        # `start /etc/shadow` listed each line as an unknown key: a file that shares no key
+        # with an agenda is some other file, and its lines are not ours to print
+        raise AgendaError("agenda.not_agenda", file=source)
     assert root is not None
     problems = list(duplicates)
     agenda: Agenda | None = None
@@ -358,13 +364,40 @@ def parse_agenda_text(text: str, source: str) -> Agenda:
     return agenda
 
 
-def decode_agenda_bytes(raw: bytes, source: str) -> str:
+def read_bounded(path: Path, limit: int, kind: str = "agenda") -> bytes:
+    """The bytes of ``path``, reading at most ``limit + 1`` of them whatever the file is (a
+    pipe, ``/dev/stdin``, a device): ``/dev/zero`` or ``/dev/urandom`` never end, and a file
+    is never read whole before its size is known.  Over ``limit``: an AgendaError with
+    ``{kind}.too_large`` (a regular file) or ``{kind}.endless`` (anything else); OSError as
+    the system says it (not found, a folder, permission)."""
+    source = str(path)
+    with open(path, "rb", buffering=0) as handle:
+        regular = stat.S_ISREG(os.fstat(handle.fileno()).st_mode)
+        if regular and os.fstat(handle.fileno()).st_size > limit:
+            raise AgendaError(f"{kind}.too_large", file=source)
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limit:
+            chunk = handle.read(min(1 << 16, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    if size > limit:  # a regular file that grew meanwhile counts as too large
+        key = f"{kind}.too_large" if regular else f"{kind}.endless"
+        raise AgendaError(key, file=source)
+    return b"".join(chunks)
+
+
+def decode_agenda_bytes(raw: bytes, source: str, kind: str = "agenda") -> str:
+    """UTF-8 text (a BOM allowed) or an AgendaError naming the file's ``kind`` (agenda or
+    answers)."""
     if len(raw) > MAX_BYTES:
-        raise AgendaError("agenda.too_large", file=source)
+        raise AgendaError(f"{kind}.too_large", file=source)
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 (Windows Notepad): not binary junk
         raise AgendaError("agenda.not_utf8", file=source, line=1, column=1)
     if b"\x00" in raw:
-        raise AgendaError("agenda.binary", file=source)
+        raise AgendaError(f"{kind}.binary", file=source)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -376,7 +409,7 @@ def decode_agenda_bytes(raw: bytes, source: str) -> str:
 def read_agenda_file(path: Path) -> LoadedAgenda:
     source = str(path)
     try:
-        raw = path.read_bytes()
+        raw = read_bounded(path, MAX_BYTES)
     except FileNotFoundError:
         raise AgendaError("agenda.no_file", file=source) from None
     except IsADirectoryError:

@@ -17,10 +17,15 @@ if TYPE_CHECKING:
     from seminar_cli.session.service import SessionWriter
 
 
+MIN_SPEED, MAX_SPEED = 0.1, 10_000
+
+
 def _speed(value: float | None) -> float:
     if value is None:
         return 1.0
-    if not 0 < value <= 10_000:
+    # below a tenth the session hardly moves (1e-300 never did), above 10,000 a second of
+    # the wall is nearly three hours of the session
+    if not MIN_SPEED <= value <= MAX_SPEED:
         from seminar_cli.errors import UsageError
 
         raise UsageError("run.bad_speed", value=f"{value:g}")
@@ -71,8 +76,10 @@ def register(app: typer.Typer) -> None:
         from seminar_cli.i18n import adopt_agenda_language
         from seminar_cli.session.service import SessionSetup, SessionWriter, open_session
         from seminar_cli.timer import SystemClock
+        from seminar_cli.typed_text import plain_name
 
         factor = _speed(speed)
+        facilitator, secretary = plain_name(facilitator), plain_name(secretary)
         loaded = load_agenda(agenda)
         adopt_agenda_language(loaded.agenda.language)
         start_time = _parse_at(at)
@@ -183,8 +190,10 @@ def register(app: typer.Typer) -> None:
         from seminar_cli.session.join import Joiner
         from seminar_cli.session.service import SessionWriter, stored_agenda
         from seminar_cli.timer import SystemClock
+        from seminar_cli.typed_text import plain_name
         from seminar_cli.ui import console
 
+        name = plain_name(name)
         journal = open_journal(ctx, create=False)
         row = find_session(journal, session)
         if row.status == "closed":
@@ -199,7 +208,7 @@ def register(app: typer.Typer) -> None:
         writer = SessionWriter(journal, row, SystemClock())
         if no_input:
             assert script is not None
-            joiner = Joiner(writer, name.strip() if name else None)
+            joiner = Joiner(writer, name)
             outcome = joiner.run_scripted(script.answers)
             console.say(
                 t(

@@ -4,7 +4,7 @@ console.  Records go to the live session's current segment, or where ``--session
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
@@ -70,11 +70,16 @@ def register(app: typer.Typer) -> None:
             ),
         ] = None,
     ) -> None:
+        import sys
+
         from seminar_cli.cli.common import find_session, open_journal
+        from seminar_cli.errors import NoTerminalError
         from seminar_cli.minutes.records import open_writer
 
         journal = open_journal(ctx, create=False)
         row = find_session(journal, session)
+        if sys.stdin is None:  # `seminar secretary <&-`: no line will ever come
+            raise NoTerminalError("secretary.no_stdin")
         writer = open_writer(journal, row)
         SecretaryConsole(writer, row).run()
 
@@ -146,6 +151,21 @@ def _due_text(due: str | None) -> str:
     return Formatter(current_language()).short_day(date.fromisoformat(due)) if due else ""
 
 
+def _read_line(stream: TextIO) -> str | None:
+    """One line of the secretary's input, None at its end.  Read as bytes: a byte a Latin-1
+    terminal sent must not stop the console (and lose every line after it); it is read as
+    that terminal meant it (typed_text)."""
+    from seminar_cli.typed_text import repair_undecodable
+
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:  # a text-only stream (tests): its lines are text already
+        line = stream.readline()
+    else:
+        encoding = getattr(stream, "encoding", None) or "utf-8"
+        line = buffer.readline().decode(encoding, errors="surrogateescape")
+    return repair_undecodable(line) if line else None
+
+
 class SecretaryConsole:
     """A small loop: one line, one record; the current segment shown before each line."""
 
@@ -185,10 +205,10 @@ class SecretaryConsole:
         if self.interactive:
             sys.stderr.write("› ")
             sys.stderr.flush()
-        line = sys.stdin.readline()
-        if line == "":
+        line = _read_line(sys.stdin)
+        if line is None:
             return None  # end of input (Ctrl-D)
-        return line.rstrip("\n")
+        return line.rstrip("\r\n")
 
     def _current(self) -> str | None:
         from seminar_cli.minutes.records import target_segment

@@ -19,6 +19,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file} est trop volumineux pour être un agenda (plus de 2 Mo).",
         "{file} is too large to be an agenda (over 2 MB).",
     ),
+    "agenda.endless": (
+        "{file} n'est pas un fichier ordinaire et donne plus de 2 Mo sans finir (un périphérique "
+        "ou un tube ?) : un agenda est un fichier YAML d'une page ou deux.",
+        "{file} is not a regular file and gives over 2 MB without ending (a device or a pipe?): "
+        "an agenda is a YAML file of a page or two.",
+    ),
+    "agenda.not_agenda": (
+        "{file} n'est pas un agenda : aucune de ses clés n'est une clé d'agenda (title:, "
+        "segments:…). Rien du fichier n'est cité, il pourrait être confidentiel.",
+        "{file} is not an agenda: none of its keys is an agenda key (title:, segments:…). "
+        "Nothing of the file is quoted, it could be confidential.",
+    ),
     "agenda.binary": (
         "{file} n'est pas un fichier texte (il contient des octets nuls) : un agenda est un fichier YAML.",
         "{file} is not a text file (it contains null bytes): an agenda is a YAML file.",

@@ -12,6 +12,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Interrompu. Rien de ce qui a été enregistré n'est perdu.",
         "Interrupted. Nothing that was recorded is lost.",
     ),
+    "common.name_too_long": (
+        "Nom trop long ({length} caractères) : au plus {max}, car il s'affiche sur l'écran "
+        "projeté et dans le compte rendu.",
+        "Name too long ({length} characters): at most {max}, as it is shown on the projected "
+        "screen and in the minutes.",
+    ),
     "common.bad_lang": (
         "Langue inconnue « {value} » : choisissez fr ou en.",
         "Unknown language '{value}': choose fr or en.",

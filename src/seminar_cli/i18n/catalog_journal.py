@@ -133,6 +133,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Impossible de lire le fichier de réponses {file} : {reason}",
         "Cannot read the answers file {file}: {reason}",
     ),
+    "answers.too_large": (
+        "{file} est trop volumineux pour être un fichier de réponses (plus de 2 Mo).",
+        "{file} is too large to be an answers file (over 2 MB).",
+    ),
+    "answers.endless": (
+        "{file} n'est pas un fichier ordinaire et donne plus de 2 Mo sans finir (un périphérique "
+        "ou un tube ?) : un fichier de réponses est un fichier YAML.",
+        "{file} is not a regular file and gives over 2 MB without ending (a device or a pipe?): "
+        "an answers file is a YAML file.",
+    ),
+    "answers.binary": (
+        "{file} n'est pas un fichier texte (il contient des octets nuls) : un fichier de réponses "
+        "est un fichier YAML.",
+        "{file} is not a text file (it contains null bytes): an answers file is a YAML file.",
+    ),
+    "answers.not_answers": (
+        "{file} n'est pas un fichier de réponses pour cet agenda : aucune de ses clés n'est "
+        "l'identifiant d'une question (rien du fichier n'est cité).",
+        "{file} is not an answers file for this agenda: none of its keys is a prompt id (nothing "
+        "of the file is quoted).",
+    ),
     "answers.yaml": (
         "{file} : erreur de syntaxe YAML à la ligne:colonne {where}",
         "{file}: YAML syntax error at line:column {where}",
@@ -204,9 +225,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # run commands
     "run.bad_speed": (
-        "Vitesse invalide : {value}. Donnez un facteur plus grand que 0 et d'au plus 10000, par "
-        "exemple --speed 60.",
-        "Invalid speed: {value}. Give a factor above 0 and at most 10000, for example --speed 60.",
+        "Vitesse invalide : {value}. Donnez un facteur de 0,1 à 10000, par exemple --speed 60.",
+        "Invalid speed: {value}. Give a factor from 0.1 to 10000, for example --speed 60.",
     ),
     "run.opened": (
         "Séance {id} ouverte : {title}{rehearsal}",
@@ -304,8 +324,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "two terminals must not run it together).",
     ),
     "help.opt.speed": (
-        "Répétition : l'horloge de la séance va FACTEUR fois plus vite.",
-        "Rehearsal: the session clock runs FACTOR times faster.",
+        "Répétition : l'horloge de la séance va FACTEUR fois plus vite (de 0,1 à 10000).",
+        "Rehearsal: the session clock runs FACTOR times faster (0.1 to 10000).",
     ),
     "help.opt.title": (
         "Titre de la séance (défaut : celui de l'agenda).",

@@ -394,6 +394,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "La séance vient de se terminer : les ajouts complètent son compte rendu.",
         "The session has just ended: additions complete its minutes.",
     ),
+    "secretary.no_stdin": (
+        "La console du secrétariat lit ses lignes sur l'entrée standard, qui est fermée : "
+        "lancez-la dans un terminal, ou donnez-lui un fichier (seminar secretary < notes.txt).",
+        "The secretary console reads its lines from standard input, which is closed: run it in "
+        "a terminal, or give it a file (seminar secretary < notes.txt).",
+    ),
     "secretary.console.bye": (
         "{count} enregistrement(s) dans la séance {id}. Compte rendu : seminar export {id}",
         "{count} record(s) in session {id}. Minutes: seminar export {id}",

@@ -143,4 +143,19 @@ PAYLOADS: dict[EventType, type[_Payload]] = {
 def validated_payload(type_: EventType, payload: dict[str, Any]) -> dict[str, Any]:
     """The payload checked against its model, as the JSON object to store."""
     model = PAYLOADS[type_].model_validate(payload)
-    return model.model_dump(mode="json", exclude_none=True)
+    stored: dict[str, Any] = _encodable(model.model_dump(mode="json", exclude_none=True))
+    return stored
+
+
+def _encodable(value: Any) -> Any:
+    """The last guard before the journal: a lone surrogate (an undecodable byte from argv or a
+    terminal) cannot be stored as UTF-8, and would make the session impossible to export."""
+    from seminar_cli.typed_text import repair_undecodable
+
+    if isinstance(value, str):
+        return repair_undecodable(value)
+    if isinstance(value, dict):
+        return {_encodable(key): _encodable(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_encodable(item) for item in value]
+    return value

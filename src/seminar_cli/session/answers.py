@@ -34,7 +34,11 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2
 
 def strip_controls(text: str) -> str:
     """``text`` without control characters and bidi overrides; line breaks (as ``\\n``) and
-    tabs are kept.  For everything people type: answers, names, the secretary's records."""
+    tabs are kept.  For everything people type: answers, names, the secretary's records; bytes
+    a non-UTF-8 terminal sent are read as it meant them (typed_text)."""
+    from seminar_cli.typed_text import repair_undecodable
+
+    text = repair_undecodable(text)
     return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
@@ -183,17 +187,18 @@ def load_answers_file(path: Path, agenda: Agenda) -> AnswersFile:
     """Read and check an answers file: prompt id -> list of values or {participant, value};
     an optional ``attendance:`` mapping gives roster names a status other than present."""
 
-    from seminar_cli.agenda.loader import decode_agenda_bytes, read_yaml
+    from seminar_cli.agenda.loader import MAX_BYTES, decode_agenda_bytes, read_bounded, read_yaml
 
     source = str(path)
     try:
-        raw_bytes = path.read_bytes()
+        # 2 MB is some 20,000 answers, already seconds of YAML reading: the agenda's own limit
+        raw_bytes = read_bounded(path, MAX_BYTES, "answers")
     except FileNotFoundError:
         raise AgendaError("answers.no_file", file=source) from None
     except OSError as exc:
         raise AgendaError("answers.unreadable", file=source, reason=exc.strerror) from None
     digest = hashlib.sha256(raw_bytes).hexdigest()
-    text = decode_agenda_bytes(raw_bytes, source)
+    text = decode_agenda_bytes(raw_bytes, source, "answers")
     data, _root, duplicates = read_yaml(text, source)
     if duplicates:
         raise AgendaError("answers.invalid", problems=[p for _, p in duplicates], file=source)
@@ -201,6 +206,8 @@ def load_answers_file(path: Path, agenda: Agenda) -> AnswersFile:
         return AnswersFile({}, {}, digest)
     if not isinstance(data, dict):
         raise AgendaError("answers.not_mapping", file=source)
+    if not any(str(key) == ATTENDANCE_KEY or agenda.find_prompt(str(key)) for key in data):
+        raise AgendaError("answers.not_answers", file=source)  # some other file: quote none of it
     problems: list[str] = []
     result: dict[str, list[ScriptedAnswer]] = {}
     attendance: dict[str, AttendanceEntry] = {}

@@ -88,6 +88,7 @@ def _plain_setup(setup: SessionSetup) -> SessionSetup:
     from dataclasses import replace
 
     from seminar_cli.session.answers import strip_controls
+    from seminar_cli.typed_text import plain_name
 
     def plain(value: str | None) -> str | None:
         return (strip_controls(value).strip() or None) if value is not None else None
@@ -96,15 +97,18 @@ def _plain_setup(setup: SessionSetup) -> SessionSetup:
         setup,
         title=plain(setup.title),
         place=plain(setup.place),
-        facilitator=plain(setup.facilitator),
-        secretary=plain(setup.secretary),
+        facilitator=plain_name(setup.facilitator),
+        secretary=plain_name(setup.secretary),
     )
 
 
 def _agenda_name(source: str) -> str:
     from pathlib import Path
 
-    return Path(source).stem
+    from seminar_cli.typed_text import repair_undecodable
+
+    # a file named in a Latin-1 terminal keeps its bytes on disk, its name is stored as text
+    return repair_undecodable(Path(source).stem)
 
 
 def stored_agenda(row: SessionRow) -> Agenda:

@@ -10,21 +10,31 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 
+def _console_class() -> type[Console]:
+    from rich.console import Console
+
+    class QuietPipeConsole(Console):
+        """Rich ends a closed pipe with ``SystemExit(1)``: `seminar sessions show | head -1`
+        would fail.  The closed pipe goes to main(), which makes it a quiet exit 0."""
+
+        def on_broken_pipe(self) -> None:
+            self.quiet = True
+            raise BrokenPipeError
+
+    return QuietPipeConsole
+
+
 # no markup nor emoji codes: what people typed ("Atelier [optionnel]", "[b]x[/b]", ":fire:")
 # is shown as typed in tables and lines; styles are given as objects, never in the text
 @cache
 def out() -> Console:
-    from rich.console import Console
-
     # follows sys.stdout, even when a test replaces it
-    return Console(highlight=False, markup=False, emoji=False)
+    return _console_class()(highlight=False, markup=False, emoji=False)
 
 
 @cache
 def err() -> Console:
-    from rich.console import Console
-
-    return Console(stderr=True, highlight=False, markup=False, emoji=False)
+    return _console_class()(stderr=True, highlight=False, markup=False, emoji=False)
 
 
 def say(message: str, style: str | None = None) -> None:

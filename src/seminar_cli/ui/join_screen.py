@@ -19,12 +19,13 @@ from rich.spinner import Spinner
 from rich.text import Text
 
 from seminar_cli.agenda.models import Agenda, Prompt, Who
-from seminar_cli.errors import Interrupted
+from seminar_cli.errors import Interrupted, UsageError
 from seminar_cli.i18n import t
 from seminar_cli.session.join import Joiner, JoinOutcome
 from seminar_cli.session.prompter import AskRequest, StopSession
 from seminar_cli.session.service import SessionWriter
-from seminar_cli.ui.prompts import QuestionaryPrompter
+from seminar_cli.typed_text import plain_name
+from seminar_cli.ui.prompts import QuestionaryPrompter, typed_keys_only
 
 
 class WaitingLine:
@@ -98,13 +99,17 @@ def roster_spelling(agenda: Agenda, name: str) -> str:
 
 def ask_participant_name() -> str:
     def validate(raw: str) -> bool | str:
-        return True if raw.strip() else t("join.name_needed")
+        try:
+            return True if plain_name(raw) else t("join.name_needed")
+        except UsageError as error:
+            return error.message()
 
     try:
-        raw = questionary.text(t("join.your_name"), validate=validate).unsafe_ask()
+        question = questionary.text(t("join.your_name"), validate=validate)
+        raw = typed_keys_only(question).unsafe_ask()
     except EOFError:
         raise KeyboardInterrupt from None
-    return " ".join(str(raw).split())
+    return plain_name(str(raw)) or ""
 
 
 def run_join(

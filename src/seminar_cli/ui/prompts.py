@@ -34,6 +34,27 @@ Role = Literal["facilitator", "participant"]
 
 
 # -- helpers shared by the asking functions --------------------------------------------------
+def typed_keys_only(question: questionary.Question) -> questionary.Question:
+    """``question`` deaf to mouse reports.  We never turn the mouse on, but prompt_toolkit
+    reads any ``ESC [ … m`` as one: an escape sequence typed by hand (``ESC [ 3 1 m``) made
+    its mouse handler fail, with a traceback and « Press ENTER to continue »."""
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+    from prompt_toolkit.keys import Keys
+
+    ignore = KeyBindings()
+
+    @ignore.add(Keys.Vt100MouseEvent, eager=True)
+    def _ignored(event: Any) -> None:
+        return None
+
+    app = question.application
+    # the application's bindings take precedence over prompt_toolkit's default mouse ones
+    app.key_bindings = (
+        merge_key_bindings([app.key_bindings, ignore]) if app.key_bindings else ignore
+    )
+    return question
+
+
 def _ask(question: questionary.Question) -> Any:
     """Run one questionary question; Ctrl-C and Ctrl-D become KeyboardInterrupt.  When the
     prompt closes meanwhile (the facilitator moved on), the question ends with PromptClosed."""
@@ -54,7 +75,7 @@ def _ask(question: questionary.Question) -> Any:
 
         app.pre_run_callables.append(start_watch)
     try:
-        return question.unsafe_ask()
+        return typed_keys_only(question).unsafe_ask()
     except EOFError:
         raise KeyboardInterrupt from None
 

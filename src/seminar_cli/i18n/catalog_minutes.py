@@ -133,6 +133,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "min.tally.abstention": ("Abstentions", "Abstentions"),
     "min.tally.blanc": ("Blancs", "Blank"),
     "min.tally.cast": ("Suffrages exprimés", "Votes cast"),
+    # the resolutions table of a procès-verbal in CSV (--kind pv --format csv)
+    "min.csv.ballot.secret": ("bulletin secret", "secret ballot"),
+    "min.csv.ballot.hands": ("main levée", "show of hands"),
+    "min.csv.ballot.named": ("vote nominatif", "named vote"),
+    "min.csv.outcome.adopted": ("adoptée", "adopted"),
+    "min.csv.outcome.rejected": ("rejetée", "rejected"),
+    "min.csv.outcome.not_voted": ("non mise aux voix", "not put to the vote"),
+    "min.csv.majority.simple": ("majorité simple", "simple majority"),
+    "min.csv.majority.absolute": ("majorité absolue", "absolute majority"),
+    "min.csv.majority.two_thirds": ("majorité des deux tiers", "two-thirds majority"),
     # headings and column names
     "min.l.facts": ("La séance", "The session"),
     "min.l.participants": ("Participants", "Participants"),

@@ -90,9 +90,20 @@ class Action(_Model):
 
 
 class Response(_Model):
-    participant: str | None = None  # None: anonymous, the room, or a nameless join
-    value: AnswerValue
-    at: Moment | None = None  # None for anonymous answers
+    participant: str | None = Field(
+        None, description="Who answered; null: anonymous, the room's tally, or a nameless join."
+    )
+    value: AnswerValue = Field(
+        description="The answer as stored, language-independent: a vote's code (pour, contre, "
+        "abstention, blanc), a yes/no code (oui, non), a rating's number, a choice's text, a "
+        "list (multi, ranking: best first), or a room's tally {code: count}."
+    )
+    label: str | None = Field(
+        None,
+        description="The value in words, in the minutes' language, when the value is a code "
+        "(vote, yes/no) or a rating value with a label: e.g. value 'oui', label 'yes'.",
+    )
+    at: Moment | None = Field(None, description="When it was given; null for anonymous answers.")
 
 
 class PromptMinutes(_Model):
@@ -104,7 +115,11 @@ class PromptMinutes(_Model):
     description: str | None = None
     text: str | None = None  # a resolution's full text
     options: list[str] = Field(default_factory=list)
-    labels: dict[str, str] | None = None  # rating labels, by value
+    labels: dict[str, str] | None = Field(
+        None,
+        description="The label of each code or value, in the minutes' language: a vote's codes "
+        "(pour, contre, abstention, blanc), a yes/no's (oui, non), a rating's labelled values.",
+    )
     scale: tuple[int, int] | None = None
     majority: str | None = None  # votes: the rule that applied
     responses: list[Response] = Field(default_factory=list)
@@ -146,7 +161,12 @@ class Resolution(_Model):
     text: str | None = None
     anonymous: bool = False
     who: str = "room"
-    counts: dict[str, int]
+    counts: dict[str, int] = Field(
+        description="Ballots by code: pour, contre, abstention, blanc (codes, in any language)."
+    )
+    labels: dict[str, str] = Field(
+        default_factory=dict, description="The label of each code, in the minutes' language."
+    )
     votes_cast: int  # pour + contre
     ballots: int  # every ballot, abstentions and blank included
     majority: str

@@ -10,7 +10,7 @@ import io
 from typing import TYPE_CHECKING, Any
 
 from seminar_cli.minutes.exporters.base import Exporter, register
-from seminar_cli.minutes.exporters.text import printable
+from seminar_cli.minutes.exporters.text import Formatter, printable
 
 if TYPE_CHECKING:
     from seminar_cli.minutes.exporters.view import (
@@ -80,7 +80,7 @@ class _Writer:
 
         self.doc: Any = Document()
         self.lang = lang
-        self.colon = " : " if lang == "fr" else ": "
+        self.colon = Formatter(lang).colon  # type: ignore[arg-type]
         props = self.doc.core_properties
         props.title = printable(title)
         props.language = "fr-FR" if lang == "fr" else "en-GB"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Any, Final, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializer
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializer, WithJsonSchema
 
 FORMAT: Final = "seminar-minutes/1"
 
@@ -31,6 +31,10 @@ Moment = Annotated[
     datetime,
     AfterValidator(_aware),
     PlainSerializer(lambda d: d.isoformat(timespec="seconds"), return_type=str),
+    WithJsonSchema(
+        {"type": "string", "format": "date-time", "examples": ["2026-11-26T14:05:00+01:00"]},
+        mode="serialization",
+    ),
 ]
 
 
@@ -121,9 +125,15 @@ class PromptMinutes(_Model):
         "(pour, contre, abstention, blanc), a yes/no's (oui, non), a rating's labelled values.",
     )
     scale: tuple[int, int] | None = None
-    majority: str | None = None  # votes: the rule that applied
+    majority: Literal["simple", "absolute", "two_thirds"] | None = None  # votes: the rule
     responses: list[Response] = Field(default_factory=list)
-    summary: dict[str, Any] = Field(default_factory=dict)
+    summary: dict[str, Any] = Field(
+        default_factory=dict,
+        description="choice, multi, yesno: {counts: {CODE_OR_CHOICE: N}}; vote: {counts: "
+        "{pour, contre, abstention, blanc}, adopted: bool}; rating: {mean, distribution: "
+        "{VALUE: N}}; words: {words: [[WORD, N], ...]} most frequent first; ranking: {ranking: "
+        "[[CHOICE, POINTS], ...]} best first (Borda count); text: {count: N}.",
+    )
     count: int = 0  # answers (a room's tally counts as one answer)
     ballots: int = 0  # votes: ballots or raised hands, all choices included
 
@@ -169,7 +179,7 @@ class Resolution(_Model):
     )
     votes_cast: int  # pour + contre
     ballots: int  # every ballot, abstentions and blank included
-    majority: str
+    majority: Literal["simple", "absolute", "two_thirds"]
     voted: bool  # at least one ballot was recorded
     adopted: bool | None  # None when it was never put to the vote
     unanimous: bool = False  # adopted with no vote against
@@ -232,3 +242,21 @@ class Minutes(_Model):
 
     def answer_count(self) -> int:
         return sum(len(p.responses) for s in self.segments for p in s.prompts)
+
+
+def minutes_schema() -> dict[str, Any]:
+    """The JSON Schema of the JSON export (``seminar export --schema``, docs/minutes-schema.json),
+    generated from this model as it serialises: what an integrator may rely on."""
+    schema = Minutes.model_json_schema(mode="serialization")
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "seminar-minutes/1",
+        "description": (
+            "The minutes of a seminar or a general assembly, as `seminar export --format json` "
+            "writes them. Codes (votes: pour, contre, abstention, blanc; yes/no: oui, non; "
+            "attendance, segment status, majority rules) are the same in every language; "
+            "`label` and `labels` give their words in the minutes' language. Times are ISO 8601 "
+            "with their UTC offset."
+        ),
+        **{k: v for k, v in schema.items() if k not in ("title", "description")},
+    }

@@ -243,3 +243,134 @@ def test_export_schema_prints_the_schema_without_a_journal(tmp_path):
 def test_every_format_is_covered():
     assert set(FORMAT_NAMES) == {"md", "html", "docx", "json", "csv"}
     assert zipfile  # DOCX tests below read the package's XML
+
+
+# -- 3. DOCX as Word reads its XML ----------------------------------------------------------------
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def docx_xml(minutes: Minutes) -> tuple[object, dict[str, bytes]]:
+    from lxml import etree
+
+    data = render(minutes, "docx")
+    assert isinstance(data, bytes)
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        parts = {name: package.read(name) for name in package.namelist()}
+    return etree.fromstring(parts["word/document.xml"]), parts
+
+
+def style_of(paragraph) -> str:
+    style = paragraph.find(f"{W}pPr/{W}pStyle")
+    return style.get(f"{W}val") if style is not None else ""
+
+
+def keeps(paragraph) -> bool:
+    return paragraph.find(f"{W}pPr/{W}keepNext") is not None
+
+
+def text_of(element) -> str:
+    return "".join(element.itertext())
+
+
+@pytest.mark.parametrize("which", ["seminar", "assembly"])
+def test_docx_headings_keep_with_next_and_never_skip_a_level(which, request):
+    minutes = request.getfixturevalue(which)
+    body, _ = docx_xml(minutes)
+    levels = []
+    for paragraph in body.iter(f"{W}p"):
+        match = re.fullmatch(r"Heading(\d)", style_of(paragraph))
+        if match:
+            levels.append(int(match.group(1)))
+            assert keeps(paragraph), text_of(paragraph)
+    assert levels[0] == 1
+    for before, after in zip(levels, levels[1:], strict=False):
+        assert after <= before + 1, (before, after)
+    assert 4 not in levels  # questions are siblings of « Notes », « Décisions »
+
+
+def test_docx_resolution_block_is_kept_with_its_tally_and_verdict(assembly):
+    document, _ = docx_xml(assembly)
+    blocks = list(document.find(f"{W}body"))
+    heading = next(
+        i for i, el in enumerate(blocks) if text_of(el).startswith("Quatrième résolution")
+    )
+    verdict = next(
+        i for i in range(heading, len(blocks)) if text_of(blocks[i]).startswith("Cette résolution")
+    )
+    for element in blocks[heading:verdict]:
+        if element.tag == f"{W}p":
+            assert keeps(element), text_of(element)
+        else:  # the tally table: every cell's paragraph keeps with the next
+            assert element.tag == f"{W}tbl"
+            assert all(keeps(p) for p in element.iter(f"{W}p"))
+
+
+def test_docx_tables_repeat_their_header_and_rows_never_split(tmp_path):
+    answers = dict(AG_ANSWERS)
+    rec = run_headless(tmp_path, "assemblee-generale", answers=answers)
+    # 85 people on the attendance table: it runs over a page
+    for index in range(85):
+        rec.writer.record(
+            EventType.attendance, participant=f"Membre {index:02d}", status="present"
+        )
+    body, _ = docx_xml(rec.minutes("pv"))
+    tables = list(body.iter(f"{W}tbl"))
+    people = max(tables, key=lambda t: len(t.findall(f"{W}tr")))
+    rows = people.findall(f"{W}tr")
+    assert len(rows) > 85
+    assert rows[0].find(f"{W}trPr/{W}tblHeader") is not None
+    assert all(row.find(f"{W}trPr/{W}cantSplit") is not None for row in rows)
+    assert all(row.find(f"{W}trPr/{W}tblHeader") is None for row in rows[1:])
+    for table in tables:  # every data table (the signatures are one row of two cells)
+        if len(table.findall(f"{W}tr")) > 1:
+            assert table.find(f"{W}tr/{W}trPr/{W}tblHeader") is not None
+
+
+def test_docx_properties_say_the_session(assembly):
+    data = render(assembly, "docx")
+    document = Document(io.BytesIO(data))
+    props = document.core_properties
+    session = assembly.session
+    assert props.title.startswith("Procès-verbal de l'assemblée générale ordinaire")
+    assert props.language == "fr-FR"
+    assert props.created.date() == (session.started_at or session.opened_at).date()
+    assert props.created.year >= 2026 and props.modified >= props.created
+    assert "python-docx" not in (props.comments + props.author + props.last_modified_by)
+    assert session.id in props.comments and props.comments.startswith("seminar ")
+    _, parts = docx_xml(assembly)
+    app = parts["docProps/app.xml"].decode()
+    assert "<Application>seminar " in app and "Microsoft" not in app
+
+
+# -- 2. the HTML's print CSS ------------------------------------------------------------------------
+def print_css(html: str) -> str:
+    style = re.search(r"<style>(.*?)</style>", html, flags=re.S)
+    assert style
+    return style.group(1)
+
+
+@pytest.mark.parametrize("which", ["seminar", "assembly"])
+def test_html_print_css_avoids_stranded_headings_and_near_empty_pages(which, request):
+    html = render(request.getfixturevalue(which), "html")
+    assert isinstance(html, str)
+    css = re.sub(r"\s+", " ", print_css(html))
+    # no forced page break anywhere: they left pages holding five lines
+    assert not re.search(r"break-before:\s*page|page-break-before:\s*always", css)
+    assert not re.search(r"break-after:\s*page|page-break-after:\s*always", css)
+    media = css[css.index("@media print") :]
+    assert re.search(r"h1, h2, h3, h4 \{[^}]*break-after: avoid", media)
+    assert re.search(r"h3 \+ \.meta[^{]*\{[^}]*break-after: avoid", media)
+    keep = re.search(r"\.resolution, \.prompt, tr, \.signatures, \.closing[^{]*\{([^}]*)\}", media)
+    assert keep and "break-inside: avoid" in keep.group(1)
+    assert "orphans: 3" in media and "widows: 3" in media
+    # page numbers drawn by the browser in the page's bottom margin (Chromium 131+)
+    assert re.search(
+        r"@page \{[^@]*size: A4;[^@]*@bottom-center \{ content: counter\(page\) \" / \" "
+        r"counter\(pages\);",
+        css,
+    )
+    if which == "assembly":
+        # the closing and its signatures are one block
+        assert re.search(
+            r'<div class="closing">\s*<h2>[^<]+</h2>.*?<div class="signatures">', html, re.S
+        )

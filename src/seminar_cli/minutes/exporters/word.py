@@ -281,7 +281,8 @@ class _Writer:
         # the header row repeats on each page a long table spans; no row is cut in two
         _row_flags(table.rows[0]._tr, header=True)
         if keep:
-            table.rows[0].cells[0].paragraphs[0].paragraph_format.keep_with_next = True
+            for cell in table.rows[0].cells:
+                cell.paragraphs[0].paragraph_format.keep_with_next = True
         for values in rows:
             row = table.add_row()
             _row_flags(row._tr, header=False)

@@ -25,6 +25,7 @@ from seminar_cli.session.runner import HeadlessControls, Runner
 from seminar_cli.session.service import SessionSetup, SessionWriter, open_session
 from seminar_cli.timer import FakeClock
 
+
 def seen(text: str) -> str:
     """Text as a reader sees it: French typography's no-break spaces (before « : ; ? ! », inside
     « », between a figure and its unit) read as spaces; thousands keep their narrow space."""

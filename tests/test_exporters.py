@@ -252,7 +252,7 @@ def test_html_is_self_contained_printable_and_escaped(minutes):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert 'href="javascript' not in page and "<a " not in page
     assert not re.search(r"(src|href)=\"?https?:", page)
-    assert "@media print" in page and "break-before: page" in page
+    assert "@media print" in page and "break-after: avoid" in page
     assert "Content-Security-Policy" in page and "default-src 'none'" in page
     assert "<svg" in page and "<rect" in page  # result charts drawn inline
     assert "Compte rendu" in page and "jeudi 26 novembre 2026" in page

@@ -7,6 +7,7 @@ cases a runner would take long to reach (pauses, re-plans, a session still runni
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -23,6 +24,13 @@ from seminar_cli.session.answers import load_answers_file
 from seminar_cli.session.runner import HeadlessControls, Runner
 from seminar_cli.session.service import SessionSetup, SessionWriter, open_session
 from seminar_cli.timer import FakeClock
+
+
+def seen(text: str) -> str:
+    """Text as a reader sees it: French typography's no-break spaces (before « : ; ? ! », inside
+    « », between a figure and its unit) read as spaces; thousands keep their narrow space."""
+    return re.sub("\u202f(?=[;?!])", " ", text.replace("\u00a0", " "))
+
 
 START = datetime.fromisoformat("2026-11-26T14:00:00+01:00")
 

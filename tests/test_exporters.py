@@ -13,10 +13,10 @@ import pytest
 from docx import Document
 
 from seminar_cli.minutes.exporters import FORMAT_NAMES, REGISTRY, get_exporter
-from seminar_cli.minutes.exporters.csvfmt import neutralise, value_cell
+from seminar_cli.minutes.exporters.csvfmt import neutralise
 from seminar_cli.minutes.exporters.text import md_escape
 from seminar_cli.minutes.model import Minutes
-from tests.minutes_helpers import HOSTILE, SEMINAR_ANSWERS, run_headless
+from tests.minutes_helpers import HOSTILE, SEMINAR_ANSWERS, run_headless, seen
 
 
 @pytest.fixture(scope="module")
@@ -43,13 +43,14 @@ def minutes(tmp_path_factory) -> Minutes:
 def render(minutes: Minutes, name: str) -> str | bytes:
     exporter = get_exporter(name)
     assert exporter is not None
-    return exporter.render(minutes)
+    data = exporter.render(minutes)
+    return seen(data) if isinstance(data, str) else data
 
 
 def docx_text(data: bytes) -> tuple[list[tuple[str, str]], list[list[list[str]]], str]:
     document = Document(io.BytesIO(data))
-    paragraphs = [(p.style.name, p.text) for p in document.paragraphs]
-    tables = [[[c.text for c in row.cells] for row in t.rows] for t in document.tables]
+    paragraphs = [(p.style.name, seen(p.text)) for p in document.paragraphs]
+    tables = [[[seen(c.text) for c in row.cells] for row in t.rows] for t in document.tables]
     body = (
         "\n".join(t for _, t in paragraphs)
         + "\n"
@@ -109,7 +110,7 @@ def test_json_has_the_keys_of_the_spec(minutes):
     assert segment["notes"] == [{"text": "La frise oublie 2012", "at": segment["notes"][0]["at"]}]
     prompt = segment["prompts"][0]
     assert set(prompt) >= {"id", "question", "type", "anonymous", "responses", "summary"}
-    assert set(prompt["responses"][0]) == {"participant", "value", "at"}
+    assert set(prompt["responses"][0]) == {"participant", "value", "label", "at"}
     cloture = data["segments"][-1]
     assert cloture["actions"][0] | {"at": None} == {
         "text": "Envoyer le compte rendu",
@@ -135,25 +136,33 @@ def test_csv_has_one_row_per_answer_with_a_bom_and_neutralised_formulas(minutes)
         "prompt",
         "question",
         "type",
+        "answer",
         "participant",
         "value",
+        "rank",
+        "pour",
+        "contre",
+        "abstention",
+        "blanc",
         "time",
     ]
     body = rows[1:]
-    assert len(body) == minutes.answer_count() == 43
+    # one row per answer, per pick of a multi and per word of a words answer
+    assert len({(r[2], r[5]) for r in body}) == minutes.answer_count() == 43
     by_prompt: dict[str, list[list[str]]] = {}
     for row in body:
         by_prompt.setdefault(row[2], []).append(row)
-    formula = next(r for r in by_prompt["moment-marquant"] if "HYPERLINK" in r[6])
-    assert formula[6] == "'" + HOSTILE["formula"] and formula[5] == ""
-    assert [r[6] for r in by_prompt["moment-marquant"]][1] == HOSTILE["script"]
-    assert by_prompt["mots-alliances"][1][6] == "confiance; temps long"
-    assert by_prompt["competences-catalyseurs"][0][6].count("; ") == 2
+    formula = next(r for r in by_prompt["moment-marquant"] if "HYPERLINK" in r[7])
+    assert formula[7] == "'" + HOSTILE["formula"] and formula[6] == ""
+    assert [r[7] for r in by_prompt["moment-marquant"]][1] == HOSTILE["script"]
+    assert [r[7] for r in by_prompt["mots-alliances"] if r[5] == "2"] == ["confiance", "temps long"]
+    assert [r[5] for r in by_prompt["competences-catalyseurs"]].count("1") == 3
     anonymous = by_prompt["outille-alliance"]
-    assert [(r[5], r[7]) for r in anonymous] == [("", "")] * 5
+    assert [(r[6], r[13]) for r in anonymous] == [("", "")] * 5
+    assert sorted(r[7] for r in anonymous) == ["non", "non", "oui", "oui", "oui"]
     named = by_prompt["reconnaissance-recit"][0]
-    assert named[5] == "Inès Benali" and named[6] == "4"
-    assert re.fullmatch(r"2026-11-26T\d\d:\d\d:\d\d\+01:00", named[7])
+    assert named[6] == "Inès Benali" and named[7] == "4"
+    assert re.fullmatch(r"2026-11-26T\d\d:\d\d:\d\d\+01:00", named[13])
     assert not any(cell.startswith(("=", "+", "@", "\t")) for row in body for cell in row)
 
 
@@ -171,14 +180,6 @@ def test_csv_has_one_row_per_answer_with_a_bom_and_neutralised_formulas(minutes)
 )
 def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(cell, expected):
     assert neutralise(cell) == expected
-
-
-def test_csv_values_lists_and_tallies():
-    assert value_cell(["a", "b"]) == "a; b"
-    assert value_cell({"pour": 7, "contre": 2, "abstention": 1, "blanc": 0}) == (
-        "pour=7; contre=2; abstention=1; blanc=0"
-    )
-    assert value_cell(4) == "4"
 
 
 # -- Markdown ----------------------------------------------------------------------------------
@@ -251,7 +252,7 @@ def test_html_is_self_contained_printable_and_escaped(minutes):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert 'href="javascript' not in page and "<a " not in page
     assert not re.search(r"(src|href)=\"?https?:", page)
-    assert "@media print" in page and "break-before: page" in page
+    assert "@media print" in page and "break-after: avoid" in page
     assert "Content-Security-Policy" in page and "default-src 'none'" in page
     assert "<svg" in page and "<rect" in page  # result charts drawn inline
     assert "Compte rendu" in page and "jeudi 26 novembre 2026" in page

@@ -309,18 +309,18 @@ def test_quorum_is_the_share_of_the_members_rounded_up(quorum, base, required):
 def test_dates_and_times_as_each_language_writes_them():
     moment = datetime.fromisoformat("2026-11-26T14:05:00+01:00")
     fr, en = Formatter("fr"), Formatter("en")
-    assert fr.moment(moment) == "jeudi 26 novembre 2026, 14 h 05"
+    assert fr.moment(moment) == "jeudi 26\u00a0novembre 2026, 14\u00a0h\u00a005"
     assert en.moment(moment) == "Thursday 26 November 2026, 2:05 pm"
-    assert fr.clock(moment.replace(minute=0)) == "14 h"
+    assert fr.clock(moment.replace(minute=0)) == "14\u00a0h"
     assert en.clock(moment.replace(hour=0, minute=7)) == "12:07 am"
     assert en.clock(moment.replace(hour=12, minute=0)) == "12:00 pm"
-    assert fr.day(date(2027, 1, 1)) == "vendredi 1er janvier 2027"
+    assert fr.day(date(2027, 1, 1)) == "vendredi 1er\u00a0janvier 2027"
     assert en.short_day(date(2027, 1, 1)) == "1 January 2027"
-    assert fr.duration(65 * 60) == "1 h 05" and en.duration(65 * 60) == "1 h 05 min"
-    assert fr.duration(45) == "45 s" and fr.duration(15 * 60) == "15 min"
+    assert fr.duration(65 * 60) == "1\u00a0h\u00a005" and en.duration(65 * 60) == "1 h 05 min"
+    assert fr.duration(45) == "45\u00a0s" and fr.duration(15 * 60) == "15\u00a0min"
     assert fr.number(4.25) == "4,25" and en.number(4.25) == "4.25"
     assert fr.number(12480) == "12\u202f480" and en.number(12480) == "12,480"
-    assert fr.percent(7, 12) == "58 %" and en.percent(7, 12) == "58%"
+    assert fr.percent(7, 12) == "58\u00a0%" and en.percent(7, 12) == "58%"
     assert (ordinal(1, "fr"), ordinal(2, "en"), ordinal(21, "fr"), ordinal(22, "en")) == (
         "Première",
         "Second",

@@ -18,6 +18,7 @@ from tests.minutes_helpers import (
     agenda_with,
     open_recorded,
     run_headless,
+    seen,
 )
 
 AG_START = START.replace(hour=17, minute=30)
@@ -41,8 +42,8 @@ def render(minutes: Minutes, name: str) -> str:
     if isinstance(data, bytes):
         document = Document(io.BytesIO(data))
         cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
-        return "\n".join([p.text for p in document.paragraphs] + cells)
-    return data
+        return seen("\n".join([p.text for p in document.paragraphs] + cells))
+    return seen(data)
 
 
 def plain(minutes: Minutes, name: str) -> str:

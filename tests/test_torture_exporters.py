@@ -243,14 +243,15 @@ def check_csv(data: bytes, lang: str, minutes: dict[str, Any]) -> None:
     assert text.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(text[1:]), delimiter=";" if lang == "fr" else ","))
     answers = [r for s in minutes["segments"] for p in s["prompts"] for r in p["responses"]]
-    assert len(rows) == 1 + len(answers) == 3 + len(HOSTILE)
+    # one row per answer (per word of a words answer): the answer column numbers them
+    assert len({(r[2], r[5]) for r in rows[1:]}) == len(answers) == 2 + len(HOSTILE)
     for row in rows:
         assert len(row) == len(rows[0])
         for cell in row:
             assert not cell.startswith(("=", "+", "@", "\t", "\r")), cell
             assert not cell.startswith("-") or re.fullmatch(r"-\d+([.,]\d+)?", cell), cell
-    values = [row[6] for row in rows[1:]]
-    names = [row[5] for row in rows[1:]]
+    values = [row[rows[0].index("value")] for row in rows[1:]]
+    names = [row[rows[0].index("participant")] for row in rows[1:]]
     for value in HOSTILE:
         assert value in values or "'" + value in values, value[:80]
     assert "'=cmd|' /C calc'!A0" in names

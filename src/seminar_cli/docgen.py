@@ -9,6 +9,8 @@ says which files are out of date (exit 1).  tests/test_docs.py runs the check.
   model (field, type, required or default, description) from the pydantic models and their
   JSON Schema, and the ``docgen:values`` part, the values of each enumeration with their
   French and English labels.  The rest of that file is written by hand.
+- ``docs/minutes-schema.json``: the JSON Schema of the JSON minutes (``seminar export
+  --schema``), from the minutes model.
 
 A developer tool, not a user command: its messages are in English only.
 """
@@ -356,6 +358,10 @@ def expected_files(root: Path) -> dict[Path, str]:
     text = splice(text, "fields", fields_markdown(), str(agenda_doc))
     text = splice(text, "values", values_markdown(), str(agenda_doc))
     result[agenda_doc] = text
+    from seminar_cli.minutes.model import minutes_schema
+
+    schema = json.dumps(minutes_schema(), ensure_ascii=False, indent=2) + "\n"
+    result[docs / "minutes-schema.json"] = schema
     return result
 
 

@@ -95,7 +95,7 @@ _DURATION_SCHEMA = {
 }
 _CLOCK_SCHEMA = {
     "type": "string",
-    "pattern": r"^\s*\d{1,2}\s*[:hH]\s*(\d{2})?\s*$",
+    "pattern": r"^\s*([01]?\d|2[0-3])\s*[:hH]\s*([0-5]\d)?\s*$",
     "description": "HH:MM, in quotes",
     "examples": ["14:00"],
 }
@@ -196,7 +196,48 @@ class Assembly(_Strict):
     )
 
 
+_CHOICE_TYPES = ["choice", "multi", "ranking"]
+# YAML 1.1 (PyYAML, the loader) reads these unquoted as booleans, editors' YAML 1.2 as strings:
+# the schema refuses them as text so that an editor flags what the loader will refuse
+YAML11_BOOLEANS = [
+    *("y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO"),
+    *("on", "On", "ON", "off", "Off", "OFF", "true", "True", "TRUE", "false", "False", "FALSE"),
+]
+
+
+def _type_is(*types: str) -> dict[str, Any]:
+    return {"properties": {"type": {"enum": list(types)}}, "required": ["type"]}
+
+
+def _prompt_rules(schema: dict[str, Any]) -> None:
+    """The rules of each prompt type that JSON Schema can say (``if``/``then``), so an editor
+    flags them as the loader does; ``type`` defaults to text."""
+    schema["allOf"] = [
+        {
+            "if": _type_is(*_CHOICE_TYPES),
+            "then": {
+                "required": ["choices"],
+                "properties": {"choices": {"type": "array", "minItems": 2, "uniqueItems": True}},
+            },
+            "else": {"not": {"required": ["choices"]}},
+        },
+        {"if": _type_is("rating"), "else": {"not": {"required": ["labels"]}}},
+        {
+            "if": _type_is("rating", "multi"),
+            "else": {"not": {"anyOf": [{"required": ["min"]}, {"required": ["max"]}]}},
+        },
+        {"if": _type_is("vote"), "else": {"not": {"required": ["majority"]}}},
+        {"if": _type_is("multi"), "then": {"properties": {"min": {"minimum": 0}}}},
+        {
+            "if": _type_is("rating"),
+            "then": {"properties": {"labels": {"propertyNames": {"pattern": r"^-?\d+$"}}}},
+        },
+    ]
+
+
 class Prompt(_Strict):
+    model_config = ConfigDict(json_schema_extra=_prompt_rules)
+
     id: Identifier = Field(
         description="Unique in the agenda; answers files and the minutes refer to it."
     )
@@ -295,6 +336,12 @@ class Prompt(_Strict):
                 "agenda.err.minmax_forbidden",
                 "min/max not allowed",
                 {"type": kind.value, "field": "min" if self.min is not None else "max"},
+            )
+        if self.majority is not None and kind is not PromptType.vote:  # PRODUCT §9
+            raise PydanticCustomError(
+                "agenda.err.majority_forbidden",
+                "majority only for vote",
+                {"type": kind.value, "field": "majority"},
             )
         return self
 
@@ -494,3 +541,23 @@ class Agenda(_Strict):
         """How far the plan runs past ``ends_by`` (0 when it fits or there is no hard stop)."""
         slack = self.slack_seconds(start)
         return max(0, -slack) if slack is not None else 0
+
+
+def agenda_schema() -> dict[str, Any]:
+    """The JSON Schema of agenda files (``seminar agenda schema``): the models' schema, with
+    what JSON Schema can add — text that is never an unquoted YAML 1.1 boolean.  What only the
+    loader can check is listed in docs/agenda-format.md."""
+    schema = Agenda.model_json_schema(mode="validation")
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            if node.get("type") == "string" and "enum" not in node and "const" not in node:
+                node["not"] = {"enum": YAML11_BOOLEANS}
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(schema)
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}

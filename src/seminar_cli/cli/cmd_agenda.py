@@ -109,6 +109,19 @@ def register(app: typer.Typer) -> None:
                 ),
                 style="green",
             )
+            # PRODUCT §9: a warn_at as long as its segment is ignored, and said so
+            for index, segment in enumerate(agenda.segments):
+                for mark in segment.warn_at or []:
+                    if mark >= segment.duration:
+                        console.say(
+                            t(
+                                "agenda.validate.warn_at_long",
+                                place=f"segments[{index}] ({segment.id})",
+                                warn=format_human(mark),
+                                duration=format_human(segment.duration),
+                            ),
+                            style="yellow",
+                        )
             over = agenda.overrun_seconds()
             if over and agenda.ends_by:
                 console.say(
@@ -173,13 +186,9 @@ def register(app: typer.Typer) -> None:
     def schema_cmd() -> None:
         import json
 
-        from seminar_cli.agenda.models import Agenda
+        from seminar_cli.agenda.models import agenda_schema
 
-        schema = {
-            "$schema": "https://json-schema.org/draft/2020-12/schema",
-            **Agenda.model_json_schema(mode="validation"),
-            "title": "seminar agenda",
-        }
+        schema = {**agenda_schema(), "title": "seminar agenda"}
         sys.stdout.write(json.dumps(schema, ensure_ascii=False, indent=2) + "\n")
 
 

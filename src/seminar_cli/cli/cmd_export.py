@@ -41,7 +41,16 @@ def register(app: typer.Typer) -> None:
             str, typer.Option("--kind", help=t("help.opt.kind"), metavar="compte-rendu|pv")
         ] = "compte-rendu",
         force: Annotated[bool, typer.Option("--force", help=t("help.opt.export_force"))] = False,
+        schema: Annotated[bool, typer.Option("--schema", help=t("help.opt.export_schema"))] = False,
     ) -> None:
+        if schema:  # no journal needed: the schema of every JSON export
+            import json
+
+            from seminar_cli.minutes.model import minutes_schema
+
+            text = json.dumps(minutes_schema(), ensure_ascii=False, indent=2) + "\n"
+            _write_stdout(text.encode("utf-8"))
+            return
         from seminar_cli.cli.common import find_session, open_journal
         from seminar_cli.errors import OutputError, UsageError
         from seminar_cli.fileio import check_output, is_terminal, safe_file_name, write_output

@@ -148,7 +148,10 @@ def _due_text(due: str | None) -> str:
     from seminar_cli.i18n import current_language
     from seminar_cli.minutes.exporters.text import Formatter
 
-    return Formatter(current_language()).short_day(date.fromisoformat(due)) if due else ""
+    if not due:
+        return ""
+    # the terminal's messages keep plain spaces, as the rest of the console's catalogue
+    return Formatter(current_language()).short_day(date.fromisoformat(due)).replace("\u00a0", " ")
 
 
 def _read_line(stream: TextIO) -> str | None:

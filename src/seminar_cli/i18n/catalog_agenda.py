@@ -285,6 +285,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "nombre de choix à cocher invalide : min {min}, max {max}, pour {count} choix",
         "invalid number of picks: min {min}, max {max}, for {count} choices",
     ),
+    "agenda.err.majority_forbidden": (
+        "majority ne va qu'avec une question de type vote, pas {type} : retirez-la, ou écrivez "
+        "type: vote",
+        "majority only goes with a vote prompt, not {type}: remove it, or write type: vote",
+    ),
+    "agenda.validate.warn_at_long": (
+        "Attention : {place} · warn_at {warn} n'est pas plus court que la séquence ({duration}) : "
+        "cet avertissement ne s'affichera jamais.",
+        "Warning: {place} · warn_at {warn} is not shorter than the segment ({duration}): this "
+        "warning will never show.",
+    ),
     "agenda.err.minmax_forbidden": (
         "min et max ne vont qu'avec une question rating ou multi, pas {type}",
         "min and max only go with a rating or multi prompt, not {type}",

@@ -133,6 +133,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "min.tally.abstention": ("Abstentions", "Abstentions"),
     "min.tally.blanc": ("Blancs", "Blank"),
     "min.tally.cast": ("Suffrages exprimés", "Votes cast"),
+    # the resolutions table of a procès-verbal in CSV (--kind pv --format csv)
+    "min.csv.ballot.secret": ("bulletin secret", "secret ballot"),
+    "min.csv.ballot.hands": ("main levée", "show of hands"),
+    "min.csv.ballot.named": ("vote nominatif", "named vote"),
+    "min.csv.outcome.adopted": ("adoptée", "adopted"),
+    "min.csv.outcome.rejected": ("rejetée", "rejected"),
+    "min.csv.outcome.not_voted": ("non mise aux voix", "not put to the vote"),
+    "min.csv.majority.simple": ("majorité simple", "simple majority"),
+    "min.csv.majority.absolute": ("majorité absolue", "absolute majority"),
+    "min.csv.majority.two_thirds": ("majorité des deux tiers", "two-thirds majority"),
     # headings and column names
     "min.l.facts": ("La séance", "The session"),
     "min.l.participants": ("Participants", "Participants"),
@@ -499,13 +509,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "  seminar export 20261126-co --format docx --output compte-rendu.docx\n"
         "  seminar export --kind pv --format docx       procès-verbal d'assemblée générale\n"
         "  seminar export --format csv --output -       une ligne par réponse, sur la sortie\n"
-        "  seminar export --format json - | jq '.segments[].prompts[].summary'",
+        "  seminar export --format json - | jq '.segments[].prompts[].summary'\n"
+        "  seminar export --schema > minutes.schema.json  le schéma des exports JSON",
         "\b\nExamples:\n"
         "  seminar export --format html                 minutes of the latest session\n"
         "  seminar export 20261126-co --format docx --output minutes.docx\n"
         "  seminar export --kind pv --format docx       procès-verbal of a general meeting\n"
         "  seminar export --format csv --output -       one row per answer, on stdout\n"
-        "  seminar export --format json - | jq '.segments[].prompts[].summary'",
+        "  seminar export --format json - | jq '.segments[].prompts[].summary'\n"
+        "  seminar export --schema > minutes.schema.json  the schema of the JSON exports",
     ),
     "help.arg.export_session": (
         "La séance (identifiant ou début d'identifiant ; défaut : la séance en direct, sinon "
@@ -525,6 +537,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.opt.kind": (
         "compte-rendu (défaut) ou pv (procès-verbal d'assemblée générale).",
         "compte-rendu (default) or pv (procès-verbal of a general meeting).",
+    ),
+    "help.opt.export_schema": (
+        "Écrire le schéma JSON des exports JSON (seminar-minutes/1) sur la sortie standard, et "
+        "rien d'autre.",
+        "Print the JSON Schema of the JSON exports (seminar-minutes/1) on stdout, and nothing "
+        "else.",
     ),
     "help.opt.export_force": (
         "Écraser le fichier s'il existe.",

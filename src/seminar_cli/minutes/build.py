@@ -10,9 +10,19 @@ from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
-from seminar_cli.agenda.models import Agenda, Assembly, Majority, Prompt, PromptType, Segment
+from seminar_cli.agenda.models import (
+    VOTE_CHOICES,
+    YESNO_CHOICES,
+    Agenda,
+    Assembly,
+    Majority,
+    Prompt,
+    PromptType,
+    Segment,
+)
 from seminar_cli.errors import SessionError
-from seminar_cli.journal.state import AnswerRecord, SessionState, TextRecord, fold
+from seminar_cli.i18n import Language, t
+from seminar_cli.journal.state import SessionState, TextRecord, fold
 from seminar_cli.minutes.model import (
     Action,
     AssemblyMinutes,
@@ -91,7 +101,7 @@ def _build(
         raise SessionError("minutes.pv_no_assembly", id=session_id)
     facts = _session_facts(state, agenda_name, moment)
     schedule_base = facts.planned_start or facts.started_at
-    segments = _segments(state, schedule_base, moment)
+    segments = _segments(state, schedule_base, moment, facts.language)
     records = _records_by_segment(state)
     general = records.pop(None, ([], [], []))
     segments = [
@@ -168,7 +178,9 @@ def _clock_on_day(value: Any, day: datetime) -> datetime | None:
 
 
 # -- segments and prompts ----------------------------------------------------------------------
-def _segments(state: SessionState, base: datetime | None, moment: datetime) -> list[SegmentMinutes]:
+def _segments(
+    state: SessionState, base: datetime | None, moment: datetime, lang: Language
+) -> list[SegmentMinutes]:
     result = []
     planned_at = base
     for segment in state.agenda.segments:
@@ -202,32 +214,55 @@ def _segments(state: SessionState, base: datetime | None, moment: datetime) -> l
                 skipped=seg.skipped,
                 ended_early=seg.early and not seg.skipped,
                 status=status,
-                prompts=[_prompt(state, segment, p) for p in segment.prompts],
+                prompts=[_prompt(state, segment, p, lang) for p in segment.prompts],
             )
         )
         planned_at = planned_end
     return result
 
 
-def _prompt(state: SessionState, segment: Segment, prompt: Prompt) -> PromptMinutes:
+def code_labels(prompt_type: str, lang: Language) -> dict[str, str]:
+    """The words for a vote's or a yes/no's codes, in the minutes' language (§9: the codes stay
+    the same in every language, the labels follow it)."""
+    if prompt_type == PromptType.vote.value:
+        return {code: t(f"min.vote.{code}", lang=lang) for code in VOTE_CHOICES}
+    if prompt_type == PromptType.yesno.value:
+        return {code: t(f"min.yesno.{code}", lang=lang) for code in YESNO_CHOICES}
+    return {}
+
+
+def _prompt(state: SessionState, segment: Segment, prompt: Prompt, lang: Language) -> PromptMinutes:
     given = [a for a in state.answers.get(prompt.id, []) if a.value is not None]
     values = [a.value for a in given]
     summary = summarize(prompt, values, state.agenda.assembly)
+    labels = {str(k): v for k, v in prompt.labels.items()} if prompt.labels else None
+    labels = code_labels(prompt.type.value, lang) or labels
+
+    def label(value: Any) -> str | None:
+        if labels and isinstance(value, str | int) and not isinstance(value, bool):
+            return labels.get(str(value))
+        return None
+
     if prompt.anonymous:
         # no name, no time, and an order that tells nothing: sorted by value
         responses = sorted(
-            (Response(participant=None, value=a.value, at=None) for a in given),
+            (
+                Response(participant=None, value=a.value, label=label(a.value), at=None)
+                for a in given
+            ),
             key=lambda r: json.dumps(r.value, ensure_ascii=False, sort_keys=True),
         )
     else:
-        responses = [_response(a) for a in given]
+        responses = [
+            Response(participant=a.participant, value=a.value, label=label(a.value), at=a.at)
+            for a in given
+        ]
     majority = None
     ballots = 0
     if prompt.type is PromptType.vote:
         assembly = state.agenda.assembly
         majority = (prompt.majority or (assembly.majority if assembly else Majority.simple)).value
         ballots = sum(summary["counts"].values())
-    labels = {str(k): v for k, v in prompt.labels.items()} if prompt.labels else None
     return PromptMinutes(
         id=prompt.id,
         question=prompt.question,
@@ -245,10 +280,6 @@ def _prompt(state: SessionState, segment: Segment, prompt: Prompt) -> PromptMinu
         count=len(responses),
         ballots=ballots,
     )
-
-
-def _response(answer: AnswerRecord) -> Response:
-    return Response(participant=answer.participant, value=answer.value, at=answer.at)
 
 
 # -- notes, decisions, actions -----------------------------------------------------------------
@@ -371,6 +402,7 @@ def _assembly(
                     anonymous=prompt.anonymous,
                     who=prompt.who,
                     counts=counts,
+                    labels=prompt.labels or {},
                     votes_cast=counts.get("pour", 0) + counts.get("contre", 0),
                     ballots=ballots,
                     majority=prompt.majority or assembly.majority.value,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Any, Final, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializer
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializer, WithJsonSchema
 
 FORMAT: Final = "seminar-minutes/1"
 
@@ -31,6 +31,10 @@ Moment = Annotated[
     datetime,
     AfterValidator(_aware),
     PlainSerializer(lambda d: d.isoformat(timespec="seconds"), return_type=str),
+    WithJsonSchema(
+        {"type": "string", "format": "date-time", "examples": ["2026-11-26T14:05:00+01:00"]},
+        mode="serialization",
+    ),
 ]
 
 
@@ -90,9 +94,20 @@ class Action(_Model):
 
 
 class Response(_Model):
-    participant: str | None = None  # None: anonymous, the room, or a nameless join
-    value: AnswerValue
-    at: Moment | None = None  # None for anonymous answers
+    participant: str | None = Field(
+        None, description="Who answered; null: anonymous, the room's tally, or a nameless join."
+    )
+    value: AnswerValue = Field(
+        description="The answer as stored, language-independent: a vote's code (pour, contre, "
+        "abstention, blanc), a yes/no code (oui, non), a rating's number, a choice's text, a "
+        "list (multi, ranking: best first), or a room's tally {code: count}."
+    )
+    label: str | None = Field(
+        None,
+        description="The value in words, in the minutes' language, when the value is a code "
+        "(vote, yes/no) or a rating value with a label: e.g. value 'oui', label 'yes'.",
+    )
+    at: Moment | None = Field(None, description="When it was given; null for anonymous answers.")
 
 
 class PromptMinutes(_Model):
@@ -104,11 +119,21 @@ class PromptMinutes(_Model):
     description: str | None = None
     text: str | None = None  # a resolution's full text
     options: list[str] = Field(default_factory=list)
-    labels: dict[str, str] | None = None  # rating labels, by value
+    labels: dict[str, str] | None = Field(
+        None,
+        description="The label of each code or value, in the minutes' language: a vote's codes "
+        "(pour, contre, abstention, blanc), a yes/no's (oui, non), a rating's labelled values.",
+    )
     scale: tuple[int, int] | None = None
-    majority: str | None = None  # votes: the rule that applied
+    majority: Literal["simple", "absolute", "two_thirds"] | None = None  # votes: the rule
     responses: list[Response] = Field(default_factory=list)
-    summary: dict[str, Any] = Field(default_factory=dict)
+    summary: dict[str, Any] = Field(
+        default_factory=dict,
+        description="choice, multi, yesno: {counts: {CODE_OR_CHOICE: N}}; vote: {counts: "
+        "{pour, contre, abstention, blanc}, adopted: bool}; rating: {mean, distribution: "
+        "{VALUE: N}}; words: {words: [[WORD, N], ...]} most frequent first; ranking: {ranking: "
+        "[[CHOICE, POINTS], ...]} best first (Borda count); text: {count: N}.",
+    )
     count: int = 0  # answers (a room's tally counts as one answer)
     ballots: int = 0  # votes: ballots or raised hands, all choices included
 
@@ -146,10 +171,15 @@ class Resolution(_Model):
     text: str | None = None
     anonymous: bool = False
     who: str = "room"
-    counts: dict[str, int]
+    counts: dict[str, int] = Field(
+        description="Ballots by code: pour, contre, abstention, blanc (codes, in any language)."
+    )
+    labels: dict[str, str] = Field(
+        default_factory=dict, description="The label of each code, in the minutes' language."
+    )
     votes_cast: int  # pour + contre
     ballots: int  # every ballot, abstentions and blank included
-    majority: str
+    majority: Literal["simple", "absolute", "two_thirds"]
     voted: bool  # at least one ballot was recorded
     adopted: bool | None  # None when it was never put to the vote
     unanimous: bool = False  # adopted with no vote against
@@ -212,3 +242,21 @@ class Minutes(_Model):
 
     def answer_count(self) -> int:
         return sum(len(p.responses) for s in self.segments for p in s.prompts)
+
+
+def minutes_schema() -> dict[str, Any]:
+    """The JSON Schema of the JSON export (``seminar export --schema``, docs/minutes-schema.json),
+    generated from this model as it serialises: what an integrator may rely on."""
+    schema = Minutes.model_json_schema(mode="serialization")
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "seminar-minutes/1",
+        "description": (
+            "The minutes of a seminar or a general assembly, as `seminar export --format json` "
+            "writes them. Codes (votes: pour, contre, abstention, blanc; yes/no: oui, non; "
+            "attendance, segment status, majority rules) are the same in every language; "
+            "`label` and `labels` give their words in the minutes' language. Times are ISO 8601 "
+            "with their UTC offset."
+        ),
+        **{k: v for k, v in schema.items() if k not in ("title", "description")},
+    }

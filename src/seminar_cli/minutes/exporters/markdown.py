@@ -19,10 +19,11 @@ class MarkdownExporter(Exporter):
 
     def render(self, minutes: Minutes) -> str:
         from seminar_cli.minutes.exporters.templating import environment
+        from seminar_cli.minutes.exporters.text import Formatter
         from seminar_cli.minutes.exporters.view import pv_view, report_view
 
         env = environment("md")
-        colon = " : " if minutes.language == "fr" else ": "
+        colon = Formatter(minutes.language).colon
         if minutes.kind == "pv":
             text = env.get_template("pv.md.j2").render(v=pv_view(minutes), c=colon)
         else:

@@ -8,11 +8,45 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from typing import Literal
+from typing import Final, Literal
 
-from seminar_cli.i18n import t
+from seminar_cli.i18n import catalog, t
 
 Lang = Literal["fr", "en"]
+
+# -- French typography ---------------------------------------------------------------------------
+# The one rule for every French rendering of the minutes (Markdown, HTML, DOCX; the labels of CSV
+# and JSON): a no-break space (U+00A0) before « : », inside « », between a figure and its unit
+# (7 h, 15 min, 14 %) and between a day and its month; a narrow no-break space (U+202F) before
+# « ; ? ! » and between thousands (12 480), as the Imprimerie nationale writes them.  It applies to
+# the tool's own words (the catalogue's sentences, dates, times, numbers, labels), never to what
+# people typed (answers, notes, decisions, the agenda's texts): their text is theirs.
+NBSP: Final = "\u00a0"
+NNBSP: Final = "\u202f"
+_URL = re.compile(r"(?:https?|ftp|mailto):\S+|www\.\S+")
+_FR_SPACING = (
+    (re.compile(r"(?<=\S) +:(?=\s|$)"), NBSP + ":"),
+    (re.compile(r"(?<=\S) +([;?!])"), NNBSP + r"\1"),
+    (re.compile(r"« +"), "«" + NBSP),
+    (re.compile(r" +»"), NBSP + "»"),
+    (re.compile(r"(?<=\d) +(?=(?:h|min|s|%|€|mn)(?![\w]))"), NBSP),
+)
+
+
+def french_spacing(text: str) -> str:
+    """French typography's no-break spaces in the tool's own words; URLs are left alone (a
+    « ? » inside one is no punctuation), and a time such as 14:00 has no space to change."""
+    parts = _URL.split(text)
+    urls = _URL.findall(text)
+    out = []
+    for index, part in enumerate(parts):
+        for pattern, replacement in _FR_SPACING:
+            part = pattern.sub(replacement, part)
+        out.append(part)
+        if index < len(urls):
+            out.append(urls[index])
+    return "".join(out)
+
 
 _DAYS = {
     "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
@@ -57,7 +91,22 @@ class Formatter:
         self.lang: Lang = lang
 
     def __call__(self, key: str, /, **params: object) -> str:
-        return t(key, lang=self.lang, **params)
+        """A catalogue sentence; in French, its own spaces made no-break before the values are
+        put in (so a place or a name given as a value is never touched)."""
+        pair = catalog().get(key)
+        if self.lang != "fr" or pair is None:
+            return t(key, lang=self.lang, **params)
+        template = french_spacing(pair[0])
+        return template.format(**params) if params else template
+
+    @property
+    def colon(self) -> str:
+        """Between a label and its value: « Lieu : Lyon » / "Place: Lyon"."""
+        return NBSP + ": " if self.lang == "fr" else ": "
+
+    def units(self, text: str) -> str:
+        """A figure and its unit kept together (French only)."""
+        return french_spacing(text) if self.lang == "fr" else text
 
     # -- dates and times ---------------------------------------------------------------------
     def day(self, value: date | datetime) -> str:
@@ -65,20 +114,24 @@ class Formatter:
         weekday = _DAYS[self.lang][value.weekday()]
         month = _MONTHS[self.lang][value.month - 1]
         number = "1er" if self.lang == "fr" and value.day == 1 else str(value.day)
+        if self.lang == "fr":
+            return f"{weekday} {number}{NBSP}{month} {value.year}"
         return f"{weekday} {number} {month} {value.year}"
 
     def short_day(self, value: date | datetime) -> str:
         """« 26 novembre 2026 » / "26 November 2026" (due dates)."""
         month = _MONTHS[self.lang][value.month - 1]
         number = "1er" if self.lang == "fr" and value.day == 1 else str(value.day)
+        if self.lang == "fr":
+            return f"{number}{NBSP}{month} {value.year}"
         return f"{number} {month} {value.year}"
 
     def clock(self, value: datetime) -> str:
         """« 14 h 05 », « 14 h » / "2:05 pm"."""
         if self.lang == "fr":
             if value.minute == 0:
-                return f"{value.hour} h"
-            return f"{value.hour} h {value.minute:02d}"
+                return f"{value.hour}{NBSP}h"
+            return f"{value.hour}{NBSP}h{NBSP}{value.minute:02d}"
         suffix = "am" if value.hour < 12 else "pm"
         hour = value.hour % 12 or 12
         return f"{hour}:{value.minute:02d} {suffix}"
@@ -106,17 +159,17 @@ class Formatter:
             return "—"
         if isinstance(value, int) or float(value).is_integer():
             text = f"{int(value):,}"
-            return text.replace(",", "\u202f") if self.lang == "fr" else text
+            return text.replace(",", NNBSP) if self.lang == "fr" else text
         text = f"{value:,.2f}".rstrip("0").rstrip(".")
         if self.lang == "fr":
-            return text.replace(",", "\u202f").replace(".", ",")
+            return text.replace(",", NNBSP).replace(".", ",")
         return text
 
     def percent(self, part: int, whole: int) -> str:
         if whole <= 0:
             return ""
         share = round(100 * part / whole)
-        return f"{share} %" if self.lang == "fr" else f"{share}%"
+        return f"{share}{NBSP}%" if self.lang == "fr" else f"{share}%"
 
     def duration(self, seconds: int | None) -> str:
         """« 15 min », « 1 h 05 », « 45 s » / "15 min", "1 h 05 min", "45 s"."""
@@ -124,14 +177,15 @@ class Formatter:
             return ""
         seconds = int(seconds)
         if abs(seconds) < 60:
-            return f"{seconds} s"
+            return self.units(f"{seconds} s")
         minutes = round(seconds / 60)
         hours, rest = divmod(abs(minutes), 60)
         sign = "-" if minutes < 0 else ""
         if not hours:
-            return f"{sign}{rest} min"
+            return self.units(f"{sign}{rest} min")
         if self.lang == "fr":
-            return f"{sign}{hours} h {rest:02d}" if rest else f"{sign}{hours} h"
+            text = f"{sign}{hours} h {rest:02d}" if rest else f"{sign}{hours} h"
+            return text.replace(" ", NBSP)  # « 1 h 05 » never broken
         return f"{sign}{hours} h {rest:02d} min" if rest else f"{sign}{hours} h"
 
     def delta(self, seconds: int | None) -> str:

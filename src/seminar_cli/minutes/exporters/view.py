@@ -782,11 +782,7 @@ def _resolution_view(v: _Views, r: Resolution, prompt: PromptMinutes) -> Resolut
                 names.setdefault(response.value, []).append(response.participant)
         for key in TALLY_ORDER:
             if names.get(key):
-                voters.append(
-                    f"{f(f'min.tally.{key}')} : {', '.join(names[key])}"
-                    if f.lang == "fr"
-                    else f"{f(f'min.tally.{key}')}: {', '.join(names[key])}"
-                )
+                voters.append(f"{f(f'min.tally.{key}')}{f.colon}{', '.join(names[key])}")
     return ResolutionView(
         heading=heading,
         question=r.question,

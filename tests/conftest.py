@@ -84,3 +84,13 @@ def subprocess_env(tmp_path: Path, **extra: str) -> dict[str, str]:
     )
     env.update(extra)
     return env
+
+
+def require(available: bool, reason: str) -> None:
+    """A test that needs a program or a right this machine may lack: it skips, saying why, on a
+    developer's machine, and fails in CI (``CI=true``), where ``.ci/run`` installs it."""
+    if available:
+        return
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"CI must run this test: {reason}")
+    pytest.skip(reason)

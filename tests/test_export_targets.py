@@ -16,7 +16,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from tests.conftest import seminar_cmd, subprocess_env
+from tests.conftest import require, seminar_cmd, subprocess_env
 from tests.minutes_helpers import SEMINAR_ANSWERS, run_headless
 from tests.session_helpers import spawn_seminar
 
@@ -191,7 +191,6 @@ def test_force_keeps_the_existing_file_mode_and_a_link_stays_a_link(tmp_path, re
     assert hidden_files(tmp_path) == []
 
 
-@pytest.mark.skipif(shutil.which("strace") is None, reason="needs strace to kill at one moment")
 @pytest.mark.parametrize("force", [False, True])
 def test_an_export_killed_while_writing_leaves_no_hidden_file(tmp_path, recorded, force):
     # strace delivers a real SIGKILL at the export's first fsync: its bytes are written, the
@@ -200,9 +199,9 @@ def test_an_export_killed_while_writing_leaves_no_hidden_file(tmp_path, recorded
     if force:
         target.write_text("la version d'avant", encoding="utf-8")
     log = tmp_path / "strace.log"
+    require(shutil.which("strace") is not None, "needs strace to kill at one moment")
     probe = subprocess.run(["strace", "-o", os.devnull, "true"], capture_output=True)
-    if probe.returncode != 0:
-        pytest.skip("strace cannot trace here (ptrace refused)")
+    require(probe.returncode == 0, "strace cannot trace here (ptrace refused)")
     strace = ["strace", "-f", "-o", str(log), "-e", "trace=write,fsync"]
     kill_at_fsync = ["-e", "inject=fsync:signal=SIGKILL"]
     export = ["export", "--format", "html", "-o", str(target), "--force"]

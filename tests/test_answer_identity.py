@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 from tests.conftest import seminar_cmd, subprocess_env
@@ -104,23 +105,14 @@ def run(tmp_path: Path, *args: str, timeout: float = 120) -> subprocess.Complete
     )
 
 
-def test_resume_with_another_answers_file_records_all_its_entries(tmp_path: Path) -> None:
-    (tmp_path / "atelier.yaml").write_text(AGENDA, encoding="utf-8")
-    (tmp_path / "a.yaml").write_text(FILE_A, encoding="utf-8")
-    (tmp_path / "b.yaml").write_text(FILE_B, encoding="utf-8")
+ANSWERS_A = ("--answers", "a.yaml")
+
+
+def start_then_kill(tmp_path: Path, recorded: Callable[[], bool]) -> None:
+    """A slow rehearsal of AGENDA with answers file a.yaml, killed (-9) once ``recorded()``."""
     db = tmp_path / "journal.sqlite3"
-    # a slow rehearsal, killed once the second segment's prompts hold file A's answers
     start = subprocess.Popen(
-        [
-            *seminar_cmd(),
-            "start",
-            "atelier.yaml",
-            "--no-input",
-            "--speed",
-            "20",
-            "--answers",
-            "a.yaml",
-        ],
+        [*seminar_cmd(), "start", "atelier.yaml", "--no-input", "--speed", "120", *ANSWERS_A],
         env=subprocess_env(tmp_path),
         cwd=tmp_path,
         stdin=subprocess.DEVNULL,
@@ -128,13 +120,19 @@ def test_resume_with_another_answers_file_records_all_its_entries(tmp_path: Path
         stderr=subprocess.DEVNULL,
     )
     try:
-        wait_for(
-            lambda: db.exists() and ("idee", "Inès Benali", '"Un forum"') in answers(db),
-            "file A's answers to the second segment",
-        )
+        wait_for(lambda: db.exists() and recorded(), "file A's answers to the second segment")
     finally:
         start.kill()
         start.wait(timeout=30)
+
+
+def test_resume_with_another_answers_file_records_all_its_entries(tmp_path: Path) -> None:
+    (tmp_path / "atelier.yaml").write_text(AGENDA, encoding="utf-8")
+    (tmp_path / "a.yaml").write_text(FILE_A, encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(FILE_B, encoding="utf-8")
+    db = tmp_path / "journal.sqlite3"
+    # a slow rehearsal, killed once the second segment's prompts hold file A's answers
+    start_then_kill(tmp_path, lambda: ("idee", "Inès Benali", '"Un forum"') in answers(db))
     resumed = run(tmp_path, "resume", "--no-input", "--speed", "600", "--answers", "b.yaml")
     assert resumed.returncode == 0, resumed.stderr
     got = answers(db)
@@ -159,31 +157,7 @@ def test_the_same_answers_files_given_again_record_nothing_twice(tmp_path: Path)
     (tmp_path / "atelier.yaml").write_text(AGENDA, encoding="utf-8")
     (tmp_path / "a.yaml").write_text(FILE_A, encoding="utf-8")
     db = tmp_path / "journal.sqlite3"
-    start = subprocess.Popen(
-        [
-            *seminar_cmd(),
-            "start",
-            "atelier.yaml",
-            "--no-input",
-            "--speed",
-            "20",
-            "--answers",
-            "a.yaml",
-        ],
-        env=subprocess_env(tmp_path),
-        cwd=tmp_path,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        wait_for(
-            lambda: db.exists() and ("idee", None, '"Une carte"') in answers(db),
-            "file A's answers to the second segment",
-        )
-    finally:
-        start.kill()
-        start.wait(timeout=30)
+    start_then_kill(tmp_path, lambda: ("idee", None, '"Une carte"') in answers(db))
     before = answers(db)
     resumed = run(tmp_path, "resume", "--no-input", "--speed", "600", "--answers", "a.yaml")
     assert resumed.returncode == 0, resumed.stderr

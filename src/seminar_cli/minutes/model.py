@@ -184,6 +184,13 @@ class Resolution(_Model):
     adopted: bool | None  # None when it was never put to the vote
     unanimous: bool = False  # adopted with no vote against
 
+    @property
+    def ballot(self) -> Literal["secret", "hands", "named"]:
+        """How it was voted: secret ballots, a show of hands (the room's tally), or by name."""
+        if self.anonymous:
+            return "secret"
+        return "hands" if self.who == "room" else "named"
+
 
 class ProxyHolder(_Model):
     name: str

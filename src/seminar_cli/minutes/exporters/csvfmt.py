@@ -150,12 +150,7 @@ class CsvExporter(Exporter):
         writer.writerow(PV_COLUMNS)
         assembly = minutes.assembly
         for r in assembly.resolutions if assembly else []:
-            if r.anonymous:
-                ballot = f("min.csv.ballot.secret")
-            elif r.who == "room":
-                ballot = f("min.csv.ballot.hands")
-            else:
-                ballot = f("min.csv.ballot.named")
+            ballot = f(f"min.csv.ballot.{r.ballot}")
             if not r.voted:
                 outcome = f("min.csv.outcome.not_voted")
             else:

@@ -756,12 +756,7 @@ def _resolution_view(v: _Views, r: Resolution, prompt: PromptMinutes) -> Resolut
     heading = f("min.pv.resolution", ordinal=ordinal(r.number, f.lang))
     tallies = [Tally(f(f"min.tally.{k}"), f.number(r.counts.get(k, 0))) for k in TALLY_ORDER]
     tallies.append(Tally(f("min.tally.cast"), f.number(r.votes_cast)))
-    if r.anonymous:
-        mode = f("min.pv.mode.secret")
-    elif r.who == "room":
-        mode = f("min.pv.mode.hands")
-    else:
-        mode = f("min.pv.mode.named")
+    mode = f(f"min.pv.mode.{r.ballot}")
     if not r.voted:
         outcome = f("min.pv.not_voted")
     elif r.adopted:

@@ -1,8 +1,10 @@
 """The live screen's controls: keys in, frames out (PRODUCT §3).
 
 ``LiveControls`` is the runner's ``Controls`` for a person at a terminal.  One thread does
-everything: it draws a frame with Rich ``Live`` (full screen, no refresh thread), then waits
-on the keyboard until the next second of the countdown is due.  Keys that change the session
+everything: it draws a frame on the terminal's alternate screen, then waits on the keyboard
+until the next second of the countdown is due.  The alternate screen is kept for the whole
+session, prompts and attendance included: the projector never shows the terminal's scrollback
+(PRODUCT §3).  Keys that change the session
 become runner ``Command``s (so each one is an event in the journal); the others only change
 what the screen shows (notes, help, a count typed before ``+``).
 """
@@ -23,7 +25,6 @@ from seminar_cli.ui.screen import LiveView, Overlay, crossed, live_screen, view_
 
 if TYPE_CHECKING:
     from rich.console import Console
-    from rich.live import Live
 
 FLASH_SECONDS = 5.0  # how long a short message stays on the screen (real seconds)
 MAX_FRAME = 1.0  # real seconds between frames when idle: the countdown moves once a second
@@ -45,7 +46,7 @@ class LiveControls:
         self.results: list[tuple[Any, int]] = []  # renderable, segments started since shown
         self.frames = 0  # frames drawn (the benchmark reads it)
         self._queue: deque[str] = deque()
-        self._live: Live | None = None
+        self._screen_on = False  # the alternate screen is ours
         self._last_view: LiveView | None = None
         self._dirty = True
         self._suspended = False
@@ -55,7 +56,6 @@ class LiveControls:
     # -- lifecycle ------------------------------------------------------------------------------
     def __enter__(self) -> LiveControls:
         from rich.console import Console
-        from rich.live import Live
 
         if self.keys is None:
             from seminar_cli.ui.keys import terminal_keys
@@ -65,14 +65,8 @@ class LiveControls:
             if self.console is None:
                 self.console = Console(highlight=False)
             self._fit_console()
-            self._live = Live(
-                console=self.console,
-                screen=True,
-                auto_refresh=False,
-                redirect_stdout=False,
-                redirect_stderr=False,
-            )
-            self._live.start()
+            self._screen_on = self.console.set_alt_screen(True)
+            self.console.show_cursor(False)
         except BaseException:
             self.keys.close()
             raise
@@ -85,22 +79,26 @@ class LiveControls:
         # may fail too: that must not hide the exception, which says how the session stopped
         with contextlib.suppress(Exception) if exc_type else contextlib.nullcontext():
             try:
-                if self._live is not None:
-                    self._live.stop()
+                if self.console is not None and self._screen_on:
+                    self._screen_on = False
+                    self.console.show_cursor(True)
+                    self.console.set_alt_screen(False)
             finally:
                 if self.keys is not None:
                     self.keys.close()
 
     def suspend(self) -> None:
-        """A prompt takes the keyboard: leave the full screen, give the terminal back in its
-        normal mode, and drop keys typed ahead so they do not answer the prompt."""
+        """A prompt takes the keyboard: give the terminal back in its normal mode on a blank
+        alternate screen (the room sees the prompt, never the scrollback), and drop keys typed
+        ahead so they do not answer the prompt."""
         if self._suspended:
             return
         self._suspended = True
         self._queue.clear()
         self.count = ""
-        if self._live is not None:
-            self._live.stop()
+        if self.console is not None and self._screen_on:
+            self.console.show_cursor(True)
+            self.console.clear()
         if self.keys is not None:
             self.keys.suspend()
 
@@ -110,9 +108,10 @@ class LiveControls:
         self._suspended = False
         if self.keys is not None:
             self.keys.resume()
-        if self._live is not None:
+        if self.console is not None and self._screen_on:
             self._fit_console()
-            self._live.start()
+            self.console.show_cursor(False)
+            self.console.clear()  # what the prompt printed must not stay behind
         self._dirty = True
 
     # -- the runner's side ------------------------------------------------------------------------
@@ -206,9 +205,19 @@ class LiveControls:
         self._last_view = view
         self._dirty = False
         self.frames += 1
-        if self._live is not None:
+        if self.console is not None and self._screen_on:
             self._fit_console()
-            self._live.update(live_screen(view), refresh=True)
+            self._paint(live_screen(view))
+
+    def _paint(self, renderable: Any) -> None:
+        """One whole frame from the top-left corner, cropped to the terminal's size."""
+        from rich.control import Control
+        from rich.screen import Screen
+
+        assert self.console is not None
+        with self.console:  # one write per frame: no half-drawn screen on the projector
+            self.console.control(Control.home())
+            self.console.print(Screen(renderable), end="")
 
     def _fit_console(self) -> None:
         """Follow the terminal's real size (COLUMNS/LINES may say otherwise)."""
@@ -224,7 +233,7 @@ class LiveControls:
 
     def _resized(self) -> None:
         self._dirty = True
-        if self._live is not None and self.console is not None and not self._suspended:
+        if self._screen_on and self.console is not None and not self._suspended:
             self._fit_console()
             self.console.clear()  # what the terminal re-flowed must not stay behind
 

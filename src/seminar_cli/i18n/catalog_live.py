@@ -47,11 +47,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "␣ pause · n next · +/- minute · p prompts · r re-plan · f notes · a attendance · "
         "? help · q quit",
     ),
-    "live.keys.short": (
-        "␣ pause · n suivant · +/- minute · r re-planifier · ? aide · q quitter",
-        "␣ pause · n next · +/- minute · r re-plan · ? help · q quit",
+    "live.keys.hide_results": ("Entrée : masquer les résultats", "Enter: hide results"),
+    "live.keys.older_results": (
+        "← → : autres résultats ({page}/{pages})",
+        "← →: other results ({page}/{pages})",
     ),
-    "live.keys.dismiss": ("· Entrée : masquer les résultats", "· Enter: hide results"),
     "live.keys.count": (
         "{count}… puis + pour ajouter {count} min, - pour en retirer {count} (Échap : annuler)",
         "{count}… then + to add {count} min, - to remove {count} (Esc: cancel)",
@@ -94,6 +94,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "attendance: someone arrives or leaves",
     ),
     "live.help.dismiss": ("masquer les résultats affichés", "hide the results on screen"),
+    "live.help.older": (
+        "résultats précédents / suivants (le plus récent est affiché)",
+        "previous / next results (the latest is shown)",
+    ),
     "live.help.help": ("cette aide (une touche pour la fermer)", "this help (any key closes it)"),
     "live.help.quit": (
         "quitter ; la séance reste enregistrée et reprend avec « seminar resume »",

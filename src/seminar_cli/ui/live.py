@@ -44,6 +44,7 @@ class LiveControls:
         self.count = ""  # digits typed before + or -
         self.flash: tuple[str, float] | None = None  # message, until (real seconds)
         self.results: list[tuple[Any, int]] = []  # renderable, segments started since shown
+        self.result_index: int | None = None  # the one shown; None: the latest
         self.frames = 0  # frames drawn (the benchmark reads it)
         self._queue: deque[str] = deque()
         self._screen_on = False  # the alternate screen is ours
@@ -154,6 +155,7 @@ class LiveControls:
             if self.overlay == "replan":
                 self.overlay = None
             self.results = [(r, age + 1) for r, age in self.results if age < 1]
+            self.result_index = None
         elif what == "prompt_closed":
             self._show_results(runner, details["prompt"])
         elif what == "replan_proposed":
@@ -181,6 +183,7 @@ class LiveControls:
         clock = runner.writer.clock
         if self.flash and self.flash[1] <= _real(clock.monotonic(), runner):
             self.flash = None
+        shown = self._result_shown()
         return view_from_state(
             runner.state,
             runner.now(),
@@ -189,9 +192,16 @@ class LiveControls:
             proposal=self.proposal if self.overlay == "replan" else None,
             count_prefix=self.count,
             flash=self.flash[0] if self.flash else None,
-            results=tuple(r for r, _ in self.results),
+            results=(self.results[shown][0],) if self.results else (),
             waiting=runner.writer.waiting_anonymous(),
+            result_page=shown + 1,
+            result_pages=len(self.results),
         )
+
+    def _result_shown(self) -> int:
+        """Which result is on the screen: one at a time, the latest unless paged back."""
+        last = len(self.results) - 1
+        return last if self.result_index is None else max(0, min(self.result_index, last))
 
     def draw(self, runner: Runner) -> None:
         """A new frame when anything on the screen changed (and the bell when a warning or
@@ -326,8 +336,14 @@ class LiveControls:
         if key in ("q", "Q"):
             self.overlay = "quit"
             return None
+        if key in ("left", "right", "<", ">") and self.results:
+            step = -1 if key in ("left", "<") else 1
+            index = self._result_shown() + step
+            self.result_index = None if index >= len(self.results) - 1 else max(0, index)
+            return None
         if key in (ENTER, ESCAPE):
             self.results = []
+            self.result_index = None
             self.flash = None
         return None
 
@@ -352,6 +368,7 @@ class LiveControls:
             self._say(t("live.flash.results_hidden"))
             return
         self.results.append((shown, 0))
+        self.result_index = None  # a new result is the one the room must see
 
     def _why_no_replan(self, runner: Runner) -> str:
         plan = schedule(runner.state, runner.now())

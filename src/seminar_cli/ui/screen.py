@@ -37,6 +37,7 @@ PHASE_STYLE: dict[Phase, str] = {
     "overtime": "bold red",
 }
 PAUSED_STYLE = "bold bright_black"
+RESULT_TAIL = 2  # lines at the end of a result panel kept when it is too tall: verdict, border
 
 
 # -- the view model ----------------------------------------------------------------------------
@@ -93,6 +94,8 @@ class LiveView:
     count_prefix: str = ""
     flash: str | None = None
     results: tuple[Any, ...] = ()  # renderables of closed prompts' results
+    result_page: int = 0  # 1-based place of the result shown among ``result_pages``
+    result_pages: int = 0
 
 
 def shown_seconds(remaining: float) -> int:
@@ -159,6 +162,8 @@ def view_from_state(
     flash: str | None = None,
     results: tuple[Any, ...] = (),
     waiting: Mapping[str, int] | None = None,
+    result_page: int = 0,
+    result_pages: int = 0,
 ) -> LiveView | None:
     """The view of the running segment at ``now``; None when no segment runs.  ``waiting``:
     anonymous answers held for their batch, per prompt, counted with the written ones."""
@@ -226,6 +231,8 @@ def view_from_state(
         count_prefix=count_prefix,
         flash=flash,
         results=results,
+        result_page=result_page,
+        result_pages=result_pages,
     )
 
 
@@ -419,18 +426,31 @@ def _prompts(view: LiveView) -> list[Text]:
     return lines
 
 
-def _keys_line(view: LiveView, width: int) -> Text:
+def _keys_lines(view: LiveView, width: int, height: int) -> list[Text]:
+    """The keys of the moment; all of them, on as many lines as the width needs (the room's
+    results never push a key out of the footer)."""
     if view.overlay == "replan":
-        return Text(t("live.keys.replan"), style="bold reverse")
+        return [Text(t("live.keys.replan"), style="bold reverse")]
     if view.overlay == "quit":
-        return Text(t("live.keys.quit"), style="bold reverse")
+        return [Text(t("live.keys.quit"), style="bold reverse")]
     if view.count_prefix:
-        return Text(t("live.keys.count", count=view.count_prefix), style="bold reverse")
-    extra = ("  " + t("live.keys.dismiss")) if view.results else ""
-    # the first that fits: all the keys, or the main ones (? lists them all)
-    candidates = [t("live.keys") + extra, t("live.keys.short") + extra, t("live.keys.short")]
-    keys = next((k for k in candidates if len(k) <= width), candidates[-1])
-    return Text(keys, style="reverse")
+        return [Text(t("live.keys.count", count=view.count_prefix), style="bold reverse")]
+    items = t("live.keys").split(" · ")
+    if view.results:
+        items.append(t("live.keys.hide_results"))
+        if view.result_pages > 1:
+            items.append(
+                t("live.keys.older_results", page=view.result_page, pages=view.result_pages)
+            )
+    lines: list[str] = []
+    for item in items:
+        if lines and len(lines[-1]) + 3 + len(item) <= width:
+            lines[-1] += " · " + item
+        else:
+            lines.append(item)
+    if len(lines) > max(2, height // 8):  # a tiny terminal: help (it lists them all), quit
+        lines = [" · ".join(t("live.keys").split(" · ")[-2:])]
+    return [Text(line, style="reverse") for line in lines]
 
 
 def _help_overlay() -> Table:
@@ -447,6 +467,7 @@ def _help_overlay() -> Table:
         ("f", t("live.help.notes")),
         ("a", t("live.help.attendance")),
         (t("live.key.enter"), t("live.help.dismiss")),
+        ("← →", t("live.help.older")),
         ("?", t("live.help.help")),
         ("q", t("live.help.quit")),
     ):
@@ -500,7 +521,7 @@ def _layout(
     blank: Lines = [[Segment(" " * width)]]
     top = render(_header(view, width), _title(view))
     status = render(_center_text(_status(view), width), _bar(view, width))
-    bottom = render(_keys_line(view, width))
+    bottom = render(*_keys_lines(view, width, height))
 
     # what matters, most important first; each may be shortened or left out to fit
     overlay: Lines = []
@@ -528,8 +549,9 @@ def _layout(
     # the digits take what the rest leaves; when that is too little, they keep their smallest
     # size and the description, notes and results are shortened instead
     essential = len(overlay) + len(schedule_lines) + len(next_lines) + len(flash_lines)
-    essential += len(prompt_lines)
-    wanted = essential + len(notes_lines) + min(len(result_lines), 14)
+    # the room's latest result is read by everyone: it comes before the size of the digits
+    essential += len(prompt_lines) + len(result_lines)
+    wanted = essential + len(notes_lines)
     wanted += min(len(description_lines), 3) + 2
     digits_text = time_text(view.remaining)
     scale, tall = digit_size(digits_text, width, height - fixed - wanted - 2)
@@ -551,8 +573,8 @@ def _layout(
         ("next", next_lines, False),
         ("flash", flash_lines, False),
         ("prompts", prompt_lines, True),
-        ("notes", notes_lines, True),
         ("results", result_lines, True),
+        ("notes", notes_lines, True),
         ("description", description_lines, True),
     ):
         if not lines or free <= 0:
@@ -560,7 +582,11 @@ def _layout(
         if len(lines) > free:
             if not shrink:
                 continue
-            lines = lines[:free]
+            if name == "results" and free > RESULT_TAIL + 1:
+                # a panel's end holds its verdict (adopted, mean...): the bars give way first
+                lines = lines[: free - RESULT_TAIL] + lines[-RESULT_TAIL:]
+            else:
+                lines = lines[:free]
         chosen[name] = lines
         free -= len(lines)
 

@@ -209,7 +209,9 @@ def test_p_asks_each_person_then_the_screen_comes_back_with_the_results(tmp_path
     child.expect("1 · 50 %")
     child.send("n")  # nothing left to ask: straight to the next segment
     child.expect("Conclusion")
-    child.send("n")  # the last one: the session closes
+    child.send("n")  # the last one: the session closes, once confirmed
+    child.expect("terminer le séminaire")
+    child.send("y")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0

@@ -95,3 +95,51 @@ def test_choice_labels_use_the_width_of_the_screen(tmp_path):
     shown = next(f for f in frames if "Quelle priorité" in f)
     assert LONG in shown  # whole, not « Outiller les chefs de projet sectori… »
     assert "1 · 100 %" in shown
+
+
+CLOSING = """\
+title: Assemblée
+segments:
+  - id: debut
+    title: Ouverture
+    duration: 5m
+  - id: cloture
+    title: Clôture
+    duration: 10m
+    prompts:
+      - id: budget
+        question: Adoptez-vous le budget ?
+        type: vote
+        who: room
+"""
+
+
+def test_n_on_the_last_segment_asks_first_then_shows_the_closing_results(tmp_path):
+    writer = open_writer(tmp_path, CLOSING)
+    script = keys_at(
+        (5, "n"),  # to the last segment
+        (6, "n"),  # the last segment: asks for a confirmation
+        (7, "escape"),  # ... refused: the seminar goes on
+        (8, "n"),
+        (9, "y"),  # confirmed: the vote is asked, the session closes
+        (10, "enter"),  # the closing results are closed by the facilitator
+    )
+    keys = ScriptedKeys(writer.clock, script)  # type: ignore[arg-type]
+    console = recording_console(80, 24)
+    controls = LiveControls(console=console, keys=keys)
+    with controls:
+        Runner(writer, controls, RoomPrompter(), auto_advance=False).run()
+    screen = console.file.getvalue()  # type: ignore[attr-defined]
+    types = [str(e.type) for e in writer.journal.events(writer.session_id)]
+    assert types.count("segment_ended") == 2
+    assert types[-1] == "session_closed"
+    assert "Dernier segment : terminer le séminaire ?" in screen
+    assert "y ou Entrée : terminer le séminaire · Échap ou n : continuer" in screen
+    # the Escape kept the seminar going: a frame of the last segment after the question
+    asked = screen.index("Dernier segment : terminer le séminaire ?")
+    assert "Clôture" in screen[asked:]
+    closing = screen[screen.rindex("Séminaire terminé") :]
+    assert "Adoptez-vous le budget ?" in closing
+    assert "Résolution adoptée" in closing
+    assert "Entrée : fermer l'écran" in closing
+    assert not keys.script  # every key was used: the last one closed the screen

@@ -64,6 +64,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "y : quitter (la séance reste enregistrée) · toute autre touche : continuer",
         "y: quit (the session is kept) · any other key: carry on",
     ),
+    "live.keys.end": (
+        "y ou Entrée : terminer le séminaire · Échap ou n : continuer",
+        "y or Enter: end the seminar · Esc or n: carry on",
+    ),
+    "live.end.confirm": (
+        "Dernier segment : terminer le séminaire ? Ses questions restantes sont posées, puis "
+        "leurs résultats affichés.",
+        "Last segment: end the seminar? Its remaining prompts are asked, then their results shown.",
+    ),
+    "live.closed.title": ("Séminaire terminé", "Seminar over"),
+    "live.keys.closed": ("Entrée : fermer l'écran", "Enter: close the screen"),
     "live.key.space": ("Espace", "Space"),
     "live.key.enter": ("Entrée", "Enter"),
     "live.help.title": ("Touches", "Keys"),

@@ -158,6 +158,11 @@ class LiveControls:
             self.result_index = None
         elif what == "prompt_closed":
             self._show_results(runner, details["prompt"])
+        elif what == "session_closed" and not self._suspended:
+            # the last segment's own results (its closing prompts), not an earlier segment's
+            self.results = [(r, age) for r, age in self.results if age == 0]
+            if self.results:
+                self._closing_results(runner)
         elif what == "replan_proposed":
             proposal = details.get("proposal")
             self.proposal = proposal
@@ -285,6 +290,9 @@ class LiveControls:
         if self.overlay == "quit":
             self.overlay = None
             return Command("quit") if key in YES else None
+        if self.overlay == "end":  # n on the last segment ends the seminar: only on a yes
+            self.overlay = None
+            return Command("next") if key in YES or key == ENTER else None
         if self.overlay == "replan":
             if key in YES or key == ENTER:
                 self.overlay = None
@@ -316,6 +324,10 @@ class LiveControls:
         if key == " ":
             return Command("pause")
         if key in ("n", "N"):
+            current = runner.current()
+            if current is not None and runner.state.segment_after(current[0].id) is None:
+                self.overlay = "end"
+                return None
             return Command("next")
         if key in ("p", "P"):
             view = self.view(runner)
@@ -346,6 +358,33 @@ class LiveControls:
             self.result_index = None
             self.flash = None
         return None
+
+    def _closing_results(self, runner: Runner) -> None:
+        """The seminar is over: the results of its last prompts stay on the screen until the
+        facilitator closes it (← → page through them)."""
+        from seminar_cli.ui.screen import closing_screen
+
+        if self.keys is None or self.console is None or not self._screen_on:
+            return
+        self.result_index = None
+        title = str(runner.state.meta.get("title") or runner.state.agenda.title)
+        while True:
+            shown = self._result_shown()
+            self._fit_console()
+            self._paint(closing_screen(title, self.results[shown][0], shown + 1, len(self.results)))
+            try:
+                keys = self.keys.read(MAX_FRAME * 60)
+            except EOFError:
+                return
+            for key in keys:
+                if key == RESIZE:
+                    self.console.clear()
+                elif key in ("left", "right", "<", ">"):
+                    step = -1 if key in ("left", "<") else 1
+                    index = shown + step
+                    self.result_index = None if index >= len(self.results) - 1 else max(0, index)
+                else:
+                    return
 
     def _attendance(self, runner: Runner) -> Command | None:
         from seminar_cli.ui.setup import ask_attendance_change

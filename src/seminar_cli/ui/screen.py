@@ -28,7 +28,7 @@ from seminar_cli.session.schedule import ReplanProposal, schedule
 from seminar_cli.ui.labels import kind_label
 
 Phase = Literal["normal", "warning", "final", "overtime"]
-Overlay = Literal["help", "replan", "quit"]
+Overlay = Literal["help", "replan", "quit", "end"]
 
 PHASE_STYLE: dict[Phase, str] = {
     "normal": "bold green",
@@ -433,6 +433,8 @@ def _keys_lines(view: LiveView, width: int, height: int) -> list[Text]:
         return [Text(t("live.keys.replan"), style="bold reverse")]
     if view.overlay == "quit":
         return [Text(t("live.keys.quit"), style="bold reverse")]
+    if view.overlay == "end":
+        return [Text(t("live.keys.end"), style="bold reverse")]
     if view.count_prefix:
         return [Text(t("live.keys.count", count=view.count_prefix), style="bold reverse")]
     items = t("live.keys").split(" · ")
@@ -531,6 +533,8 @@ def _layout(
         overlay = render(*_replan_overlay(view.replan))
     elif view.overlay == "quit":
         overlay = render(_quit_overlay())
+    elif view.overlay == "end":
+        overlay = render(Text(t("live.end.confirm"), style="bold"))
     schedule_lines = render(_schedule(view))
     next_lines = render(_next(view))
     prompt_lines = render(*_prompts(view)) if view.prompts or view.pending_prompts else []
@@ -609,6 +613,39 @@ def _layout(
         kept = status + bottom
         lines = (top[: max(0, height - len(kept))] + kept)[:height]
     return [Segment.adjust_line_length(line, width) for line in lines]
+
+
+def closing_screen(title: str, result: RenderableType, page: int, pages: int) -> RenderableType:
+    """The last screen of a seminar: the results of its closing prompts, until a key."""
+    return _ClosingScreen(title, result, page, pages)
+
+
+class _ClosingScreen:
+    def __init__(self, title: str, result: RenderableType, page: int, pages: int) -> None:
+        self.title, self.result, self.page, self.pages = title, result, page, pages
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = options.max_width
+        height = options.height or options.max_height
+        opts = options.reset_height().update_width(width)
+        top = _render(console, opts, _spread(Text(self.title, style="bold"), Text(""), width))
+        top += _render(console, opts, Text(t("live.closed.title"), style="bold green"))
+        keys = [t("live.keys.closed")]
+        if self.pages > 1:
+            keys.append(t("live.keys.older_results", page=self.page, pages=self.pages))
+        bottom = _render(console, opts, Text(" · ".join(keys), style="reverse"))
+        room = max(0, height - len(top) - len(bottom) - 1)
+        body = _render(console, opts, self.result)
+        if len(body) > room:  # the verdict, at the panel's end, stays
+            body = body[: max(0, room - RESULT_TAIL)] + body[-RESULT_TAIL:] if room else []
+        blank = [Segment(" " * width)]
+        filler = [blank] * max(0, height - len(top) - len(bottom) - len(body) - 1)
+        lines = [*top, blank, *body, *filler, *bottom]
+        new_line = Segment.line()
+        for index, line in enumerate(lines[:height]):
+            yield from Segment.adjust_line_length(line, width)
+            if index < len(lines) - 1:
+                yield new_line
 
 
 def _center_text(text: Text, width: int) -> Text:

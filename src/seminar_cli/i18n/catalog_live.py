@@ -25,6 +25,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "live.behind": ("en retard de {amount}", "{amount} behind"),
     "live.ahead": ("en avance de {amount}", "{amount} ahead"),
     "live.ends_by": ("limite {time}", "hard stop {time}"),
+    "live.ends_by_moved": (
+        "({planned} décalée au début réel)",
+        "({planned} moved with the real start)",
+    ),
+    "live.upcoming.segment": ("À venir", "Still to come"),
+    "live.upcoming.planned": ("Prévu", "Planned"),
+    "live.upcoming.expected": ("Estimé", "Expected"),
     "live.over_ends_by": (
         "— dépassement de {amount} : r pour re-planifier",
         "— {amount} over: r to re-plan",

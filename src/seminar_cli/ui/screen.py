@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, Literal
 
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
@@ -24,7 +24,7 @@ from seminar_cli.agenda.models import Who
 from seminar_cli.durations import format_clock, format_human
 from seminar_cli.i18n import current_language, t
 from seminar_cli.journal.state import SessionState
-from seminar_cli.session.schedule import ReplanProposal, schedule
+from seminar_cli.session.schedule import ReplanProposal, planned_start, schedule, shifted
 from seminar_cli.ui.labels import kind_label
 
 Phase = Literal["normal", "warning", "final", "overtime"]
@@ -63,6 +63,13 @@ class ReplanView:
 
 
 @dataclass(frozen=True)
+class UpcomingRow:
+    title: str
+    planned: str  # "15:20": when the plan starts it
+    expected: str  # when it starts at the pace of now
+
+
+@dataclass(frozen=True)
 class LiveView:
     title: str  # the session's
     segment: str
@@ -96,6 +103,8 @@ class LiveView:
     results: tuple[Any, ...] = ()  # renderables of closed prompts' results
     result_page: int = 0  # 1-based place of the result shown among ``result_pages``
     result_pages: int = 0
+    upcoming: tuple[UpcomingRow, ...] = ()  # the segments still to come, shown where room is
+    ends_by_planned: str | None = None  # the agenda's ends_by when the session's is moved
 
 
 def shown_seconds(remaining: float) -> int:
@@ -200,6 +209,11 @@ def view_from_state(
             plan.ends_by.strftime("%H:%M"),
         )
     speed = float(state.meta.get("speed", 1.0) or 1.0)
+    moved = None
+    if plan.ends_by is not None and agenda.ends_by is not None and shifted(state):
+        moved = agenda.ends_by.strftime("%H:%M")
+        if moved == plan.ends_by.strftime("%H:%M"):
+            moved = None
     return LiveView(
         title=str(state.meta.get("title") or agenda.title),
         segment=segment.title,
@@ -233,7 +247,29 @@ def view_from_state(
         results=results,
         result_page=result_page,
         result_pages=result_pages,
+        upcoming=_upcoming(state, now, segment_id),
+        ends_by_planned=moved,
     )
+
+
+def _upcoming(state: SessionState, now: datetime, current: str) -> tuple[UpcomingRow, ...]:
+    """The segments after ``current``: when the plan starts each (from the planned start, or
+    the real one when the plan's clock does not apply) and when it will start at this pace."""
+    start = planned_start(state) or now
+    seg = state.segments[current]
+    expected = now + timedelta(seconds=max(0.0, seg.remaining_at(now)))
+    planned = start
+    rows: list[UpcomingRow] = []
+    after = False
+    for segment in state.agenda.segments:
+        if after and not state.segments[segment.id].done:
+            rows.append(
+                UpcomingRow(segment.title, planned.strftime("%H:%M"), expected.strftime("%H:%M"))
+            )
+            expected += timedelta(seconds=state.segments[segment.id].allotted)
+        after = after or segment.id == current
+        planned += timedelta(seconds=segment.duration)
+    return tuple(rows)
 
 
 def _to_minute(seconds: float) -> int:
@@ -405,6 +441,8 @@ def _schedule(view: LiveView) -> Text:
     text.append(drift_text(view.drift), style=drift_style)
     if view.ends_by:
         text.append(" · " + t("live.ends_by", time=view.ends_by))
+        if view.ends_by_planned:  # far from its planned time: say why the hour differs
+            text.append(" " + t("live.ends_by_moved", planned=view.ends_by_planned), style="dim")
         if view.over_ends_by >= 30:
             text.append(
                 " " + t("live.over_ends_by", amount=minutes_text(view.over_ends_by)),
@@ -424,6 +462,16 @@ def _prompts(view: LiveView) -> list[Text]:
     if view.pending_prompts:
         lines.append(Text(plural("live.pending", view.pending_prompts), style="magenta"))
     return lines
+
+
+def _upcoming_table(view: LiveView) -> list[RenderableType]:
+    table = Table(show_edge=False, pad_edge=False, box=None, header_style="bold underline")
+    table.add_column(t("live.upcoming.segment"), no_wrap=True, overflow="ellipsis")
+    table.add_column(t("live.upcoming.planned"), justify="right")
+    table.add_column(t("live.upcoming.expected"), justify="right")
+    for row in view.upcoming:
+        table.add_row(Text(row.title), row.planned, row.expected)
+    return [table]
 
 
 def _keys_lines(view: LiveView, width: int, height: int) -> list[Text]:
@@ -545,6 +593,7 @@ def _layout(
             Text(t("live.notes") + " ", style="bold reverse cyan") + Text(view.notes, style="cyan")
         )
     result_lines = render(*view.results) if view.results and not overlay else []
+    upcoming_lines = render(*_upcoming_table(view)) if view.upcoming and not overlay else []
     description_lines = (
         render(Text(view.description, style="italic")) if view.description and not overlay else []
     )
@@ -580,9 +629,14 @@ def _layout(
         ("results", result_lines, True),
         ("notes", notes_lines, True),
         ("description", description_lines, True),
+        ("upcoming", upcoming_lines, True),
     ):
         if not lines or free <= 0:
             continue
+        if name == "upcoming":  # only where there is room (and a blank line under it)
+            if free < 4:  # its heading and two segments at least
+                continue
+            lines = lines[: free - 1]
         if len(lines) > free:
             if not shrink:
                 continue
@@ -602,6 +656,9 @@ def _layout(
                 free -= 1
             middle += chosen[name]
     tail: Lines = []
+    if "upcoming" in chosen:
+        tail = chosen["upcoming"] + (blank if free > 0 else [])
+        free -= 1 if free > 0 else 0
     for name in ("next", "schedule", "flash"):
         tail += chosen.get(name, [])
     gap_after_status = blank if free > 0 and middle else []

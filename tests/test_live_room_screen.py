@@ -92,3 +92,41 @@ def test_a_round_and_attendance_stay_on_the_applications_screen(room) -> None:
     tmux.send("y")
     # the session over, the terminal is the user's again, history included
     tmux.wait_for(PIP_LOG, "seminar resume")
+
+
+def test_a_round_shows_its_way_out_and_a_skipped_prompt_is_asked_again_with_p(
+    room, tmp_path: Path
+) -> None:
+    tmux = room(ROUND_AGENDA, 80, 24)
+    tmux.wait_for("Bruno Petit")
+    tmux.send("Enter")
+    tmux.wait_for("EN COURS")
+    tmux.send("?")
+    tmux.wait_for("Ctrl-C", "pendant une question : la passer (p la pose à nouveau)")
+    tmux.send("x")  # closes the help
+    tmux.wait_for("EN COURS", absent=["pendant une question"])
+    tmux.send("p")
+    tmux.wait_for("Au tour de Ana Lopez (1/2)  · Ctrl-C : passer la question ou arrêter")
+    tmux.send("Enter")  # bien
+    tmux.wait_for("Au tour de Bruno Petit (2/2)")
+    tmux.send("C-c")
+    tmux.wait_for("Passer cette question")
+    tmux.send("Enter")  # skip it for now
+    # back on the live screen: the prompt is still to ask, and p asks it of Bruno only
+    tmux.wait_for("EN COURS", "p : poser la question de ce segment (1)")
+    tmux.send("p")
+    tmux.wait_for("Au tour de Bruno Petit (1/1)")
+    tmux.send("Enter")
+    tmux.wait_for("EN COURS", "2 · 100 %")
+    tmux.send("q")
+    tmux.wait_for("quitter")
+    tmux.send("y")
+    tmux.wait_for("seminar resume")
+    from seminar_cli.journal.store import Journal
+
+    with Journal.open(tmp_path / "journal.sqlite3", create=False) as journal:
+        (row,) = journal.sessions()
+        events = [(e.type, e.payload) for e in journal.events(row.id)]
+    answers = [(p["participant"], p["value"]) for k, p in events if k == "answer_given"]
+    assert answers == [("Ana Lopez", "bien"), ("Bruno Petit", "bien")]
+    assert [p for k, p in events if k == "prompt_closed"] == [{"prompt": "humeur"}]

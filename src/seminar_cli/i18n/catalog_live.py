@@ -116,6 +116,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "résultats précédents / suivants (le plus récent est affiché)",
         "previous / next results (the latest is shown)",
     ),
+    "live.help.round_exit": (
+        "pendant une question : la passer (p la pose à nouveau), arrêter la séance, ou continuer",
+        "during a prompt: skip it (p asks it again), stop the session, or carry on",
+    ),
+    "live.round.exit": (
+        "· Ctrl-C : passer la question ou arrêter",
+        "· Ctrl-C: skip the prompt or stop",
+    ),
     "live.help.help": ("cette aide (une touche pour la fermer)", "this help (any key closes it)"),
     "live.help.quit": (
         "quitter ; la séance reste enregistrée et reprend avec « seminar resume »",

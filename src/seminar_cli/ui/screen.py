@@ -518,6 +518,7 @@ def _help_overlay() -> Table:
         ("a", t("live.help.attendance")),
         (t("live.key.enter"), t("live.help.dismiss")),
         ("← →", t("live.help.older")),
+        ("Ctrl-C", t("live.help.round_exit")),
         ("?", t("live.help.help")),
         ("q", t("live.help.quit")),
     ):

@@ -69,7 +69,8 @@ def room(tmp_path: Path):
 
 def test_a_round_and_attendance_stay_on_the_applications_screen(room) -> None:
     tmux = room(ROUND_AGENDA, 80, 24)
-    tmux.wait_for("Bruno Petit")  # the setup's attendance
+    screen = tmux.wait_for("Bruno Petit")  # the setup's attendance
+    assert PIP_LOG not in screen
     tmux.send("Enter")
     tmux.wait_for("EN COURS")
     tmux.send("p")

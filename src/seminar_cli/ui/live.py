@@ -11,9 +11,11 @@ what the screen shows (notes, help, a count typed before ``+``).
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 from collections import deque
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from seminar_cli.durations import format_human
@@ -30,6 +32,31 @@ FLASH_SECONDS = 5.0  # how long a short message stays on the screen (real second
 MAX_FRAME = 1.0  # real seconds between frames when idle: the countdown moves once a second
 MIN_FRAME = 0.2  # real seconds: the fastest redraw, for rehearsals at high speed
 YES = ("y", "Y", "o", "O")  # "oui" works too
+
+
+_ALT_SCREEN = {"on": False}  # the terminal shows its alternate screen (ours)
+
+
+@contextlib.contextmanager
+def room_screen(*, enabled: bool = True) -> Iterator[None]:
+    """The terminal's alternate screen, blank, from the session's setup questions on; the live
+    screen takes it over and gives the terminal back when the session stops.  Leaving earlier
+    (an error, Ctrl-C in the setup) gives it back here, before the message is printed.  Left
+    only once: a second "leave" would move the cursor back over what was printed since."""
+    from seminar_cli.ui.console import err
+
+    console = err()
+    entered = False
+    if enabled and console.is_terminal and not _ALT_SCREEN["on"]:
+        entered = _ALT_SCREEN["on"] = console.set_alt_screen(True)
+        console.clear()
+    try:
+        yield
+    finally:
+        if entered and _ALT_SCREEN["on"]:
+            _ALT_SCREEN["on"] = False
+            console.show_cursor(True)
+            console.set_alt_screen(False)
 
 
 class LiveControls:
@@ -66,7 +93,11 @@ class LiveControls:
             if self.console is None:
                 self.console = Console(highlight=False)
             self._fit_console()
-            self._screen_on = self.console.set_alt_screen(True)
+            if _ALT_SCREEN["on"]:  # the setup questions' screen: this one takes it over
+                self._screen_on = True
+                self.console.clear()
+            else:
+                self._screen_on = _ALT_SCREEN["on"] = self.console.set_alt_screen(True)
             self.console.show_cursor(False)
         except BaseException:
             self.keys.close()
@@ -74,14 +105,12 @@ class LiveControls:
         return self
 
     def __exit__(self, exc_type: object, *exc: object) -> None:
-        import contextlib
-
         # leaving on an exception (a hang-up: the terminal is gone), giving the terminal back
         # may fail too: that must not hide the exception, which says how the session stopped
         with contextlib.suppress(Exception) if exc_type else contextlib.nullcontext():
             try:
                 if self.console is not None and self._screen_on:
-                    self._screen_on = False
+                    self._screen_on = _ALT_SCREEN["on"] = False
                     self.console.show_cursor(True)
                     self.console.set_alt_screen(False)
             finally:

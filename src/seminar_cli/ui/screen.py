@@ -660,6 +660,9 @@ def _layout(
     if "upcoming" in chosen:
         tail = chosen["upcoming"] + (blank if free > 0 else [])
         free -= 1 if free > 0 else 0
+        if free > 0:  # apart from what is above it
+            tail = blank + tail
+            free -= 1
     for name in ("next", "schedule", "flash"):
         tail += chosen.get(name, [])
     gap_after_status = blank if free > 0 and middle else []

@@ -79,6 +79,7 @@ def test_a_round_and_attendance_stay_on_the_applications_screen(room) -> None:
     tmux.send("Enter")
     screen = tmux.wait_for("Bruno Petit (2/2)")
     assert PIP_LOG not in screen
+    assert "Ana Lopez (1/2)" not in screen  # each turn on a blank screen
     tmux.send("Enter")
     screen = tmux.wait_for("EN COURS", "Comment ça va ?")
     assert PIP_LOG not in screen

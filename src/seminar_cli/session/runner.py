@@ -394,6 +394,9 @@ class Runner:
         """Ask, record (or keep in ``ballots`` for a secret round), return False when the
         person skipped the prompt for everyone."""
         with contextlib.nullcontext() if suspended else self.keyboard_lent():
+            # a new turn: the screen may start afresh (the previous person's answer, a secret
+            # ballot above all, is not left under the next person's eyes)
+            self.controls.notify(self, "turn", request=request)
             while True:
                 try:
                     raw = self.prompter.ask(request)

@@ -203,6 +203,8 @@ class LiveControls:
             self.overlay = None
             self.proposal = None
             self._say(t("live.flash.replan_accepted"))
+        elif what == "turn" and self._suspended and self._screen_on and self.console:
+            self.console.clear()  # each turn on a blank screen: no answer left for the next
         elif what == "answer_rejected":
             message = str(details.get("message", ""))
             if self._suspended:  # a prompt has the terminal: say it there

@@ -635,7 +635,7 @@ def _layout(
         if not lines or free <= 0:
             continue
         if name == "upcoming":  # only where there is room (and a blank line under it)
-            if free < 4:  # its heading and two segments at least
+            if free < 4 or not digits:  # its heading and two segments; never before the digits
                 continue
             lines = lines[: free - 1]
         if len(lines) > free:

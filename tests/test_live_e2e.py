@@ -209,7 +209,9 @@ def test_p_asks_each_person_then_the_screen_comes_back_with_the_results(tmp_path
     child.expect("1 · 50 %")
     child.send("n")  # nothing left to ask: straight to the next segment
     child.expect("Conclusion")
-    child.send("n")  # the last one: the session closes
+    child.send("n")  # the last one: the session closes, once confirmed
+    child.expect("terminer le séminaire")
+    child.send("y")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
@@ -267,9 +269,9 @@ def test_rehearsal_speed_reaches_overtime_and_rings(tmp_path):
 
 def test_resize_redraws_for_the_new_size(tmp_path):
     child = start(tmp_path)
-    child.expect("a présences · \\? aide · q quitter")  # all the keys fit in 120 columns
+    child.expect("f notes · a présences · \\? aide · q quitter")  # one line in 120 columns
     child.setwinsize(24, 80)
-    child.expect("␣ pause · n suivant · \\+/- minute · r re-planifier · \\? aide · q quitter")
+    child.expect("␣ pause · n suivant · \\+/- minute · p questions · r re-planifier · f notes")
     quit_session(child)
     assert child.exitstatus == 0
 

@@ -18,7 +18,7 @@ from seminar_cli.ui.screen import (
     time_text,
     view_from_state,
 )
-from tests.live_helpers import frame, open_writer
+from tests.live_helpers import TIMED_AGENDA, frame, open_writer
 
 
 def started(tmp_path, after: float, segment: str = "intro"):
@@ -112,8 +112,11 @@ def test_running_frame_80x24(tmp_path):
     assert "Rappeler l'heure de fin." not in text  # notes only on request
     assert "Ensuite : Exposé (30 min)" in text
     assert "Fin prévue 15:20 · estimée 15:20 · à l'heure · limite 15:20" in text
-    # the keys, always at the bottom (the main ones on 80 columns; ? shows them all)
-    assert lines[-1] == "␣ pause · n suivant · +/- minute · r re-planifier · ? aide · q quitter"
+    # the keys, always at the bottom, all of them (on two lines at 80 columns)
+    assert lines[-2:] == [
+        "␣ pause · n suivant · +/- minute · p questions · r re-planifier · f notes",
+        "a présences · ? aide · q quitter",
+    ]
 
 
 def test_running_frame_exact_top(tmp_path):
@@ -121,10 +124,10 @@ def test_running_frame_exact_top(tmp_path):
     lines = frame(view_at(writer), 80, 24).split("\n")
     # 80×24 leaves room for pixels two rows high: 10 rows of digits, centred
     expected = [(" " * 19 + row).rstrip() for row in big_lines("07:55", 1, 2)]
-    assert lines[4:14] == expected
-    assert lines[4] == "                   ████████  ████████      ████████  ████████"
-    assert lines[6] == "                   ██    ██        ██  ██  ██        ██"
-    assert lines[14:16] == ["", "                        EN COURS   reste 07:55 sur 10:00"]
+    assert lines[3:13] == expected
+    assert lines[3] == "                   ████████  ████████      ████████  ████████"
+    assert lines[5] == "                   ██    ██        ██  ██  ██        ██"
+    assert lines[13:15] == ["", "                        EN COURS   reste 07:55 sur 10:00"]
     bar = next(line for line in lines if "░" in line)
     assert bar.count("█") == 16  # 2 min 05 of 10 min, on a 76-cell bar
 
@@ -245,7 +248,7 @@ def test_tiny_terminal_keeps_the_plain_time(tmp_path):
     lines = frame(view_at(writer), 30, 8).split("\n")
     assert len(lines) == 8
     assert lines[0].startswith("Séminaire test")
-    assert "EN COURS   reste 07:55" in lines[2]
+    assert any("EN COURS   reste 07:55" in line for line in lines)
     assert lines[-1].endswith("q quitter")  # the keys stay on screen
 
 
@@ -264,3 +267,35 @@ def test_rehearsal_is_marked(tmp_path):
     writer = open_writer(tmp_path, speed=60)
     writer.record(EventType.segment_started, segment="intro")
     assert "RÉPÉTITION ×60" in frame(view_at(writer), 80, 24).split("\n")[0]
+
+
+# -- the rest of the day, where there is room (issue #12 point 10) --------------------------------
+def test_200x50_shows_the_remaining_schedule_planned_and_expected(tmp_path):
+    writer = started(tmp_path, 125.4)
+    writer.record(EventType.segment_extended, segment="intro", seconds=300)  # 5 min late now
+    lines = frame(view_at(writer), 200, 50).split("\n")
+    assert len(lines) == 50
+    table = [line.split() for line in lines if line.split()[:1] in (["Exposé"], ["Atelier"])]
+    heading = next(line for line in lines if line.startswith("À venir"))
+    assert heading.split() == ["À", "venir", "Prévu", "Estimé"]
+    # planned from 14:00; expected from now (14:02) + what is left of the intro (12:55)
+    assert table == [["Exposé", "14:10", "14:15"], ["Atelier", "14:40", "14:45"]]
+    assert any(line.split() == ["Clôture", "15:10", "15:15"] for line in lines)
+    assert "Ensuite : Exposé (30 min)" in "\n".join(lines)
+    # no room at 80×24: the plan stays off, the countdown keeps its size
+    assert "À venir" not in frame(view_at(writer), 80, 24)
+
+
+def test_a_moved_hard_stop_says_why(tmp_path):
+    # planned at 08:00, ends_by 09:20; opened at 14:00 (more than two hours off): the plan
+    # keeps its shape from the real start, and the screen says the hour was moved
+    agenda = TIMED_AGENDA.replace('starts_at: "14:00"', 'starts_at: "08:00"').replace(
+        'ends_by: "15:20"', 'ends_by: "09:20"'
+    )
+    writer = open_writer(tmp_path, agenda)
+    writer.record(EventType.segment_started, segment="intro")
+    writer.clock.advance(60)  # type: ignore[attr-defined]
+    text = frame(view_at(writer), 120, 35)
+    assert "limite 15:20 (09:20 décalée au début réel)" in text
+    # on time: no word about it
+    assert "décalée" not in frame(view_at(started(tmp_path / "b", 60)), 120, 35)

@@ -122,11 +122,12 @@ def test_tour_de_table_of_two_at_the_facilitators_keyboard(tmp_path: Path):
         child.expect("pas de réponse")
         child.send(DOWN + DOWN + ENTER)  # Forum ouvert
 
-        # back on the live screen: the results of both prompts
-        child.expect("Dernières réponses")
-        child.expect("« La fondation en 2006 »")
+        # back on the live screen: the latest results, then (←) the ones before
         child.expect("Plénière")
         child.expect("1 · 50 %")
+        child.send("\x1b[D")
+        child.expect("Dernières réponses")
+        child.expect("« La fondation en 2006 »")
         assert recorded_answers(tmp_path) == [
             ("moment", "Camille Martin", "La fondation en 2006"),
             ("moment", "Dominique Petit", "Le forum de 2015"),

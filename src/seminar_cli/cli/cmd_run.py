@@ -94,33 +94,40 @@ def register(app: typer.Typer) -> None:
             rehearsal=factor != 1.0,
             speed=factor,
         )
-        attendance: list[tuple[str, str, str | None]] = []
-        if not no_input:
-            from seminar_cli.ui.setup import ask_attendance, ask_setup
+        from seminar_cli.ui.live import room_screen
 
-            setup = ask_setup(loaded.agenda, setup)
-            attendance = ask_attendance(loaded.agenda)
-        elif loaded.agenda.participants:
-            entries = script.attendance if script else {}
-            for person in loaded.agenda.participants:
-                entry = entries.get(person.name)
-                attendance.append(
-                    (
-                        person.name,
-                        entry.status if entry else "present",
-                        entry.represented_by if entry else None,
+        # the projector shows the setup questions too: on the application's screen from the
+        # first one, never the terminal's history; the live screen then takes it over
+        with room_screen(enabled=not no_input):
+            attendance: list[tuple[str, str, str | None]] = []
+            if not no_input:
+                from seminar_cli.ui.setup import ask_attendance, ask_setup
+
+                setup = ask_setup(loaded.agenda, setup)
+                attendance = ask_attendance(loaded.agenda)
+            elif loaded.agenda.participants:
+                entries = script.attendance if script else {}
+                for person in loaded.agenda.participants:
+                    entry = entries.get(person.name)
+                    attendance.append(
+                        (
+                            person.name,
+                            entry.status if entry else "present",
+                            entry.represented_by if entry else None,
+                        )
                     )
-                )
-        journal = open_journal(ctx)
-        clock = SystemClock(speed=factor)
-        session_id = open_session(journal, loaded, setup, clock)
-        writer = SessionWriter(journal, journal.session(session_id), clock)
-        from seminar_cli.journal.events import EventType
+            journal = open_journal(ctx)
+            clock = SystemClock(speed=factor)
+            session_id = open_session(journal, loaded, setup, clock)
+            writer = SessionWriter(journal, journal.session(session_id), clock)
+            from seminar_cli.journal.events import EventType
 
-        for name, status, by in attendance:
-            writer.record(EventType.attendance, participant=name, status=status, represented_by=by)
-        _announce_session(writer)
-        _run(writer, no_input=no_input, script=script)
+            for name, status, by in attendance:
+                writer.record(
+                    EventType.attendance, participant=name, status=status, represented_by=by
+                )
+            _announce_session(writer)
+            _run(writer, no_input=no_input, script=script)
 
     @app.command("resume", help=t("help.resume"), epilog=t("help.resume.epilog"))
     def resume_cmd(

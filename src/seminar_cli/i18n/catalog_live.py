@@ -25,6 +25,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "live.behind": ("en retard de {amount}", "{amount} behind"),
     "live.ahead": ("en avance de {amount}", "{amount} ahead"),
     "live.ends_by": ("limite {time}", "hard stop {time}"),
+    "live.ends_by_moved": (
+        "({planned} décalée au début réel)",
+        "({planned} moved with the real start)",
+    ),
+    "live.upcoming.segment": ("À venir", "Still to come"),
+    "live.upcoming.planned": ("Prévu", "Planned"),
+    "live.upcoming.expected": ("Estimé", "Expected"),
     "live.over_ends_by": (
         "— dépassement de {amount} : r pour re-planifier",
         "— {amount} over: r to re-plan",
@@ -47,11 +54,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "␣ pause · n next · +/- minute · p prompts · r re-plan · f notes · a attendance · "
         "? help · q quit",
     ),
-    "live.keys.short": (
-        "␣ pause · n suivant · +/- minute · r re-planifier · ? aide · q quitter",
-        "␣ pause · n next · +/- minute · r re-plan · ? help · q quit",
+    "live.keys.hide_results": ("Entrée : masquer les résultats", "Enter: hide results"),
+    "live.keys.older_results": (
+        "← → : autres résultats ({page}/{pages})",
+        "← →: other results ({page}/{pages})",
     ),
-    "live.keys.dismiss": ("· Entrée : masquer les résultats", "· Enter: hide results"),
     "live.keys.count": (
         "{count}… puis + pour ajouter {count} min, - pour en retirer {count} (Échap : annuler)",
         "{count}… then + to add {count} min, - to remove {count} (Esc: cancel)",
@@ -64,6 +71,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "y : quitter (la séance reste enregistrée) · toute autre touche : continuer",
         "y: quit (the session is kept) · any other key: carry on",
     ),
+    "live.keys.end": (
+        "y ou Entrée : terminer le séminaire · Échap ou n : continuer",
+        "y or Enter: end the seminar · Esc or n: carry on",
+    ),
+    "live.end.confirm": (
+        "Dernier segment : terminer le séminaire ? Ses questions restantes sont posées, puis "
+        "leurs résultats affichés.",
+        "Last segment: end the seminar? Its remaining prompts are asked, then their results shown.",
+    ),
+    "live.closed.title": ("Séminaire terminé", "Seminar over"),
+    "live.keys.closed": ("Entrée : fermer l'écran", "Enter: close the screen"),
     "live.key.space": ("Espace", "Space"),
     "live.key.enter": ("Entrée", "Enter"),
     "live.help.title": ("Touches", "Keys"),
@@ -94,6 +112,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "attendance: someone arrives or leaves",
     ),
     "live.help.dismiss": ("masquer les résultats affichés", "hide the results on screen"),
+    "live.help.older": (
+        "résultats précédents / suivants (le plus récent est affiché)",
+        "previous / next results (the latest is shown)",
+    ),
+    "live.help.round_exit": (
+        "pendant une question : la passer (p la pose à nouveau), arrêter la séance, ou continuer",
+        "during a prompt: skip it (p asks it again), stop the session, or carry on",
+    ),
+    "live.round.exit": (
+        "· Ctrl-C : passer la question ou arrêter",
+        "· Ctrl-C: skip the prompt or stop",
+    ),
     "live.help.help": ("cette aide (une touche pour la fermer)", "this help (any key closes it)"),
     "live.help.quit": (
         "quitter ; la séance reste enregistrée et reprend avec « seminar resume »",

@@ -108,6 +108,7 @@ class Runner:
         self.auto_advance = auto_advance  # --no-input: a segment ends when its time is up
         self.proposal: ReplanProposal | None = None
         self._asked: set[str] = set()
+        self._skipped: set[str] = set()  # skipped at the keyboard: p asks them again
         self._last_beat = float("-inf")
         self._shown = False  # has a segment been announced by this run yet?
 
@@ -216,7 +217,7 @@ class Runner:
             if seconds:
                 writer.record(EventType.segment_extended, segment=segment.id, seconds=seconds)
         elif command.kind == "ask":
-            self.ask_prompts(segment)
+            self.ask_prompts(segment, again=True)
         elif command.kind == "attendance" and command.participant and command.status:
             writer.record(
                 EventType.attendance,
@@ -291,19 +292,24 @@ class Runner:
                     self.controls.notify(self, "prompt_opened", prompt=prompt)
                 self._record_scripted(prompt)
 
-    def ask_prompts(self, segment: Segment) -> None:
-        """Ask the segment's ``each`` and ``room`` prompts not asked yet (key ``p``, or ``n``)."""
+    def ask_prompts(self, segment: Segment, *, again: bool = False) -> None:
+        """Ask the segment's ``each`` and ``room`` prompts not asked yet (key ``p``, or ``n``).
+        A prompt skipped (Ctrl-C, "skip") stays open: ``again`` (key ``p``) asks it once more,
+        of those who have not answered; the segment's end closes it as it stands."""
         for prompt in segment.prompts:
             if prompt.who is Who.open or prompt.id in self.writer.state.closed_prompts:
                 continue
-            if prompt.id in self._asked:
+            if prompt.id in self._asked and not (again and prompt.id in self._skipped):
                 continue
             self._asked.add(prompt.id)
+            self._skipped.discard(prompt.id)
             if prompt.id not in self.writer.state.open_prompts:
                 self.writer.record(EventType.prompt_opened, prompt=prompt.id, segment=segment.id)
             self._record_scripted(prompt)
-            self._ask_people(segment, prompt)
-            self._close_prompt(prompt)
+            if self._ask_people(segment, prompt):
+                self._close_prompt(prompt)
+            else:
+                self._skipped.add(prompt.id)
 
     def _close_prompt(self, prompt: Prompt) -> None:
         self.writer.record(EventType.prompt_closed, prompt=prompt.id)
@@ -333,14 +339,15 @@ class Runner:
                 prompt.id, self.scripted.digest, unnamed, shuffle=prompt.anonymous
             )
 
-    def _ask_people(self, segment: Segment, prompt: Prompt) -> None:
+    def _ask_people(self, segment: Segment, prompt: Prompt) -> bool:
+        """Ask who must answer; False when the prompt was skipped before everyone answered."""
         if isinstance(self.prompter, NullPrompter):
-            return
+            return True
         state = self.writer.state
         if prompt.who is Who.room:
             if not state.answers.get(prompt.id):  # not even a "no answer" before a crash
-                self._ask_one(AskRequest(prompt, segment, None))
-            return
+                return self._ask_one(AskRequest(prompt, segment, None))
+            return True
         people = state.present_participants()
         # a secret round (anonymous, in turn): the ballots are kept until the round is over,
         # then written together, shuffled, at one moment, so that neither their order nor
@@ -348,7 +355,8 @@ class Runner:
         # which is asked again from the start, as a ballot interrupted is held again.
         ballots: list[Any] | None = [] if prompt.anonymous else None
         if ballots is not None and state.answers.get(prompt.id):
-            return  # the round was written before a crash
+            return True  # the round was written before a crash, or skipped after some ballots
+        complete = True
         with self.keyboard_lent():
             if people:
                 waiting = [p for p in people if not state.has_answer(prompt.id, p)]
@@ -357,6 +365,7 @@ class Runner:
                 for turn, person in enumerate(waiting, start=1):
                     request = AskRequest(prompt, segment, person, turn, len(waiting))
                     if not self._ask_one(request, suspended=True, ballots=ballots):
+                        complete = False
                         break
             else:
                 turn = 0
@@ -367,12 +376,17 @@ class Runner:
                     turn += 1
                     request = AskRequest(prompt, segment, name, turn, 0)
                     if not self._ask_one(request, suspended=True, ballots=ballots):
+                        complete = False
                         break
         if ballots:
             _SHUFFLE.shuffle(ballots)
             self.writer.record_many(
                 [(EventType.answer_given, {"prompt": prompt.id, "value": v}) for v in ballots]
             )
+            # a secret round is never asked again once its ballots are out: nobody could tell
+            # who has voted, so asking again could count a person twice
+            return True
+        return complete
 
     def _ask_one(
         self, request: AskRequest, *, suspended: bool = False, ballots: list[Any] | None = None
@@ -380,6 +394,9 @@ class Runner:
         """Ask, record (or keep in ``ballots`` for a secret round), return False when the
         person skipped the prompt for everyone."""
         with contextlib.nullcontext() if suspended else self.keyboard_lent():
+            # a new turn: the screen may start afresh (the previous person's answer, a secret
+            # ballot above all, is not left under the next person's eyes)
+            self.controls.notify(self, "turn", request=request)
             while True:
                 try:
                     raw = self.prompter.ask(request)

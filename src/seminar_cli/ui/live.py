@@ -1,17 +1,21 @@
 """The live screen's controls: keys in, frames out (PRODUCT §3).
 
 ``LiveControls`` is the runner's ``Controls`` for a person at a terminal.  One thread does
-everything: it draws a frame with Rich ``Live`` (full screen, no refresh thread), then waits
-on the keyboard until the next second of the countdown is due.  Keys that change the session
+everything: it draws a frame on the terminal's alternate screen, then waits on the keyboard
+until the next second of the countdown is due.  The alternate screen is kept for the whole
+session, prompts and attendance included: the projector never shows the terminal's scrollback
+(PRODUCT §3).  Keys that change the session
 become runner ``Command``s (so each one is an event in the journal); the others only change
 what the screen shows (notes, help, a count typed before ``+``).
 """
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 from collections import deque
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from seminar_cli.durations import format_human
@@ -23,12 +27,36 @@ from seminar_cli.ui.screen import LiveView, Overlay, crossed, live_screen, view_
 
 if TYPE_CHECKING:
     from rich.console import Console
-    from rich.live import Live
 
 FLASH_SECONDS = 5.0  # how long a short message stays on the screen (real seconds)
 MAX_FRAME = 1.0  # real seconds between frames when idle: the countdown moves once a second
 MIN_FRAME = 0.2  # real seconds: the fastest redraw, for rehearsals at high speed
 YES = ("y", "Y", "o", "O")  # "oui" works too
+
+
+_ALT_SCREEN = {"on": False}  # the terminal shows its alternate screen (ours)
+
+
+@contextlib.contextmanager
+def room_screen(*, enabled: bool = True) -> Iterator[None]:
+    """The terminal's alternate screen, blank, from the session's setup questions on; the live
+    screen takes it over and gives the terminal back when the session stops.  Leaving earlier
+    (an error, Ctrl-C in the setup) gives it back here, before the message is printed.  Left
+    only once: a second "leave" would move the cursor back over what was printed since."""
+    from seminar_cli.ui.console import err
+
+    console = err()
+    entered = False
+    if enabled and console.is_terminal and not _ALT_SCREEN["on"]:
+        entered = _ALT_SCREEN["on"] = console.set_alt_screen(True)
+        console.clear()
+    try:
+        yield
+    finally:
+        if entered and _ALT_SCREEN["on"]:
+            _ALT_SCREEN["on"] = False
+            console.show_cursor(True)
+            console.set_alt_screen(False)
 
 
 class LiveControls:
@@ -43,9 +71,10 @@ class LiveControls:
         self.count = ""  # digits typed before + or -
         self.flash: tuple[str, float] | None = None  # message, until (real seconds)
         self.results: list[tuple[Any, int]] = []  # renderable, segments started since shown
+        self.result_index: int | None = None  # the one shown; None: the latest
         self.frames = 0  # frames drawn (the benchmark reads it)
         self._queue: deque[str] = deque()
-        self._live: Live | None = None
+        self._screen_on = False  # the alternate screen is ours
         self._last_view: LiveView | None = None
         self._dirty = True
         self._suspended = False
@@ -55,7 +84,6 @@ class LiveControls:
     # -- lifecycle ------------------------------------------------------------------------------
     def __enter__(self) -> LiveControls:
         from rich.console import Console
-        from rich.live import Live
 
         if self.keys is None:
             from seminar_cli.ui.keys import terminal_keys
@@ -65,42 +93,42 @@ class LiveControls:
             if self.console is None:
                 self.console = Console(highlight=False)
             self._fit_console()
-            self._live = Live(
-                console=self.console,
-                screen=True,
-                auto_refresh=False,
-                redirect_stdout=False,
-                redirect_stderr=False,
-            )
-            self._live.start()
+            if _ALT_SCREEN["on"]:  # the setup questions' screen: this one takes it over
+                self._screen_on = True
+                self.console.clear()
+            else:
+                self._screen_on = _ALT_SCREEN["on"] = self.console.set_alt_screen(True)
+            self.console.show_cursor(False)
         except BaseException:
             self.keys.close()
             raise
         return self
 
     def __exit__(self, exc_type: object, *exc: object) -> None:
-        import contextlib
-
         # leaving on an exception (a hang-up: the terminal is gone), giving the terminal back
         # may fail too: that must not hide the exception, which says how the session stopped
         with contextlib.suppress(Exception) if exc_type else contextlib.nullcontext():
             try:
-                if self._live is not None:
-                    self._live.stop()
+                if self.console is not None and self._screen_on:
+                    self._screen_on = _ALT_SCREEN["on"] = False
+                    self.console.show_cursor(True)
+                    self.console.set_alt_screen(False)
             finally:
                 if self.keys is not None:
                     self.keys.close()
 
     def suspend(self) -> None:
-        """A prompt takes the keyboard: leave the full screen, give the terminal back in its
-        normal mode, and drop keys typed ahead so they do not answer the prompt."""
+        """A prompt takes the keyboard: give the terminal back in its normal mode on a blank
+        alternate screen (the room sees the prompt, never the scrollback), and drop keys typed
+        ahead so they do not answer the prompt."""
         if self._suspended:
             return
         self._suspended = True
         self._queue.clear()
         self.count = ""
-        if self._live is not None:
-            self._live.stop()
+        if self.console is not None and self._screen_on:
+            self.console.show_cursor(True)
+            self.console.clear()
         if self.keys is not None:
             self.keys.suspend()
 
@@ -110,9 +138,10 @@ class LiveControls:
         self._suspended = False
         if self.keys is not None:
             self.keys.resume()
-        if self._live is not None:
+        if self.console is not None and self._screen_on:
             self._fit_console()
-            self._live.start()
+            self.console.show_cursor(False)
+            self.console.clear()  # what the prompt printed must not stay behind
         self._dirty = True
 
     # -- the runner's side ------------------------------------------------------------------------
@@ -155,8 +184,14 @@ class LiveControls:
             if self.overlay == "replan":
                 self.overlay = None
             self.results = [(r, age + 1) for r, age in self.results if age < 1]
+            self.result_index = None
         elif what == "prompt_closed":
             self._show_results(runner, details["prompt"])
+        elif what == "session_closed" and not self._suspended:
+            # the last segment's own results (its closing prompts), not an earlier segment's
+            self.results = [(r, age) for r, age in self.results if age == 0]
+            if self.results:
+                self._closing_results(runner)
         elif what == "replan_proposed":
             proposal = details.get("proposal")
             self.proposal = proposal
@@ -168,6 +203,8 @@ class LiveControls:
             self.overlay = None
             self.proposal = None
             self._say(t("live.flash.replan_accepted"))
+        elif what == "turn" and self._suspended and self._screen_on and self.console:
+            self.console.clear()  # each turn on a blank screen: no answer left for the next
         elif what == "answer_rejected":
             message = str(details.get("message", ""))
             if self._suspended:  # a prompt has the terminal: say it there
@@ -182,6 +219,7 @@ class LiveControls:
         clock = runner.writer.clock
         if self.flash and self.flash[1] <= _real(clock.monotonic(), runner):
             self.flash = None
+        shown = self._result_shown()
         return view_from_state(
             runner.state,
             runner.now(),
@@ -190,9 +228,16 @@ class LiveControls:
             proposal=self.proposal if self.overlay == "replan" else None,
             count_prefix=self.count,
             flash=self.flash[0] if self.flash else None,
-            results=tuple(r for r, _ in self.results),
+            results=(self.results[shown][0],) if self.results else (),
             waiting=runner.writer.waiting_anonymous(),
+            result_page=shown + 1,
+            result_pages=len(self.results),
         )
+
+    def _result_shown(self) -> int:
+        """Which result is on the screen: one at a time, the latest unless paged back."""
+        last = len(self.results) - 1
+        return last if self.result_index is None else max(0, min(self.result_index, last))
 
     def draw(self, runner: Runner) -> None:
         """A new frame when anything on the screen changed (and the bell when a warning or
@@ -206,9 +251,19 @@ class LiveControls:
         self._last_view = view
         self._dirty = False
         self.frames += 1
-        if self._live is not None:
+        if self.console is not None and self._screen_on:
             self._fit_console()
-            self._live.update(live_screen(view), refresh=True)
+            self._paint(live_screen(view))
+
+    def _paint(self, renderable: Any) -> None:
+        """One whole frame from the top-left corner, cropped to the terminal's size."""
+        from rich.control import Control
+        from rich.screen import Screen
+
+        assert self.console is not None
+        with self.console:  # one write per frame: no half-drawn screen on the projector
+            self.console.control(Control.home())
+            self.console.print(Screen(renderable), end="")
 
     def _fit_console(self) -> None:
         """Follow the terminal's real size (COLUMNS/LINES may say otherwise)."""
@@ -224,7 +279,7 @@ class LiveControls:
 
     def _resized(self) -> None:
         self._dirty = True
-        if self._live is not None and self.console is not None and not self._suspended:
+        if self._screen_on and self.console is not None and not self._suspended:
             self._fit_console()
             self.console.clear()  # what the terminal re-flowed must not stay behind
 
@@ -266,6 +321,9 @@ class LiveControls:
         if self.overlay == "quit":
             self.overlay = None
             return Command("quit") if key in YES else None
+        if self.overlay == "end":  # n on the last segment ends the seminar: only on a yes
+            self.overlay = None
+            return Command("next") if key in YES or key == ENTER else None
         if self.overlay == "replan":
             if key in YES or key == ENTER:
                 self.overlay = None
@@ -297,6 +355,10 @@ class LiveControls:
         if key == " ":
             return Command("pause")
         if key in ("n", "N"):
+            current = runner.current()
+            if current is not None and runner.state.segment_after(current[0].id) is None:
+                self.overlay = "end"
+                return None
             return Command("next")
         if key in ("p", "P"):
             view = self.view(runner)
@@ -317,10 +379,43 @@ class LiveControls:
         if key in ("q", "Q"):
             self.overlay = "quit"
             return None
+        if key in ("left", "right", "<", ">") and self.results:
+            step = -1 if key in ("left", "<") else 1
+            index = self._result_shown() + step
+            self.result_index = None if index >= len(self.results) - 1 else max(0, index)
+            return None
         if key in (ENTER, ESCAPE):
             self.results = []
+            self.result_index = None
             self.flash = None
         return None
+
+    def _closing_results(self, runner: Runner) -> None:
+        """The seminar is over: the results of its last prompts stay on the screen until the
+        facilitator closes it (← → page through them)."""
+        from seminar_cli.ui.screen import closing_screen
+
+        if self.keys is None or self.console is None or not self._screen_on:
+            return
+        self.result_index = None
+        title = str(runner.state.meta.get("title") or runner.state.agenda.title)
+        while True:
+            shown = self._result_shown()
+            self._fit_console()
+            self._paint(closing_screen(title, self.results[shown][0], shown + 1, len(self.results)))
+            try:
+                keys = self.keys.read(MAX_FRAME * 60)
+            except EOFError:
+                return
+            for key in keys:
+                if key == RESIZE:
+                    self.console.clear()
+                elif key in ("left", "right", "<", ">"):
+                    step = -1 if key in ("left", "<") else 1
+                    index = shown + step
+                    self.result_index = None if index >= len(self.results) - 1 else max(0, index)
+                else:
+                    return
 
     def _attendance(self, runner: Runner) -> Command | None:
         from seminar_cli.ui.setup import ask_attendance_change
@@ -343,6 +438,7 @@ class LiveControls:
             self._say(t("live.flash.results_hidden"))
             return
         self.results.append((shown, 0))
+        self.result_index = None  # a new result is the one the room must see
 
     def _why_no_replan(self, runner: Runner) -> str:
         plan = schedule(runner.state, runner.now())

@@ -350,15 +350,21 @@ class QuestionaryPrompter:
                 )
             else:
                 turn = t("prompt.turn_of_open", name=request.participant)
-            console.print(Text(turn, style="bold"))
+            console.print(Text(turn, style="bold") + self._way_out())
         elif prompt.who is Who.room:
-            console.print(Text(t("prompt.for_room"), style="bold"))
+            console.print(Text(t("prompt.for_room"), style="bold") + self._way_out())
         if prompt.anonymous:
             console.print(Text(t("prompt.anonymous"), style="dim"))
         if prompt.description:
             console.print(Text(prompt.description, style="italic"))
         if prompt.text:
             console.print(Text(prompt.text))
+
+    def _way_out(self) -> Text:
+        """At the facilitator's keyboard, a round says how to leave it (PRODUCT §3)."""
+        if self.role != "facilitator":
+            return Text("")
+        return Text("  " + t("live.round.exit"), style="dim")
 
     def _after_interrupt(self) -> str:
         stop = "prompt.menu.stop" if self.role == "facilitator" else "prompt.menu.leave"

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from rich.bar import Bar
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -22,6 +22,7 @@ from seminar_cli.journal.state import AnswerRecord
 from seminar_cli.minutes.summary import shown_to_room, summarize
 
 BAR_STYLE = "cyan"
+BAR_MIN = 10  # cells: the shortest bar still compared at a glance
 MAX_WORDS_SHOWN = 10
 LAST_TEXTS = 3
 TEXT_PREVIEW = 160  # characters of each recent text answer shown to the room
@@ -79,20 +80,34 @@ def render_results(
     )
 
 
-def _bars(rows: list[tuple[str, int, str]], total: int) -> Table:
+def _bars(rows: list[tuple[str, int, str]], total: int) -> RenderableType:
     """One row per item: label, a bar proportional to its share of the largest, figures."""
-    table = Table.grid(padding=(0, 2), expand=True)
-    table.add_column(no_wrap=True, max_width=40, overflow="ellipsis")
-    table.add_column(ratio=1, min_width=10)
-    table.add_column(justify="right", no_wrap=True)
-    largest = max((value for _label, value, _figures in rows), default=0)
-    for label, value, figures in rows:
-        table.add_row(
-            Text(label),
-            Bar(size=max(largest, 1), begin=0, end=value, color=BAR_STYLE),
-            Text(figures),
-        )
-    return table
+    return _Bars(rows)
+
+
+class _Bars:
+    """The bars' table, laid out for the width it gets: labels take the width they need, the
+    figures are never cut, the bar keeps a readable minimum; only a label longer than what is
+    left is shortened (the room must read the options, even at 200 columns)."""
+
+    def __init__(self, rows: list[tuple[str, int, str]]) -> None:
+        self.rows = rows
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        figures = max((Text(f).cell_len for _label, _value, f in self.rows), default=0)
+        room = max(1, options.max_width - figures - BAR_MIN - 4)  # 4: the gaps
+        table = Table.grid(padding=(0, 2), expand=True)
+        table.add_column(no_wrap=True, max_width=room, overflow="ellipsis")
+        table.add_column(ratio=1, min_width=BAR_MIN)
+        table.add_column(justify="right", no_wrap=True, min_width=figures)
+        largest = max((value for _label, value, _figures in self.rows), default=0)
+        for label, value, figures_text in self.rows:
+            table.add_row(
+                Text(label),
+                Bar(size=max(largest, 1), begin=0, end=value, color=BAR_STYLE),
+                Text(figures_text),
+            )
+        yield table
 
 
 def _share(value: int, total: int) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, Literal
 
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
@@ -24,11 +24,11 @@ from seminar_cli.agenda.models import Who
 from seminar_cli.durations import format_clock, format_human
 from seminar_cli.i18n import current_language, t
 from seminar_cli.journal.state import SessionState
-from seminar_cli.session.schedule import ReplanProposal, schedule
+from seminar_cli.session.schedule import ReplanProposal, planned_start, schedule, shifted
 from seminar_cli.ui.labels import kind_label
 
 Phase = Literal["normal", "warning", "final", "overtime"]
-Overlay = Literal["help", "replan", "quit"]
+Overlay = Literal["help", "replan", "quit", "end"]
 
 PHASE_STYLE: dict[Phase, str] = {
     "normal": "bold green",
@@ -37,6 +37,7 @@ PHASE_STYLE: dict[Phase, str] = {
     "overtime": "bold red",
 }
 PAUSED_STYLE = "bold bright_black"
+RESULT_TAIL = 2  # lines at the end of a result panel kept when it is too tall: verdict, border
 
 
 # -- the view model ----------------------------------------------------------------------------
@@ -59,6 +60,13 @@ class ReplanView:
     behind: int  # seconds past the hard stop without the new plan
     still_over: int  # seconds past it with the new plan
     ends_by: str
+
+
+@dataclass(frozen=True)
+class UpcomingRow:
+    title: str
+    planned: str  # "15:20": when the plan starts it
+    expected: str  # when it starts at the pace of now
 
 
 @dataclass(frozen=True)
@@ -93,6 +101,10 @@ class LiveView:
     count_prefix: str = ""
     flash: str | None = None
     results: tuple[Any, ...] = ()  # renderables of closed prompts' results
+    result_page: int = 0  # 1-based place of the result shown among ``result_pages``
+    result_pages: int = 0
+    upcoming: tuple[UpcomingRow, ...] = ()  # the segments still to come, shown where room is
+    ends_by_planned: str | None = None  # the agenda's ends_by when the session's is moved
 
 
 def shown_seconds(remaining: float) -> int:
@@ -159,6 +171,8 @@ def view_from_state(
     flash: str | None = None,
     results: tuple[Any, ...] = (),
     waiting: Mapping[str, int] | None = None,
+    result_page: int = 0,
+    result_pages: int = 0,
 ) -> LiveView | None:
     """The view of the running segment at ``now``; None when no segment runs.  ``waiting``:
     anonymous answers held for their batch, per prompt, counted with the written ones."""
@@ -195,6 +209,11 @@ def view_from_state(
             plan.ends_by.strftime("%H:%M"),
         )
     speed = float(state.meta.get("speed", 1.0) or 1.0)
+    moved = None
+    if plan.ends_by is not None and agenda.ends_by is not None and shifted(state):
+        moved = agenda.ends_by.strftime("%H:%M")
+        if moved == plan.ends_by.strftime("%H:%M"):
+            moved = None
     return LiveView(
         title=str(state.meta.get("title") or agenda.title),
         segment=segment.title,
@@ -226,7 +245,31 @@ def view_from_state(
         count_prefix=count_prefix,
         flash=flash,
         results=results,
+        result_page=result_page,
+        result_pages=result_pages,
+        upcoming=_upcoming(state, now, segment_id),
+        ends_by_planned=moved,
     )
+
+
+def _upcoming(state: SessionState, now: datetime, current: str) -> tuple[UpcomingRow, ...]:
+    """The segments after ``current``: when the plan starts each (from the planned start, or
+    the real one when the plan's clock does not apply) and when it will start at this pace."""
+    start = planned_start(state) or now
+    seg = state.segments[current]
+    expected = now + timedelta(seconds=max(0.0, seg.remaining_at(now)))
+    planned = start
+    rows: list[UpcomingRow] = []
+    after = False
+    for segment in state.agenda.segments:
+        if after and not state.segments[segment.id].done:
+            rows.append(
+                UpcomingRow(segment.title, planned.strftime("%H:%M"), expected.strftime("%H:%M"))
+            )
+            expected += timedelta(seconds=state.segments[segment.id].allotted)
+        after = after or segment.id == current
+        planned += timedelta(seconds=segment.duration)
+    return tuple(rows)
 
 
 def _to_minute(seconds: float) -> int:
@@ -398,6 +441,8 @@ def _schedule(view: LiveView) -> Text:
     text.append(drift_text(view.drift), style=drift_style)
     if view.ends_by:
         text.append(" · " + t("live.ends_by", time=view.ends_by))
+        if view.ends_by_planned:  # far from its planned time: say why the hour differs
+            text.append(" " + t("live.ends_by_moved", planned=view.ends_by_planned), style="dim")
         if view.over_ends_by >= 30:
             text.append(
                 " " + t("live.over_ends_by", amount=minutes_text(view.over_ends_by)),
@@ -419,18 +464,43 @@ def _prompts(view: LiveView) -> list[Text]:
     return lines
 
 
-def _keys_line(view: LiveView, width: int) -> Text:
+def _upcoming_table(view: LiveView) -> list[RenderableType]:
+    table = Table(show_edge=False, pad_edge=False, box=None, header_style="bold underline")
+    table.add_column(t("live.upcoming.segment"), no_wrap=True, overflow="ellipsis")
+    table.add_column(t("live.upcoming.planned"), justify="right")
+    table.add_column(t("live.upcoming.expected"), justify="right")
+    for row in view.upcoming:
+        table.add_row(Text(row.title), row.planned, row.expected)
+    return [table]
+
+
+def _keys_lines(view: LiveView, width: int, height: int) -> list[Text]:
+    """The keys of the moment; all of them, on as many lines as the width needs (the room's
+    results never push a key out of the footer)."""
     if view.overlay == "replan":
-        return Text(t("live.keys.replan"), style="bold reverse")
+        return [Text(t("live.keys.replan"), style="bold reverse")]
     if view.overlay == "quit":
-        return Text(t("live.keys.quit"), style="bold reverse")
+        return [Text(t("live.keys.quit"), style="bold reverse")]
+    if view.overlay == "end":
+        return [Text(t("live.keys.end"), style="bold reverse")]
     if view.count_prefix:
-        return Text(t("live.keys.count", count=view.count_prefix), style="bold reverse")
-    extra = ("  " + t("live.keys.dismiss")) if view.results else ""
-    # the first that fits: all the keys, or the main ones (? lists them all)
-    candidates = [t("live.keys") + extra, t("live.keys.short") + extra, t("live.keys.short")]
-    keys = next((k for k in candidates if len(k) <= width), candidates[-1])
-    return Text(keys, style="reverse")
+        return [Text(t("live.keys.count", count=view.count_prefix), style="bold reverse")]
+    items = t("live.keys").split(" · ")
+    if view.results:
+        items.append(t("live.keys.hide_results"))
+        if view.result_pages > 1:
+            items.append(
+                t("live.keys.older_results", page=view.result_page, pages=view.result_pages)
+            )
+    lines: list[str] = []
+    for item in items:
+        if lines and len(lines[-1]) + 3 + len(item) <= width:
+            lines[-1] += " · " + item
+        else:
+            lines.append(item)
+    if len(lines) > max(2, height // 8):  # a tiny terminal: help (it lists them all), quit
+        lines = [" · ".join(t("live.keys").split(" · ")[-2:])]
+    return [Text(line, style="reverse") for line in lines]
 
 
 def _help_overlay() -> Table:
@@ -447,6 +517,8 @@ def _help_overlay() -> Table:
         ("f", t("live.help.notes")),
         ("a", t("live.help.attendance")),
         (t("live.key.enter"), t("live.help.dismiss")),
+        ("← →", t("live.help.older")),
+        ("Ctrl-C", t("live.help.round_exit")),
         ("?", t("live.help.help")),
         ("q", t("live.help.quit")),
     ):
@@ -500,7 +572,7 @@ def _layout(
     blank: Lines = [[Segment(" " * width)]]
     top = render(_header(view, width), _title(view))
     status = render(_center_text(_status(view), width), _bar(view, width))
-    bottom = render(_keys_line(view, width))
+    bottom = render(*_keys_lines(view, width, height))
 
     # what matters, most important first; each may be shortened or left out to fit
     overlay: Lines = []
@@ -510,6 +582,8 @@ def _layout(
         overlay = render(*_replan_overlay(view.replan))
     elif view.overlay == "quit":
         overlay = render(_quit_overlay())
+    elif view.overlay == "end":
+        overlay = render(Text(t("live.end.confirm"), style="bold"))
     schedule_lines = render(_schedule(view))
     next_lines = render(_next(view))
     prompt_lines = render(*_prompts(view)) if view.prompts or view.pending_prompts else []
@@ -520,6 +594,7 @@ def _layout(
             Text(t("live.notes") + " ", style="bold reverse cyan") + Text(view.notes, style="cyan")
         )
     result_lines = render(*view.results) if view.results and not overlay else []
+    upcoming_lines = render(*_upcoming_table(view)) if view.upcoming and not overlay else []
     description_lines = (
         render(Text(view.description, style="italic")) if view.description and not overlay else []
     )
@@ -528,8 +603,9 @@ def _layout(
     # the digits take what the rest leaves; when that is too little, they keep their smallest
     # size and the description, notes and results are shortened instead
     essential = len(overlay) + len(schedule_lines) + len(next_lines) + len(flash_lines)
-    essential += len(prompt_lines)
-    wanted = essential + len(notes_lines) + min(len(result_lines), 14)
+    # the room's latest result is read by everyone: it comes before the size of the digits
+    essential += len(prompt_lines) + len(result_lines)
+    wanted = essential + len(notes_lines)
     wanted += min(len(description_lines), 3) + 2
     digits_text = time_text(view.remaining)
     scale, tall = digit_size(digits_text, width, height - fixed - wanted - 2)
@@ -551,16 +627,25 @@ def _layout(
         ("next", next_lines, False),
         ("flash", flash_lines, False),
         ("prompts", prompt_lines, True),
-        ("notes", notes_lines, True),
         ("results", result_lines, True),
+        ("notes", notes_lines, True),
         ("description", description_lines, True),
+        ("upcoming", upcoming_lines, True),
     ):
         if not lines or free <= 0:
             continue
+        if name == "upcoming":  # only where there is room (and a blank line under it)
+            if free < 4 or not digits:  # its heading and two segments; never before the digits
+                continue
+            lines = lines[: free - 1]
         if len(lines) > free:
             if not shrink:
                 continue
-            lines = lines[:free]
+            if name == "results" and free > RESULT_TAIL + 1:
+                # a panel's end holds its verdict (adopted, mean...): the bars give way first
+                lines = lines[: free - RESULT_TAIL] + lines[-RESULT_TAIL:]
+            else:
+                lines = lines[:free]
         chosen[name] = lines
         free -= len(lines)
 
@@ -572,6 +657,12 @@ def _layout(
                 free -= 1
             middle += chosen[name]
     tail: Lines = []
+    if "upcoming" in chosen:
+        tail = chosen["upcoming"] + (blank if free > 0 else [])
+        free -= 1 if free > 0 else 0
+        if free > 0:  # apart from what is above it
+            tail = blank + tail
+            free -= 1
     for name in ("next", "schedule", "flash"):
         tail += chosen.get(name, [])
     gap_after_status = blank if free > 0 and middle else []
@@ -583,6 +674,39 @@ def _layout(
         kept = status + bottom
         lines = (top[: max(0, height - len(kept))] + kept)[:height]
     return [Segment.adjust_line_length(line, width) for line in lines]
+
+
+def closing_screen(title: str, result: RenderableType, page: int, pages: int) -> RenderableType:
+    """The last screen of a seminar: the results of its closing prompts, until a key."""
+    return _ClosingScreen(title, result, page, pages)
+
+
+class _ClosingScreen:
+    def __init__(self, title: str, result: RenderableType, page: int, pages: int) -> None:
+        self.title, self.result, self.page, self.pages = title, result, page, pages
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = options.max_width
+        height = options.height or options.max_height
+        opts = options.reset_height().update_width(width)
+        top = _render(console, opts, _spread(Text(self.title, style="bold"), Text(""), width))
+        top += _render(console, opts, Text(t("live.closed.title"), style="bold green"))
+        keys = [t("live.keys.closed")]
+        if self.pages > 1:
+            keys.append(t("live.keys.older_results", page=self.page, pages=self.pages))
+        bottom = _render(console, opts, Text(" · ".join(keys), style="reverse"))
+        room = max(0, height - len(top) - len(bottom) - 1)
+        body = _render(console, opts, self.result)
+        if len(body) > room:  # the verdict, at the panel's end, stays
+            body = body[: max(0, room - RESULT_TAIL)] + body[-RESULT_TAIL:] if room else []
+        blank = [Segment(" " * width)]
+        filler = [blank] * max(0, height - len(top) - len(bottom) - len(body) - 1)
+        lines = [*top, blank, *body, *filler, *bottom]
+        new_line = Segment.line()
+        for index, line in enumerate(lines[:height]):
+            yield from Segment.adjust_line_length(line, width)
+            if index < len(lines) - 1:
+                yield new_line
 
 
 def _center_text(text: Text, width: int) -> Text:

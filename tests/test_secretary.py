@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import sys
 
+import pexpect
 import pytest
 
 from seminar_cli.errors import UsageError
@@ -213,4 +214,32 @@ def test_the_console_stops_at_end_of_input(cli, tmp_path, live, monkeypatch):
     assert "1 enregistrement(s)" in result.err
     assert records(tmp_path, live.session_id) == [
         ("note", {"segment": "ouverture", "text": "une seule note"})
+    ]
+
+
+def test_the_console_edits_lines_at_a_terminal(tmp_path, live):
+    """Arrows move in the line (no ``^[[D`` stored), ↑ recalls an earlier line, Ctrl-A/E."""
+    from tests.session_helpers import spawn_seminar
+
+    child = spawn_seminar(tmp_path, "secretary", live.session_id)
+    try:
+        child.expect("›", timeout=60)
+        child.send("Accueil progressivemen")
+        child.send("\x1b[D\x1b[D\x1b[D")  # ← ← ←
+        child.send("X\r")
+        child.expect("Note enregistrée", timeout=60)
+        child.expect("›", timeout=60)
+        child.send("\x1b[A")  # ↑ recalls the line just recorded
+        child.send("\x01")  # Ctrl-A: to the start, where « d: » makes it a decision
+        child.send("d: ")
+        child.send("\x05!\r")  # Ctrl-E: to the end
+        child.expect("Décision enregistrée", timeout=60)
+        child.expect("›", timeout=60)
+        child.send("\x04")  # Ctrl-D ends the console
+        child.expect(pexpect.EOF, timeout=60)
+    finally:
+        child.close(force=True)
+    assert records(tmp_path, live.session_id) == [
+        ("note", {"segment": "ouverture", "text": "Accueil progressiveXmen"}),
+        ("decision", {"segment": "ouverture", "text": "Accueil progressiveXmen!"}),
     ]

@@ -241,3 +241,65 @@ def _opened(tmp_path: Path) -> list[str]:
     finally:
         con.close()
     return [json.loads(r[0])["prompt"] for r in rows]
+
+
+LONG = """\
+title: Récits
+participants:
+  - name: Camille Martin
+segments:
+  - id: recits
+    title: Relisons notre histoire
+    duration: 30m
+    prompts:
+      - id: moment
+        question: Racontez un moment marquant de l'histoire du réseau, celui que vous raconteriez à un nouveau venu
+        type: long_text
+        who: open
+      - id: chainon
+        question: Quel chaînon manque ?
+        type: long_text
+        who: open
+"""
+
+
+def test_a_multi_line_answer_at_80_columns_is_sent_by_an_empty_line_or_esc_enter(
+    tmp_path: Path,
+):
+    agenda = tmp_path / "recits.yaml"
+    agenda.write_text(LONG, encoding="utf-8")
+    talk = tmp_path / "start.err"
+    with talk.open("w") as err:
+        start = subprocess.Popen(
+            [*seminar_cmd(), "start", str(agenda), "--no-input", "--speed", "1"],
+            env=subprocess_env(tmp_path),
+            cwd=tmp_path,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+        )
+    child = None
+    try:
+        _wait_for(talk, "Relisons notre histoire")
+        child = spawn_seminar(tmp_path, "join", "--name", "Camille Martin", dimensions=(24, 80))
+        child.expect("un nouveau venu", timeout=60)
+        # the whole hint, on its own line, within 80 columns
+        child.expect(r"\(pour envoyer : Entrée sur une ligne vide, ou Échap puis Entrée\)")
+        child.send("La rencontre de 2012" + ENTER + "à Lyon" + ENTER)
+        child.send(ENTER)  # an empty line sends
+        child.expect("Réponse enregistrée", timeout=60)
+        child.expect("Quel chaînon manque", timeout=60)
+        child.send("Les territoires")
+        child.send("\x1b")
+        time.sleep(1.5)  # longer than the terminal's escape delay: Esc arrives as a key alone
+        child.send(ENTER)
+        child.expect("Réponse enregistrée", timeout=60)
+        assert sorted(recorded_answers(tmp_path), key=str) == [
+            ("chainon", "Camille Martin", "Les territoires"),
+            ("moment", "Camille Martin", "La rencontre de 2012\nà Lyon"),
+        ]
+    finally:
+        start.send_signal(signal.SIGINT)
+        start.wait(timeout=60)
+        if child is not None and child.isalive():
+            child.terminate(force=True)

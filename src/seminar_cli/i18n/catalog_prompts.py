@@ -22,8 +22,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "prompt.no_answer": ("(pas de réponse)", "(no answer)"),
     "prompt.hint.select": ("(↑↓ puis Entrée)", "(↑↓ then Enter)"),
     "prompt.hint.long_text": (
-        "(plusieurs lignes ; pour terminer : Échap puis Entrée, ou Alt+Entrée)",
-        "(several lines; to finish: Esc then Enter, or Alt+Enter)",
+        "(pour envoyer : Entrée sur une ligne vide, ou Échap puis Entrée)",
+        "(to send: Enter on an empty line, or Esc then Enter)",
     ),
     "prompt.hint.multi_max": (
         "(↑↓, Espace pour cocher, Entrée pour valider ; jusqu'à {max} choix)",

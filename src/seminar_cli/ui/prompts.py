@@ -126,13 +126,70 @@ def ask_text(prompt: Prompt, request: AskRequest) -> Any:
     return answer.strip() or None
 
 
+def _send_keys(question: questionary.Question) -> questionary.Question:
+    """A multi-line answer is sent by Enter on an empty line at its end, or by Esc then Enter
+    (Alt+Enter) however long between the two: prompt_toolkit reads an Esc that waited longer
+    than its escape delay as a key of its own, and the Enter after it then only added a line."""
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+
+    keys = KeyBindings()
+    escaped: list[tuple[str, int]] = []  # the buffer as it was when Esc came alone
+
+    def send(buffer: Any) -> None:
+        buffer.text = buffer.text.rstrip()
+        buffer.validate_and_handle()
+
+    @keys.add("escape", "enter")
+    def _alt_enter(event: Any) -> None:
+        send(event.current_buffer)
+
+    @keys.add("escape")
+    def _escape(event: Any) -> None:
+        buffer = event.current_buffer
+        escaped[:] = [(buffer.text, buffer.cursor_position)]
+
+    @keys.add("enter")
+    def _enter(event: Any) -> None:
+        buffer = event.current_buffer
+        document = buffer.document
+        after_escape = escaped == [(buffer.text, buffer.cursor_position)]
+        escaped.clear()
+        at_empty_end = document.is_cursor_at_the_end and not document.current_line.strip()
+        if after_escape or at_empty_end:
+            send(buffer)
+        else:
+            buffer.newline(copy_margin=False)
+
+    app = question.application
+    app.key_bindings = merge_key_bindings([app.key_bindings, keys]) if app.key_bindings else keys
+    return question
+
+
+def _fitted(text: str) -> str:
+    """``text`` broken into lines as wide as the terminal: prompt_toolkit cuts, rather than
+    wraps, the lines of a question shown above a multi-line input."""
+    import os
+    import shutil
+    import sys
+    import textwrap
+
+    try:  # the terminal's real width, as prompt_toolkit sees it (COLUMNS may say otherwise)
+        columns = os.get_terminal_size(sys.stdout.fileno()).columns
+    except (OSError, ValueError, AttributeError):
+        columns = shutil.get_terminal_size().columns
+    width = max(20, columns - 3)
+    return "\n".join(textwrap.fill(line, width) or line for line in text.splitlines() or [""])
+
+
 def ask_long_text(prompt: Prompt, request: AskRequest) -> Any:
     answer = _ask(
-        questionary.text(
-            prompt.question,
-            multiline=True,
-            validate=_validator(prompt),
-            instruction=t("prompt.hint.long_text") + "\n>",
+        _send_keys(
+            questionary.text(
+                _fitted(prompt.question),
+                multiline=True,
+                validate=_validator(prompt),
+                instruction="\n" + _fitted(t("prompt.hint.long_text")) + "\n>",
+            )
         )
     )
     return answer.strip() or None

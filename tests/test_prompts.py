@@ -429,3 +429,13 @@ def test_ctrl_c_at_who_answers_then_stop(session):
     s = session(one_prompt("id: q\nquestion: Une attente ?\nwho: each", roster=False))
     with pytest.raises(StopSession):
         s.run(CTRL_C + DOWN + ENTER)
+
+
+def test_an_empty_multi_is_refused_when_one_pick_is_the_rule(session):
+    prompt = (
+        "id: q\nquestion: Lesquels ?\ntype: multi\nchoices: [A, B, C]\nmin: 1\nmax: 3\nwho: each"
+    )
+    s = session(one_prompt(prompt))
+    # a reflexive Enter on nothing ticked is refused, the question stays
+    s.run(ENTER + SPACE + ENTER + ENTER + DOWN + SPACE + ENTER)
+    assert s.answers("q") == [("Camille Martin", ["A"]), ("Dominique Petit", ["B"])]

@@ -203,7 +203,7 @@ def ask_multi(prompt: Prompt, request: AskRequest) -> Any:
     low, high = prompt.multi_picks
 
     def validate(picked: list[str]) -> bool | str:
-        if not picked:
+        if not picked and not low:
             return t("answer.required") if prompt.required else True
         if not low <= len(picked) <= high:
             return t("answer.picks", min=low, max=high)

@@ -439,3 +439,18 @@ def test_an_empty_multi_is_refused_when_one_pick_is_the_rule(session):
     # a reflexive Enter on nothing ticked is refused, the question stays
     s.run(ENTER + SPACE + ENTER + ENTER + DOWN + SPACE + ENTER)
     assert s.answers("q") == [("Camille Martin", ["A"]), ("Dominique Petit", ["B"])]
+
+
+def test_a_ranking_shows_its_question_above_its_steps(session):
+    s = session(
+        one_prompt(
+            "id: q\nquestion: Vos priorités pour 2027 ?\ntype: ranking\nchoices: [A, B, C]\n"
+            "who: each"
+        )
+    )
+    s.run(ENTER + ENTER + ENTER + ENTER)
+    assert s.screen.getvalue().count("Vos priorités pour 2027 ?") == 2  # once per participant
+    assert s.answers("q") == [
+        ("Camille Martin", ["A", "B", "C"]),
+        ("Dominique Petit", ["A", "B", "C"]),
+    ]

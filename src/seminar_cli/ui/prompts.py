@@ -416,6 +416,8 @@ class QuestionaryPrompter:
             console.print(Text(prompt.description, style="italic"))
         if prompt.text:
             console.print(Text(prompt.text))
+        if prompt.type is PromptType.ranking:  # its steps ask only « in 1st place? »
+            console.print(Text(prompt.question, style="bold"))
 
     def _after_interrupt(self) -> str:
         stop = "prompt.menu.stop" if self.role == "facilitator" else "prompt.menu.leave"

@@ -13,6 +13,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
+from seminar_cli.journal.events import EventType
 from tests.conftest import seminar_cmd, subprocess_env
 from tests.session_helpers import recorded_answers, spawn_seminar
 
@@ -303,3 +304,48 @@ def test_a_multi_line_answer_at_80_columns_is_sent_by_an_empty_line_or_esc_enter
         start.wait(timeout=60)
         if child is not None and child.isalive():
             child.terminate(force=True)
+
+
+def test_answers_from_join_are_timed_on_the_rehearsals_clock(tmp_path: Path):
+    """A rehearsal at --speed 60 runs sixty times faster than the wall: an answer sent from
+    `join` is timed as its segment is, not at the wall's time."""
+    from datetime import datetime, timedelta
+
+    from tests.session_helpers import journal
+
+    agenda = tmp_path / "repetition.yaml"
+    agenda.write_text(LONG.replace("type: long_text", "type: text"), encoding="utf-8")
+    answers = tmp_path / "reponses.yaml"
+    answers.write_text("chainon: [Les territoires]\n", encoding="utf-8")
+    env = subprocess_env(tmp_path, SEMINAR_LANG="fr")
+    runner = subprocess.Popen(
+        [*seminar_cmd(), "start", str(agenda), "--no-input", "--speed", "60"],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while "chainon" not in _opened(tmp_path):
+            assert time.monotonic() < deadline and runner.poll() is None
+            time.sleep(0.05)
+        joined = subprocess.run(
+            [*seminar_cmd(), "join", "--no-input", "--answers", str(answers), "--name", "Léa"],
+            env=env,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        wall_after = datetime.now().astimezone()
+    finally:
+        runner.send_signal(signal.SIGKILL)
+        runner.wait(timeout=30)
+    assert joined.returncode == 0, joined.stderr
+    events = journal().events(journal().sessions()[0].id)
+    started = next(e for e in events if e.type == EventType.segment_started)
+    answer = next(e for e in events if e.type == EventType.answer_given)
+    # a Python process takes more than 0.1 s to start: at least 6 s of session time
+    assert answer.at > wall_after + timedelta(seconds=5)
+    assert answer.at > started.at

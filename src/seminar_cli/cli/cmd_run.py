@@ -188,8 +188,7 @@ def register(app: typer.Typer) -> None:
         from seminar_cli.cli.common import find_session, open_journal
         from seminar_cli.errors import SessionError
         from seminar_cli.session.join import Joiner
-        from seminar_cli.session.service import SessionWriter, stored_agenda
-        from seminar_cli.timer import SystemClock
+        from seminar_cli.session.service import stored_agenda, writer_on_session_clock
         from seminar_cli.typed_text import plain_name
         from seminar_cli.ui import console
 
@@ -205,7 +204,8 @@ def register(app: typer.Typer) -> None:
             from seminar_cli.errors import UsageError
 
             raise UsageError("join.needs_answers")
-        writer = SessionWriter(journal, row, SystemClock())
+        # answers are timed as the runner times its segments (a rehearsal runs faster)
+        writer = writer_on_session_clock(journal, row)
         if no_input:
             assert script is not None
             joiner = Joiner(writer, name)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Literal
 
 from seminar_cli.errors import SessionError, UsageError
@@ -18,7 +18,6 @@ if TYPE_CHECKING:
     from seminar_cli.journal.state import SessionState
     from seminar_cli.journal.store import Journal, SessionRow
     from seminar_cli.session.service import SessionWriter
-    from seminar_cli.timer import Clock
 
 RecordKind = Literal["note", "decision", "action"]
 MAX_RECORD = 20_000
@@ -114,22 +113,6 @@ def parse_console_line(line: str) -> ConsoleLine:
     return ConsoleLine("note", clean_text(text))
 
 
-def session_clock(journal: Journal, row: SessionRow, state: SessionState) -> Clock:
-    """A clock on the session's time: a live rehearsal runs faster than the wall, and a record
-    made after the session never goes back before its last event."""
-    from seminar_cli.session.service import is_live
-    from seminar_cli.timer import SystemClock, local_now
-
-    now = local_now()
-    speed = float(state.meta.get("speed") or 1.0)
-    beat = journal.last_heartbeat(row.id)
-    if beat is not None and is_live(journal, row, now):
-        start = beat[0] + timedelta(seconds=max(0.0, (now - beat[1]).total_seconds()) * speed)
-        return SystemClock(speed=speed, start=start)
-    last = state.last_event_at
-    return SystemClock(start=max(now, last) if last else now)
-
-
 def target_segment(state: SessionState, segment: str | None) -> str | None:
     """Where a record goes: the named segment, else the current one (none once closed)."""
     if segment is not None:
@@ -144,10 +127,9 @@ def target_segment(state: SessionState, segment: str | None) -> str | None:
 
 def open_writer(journal: Journal, row: SessionRow) -> SessionWriter:
     """A writer for the secretary's records, on the session's clock."""
-    from seminar_cli.session.service import SessionWriter, load_state
+    from seminar_cli.session.service import writer_on_session_clock
 
-    state = load_state(journal, row)
-    return SessionWriter(journal, row, session_clock(journal, row, state))
+    return writer_on_session_clock(journal, row)
 
 
 def write_record(

@@ -52,10 +52,11 @@ def roster_name(roster: Iterable[str], typed: str) -> str:
     people equally, stays as typed (spaces folded)."""
     typed = " ".join(typed.split())
     names = list(roster)
-    for wanted in (lambda n: n == typed, lambda n: n.casefold() == typed.casefold()):
-        exact = [n for n in names if wanted(n)]
-        if len(exact) == 1:
-            return exact[0]
+    if typed in names:
+        return typed
+    same_case = [n for n in names if n.casefold() == typed.casefold()]
+    if len(same_case) == 1:
+        return same_case[0]
     key = name_key(typed)
     matches = {n for n in names if name_key(n) == key}
     return matches.pop() if len(matches) == 1 else typed

@@ -484,9 +484,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "help.arg.record_text": ("Le texte (les mots sont réunis).", "The text (words are joined)."),
     "help.opt.record_session": (
-        "La séance (identifiant ou début d'identifiant ; défaut : la séance en direct, sinon "
+        "La séance (identifiant, son début ou une partie qu'il est seul à avoir ; défaut : la séance en direct, sinon "
         "la dernière).",
-        "The session (id or start of an id; default: the live session, else the latest).",
+        "The session (id, its beginning or a part only it has; default: the live session, else the latest).",
     ),
     "help.opt.segment": (
         "Identifiant de la séquence (défaut : la séquence en cours).",
@@ -520,9 +520,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "  seminar export --schema > minutes.schema.json  the schema of the JSON exports",
     ),
     "help.arg.export_session": (
-        "La séance (identifiant ou début d'identifiant ; défaut : la séance en direct, sinon "
+        "La séance (identifiant, son début ou une partie qu'il est seul à avoir ; défaut : la séance en direct, sinon "
         "la dernière). « - » seul : écrire sur la sortie standard.",
-        "The session (id or start of an id; default: the live session, else the latest). "
+        "The session (id, its beginning or a part only it has; default: the live session, else the latest). "
         "'-' alone: write to stdout.",
     ),
     "help.opt.format": (

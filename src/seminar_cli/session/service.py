@@ -259,10 +259,11 @@ def claim_session(
 
 
 def resolve_session(journal: Journal, ref: str | None, now: datetime | None = None) -> SessionRow:
-    """An id or unique prefix; without one, the live session, else the latest."""
+    """An id, its unique beginning, else a unique part anywhere in it (ids all begin with a
+    date: « f509 » is enough, PRODUCT §9); without one, the live session, else the latest."""
     ref = ref.strip() if ref else None
     if ref:
-        matches = journal.find_sessions(ref)
+        matches = journal.find_sessions(ref) or journal.find_sessions(ref, anywhere=True)
         exact = [r for r in matches if r.id == ref]
         if exact:  # an id that is also the beginning of a longer one
             return exact[0]

@@ -349,3 +349,43 @@ def test_answers_from_join_are_timed_on_the_rehearsals_clock(tmp_path: Path):
     # a Python process takes more than 0.1 s to start: at least 6 s of session time
     assert answer.at > wall_after + timedelta(seconds=5)
     assert answer.at > started.at
+
+
+def test_join_before_the_facilitator_starts_waits_for_the_next_session(tmp_path: Path):
+    """The journal holds yesterday's closed session: `join` waits for today's, saying so."""
+    agenda = tmp_path / "atelier.yaml"
+    agenda.write_text(AGENDA, encoding="utf-8")
+    env = subprocess_env(tmp_path, SEMINAR_LANG="fr")
+    yesterday = subprocess.run(
+        [*seminar_cmd(), "start", str(agenda), "--no-input", "--speed", "1000"],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert yesterday.returncode == 0, yesterday.stderr
+    child = spawn_seminar(tmp_path, "join", "--name", "Camille Martin")
+    start = None
+    try:
+        child.expect("en attente de la prochaine", timeout=60)
+        start = subprocess.Popen(
+            [*seminar_cmd(), "start", str(agenda), "--no-input", "--speed", "1"],
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        child.expect("Quelle idée pour faire alliance", timeout=60)
+        child.send("Des binômes" + ENTER)
+        child.expect("Réponse enregistrée", timeout=60)
+    finally:
+        if start is not None:
+            start.send_signal(signal.SIGINT)
+            start.wait(timeout=60)
+        child.terminate(force=True)
+    from tests.session_helpers import journal
+
+    today = journal().sessions()[0]  # the latest
+    answers = [e.payload for e in journal().events(today.id) if e.type == EventType.answer_given]
+    assert answers == [{"prompt": "idee", "participant": "Camille Martin", "value": "Des binômes"}]

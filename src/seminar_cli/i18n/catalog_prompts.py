@@ -72,6 +72,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "prompt.menu.continue": ("Continuer", "Continue"),
     # seminar join
     "join.welcome": ("Séance : {title}", "Session: {title}"),
+    "join.waiting_session": (
+        "Aucune séance en cours sur ce journal : en attente de la prochaine… (Ctrl-C pour quitter)",
+        "No session is running on this journal: waiting for the next one to open… (Ctrl-C to quit)",
+    ),
     "join.nothing_to_answer": (
         "Cette séance ne pose aucune question aux participants sur leur terminal : il n'y a "
         "rien à répondre ici.",

@@ -283,6 +283,22 @@ def resolve_session(journal: Journal, ref: str | None, now: datetime | None = No
     return live[0] if live else rows[0]
 
 
+def live_session(journal: Journal, now: datetime) -> SessionRow | None:
+    """The session a runner runs now on this journal, if any (the latest first)."""
+    return next((r for r in journal.sessions() if is_live(journal, r, now)), None)
+
+
+def next_opened_session(
+    journal: Journal, known: Collection[str], now: datetime
+) -> SessionRow | None:
+    """A session opened since the ids ``known`` were listed, or one a runner runs now (an
+    interrupted one resumed): what ``join`` waits for when nothing runs (PRODUCT §9)."""
+    for row in journal.sessions():
+        if (row.id not in known and row.status == "open") or is_live(journal, row, now):
+            return row
+    return None
+
+
 class SessionWriter:
     """Writes one session's events and keeps its folded state in step with the journal."""
 

@@ -84,7 +84,7 @@ def start(tmp_path, *extra: str, **kwargs):
 
 def quit_session(child) -> str:
     child.send("q")
-    child.expect("y : quitter")
+    child.expect("o/y : quitter")
     child.send("y")
     child.expect(pexpect.EOF)
     child.close()

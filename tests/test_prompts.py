@@ -159,7 +159,7 @@ CASES = [
     pytest.param(
         "id: q\nquestion: Trois mots ?\ntype: words\nwho: each",
         "Alliance,  Jeunes  Leaders ; Équité" + ENTER + "alliance" + ENTER,
-        [["alliance", "jeunes leaders", "équité"], ["alliance"]],
+        [["Alliance", "Jeunes Leaders", "Équité"], ["alliance"]],  # the case typed is kept
         id="words-normalised",
     ),
     pytest.param(

@@ -105,7 +105,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '  seminar note "Proposition de groupe de travail"\n'
         "  seminar export --format html --output compte-rendu.html",
         "\b\nExamples:\n"
-        "  seminar start                         the bundled seminar « Co-construisons demain »\n"
+        "  seminar start                         the bundled seminar “Co-construisons demain”\n"
         "  seminar agenda show team-retrospective\n"
         '  seminar join --name "Sam Taylor"\n'
         '  seminar note "Proposal for a working group"\n'

@@ -207,6 +207,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "answer.yesno": ("répondez oui ou non", "answer yes or no"),
     "answer.too_many_words": ("au plus {max} mots-clés", "at most {max} keywords"),
+    "answer.too_many_words_one": ("un seul mot-clé", "one keyword only"),
     "answer.ranking": (
         "classez tous les choix, chacun une fois : {choices}",
         "rank every choice, each once: {choices}",

@@ -89,6 +89,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Plusieurs choix possibles : {n} personnes ont répondu.",
         "Several choices allowed: {n} people answered.",
     ),
+    "min.multi_note_one": (
+        "Plusieurs choix possibles : {n} personne a répondu.",
+        "Several choices allowed: {n} person answered.",
+    ),
     "min.mean": ("Moyenne : {mean} (de {low} à {high})", "Mean: {mean} (from {low} to {high})"),
     "min.top_words": ("Mots les plus fréquents :", "Most frequent words:"),
     "min.borda": (
@@ -96,6 +100,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ranking by Borda count (each place earns points):",
     ),
     "min.points": ("{n} points", "{n} points"),
+    "min.points_one": ("{n} point", "{n} point"),
     "min.vote.pour": ("pour", "for"),
     "min.vote.contre": ("contre", "against"),
     "min.vote.abstention": ("abstention", "abstention"),

@@ -41,6 +41,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "(jusqu'à {max} mots-clés, séparés par des virgules)",
         "(up to {max} keywords, separated by commas)",
     ),
+    "prompt.hint.words_one": ("(un seul mot-clé)", "(one keyword only)"),
     "prompt.hint.tally": ("(nombre de voix ; vide : 0)", "(number of votes; blank: 0)"),
     "prompt.hint.rating": ("(un nombre de {min} à {max})", "(a number from {min} to {max})"),
     "prompt.hint.name": ("(laisser vide pour terminer)", "(leave blank to finish)"),

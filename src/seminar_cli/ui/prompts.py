@@ -20,7 +20,7 @@ from rich.console import Console
 from rich.text import Text
 
 from seminar_cli.agenda.models import VOTE_CHOICES, YESNO_CHOICES, Prompt, PromptType, Who
-from seminar_cli.i18n import current_language, t
+from seminar_cli.i18n import current_language, plural, t
 from seminar_cli.session.answers import AnswerError, normalise_answer, normalise_words
 from seminar_cli.session.prompter import AskRequest, PromptClosed, SkipPrompt, StopSession
 from seminar_cli.ui.results import option_label
@@ -254,7 +254,7 @@ def ask_words(prompt: Prompt, request: AskRequest) -> Any:
         questionary.text(
             prompt.question,
             validate=_validator(prompt),
-            instruction=t("prompt.hint.words", max=prompt.max_words),
+            instruction=t(plural("prompt.hint.words", prompt.max_words), max=prompt.max_words),
         )
     )
     words = normalise_words(raw, prompt.max_words)

@@ -454,3 +454,14 @@ def test_a_ranking_shows_its_question_above_its_steps(session):
         ("Camille Martin", ["A", "B", "C"]),
         ("Dominique Petit", ["A", "B", "C"]),
     ]
+
+
+def test_a_ticked_list_says_what_was_ticked_in_french(session):
+    """questionary wrote « done (2 selections) » in English under a French question."""
+    text = _visible(
+        SPACE + DOWN + SPACE + ENTER + ENTER,
+        session,
+        "id: q\nquestion: Lesquels ?\ntype: multi\nchoices: [A, B, C]\nwho: each",
+    )
+    assert "2 choix cochés" in text and "aucun choix" in text
+    assert "done" not in text and "selections" not in text

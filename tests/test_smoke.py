@@ -19,7 +19,8 @@ def test_version_is_printed_by_the_console_entry(tmp_path):
 def test_help_lists_the_command_groups_in_french(cli):
     result = cli("--help")
     assert result.code == 0
-    assert "Usage: seminar" in result.out
+    assert "Utilisation : seminar" in result.out
+    assert "Afficher cette aide et quitter." in result.out
     for command in ("agenda", "start", "resume", "join"):
         assert command in result.out
     assert "Exemples" in result.out

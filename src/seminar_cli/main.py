@@ -77,11 +77,9 @@ def _main(argv: Sequence[str] | None) -> int:
         _say(i18n.t("common.interrupted"))
         return int(ExitCode.INTERRUPTED)
     except TyperException as error:  # usage errors from argument parsing
-        show = getattr(error, "show", None)
-        if callable(show):
-            show()
-        else:
-            _say(error.format_message())
+        from seminar_cli.cli.click_words import usage_error_text
+
+        _say(usage_error_text(error))
         return int(error.exit_code)
     except KeyboardInterrupt:
         _say(i18n.t("common.interrupted"))

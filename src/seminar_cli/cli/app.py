@@ -23,6 +23,9 @@ def _version(value: bool) -> None:
 
 
 def build_app() -> typer.Typer:
+    from seminar_cli.cli import click_words
+
+    click_words.install()
     app = typer.Typer(
         name="seminar",
         help=t("help.app"),

@@ -55,6 +55,45 @@ def typed_keys_only(question: questionary.Question) -> questionary.Question:
     return question
 
 
+def checkbox(message: str, **options: Any) -> questionary.Question:
+    """``questionary.checkbox`` whose answered line speaks the interface's language: it wrote
+    « done (10 selections) », or « done » for none, in English whatever the language.  Its
+    words are in a closure that questionary hands to ``create_inquirer_layout``: the tokens
+    are translated on their way there."""
+    import re
+
+    from prompt_toolkit.layout import Layout
+    from questionary.prompts import common
+
+    def translated(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        result = []
+        for style, text in tokens:
+            if style == "class:answer":
+                many = re.fullmatch(r"done \((\d+) selections\)", text)
+                if many:
+                    count = int(many.group(1))
+                    text = t(plural("prompt.ticked", count), count=count)
+                elif text == "done":
+                    text = t("prompt.ticked_none")
+            result.append((style, text))
+        return result
+
+    original = common.create_inquirer_layout
+
+    def layout(
+        ic: common.InquirerControl,
+        get_prompt_tokens: Callable[[], list[tuple[str, str]]],
+        **kwargs: Any,
+    ) -> Layout:
+        return original(ic, lambda: translated(get_prompt_tokens()), **kwargs)
+
+    common.create_inquirer_layout = layout
+    try:
+        return questionary.checkbox(message, **options)
+    finally:
+        common.create_inquirer_layout = original
+
+
 def _ask(question: questionary.Question) -> Any:
     """Run one questionary question; Ctrl-C and Ctrl-D become KeyboardInterrupt.  When the
     prompt closes meanwhile (the facilitator moved on), the question ends with PromptClosed."""
@@ -216,7 +255,7 @@ def ask_multi(prompt: Prompt, request: AskRequest) -> Any:
     else:
         hint = t("prompt.hint.multi_max", max=high)
     picked = _ask(
-        questionary.checkbox(
+        checkbox(
             prompt.question,
             choices=[Choice(c, value=c) for c in prompt.choices or []],
             validate=validate,

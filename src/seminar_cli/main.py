@@ -63,9 +63,10 @@ def _main(argv: Sequence[str] | None) -> int:
     from seminar_cli.errors import ExitCode, SeminarError
 
     try:
-        from seminar_cli.cli.app import build_app
+        from seminar_cli.cli.app import build_app, hoist_global_options
 
         app = build_app()
+        args = hoist_global_options(app, args)
         result = app(args=args, prog_name="seminar", standalone_mode=False)
         return int(result) if isinstance(result, int) else 0
     except SeminarError as error:

@@ -104,7 +104,7 @@ def test_clear_errors_and_nothing_recorded(cli, tmp_path, live):
     unknown = cli("note", "--segment", "nulle-part", "texte")
     assert unknown.code == 1
     assert "Séquence inconnue « nulle-part »" in unknown.err and "relisons" in unknown.err
-    bad_date = cli("action", "Réserver", "--owner", "Inès", "--due", "31/02/2027")
+    bad_date = cli("action", "Réserver", "--owner", "Inès", "--due", "31-02-2027")
     assert bad_date.code == 2 and "AAAA-MM-JJ ou JJ/MM/AAAA" in bad_date.err
     no_owner = cli("action", "Réserver la salle")
     assert no_owner.code == 2 and "--owner" in no_owner.err
@@ -243,3 +243,14 @@ def test_the_console_edits_lines_at_a_terminal(tmp_path, live):
         ("note", {"segment": "ouverture", "text": "Accueil progressiveXmen"}),
         ("decision", {"segment": "ouverture", "text": "Accueil progressiveXmen!"}),
     ]
+
+
+def test_a_due_date_that_does_not_exist_is_told_so(cli, tmp_path, live):
+    for day in ("31/02/2027", "2027-02-30"):
+        result = cli("action", "Relire", "--owner", "Camille", "--due", day)
+        assert result.code == 2, result.err
+        assert f"Date d'échéance « {day} » : ce jour n'existe pas dans le calendrier." in result.err
+        assert "AAAA-MM-JJ" not in result.err
+    badly = cli("action", "Relire", "--owner", "Camille", "--due", "31-02-2027")
+    assert "écrivez AAAA-MM-JJ ou JJ/MM/AAAA" in badly.err
+    assert records(tmp_path, live.session_id) == []

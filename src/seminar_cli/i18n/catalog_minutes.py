@@ -333,6 +333,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "python-docx is not installed: reinstall seminar, or choose another format.",
     ),
     # ---------------------------------------------------------------- the secretary
+    "secretary.no_such_due": (
+        "Date d'échéance « {value} » : ce jour n'existe pas dans le calendrier.",
+        "Due date '{value}': that day does not exist in the calendar.",
+    ),
     "secretary.bad_due": (
         "Date d'échéance invalide « {value} » : écrivez AAAA-MM-JJ ou JJ/MM/AAAA, par exemple "
         "2026-12-15 ou 15/12/2026.",

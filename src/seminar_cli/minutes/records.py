@@ -27,8 +27,13 @@ _FRENCH = re.compile(r"^\s*(\d{1,2})[/.](\d{1,2})[/.](\d{4})\s*$")
 _DUE_AT_END = re.compile(r"\s+\[?(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{4})\]?\s*$")
 
 
+class NoSuchDate(ValueError):
+    """Written as a date should be, but that day does not exist (31/02/2027)."""
+
+
 def parse_due(text: str) -> date:
-    """``YYYY-MM-DD`` or ``DD/MM/YYYY`` (as French people write it); ValueError otherwise."""
+    """``YYYY-MM-DD`` or ``DD/MM/YYYY`` (as French people write it); ValueError otherwise,
+    NoSuchDate when the form is right and the day does not exist."""
     match = _ISO.match(text)
     if match:
         year, month, day = (int(g) for g in match.groups())
@@ -37,7 +42,10 @@ def parse_due(text: str) -> date:
         if not match:
             raise ValueError(text)
         day, month, year = (int(g) for g in match.groups())
-    return date(year, month, day)  # ValueError for 31/02/2026
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise NoSuchDate(text) from None
 
 
 def due_option(text: str | None) -> str | None:
@@ -46,6 +54,8 @@ def due_option(text: str | None) -> str | None:
         return None
     try:
         return parse_due(text).isoformat()
+    except NoSuchDate:
+        raise UsageError("secretary.no_such_due", value=text) from None
     except ValueError:
         raise UsageError("secretary.bad_due", value=text) from None
 

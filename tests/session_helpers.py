@@ -36,15 +36,18 @@ def only_session() -> str:
     return rows[0].id
 
 
-def spawn_seminar(tmp_path: Path, *args: str) -> pexpect.spawn:
-    """``seminar *args`` on a 120×35 pseudo-terminal, in the test's isolated environment."""
+def spawn_seminar(
+    tmp_path: Path, *args: str, dimensions: tuple[int, int] = (35, 120)
+) -> pexpect.spawn:
+    """``seminar *args`` on a pseudo-terminal of ``dimensions`` (rows, columns; 120×35 unless
+    said), in the test's isolated environment."""
     cmd = seminar_cmd()
     return pexpect.spawn(
         cmd[0],
         [*cmd[1:], *args],
         env=subprocess_env(tmp_path),
         cwd=str(tmp_path),
-        dimensions=(35, 120),
+        dimensions=dimensions,
         encoding="utf-8",
         timeout=20,
     )

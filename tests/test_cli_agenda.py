@@ -497,3 +497,49 @@ def test_every_agenda_command_has_help_with_examples(cli, command):
     assert "Exemple" in result.out
     result = cli("--lang", "en", "agenda", command, "--help")
     assert "Example" in result.out
+
+
+def test_list_shows_once_an_agenda_that_is_also_bundled(cli, tmp_path):
+    """In the repository's folder (or a copy), ./agendas holds the bundled agendas again."""
+    from seminar_cli.agenda.bundled import bundled_dir
+
+    folder = bundled_dir()
+    assert folder is not None
+    local = tmp_path / "agendas"
+    local.mkdir()
+    for source in folder.glob("*.yaml"):
+        (local / source.name).write_bytes(source.read_bytes())
+    changed = local / "team-retrospective.yaml"
+    changed.write_text(
+        changed.read_text(encoding="utf-8").replace("Sprint retrospective", "Notre rétro"),
+        encoding="utf-8",
+    )
+    listed = rows(cli("agenda", "list").out)
+    assert [row[0] for row in listed] == [
+        "assemblee-generale",
+        "co-construisons-demain",
+        "team-retrospective",
+        "team-retrospective",  # the local one differs: both are shown
+    ]
+    assert listed[-1][1:] == ["Notre rétro", "7", "1 h 30", "./agendas"]
+
+
+def test_list_never_cuts_a_title_inside_a_word_at_80_columns(tmp_path):
+    import subprocess
+
+    from tests.conftest import seminar_cmd, subprocess_env
+
+    done = subprocess.run(
+        [*seminar_cmd(), "agenda", "list"],
+        env=subprocess_env(tmp_path, COLUMNS="80", SEMINAR_LANG="fr"),
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "…" not in done.stdout
+    assert "Co-construisons" in done.stdout
+    lines = done.stdout.splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    assert all(line.endswith(("│", "┃", "┓", "┩", "┘")) for line in lines[1:])  # never cropped

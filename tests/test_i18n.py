@@ -115,3 +115,53 @@ def test_lang_from_the_environment(cli, monkeypatch):
     monkeypatch.setenv("SEMINAR_LANG", "en")
     result = cli("agenda", "list")
     assert "Available agendas" in result.out
+
+
+def test_french_elision_before_a_vowel() -> None:
+    from seminar_cli.i18n import set_language, t
+
+    set_language("fr")
+    assert t("prompt.turn_of_open", name="Olivier Dumas") == "Au tour d'Olivier Dumas"
+    assert t("prompt.turn_of", name="Élodie", turn=1, turns=3) == "Au tour d'Élodie (1/3)"
+    assert t("prompt.turn_of_open", name="Camille") == "Au tour de Camille"
+    assert t("prompt.turn_of_open", name="Hugo") == "Au tour de Hugo"  # h: left as it is
+    assert t("join.as", name="Inès Benali").startswith("Vous répondez en tant qu'Inès Benali.")
+    assert t("join.as", name="Karim").startswith("Vous répondez en tant que Karim.")
+    set_language("en")
+    assert t("prompt.turn_of_open", name="Olivier") == "Olivier's turn"
+
+
+def test_plural_agreement_in_both_languages() -> None:
+    from seminar_cli.i18n import plural, set_language, t
+    from seminar_cli.minutes.exporters.text import Formatter
+
+    set_language("fr")
+    assert t(plural("prompt.hint.words", 1), max=1) == "(un seul mot-clé)"
+    assert t(plural("prompt.hint.words", 3), max=3).startswith("(jusqu'à 3 mots-clés")
+    french, en = Formatter("fr"), Formatter("en")
+
+    def fr(key: str, **params: str) -> str:  # the spaces a reader sees
+        return re.sub("[\u00a0\u202f]", " ", french(key, **params))
+
+    assert fr(plural("min.points", 1, "fr"), n="1") == "1 point"
+    assert fr(plural("min.points", 0, "fr"), n="0") == "0 point"
+    assert fr(plural("min.points", 4, "fr"), n="4") == "4 points"
+    assert en(plural("min.points", 1, "en"), n="1") == "1 point"
+    assert en(plural("min.points", 0, "en"), n="0") == "0 points"
+    assert "1 personne a répondu" in fr(plural("min.multi_note", 1, "fr"), n="1")
+    assert "1 person answered" in en(plural("min.multi_note", 1, "en"), n="1")
+
+
+def test_english_text_has_no_french_quotes() -> None:
+    from seminar_cli.i18n import catalog
+
+    assert [k for k, (_fr, en) in catalog().items() if "«" in en or "»" in en] == []
+
+
+def test_a_word_cloud_keeps_the_most_frequent_spelling() -> None:
+    from seminar_cli.minutes.summary import word_counts
+    from seminar_cli.session.answers import normalise_words
+
+    assert normalise_words("ODD17, odd17, Lyon", 5) == ["ODD17", "Lyon"]
+    counts = word_counts(["ODD17", "odd17", "ODD17", "Lyon", "lyon"])
+    assert counts == {"ODD17": 3, "Lyon": 2}

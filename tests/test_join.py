@@ -23,7 +23,7 @@ from seminar_cli.agenda.models import Prompt
 from seminar_cli.errors import ExitCode, Interrupted
 from seminar_cli.journal.events import EventType
 from seminar_cli.journal.store import Journal
-from seminar_cli.session.join import Joiner
+from seminar_cli.session.join import Joiner, roster_name
 from seminar_cli.session.prompter import AskRequest, PromptClosed
 from seminar_cli.session.service import SessionSetup, SessionWriter, open_session
 from seminar_cli.timer import FakeClock
@@ -413,3 +413,27 @@ def test_waiting_line_says_when_the_session_is_interrupted(facilitator):
         run_join(participant, "Camille Martin", console, sleep=sleep)
     assert "(en cours : Ré-inventons la manière)" in seen[0]
     assert "séance interrompue" in seen[-1]
+
+
+def test_a_name_typed_without_accents_is_the_rosters_person(facilitator):
+    f = facilitator(AGENDA.replace("Dominique Petit", "Inès Benali"))
+    f.open("idee")
+
+    def between(poll: int) -> None:
+        f.close_session()
+
+    screen = join(f.participant(), None, "ines   BENALI" + ENTER + "ok" + ENTER, between)
+    assert "Inès Benali" in screen
+    assert f.answers() == [("idee", "Inès Benali", "ok", None)]
+    # `join --name` (scripted too) goes through the same Joiner
+    assert Joiner(f.participant(), "INES benali").name == "Inès Benali"
+
+
+def test_roster_name_matching():
+    roster = ["Inès Benali", "Camille Martin", "Élodie Perrin", "Elodie Perrin"]
+    assert roster_name(roster, "Ines Benali") == "Inès Benali"
+    assert roster_name(roster, " inès  benali ") == "Inès Benali"
+    assert roster_name(roster, "Sam  Durand") == "Sam Durand"  # nobody: as typed
+    assert roster_name(roster, "elodie perrin") == "Elodie Perrin"  # exact (case aside) first
+    assert roster_name(["Élodie Perrin", "Elodie Perrin"], "ELODIE perrin") == "Elodie Perrin"
+    assert roster_name(["Élodie Perrin", "Elodié Perrin"], "Elodie Perrin") == "Elodie Perrin"

@@ -13,6 +13,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
+from seminar_cli.journal.events import EventType
 from tests.conftest import seminar_cmd, subprocess_env
 from tests.session_helpers import recorded_answers, spawn_seminar
 
@@ -241,3 +242,150 @@ def _opened(tmp_path: Path) -> list[str]:
     finally:
         con.close()
     return [json.loads(r[0])["prompt"] for r in rows]
+
+
+LONG = """\
+title: Récits
+participants:
+  - name: Camille Martin
+segments:
+  - id: recits
+    title: Relisons notre histoire
+    duration: 30m
+    prompts:
+      - id: moment
+        question: Racontez un moment marquant de l'histoire du réseau, celui que vous raconteriez à un nouveau venu
+        type: long_text
+        who: open
+      - id: chainon
+        question: Quel chaînon manque ?
+        type: long_text
+        who: open
+"""
+
+
+def test_a_multi_line_answer_at_80_columns_is_sent_by_an_empty_line_or_esc_enter(
+    tmp_path: Path,
+):
+    agenda = tmp_path / "recits.yaml"
+    agenda.write_text(LONG, encoding="utf-8")
+    talk = tmp_path / "start.err"
+    with talk.open("w") as err:
+        start = subprocess.Popen(
+            [*seminar_cmd(), "start", str(agenda), "--no-input", "--speed", "1"],
+            env=subprocess_env(tmp_path),
+            cwd=tmp_path,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+        )
+    child = None
+    try:
+        _wait_for(talk, "Relisons notre histoire")
+        child = spawn_seminar(tmp_path, "join", "--name", "Camille Martin", dimensions=(24, 80))
+        child.expect("un nouveau venu", timeout=60)
+        # the whole hint, on its own line, within 80 columns
+        child.expect(r"\(pour envoyer : Entrée sur une ligne vide, ou Échap puis Entrée\)")
+        child.send("La rencontre de 2012" + ENTER + "à Lyon" + ENTER)
+        child.send(ENTER)  # an empty line sends
+        child.expect("Réponse enregistrée", timeout=60)
+        child.expect("Quel chaînon manque", timeout=60)
+        child.send("Les territoires")
+        child.send("\x1b")
+        time.sleep(1.5)  # longer than the terminal's escape delay: Esc arrives as a key alone
+        child.send(ENTER)
+        child.expect("Réponse enregistrée", timeout=60)
+        assert sorted(recorded_answers(tmp_path), key=str) == [
+            ("chainon", "Camille Martin", "Les territoires"),
+            ("moment", "Camille Martin", "La rencontre de 2012\nà Lyon"),
+        ]
+    finally:
+        start.send_signal(signal.SIGINT)
+        start.wait(timeout=60)
+        if child is not None and child.isalive():
+            child.terminate(force=True)
+
+
+def test_answers_from_join_are_timed_on_the_rehearsals_clock(tmp_path: Path):
+    """A rehearsal at --speed 60 runs sixty times faster than the wall: an answer sent from
+    `join` is timed as its segment is, not at the wall's time."""
+    from datetime import datetime, timedelta
+
+    from tests.session_helpers import journal
+
+    agenda = tmp_path / "repetition.yaml"
+    agenda.write_text(LONG.replace("type: long_text", "type: text"), encoding="utf-8")
+    answers = tmp_path / "reponses.yaml"
+    answers.write_text("chainon: [Les territoires]\n", encoding="utf-8")
+    env = subprocess_env(tmp_path, SEMINAR_LANG="fr")
+    runner = subprocess.Popen(
+        [*seminar_cmd(), "start", str(agenda), "--no-input", "--speed", "60"],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while "chainon" not in _opened(tmp_path):
+            assert time.monotonic() < deadline and runner.poll() is None
+            time.sleep(0.05)
+        joined = subprocess.run(
+            [*seminar_cmd(), "join", "--no-input", "--answers", str(answers), "--name", "Léa"],
+            env=env,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        wall_after = datetime.now().astimezone()
+    finally:
+        runner.send_signal(signal.SIGKILL)
+        runner.wait(timeout=30)
+    assert joined.returncode == 0, joined.stderr
+    events = journal().events(journal().sessions()[0].id)
+    started = next(e for e in events if e.type == EventType.segment_started)
+    answer = next(e for e in events if e.type == EventType.answer_given)
+    # a Python process takes more than 0.1 s to start: at least 6 s of session time
+    assert answer.at > wall_after + timedelta(seconds=5)
+    assert answer.at > started.at
+
+
+def test_join_before_the_facilitator_starts_waits_for_the_next_session(tmp_path: Path):
+    """The journal holds yesterday's closed session: `join` waits for today's, saying so."""
+    agenda = tmp_path / "atelier.yaml"
+    agenda.write_text(AGENDA, encoding="utf-8")
+    env = subprocess_env(tmp_path, SEMINAR_LANG="fr")
+    yesterday = subprocess.run(
+        [*seminar_cmd(), "start", str(agenda), "--no-input", "--speed", "1000"],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert yesterday.returncode == 0, yesterday.stderr
+    child = spawn_seminar(tmp_path, "join", "--name", "Camille Martin")
+    start = None
+    try:
+        child.expect("en attente de la prochaine", timeout=60)
+        start = subprocess.Popen(
+            [*seminar_cmd(), "start", str(agenda), "--no-input", "--speed", "1"],
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        child.expect("Quelle idée pour faire alliance", timeout=60)
+        child.send("Des binômes" + ENTER)
+        child.expect("Réponse enregistrée", timeout=60)
+    finally:
+        if start is not None:
+            start.send_signal(signal.SIGINT)
+            start.wait(timeout=60)
+        child.terminate(force=True)
+    from tests.session_helpers import journal
+
+    today = journal().sessions()[0]  # the latest
+    answers = [e.payload for e in journal().events(today.id) if e.type == EventType.answer_given]
+    assert answers == [{"prompt": "idee", "participant": "Camille Martin", "value": "Des binômes"}]

@@ -84,7 +84,7 @@ def start(tmp_path, *extra: str, **kwargs):
 
 def quit_session(child) -> str:
     child.send("q")
-    child.expect("y : quitter")
+    child.expect("o/y : quitter")
     child.send("y")
     child.expect(pexpect.EOF)
     child.close()
@@ -198,7 +198,7 @@ def test_p_asks_each_person_then_the_screen_comes_back_with_the_results(tmp_path
     child.send("\r")  # everyone is here
     child.expect("p : poser la question de ce segment")
     child.send("p")
-    child.expect("Au tour de Ana Lopez")
+    child.expect("Au tour d'Ana Lopez")
     child.expect("moyen")
     child.send("\r")  # bien
     child.expect("Au tour de Bruno Petit")

@@ -219,7 +219,7 @@ def test_quit_needs_a_yes(tmp_path):
     writer, _, _, screen = run_live(tmp_path, [(5, "q"), (6, "x"), (7, "q"), (8, "n"), (9, QUIT)])
     assert event_types(writer).count("session_suspended") == 1
     assert "segment_ended" not in event_types(writer)  # the n answered "quit?", not "next"
-    assert "y : quitter (la séance reste enregistrée)" in screen
+    assert "o/y : quitter (la séance reste enregistrée)" in screen
     assert writer.journal.session(writer.session_id).status == "open"  # resumable
 
 

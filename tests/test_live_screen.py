@@ -181,7 +181,7 @@ def test_replan_frame_shows_before_and_after(tmp_path):
     assert ["Atelier", "30", "min", "25", "min", "−5", "min"] in rows
     assert not any(row and row[0] == "Clôture" for row in rows)  # fixed: never shortened
     assert "Avec ce plan, la séance finit avant 15:20." in text
-    assert text.split("\n")[-1] == "y ou Entrée : accepter le nouveau plan · Échap ou n : refuser"
+    assert text.split("\n")[-1] == "o/y ou Entrée : accepter le nouveau plan · Échap ou n : refuser"
 
 
 def test_help_overlay_and_quit_confirmation(tmp_path):
@@ -191,7 +191,7 @@ def test_help_overlay_and_quit_confirmation(tmp_path):
     assert "5+      un nombre avant + ou - : autant de minutes" in help_text
     quit_text = frame(view_at(writer, overlay="quit"), 80, 24)
     assert "Quitter la séance ? Rien n'est perdu" in quit_text
-    assert quit_text.split("\n")[-1].startswith("y : quitter (la séance reste enregistrée)")
+    assert quit_text.split("\n")[-1].startswith("o/y : quitter (la séance reste enregistrée)")
 
 
 def test_count_typed_before_plus_is_shown(tmp_path):

@@ -159,7 +159,7 @@ CASES = [
     pytest.param(
         "id: q\nquestion: Trois mots ?\ntype: words\nwho: each",
         "Alliance,  Jeunes  Leaders ; Équité" + ENTER + "alliance" + ENTER,
-        [["alliance", "jeunes leaders", "équité"], ["alliance"]],
+        [["Alliance", "Jeunes Leaders", "Équité"], ["alliance"]],  # the case typed is kept
         id="words-normalised",
     ),
     pytest.param(
@@ -429,3 +429,39 @@ def test_ctrl_c_at_who_answers_then_stop(session):
     s = session(one_prompt("id: q\nquestion: Une attente ?\nwho: each", roster=False))
     with pytest.raises(StopSession):
         s.run(CTRL_C + DOWN + ENTER)
+
+
+def test_an_empty_multi_is_refused_when_one_pick_is_the_rule(session):
+    prompt = (
+        "id: q\nquestion: Lesquels ?\ntype: multi\nchoices: [A, B, C]\nmin: 1\nmax: 3\nwho: each"
+    )
+    s = session(one_prompt(prompt))
+    # a reflexive Enter on nothing ticked is refused, the question stays
+    s.run(ENTER + SPACE + ENTER + ENTER + DOWN + SPACE + ENTER)
+    assert s.answers("q") == [("Camille Martin", ["A"]), ("Dominique Petit", ["B"])]
+
+
+def test_a_ranking_shows_its_question_above_its_steps(session):
+    s = session(
+        one_prompt(
+            "id: q\nquestion: Vos priorités pour 2027 ?\ntype: ranking\nchoices: [A, B, C]\n"
+            "who: each"
+        )
+    )
+    s.run(ENTER + ENTER + ENTER + ENTER)
+    assert s.screen.getvalue().count("Vos priorités pour 2027 ?") == 2  # once per participant
+    assert s.answers("q") == [
+        ("Camille Martin", ["A", "B", "C"]),
+        ("Dominique Petit", ["A", "B", "C"]),
+    ]
+
+
+def test_a_ticked_list_says_what_was_ticked_in_french(session):
+    """questionary wrote « done (2 selections) » in English under a French question."""
+    text = _visible(
+        SPACE + DOWN + SPACE + ENTER + ENTER,
+        session,
+        "id: q\nquestion: Lesquels ?\ntype: multi\nchoices: [A, B, C]\nwho: each",
+    )
+    assert "2 choix cochés" in text and "aucun choix" in text
+    assert "done" not in text and "selections" not in text

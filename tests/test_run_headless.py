@@ -94,8 +94,8 @@ def test_a_whole_rehearsal_with_answers_runs_headless(cli, files) -> None:
     assert state.attendance["Hugo"].status == "excused"
     assert state.attendance["Inès"].status == "present"
     assert {a.participant: a.value for a in state.answers["mots"]} == {
-        "Inès": ["partage", "écoute"],
-        None: ["confiance"],
+        "Inès": ["Partage", "écoute"],
+        None: ["Confiance"],
     }
     assert [a.value for a in state.answers["vote"]] == [
         {"pour": 7, "contre": 2, "abstention": 0, "blanc": 0}
@@ -247,7 +247,7 @@ def test_join_answers_an_open_prompt_as_the_named_participant(cli, open_prompt, 
     assert f"1 réponse(s) envoyée(s) à la séance {open_prompt.session_id}" in result.err
     open_prompt.sync()
     answers = open_prompt.state.answers["mots"]
-    assert [(a.participant, a.value) for a in answers] == [("Inès", ["coopération"])]
+    assert [(a.participant, a.value) for a in answers] == [("Inès", ["Coopération"])]
     # the same file again: nothing more
     again = cli("join", "--no-input", "--answers", str(mine), "--name", "Inès")
     assert again.code == 0
@@ -268,7 +268,7 @@ def test_join_leaves_entries_named_for_others_to_them(cli, open_prompt, tmp_path
     assert result.code == 0
     open_prompt.sync()
     assert [(a.participant, a.value) for a in open_prompt.state.answers["mots"]] == [
-        ("Hugo", ["écoute"])
+        ("Hugo", ["Écoute"])
     ]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import sys
 
+import pexpect
 import pytest
 
 from seminar_cli.errors import UsageError
@@ -103,7 +104,7 @@ def test_clear_errors_and_nothing_recorded(cli, tmp_path, live):
     unknown = cli("note", "--segment", "nulle-part", "texte")
     assert unknown.code == 1
     assert "Séquence inconnue « nulle-part »" in unknown.err and "relisons" in unknown.err
-    bad_date = cli("action", "Réserver", "--owner", "Inès", "--due", "31/02/2027")
+    bad_date = cli("action", "Réserver", "--owner", "Inès", "--due", "31-02-2027")
     assert bad_date.code == 2 and "AAAA-MM-JJ ou JJ/MM/AAAA" in bad_date.err
     no_owner = cli("action", "Réserver la salle")
     assert no_owner.code == 2 and "--owner" in no_owner.err
@@ -214,3 +215,42 @@ def test_the_console_stops_at_end_of_input(cli, tmp_path, live, monkeypatch):
     assert records(tmp_path, live.session_id) == [
         ("note", {"segment": "ouverture", "text": "une seule note"})
     ]
+
+
+def test_the_console_edits_lines_at_a_terminal(tmp_path, live):
+    """Arrows move in the line (no ``^[[D`` stored), ↑ recalls an earlier line, Ctrl-A/E."""
+    from tests.session_helpers import spawn_seminar
+
+    child = spawn_seminar(tmp_path, "secretary", live.session_id)
+    try:
+        child.expect("›", timeout=60)
+        child.send("Accueil progressivemen")
+        child.send("\x1b[D\x1b[D\x1b[D")  # ← ← ←
+        child.send("X\r")
+        child.expect("Note enregistrée", timeout=60)
+        child.expect("›", timeout=60)
+        child.send("\x1b[A")  # ↑ recalls the line just recorded
+        child.send("\x01")  # Ctrl-A: to the start, where « d: » makes it a decision
+        child.send("d: ")
+        child.send("\x05!\r")  # Ctrl-E: to the end
+        child.expect("Décision enregistrée", timeout=60)
+        child.expect("›", timeout=60)
+        child.send("\x04")  # Ctrl-D ends the console
+        child.expect(pexpect.EOF, timeout=60)
+    finally:
+        child.close(force=True)
+    assert records(tmp_path, live.session_id) == [
+        ("note", {"segment": "ouverture", "text": "Accueil progressiveXmen"}),
+        ("decision", {"segment": "ouverture", "text": "Accueil progressiveXmen!"}),
+    ]
+
+
+def test_a_due_date_that_does_not_exist_is_told_so(cli, tmp_path, live):
+    for day in ("31/02/2027", "2027-02-30"):
+        result = cli("action", "Relire", "--owner", "Camille", "--due", day)
+        assert result.code == 2, result.err
+        assert f"Date d'échéance « {day} » : ce jour n'existe pas dans le calendrier." in result.err
+        assert "AAAA-MM-JJ" not in result.err
+    badly = cli("action", "Relire", "--owner", "Camille", "--due", "31-02-2027")
+    assert "écrivez AAAA-MM-JJ ou JJ/MM/AAAA" in badly.err
+    assert records(tmp_path, live.session_id) == []

@@ -418,3 +418,18 @@ def test_a_session_whose_stored_agenda_cannot_be_read_is_listed_and_explained(
     assert shown.code == 1
     assert "ne peut pas être relu par cette version de seminar" in shown.err
     assert "Traceback" not in shown.err
+
+
+def test_a_unique_part_anywhere_in_an_id_finds_its_session(cli, three_sessions) -> None:
+    """Every id begins with its date: the random end (« f509 ») is what tells them apart."""
+    closed = three_sessions["closed"]
+    tail = closed.rsplit("-", 1)[-1]
+    assert not any(s.endswith(tail) for s in three_sessions.values() if s != closed)
+    result = cli("sessions", "show", tail, "--json")
+    assert result.code == 0, result.err
+    assert closed in result.out
+    # a part every id holds (their shared date's month) is ambiguous: the candidates are listed
+    middle = cli("sessions", "show", closed[4:8])
+    assert middle.code == 1 and "désigne plusieurs séances" in middle.err
+    for session_id in three_sessions.values():
+        assert session_id in middle.err

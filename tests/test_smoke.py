@@ -19,7 +19,8 @@ def test_version_is_printed_by_the_console_entry(tmp_path):
 def test_help_lists_the_command_groups_in_french(cli):
     result = cli("--help")
     assert result.code == 0
-    assert "Usage: seminar" in result.out
+    assert "Utilisation : seminar" in result.out
+    assert "Afficher cette aide et quitter." in result.out
     for command in ("agenda", "start", "resume", "join"):
         assert command in result.out
     assert "Exemples" in result.out
@@ -42,3 +43,26 @@ def test_an_unexpected_error_is_a_message_not_a_traceback(cli, monkeypatch):
     assert "Erreur inattendue (RuntimeError : the disk controller is on fire)" in result.err
     assert "SEMINAR_DEBUG=1" in result.err
     assert "Traceback" not in result.err
+
+
+def test_global_options_are_taken_after_the_command_too(cli, tmp_path):
+    """`seminar start … --lang en` as people type it (Click wanted it before the command)."""
+    english = cli("agenda", "list", "--lang", "en")
+    assert english.code == 0, english.err
+    assert "Available agendas" in english.out
+    other = tmp_path / "autre.sqlite3"
+    done = cli("start", "team-retrospective", "--no-input", "--speed", "1000", "--db", str(other))
+    assert done.code == 0, done.err
+    assert other.exists() and not (tmp_path / "journal.sqlite3").exists()
+    # after `--`, and as the value of the command's own option, it is text
+    noted = cli("note", "--db", str(other), "--", "--lang", "en")
+    assert noted.code == 0, noted.err
+    owned = cli("action", "Relire", "--owner", "--db", "--db", str(other))
+    assert owned.code == 0, owned.err
+    from seminar_cli.journal.store import Journal
+
+    with Journal.open(other) as journal:
+        events = journal.events(journal.sessions()[0].id)
+    texts = [(e.type, e.payload.get("text"), e.payload.get("owner")) for e in events]
+    assert ("note", "--lang en", None) in texts
+    assert ("action", "Relire", "--db") in texts

@@ -63,9 +63,10 @@ def _main(argv: Sequence[str] | None) -> int:
     from seminar_cli.errors import ExitCode, SeminarError
 
     try:
-        from seminar_cli.cli.app import build_app
+        from seminar_cli.cli.app import build_app, hoist_global_options
 
         app = build_app()
+        args = hoist_global_options(app, args)
         result = app(args=args, prog_name="seminar", standalone_mode=False)
         return int(result) if isinstance(result, int) else 0
     except SeminarError as error:
@@ -77,11 +78,9 @@ def _main(argv: Sequence[str] | None) -> int:
         _say(i18n.t("common.interrupted"))
         return int(ExitCode.INTERRUPTED)
     except TyperException as error:  # usage errors from argument parsing
-        show = getattr(error, "show", None)
-        if callable(show):
-            show()
-        else:
-            _say(error.format_message())
+        from seminar_cli.cli.click_words import usage_error_text
+
+        _say(usage_error_text(error))
         return int(error.exit_code)
     except KeyboardInterrupt:
         _say(i18n.t("common.interrupted"))

@@ -38,8 +38,23 @@ def available_agendas(cwd: Path | None = None) -> list[AgendaRef]:
         refs += [AgendaRef(p.stem, p, "bundled") for p in _yaml_files(folder)]
     local = (cwd or Path.cwd()) / "agendas"
     if local.is_dir() and (folder is None or local.resolve() != folder.resolve()):
-        refs += [AgendaRef(p.stem, p, "local") for p in _yaml_files(local)]
+        bundled = {r.name: r.path for r in refs}
+        # in the repository's folder (or a copy of it), ./agendas holds the bundled agendas
+        # again: the same name with the same content is one agenda, listed once (as bundled);
+        # a local file that differs is listed too, and wins for `start NAME`
+        refs += [
+            AgendaRef(p.stem, p, "local")
+            for p in _yaml_files(local)
+            if not (p.stem in bundled and _same_content(p, bundled[p.stem]))
+        ]
     return refs
+
+
+def _same_content(one: Path, other: Path) -> bool:
+    try:
+        return one.read_bytes() == other.read_bytes()
+    except OSError:
+        return False
 
 
 def find_agenda(ref: str) -> Path:

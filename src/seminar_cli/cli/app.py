@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -23,6 +23,9 @@ def _version(value: bool) -> None:
 
 
 def build_app() -> typer.Typer:
+    from seminar_cli.cli import click_words
+
+    click_words.install()
     app = typer.Typer(
         name="seminar",
         help=t("help.app"),
@@ -62,3 +65,54 @@ def build_app() -> typer.Typer:
     for name in COMMAND_MODULES:
         importlib.import_module(f"seminar_cli.cli.cmd_{name}").register(app)
     return app
+
+
+GLOBAL_OPTIONS = ("--db", "--lang")  # the root's options that take a value
+
+
+def hoist_global_options(app: typer.Typer, args: list[str]) -> list[str]:
+    """``args`` with the global options written after the command (``seminar start x --lang
+    en``, as people type them) moved before it, where Click looks for them.  The command's own
+    options that take a value keep theirs (``--owner --db`` leaves ``--db`` to ``--owner``),
+    and nothing after ``--`` moves."""
+    import typer.main
+
+    command: Any = typer.main.get_command(app)
+    index = 0
+    # the root's own options, then the command path (``agenda show``)
+    while index < len(args) and args[index].startswith("-"):
+        index += 2 if args[index] in GLOBAL_OPTIONS else 1
+    head = args[:index]
+    path: list[str] = []
+    while index < len(args) and args[index] in getattr(command, "commands", {}):
+        command = command.commands[args[index]]
+        path.append(args[index])
+        index += 1
+    if not path:
+        return args
+    takes_value = {
+        name
+        for param in command.params
+        if param.param_type_name == "option" and not getattr(param, "is_flag", False)
+        for name in param.opts
+    }
+    hoisted: list[str] = []
+    rest: list[str] = []
+    while index < len(args):
+        arg = args[index]
+        if arg == "--":
+            rest += args[index:]
+            break
+        if arg in GLOBAL_OPTIONS and index + 1 < len(args):
+            hoisted += args[index : index + 2]
+            index += 2
+        elif arg.startswith(tuple(option + "=" for option in GLOBAL_OPTIONS)):
+            hoisted.append(arg)
+            index += 1
+        elif arg in takes_value:
+            rest += args[index : index + 2]
+            index += 2
+        else:
+            rest.append(arg)
+            index += 1
+    return head + hoisted + path + rest

@@ -14,6 +14,8 @@ from seminar_cli.i18n import t
 if TYPE_CHECKING:
     from datetime import time
 
+    from rich.table import Table
+
     from seminar_cli.agenda.models import Agenda
 
 
@@ -23,21 +25,13 @@ def register(app: typer.Typer) -> None:
 
     @group.command("list", help=t("help.agenda.list"), epilog=t("help.agenda.list.epilog"))
     def list_cmd() -> None:
-        from rich.table import Table
-
         from seminar_cli.agenda.bundled import DEFAULT_AGENDA, available_agendas
         from seminar_cli.agenda.loader import read_agenda_file
         from seminar_cli.durations import format_human
         from seminar_cli.errors import AgendaError
         from seminar_cli.ui import console
 
-        table = Table(title=t("agenda.list.title"))
-        # the name is what the user types next: never cut it
-        table.add_column(t("agenda.list.name"), no_wrap=True, overflow="fold")
-        table.add_column(t("agenda.list.agenda_title"))
-        table.add_column(t("agenda.list.segments"), justify="right")
-        table.add_column(t("agenda.list.duration"), justify="right", no_wrap=True)
-        table.add_column(t("agenda.list.origin"), no_wrap=True)
+        rows: list[tuple[list[str], str | None]] = []  # cells, style
         invalid: list[str] = []
         for ref in available_agendas():
             origin = t(f"agenda.list.{ref.origin}")
@@ -46,17 +40,23 @@ def register(app: typer.Typer) -> None:
             try:
                 agenda = read_agenda_file(ref.path).agenda
             except AgendaError:
-                table.add_row(ref.name, t("agenda.list.invalid"), "", "", origin, style="red")
+                rows.append(([ref.name, t("agenda.list.invalid"), "", "", origin], "red"))
                 invalid.append(str(ref.path))
                 continue
-            table.add_row(
+            cells = [
                 ref.name,
                 agenda.title,
                 str(len(agenda.segments)),
                 format_human(agenda.total_seconds),
                 origin,
-            )
-        console.out().print(table)
+            ]
+            rows.append((cells, None))
+        screen = console.out()
+        table = _agenda_table(rows, narrow=False)
+        wide = screen.options.update_width(10_000)  # the table's own width, unclamped
+        if screen.measure(table, options=wide).maximum > screen.width:
+            table = _agenda_table(rows, narrow=True)
+        screen.print(table)
         for path in invalid:
             console.say(t("agenda.list.invalid_hint", file=path), style="red")
 
@@ -190,6 +190,25 @@ def register(app: typer.Typer) -> None:
 
         schema = {**agenda_schema(), "title": "seminar agenda"}
         sys.stdout.write(json.dumps(schema, ensure_ascii=False, indent=2) + "\n")
+
+
+def _agenda_table(rows: list[tuple[list[str], str | None]], *, narrow: bool) -> Table:
+    """The table of ``agenda list``.  A title wraps between its words, never inside one
+    (Rich made « Co-const… demain » of it at 80 columns); on a narrow terminal the origin
+    wraps at its spaces to leave the title that room."""
+    from rich.table import Table
+
+    longest_word = max((len(w) for cells, _ in rows for w in cells[1].split()), default=0)
+    table = Table(title=t("agenda.list.title"))
+    # the name is what the user types next: never cut it
+    table.add_column(t("agenda.list.name"), no_wrap=True, overflow="fold")
+    table.add_column(t("agenda.list.agenda_title"), min_width=min(longest_word, 30))
+    table.add_column(t("agenda.list.segments"), justify="right")
+    table.add_column(t("agenda.list.duration"), justify="right", no_wrap=True)
+    table.add_column(t("agenda.list.origin"), max_width=12 if narrow else None)
+    for cells, style in rows:
+        table.add_row(*cells, style=style)
+    return table
 
 
 def _count(number: int, key: str) -> str:

@@ -195,14 +195,19 @@ def register(app: typer.Typer) -> None:
         from seminar_cli.cli.common import find_session, open_journal
         from seminar_cli.errors import SessionError
         from seminar_cli.session.join import Joiner
-        from seminar_cli.session.service import SessionWriter, stored_agenda
-        from seminar_cli.timer import SystemClock
+        from seminar_cli.session.service import stored_agenda, writer_on_session_clock
         from seminar_cli.typed_text import plain_name
         from seminar_cli.ui import console
 
         name = plain_name(name)
         journal = open_journal(ctx, create=False)
-        row = find_session(journal, session)
+        if session is None and not no_input:
+            # before the facilitator starts, the last session is over: wait for the next one
+            # (PRODUCT §9); a script (--no-input) is refused instead, as it would wait unseen
+            _require_terminal(no_input)
+            row = _live_or_next_session(journal)
+        else:
+            row = find_session(journal, session)
         if row.status == "closed":
             raise SessionError("session.already_closed", id=row.id)
         _require_terminal(no_input)
@@ -212,7 +217,8 @@ def register(app: typer.Typer) -> None:
             from seminar_cli.errors import UsageError
 
             raise UsageError("join.needs_answers")
-        writer = SessionWriter(journal, row, SystemClock())
+        # answers are timed as the runner times its segments (a rehearsal runs faster)
+        writer = writer_on_session_clock(journal, row)
         if no_input:
             assert script is not None
             joiner = Joiner(writer, name)
@@ -257,6 +263,29 @@ def _resumable(journal: Journal, ref: str | None, *, take_over: bool = False) ->
     if open_rows:
         raise SessionError("session.running_elsewhere", id=open_rows[0].id)
     raise SessionError("session.nothing_to_resume")
+
+
+WAIT_POLL_SECONDS = 0.5  # how often a waiting `join` looks for a session that opened
+
+
+def _live_or_next_session(journal: Journal) -> SessionRow:
+    """The live session, else the next one to open on this journal (said while waiting)."""
+    import time
+
+    from seminar_cli.i18n import adopt_agenda_language
+    from seminar_cli.session.service import live_session, next_opened_session
+    from seminar_cli.timer import local_now
+    from seminar_cli.ui import console
+
+    row = live_session(journal, local_now())
+    if row is None:
+        known = {r.id for r in journal.sessions()}
+        console.say(t("join.waiting_session"))
+        while row is None:
+            time.sleep(WAIT_POLL_SECONDS)
+            row = next_opened_session(journal, known, local_now())
+    adopt_agenda_language(row.language)
+    return row
 
 
 def _require_terminal(no_input: bool) -> None:

@@ -4,7 +4,7 @@ console.  Records go to the live session's current segment, or where ``--session
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
@@ -182,6 +182,23 @@ class SecretaryConsole:
         self.interactive = bool(sys.stdin and sys.stdin.isatty())
         self._was_closed = writer.state.closed
         self._last_where: str | bool | None = False  # False: nothing shown yet
+        self._session: Any = None  # a prompt_toolkit PromptSession, made at the first line
+
+    def _prompt_session(self) -> Any:
+        """Line editing for a person at a terminal: arrows, Ctrl-A/E, and ↑ recalling this
+        console's earlier lines (in memory: the journal keeps what matters)."""
+        if self._session is None:
+            import sys
+
+            from prompt_toolkit import PromptSession
+            from prompt_toolkit.history import InMemoryHistory
+            from prompt_toolkit.output import create_output
+
+            # the prompt goes to stderr, as every message of the console does
+            self._session = PromptSession(
+                history=InMemoryHistory(), output=create_output(stdout=sys.stderr)
+            )
+        return self._session
 
     def run(self) -> None:
         from seminar_cli.ui.console import say
@@ -206,8 +223,10 @@ class SecretaryConsole:
         import sys
 
         if self.interactive:
-            sys.stderr.write("› ")
-            sys.stderr.flush()
+            from seminar_cli.typed_text import repair_undecodable
+
+            # prompt_toolkit escapes a byte that is not UTF-8 as _read_line does: same repair
+            return repair_undecodable(str(self._prompt_session().prompt("› ")))
         line = _read_line(sys.stdin)
         if line is None:
             return None  # end of input (Ctrl-D)

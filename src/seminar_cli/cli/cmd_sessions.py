@@ -125,9 +125,10 @@ def session_clock(
     # wrong clock) would eat into the running segment's time
     last = state.runner_event_at or state.opened_at or row.created_at
     if beat is not None and status == "live":
+        from seminar_cli.session.service import running_now
+
         speed = float(state.meta.get("speed", 1.0) or 1.0)
-        ahead = max(0.0, (now - beat.real_at).total_seconds()) * speed
-        return max(last, beat.at + timedelta(seconds=ahead))
+        return max(last, running_now(beat, speed, now))
     return max(last, beat.at) if beat is not None else last
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import importlib
 import locale
 import os
+import re
+import unicodedata
 from typing import Any, Literal
 
 Language = Literal["fr", "en"]
@@ -82,9 +84,42 @@ def current_language() -> Language:
 
 
 def t(key: str, /, lang: Language | None = None, **params: Any) -> str:
-    """The message ``key`` in the current language, formatted with ``params``."""
+    """The message ``key`` in the current language, formatted with ``params`` (in French,
+    « de » and « que » elided before a value that begins with a vowel)."""
     pair = catalog().get(key)
     if pair is None:  # a missing key is a bug; show it rather than crash in front of a room
         return key + (" " + repr(params) if params else "")
-    text = pair[0] if (lang or _language) == "fr" else pair[1]
-    return text.format(**params) if params else text
+    if (lang or _language) == "fr":
+        return elided(pair[0], params).format(**params) if params else pair[0]
+    return pair[1].format(**params) if params else pair[1]
+
+
+# « de » / « que » right before a placeholder: « Au tour de {name} », « en tant que {name} »
+_ELIDABLE = re.compile(r"\b([Dd]e|[Qq]ue|[Jj]usque) \{(\w+)\}")
+
+
+def begins_with_vowel(word: str) -> bool:
+    """« Inès », « Olivier », « Élodie »: French elides before them (not before an h or a
+    y, which names leave uncertain: « de Hugo » stays rather than a wrong « d'Hugo »)."""
+    first = unicodedata.normalize("NFKD", word.lstrip()[:1])[:1].lower()
+    return bool(first) and first in "aeiou"
+
+
+def elided(template: str, params: dict[str, Any]) -> str:
+    """A French ``template`` with « de {x} » made « d'{x} » (and « que », « jusque ») when the
+    value put in ``{x}`` begins with a vowel: « Au tour d'Olivier », « en tant qu'Inès »."""
+
+    def elide(match: re.Match[str]) -> str:
+        word, name = match.group(1), match.group(2)
+        if begins_with_vowel(str(params.get(name, ""))):
+            return f"{word[:-1]}'{{{name}}}"
+        return match.group(0)
+
+    return _ELIDABLE.sub(elide, template)
+
+
+def plural(key: str, count: float, lang: Language | None = None) -> str:
+    """``key``, or ``key + "_one"`` for a singular count when the catalogue has that form:
+    « 1 point », « 0 personne » (French: below 2), "1 point", "0 points" (English: 1 only)."""
+    one = abs(count) < 2 if (lang or _language) == "fr" else count == 1
+    return f"{key}_one" if one and f"{key}_one" in catalog() else key

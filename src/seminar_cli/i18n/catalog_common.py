@@ -105,7 +105,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '  seminar note "Proposition de groupe de travail"\n'
         "  seminar export --format html --output compte-rendu.html",
         "\b\nExamples:\n"
-        "  seminar start                         the bundled seminar « Co-construisons demain »\n"
+        "  seminar start                         the bundled seminar “Co-construisons demain”\n"
         "  seminar agenda show team-retrospective\n"
         '  seminar join --name "Sam Taylor"\n'
         '  seminar note "Proposal for a working group"\n'
@@ -194,4 +194,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ne rien demander : écrire un modèle commenté.",
         "Ask nothing: write a commented template.",
     ),
+    # Click's own words (cli/click_words.py)
+    "cli.usage": ("Utilisation :", "Usage:"),
+    "cli.help_option": ("Afficher cette aide et quitter.", "Show this message and exit."),
+    "cli.arguments": ("Arguments", "Arguments"),
+    "cli.options": ("Options", "Options"),
+    "cli.commands": ("Commandes", "Commands"),
+    "cli.required": ("obligatoire", "required"),
+    "cli.default": ("défaut : {default}", "default: {default}"),
+    "cli.missing_command": ("Commande manquante.", "Missing command."),
+    "cli.no_such_command": ("Commande inconnue : {name}.", "No such command {name}."),
+    "cli.try_help": ("Essayez « {command} » pour l'aide.", "Try '{command}' for help."),
+    "cli.error": ("Erreur : {message}", "Error: {message}"),
 }

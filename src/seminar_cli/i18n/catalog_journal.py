@@ -207,6 +207,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "answer.yesno": ("répondez oui ou non", "answer yes or no"),
     "answer.too_many_words": ("au plus {max} mots-clés", "at most {max} keywords"),
+    "answer.too_many_words_one": ("un seul mot-clé", "one keyword only"),
     "answer.ranking": (
         "classez tous les choix, chacun une fois : {choices}",
         "rank every choice, each once: {choices}",
@@ -343,9 +344,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Your name, as the minutes will show it.",
     ),
     "help.arg.session": (
-        "Identifiant de séance (ou son début) ; défaut : la séance en cours, sinon la dernière "
+        "Identifiant de séance (ou son début, ou une partie qu'il est seul à avoir) ; défaut : la séance en cours, sinon la dernière "
         "(resume : la dernière séance interrompue).",
-        "Session id (or its beginning); default: the live session, else the latest (resume: "
+        "Session id (or its beginning, or a part only it has); default: the live session, else the latest (resume: "
         "the latest interrupted session).",
     ),
     # sessions list / show
@@ -444,10 +445,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.sessions.show.epilog": (
         "\b\nExemples :\n  seminar sessions show                   la séance en cours, sinon la dernière\n"
         "  seminar sessions show 20261126-co        un début d'identifiant suffit\n"
-        "  seminar sessions show 20261126-co --json",
+        "  seminar sessions show 20261126-co --json\n"
+        "  seminar sessions show f509               une partie qui n'est qu'à elle suffit aussi",
         "\b\nExamples:\n  seminar sessions show                   the live session, else the latest\n"
         "  seminar sessions show 20261126-team      the beginning of an id is enough\n"
-        "  seminar sessions show 20261126-team --json",
+        "  seminar sessions show 20261126-team --json\n"
+        "  seminar sessions show f509               so does a part only it has",
     ),
     "help.opt.json": (
         "Écrit les données en JSON sur la sortie standard (pour les scripts).",

@@ -64,11 +64,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count}… then + to add {count} min, - to remove {count} (Esc: cancel)",
     ),
     "live.keys.replan": (
-        "y ou Entrée : accepter le nouveau plan · Échap ou n : refuser",
+        "o/y ou Entrée : accepter le nouveau plan · Échap ou n : refuser",
         "y or Enter: accept the new plan · Esc or n: refuse",
     ),
     "live.keys.quit": (
-        "y : quitter (la séance reste enregistrée) · toute autre touche : continuer",
+        "o/y : quitter (la séance reste enregistrée) · toute autre touche : continuer",
         "y: quit (the session is kept) · any other key: carry on",
     ),
     "live.keys.end": (

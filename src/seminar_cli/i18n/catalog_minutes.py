@@ -89,6 +89,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Plusieurs choix possibles : {n} personnes ont répondu.",
         "Several choices allowed: {n} people answered.",
     ),
+    "min.multi_note_one": (
+        "Plusieurs choix possibles : {n} personne a répondu.",
+        "Several choices allowed: {n} person answered.",
+    ),
     "min.mean": ("Moyenne : {mean} (de {low} à {high})", "Mean: {mean} (from {low} to {high})"),
     "min.top_words": ("Mots les plus fréquents :", "Most frequent words:"),
     "min.borda": (
@@ -96,6 +100,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ranking by Borda count (each place earns points):",
     ),
     "min.points": ("{n} points", "{n} points"),
+    "min.points_one": ("{n} point", "{n} point"),
     "min.vote.pour": ("pour", "for"),
     "min.vote.contre": ("contre", "against"),
     "min.vote.abstention": ("abstention", "abstention"),
@@ -328,6 +333,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "python-docx is not installed: reinstall seminar, or choose another format.",
     ),
     # ---------------------------------------------------------------- the secretary
+    "secretary.no_such_due": (
+        "Date d'échéance « {value} » : ce jour n'existe pas dans le calendrier.",
+        "Due date '{value}': that day does not exist in the calendar.",
+    ),
     "secretary.bad_due": (
         "Date d'échéance invalide « {value} » : écrivez AAAA-MM-JJ ou JJ/MM/AAAA, par exemple "
         "2026-12-15 ou 15/12/2026.",
@@ -484,9 +493,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "help.arg.record_text": ("Le texte (les mots sont réunis).", "The text (words are joined)."),
     "help.opt.record_session": (
-        "La séance (identifiant ou début d'identifiant ; défaut : la séance en direct, sinon "
+        "La séance (identifiant, son début ou une partie qu'il est seul à avoir ; défaut : la séance en direct, sinon "
         "la dernière).",
-        "The session (id or start of an id; default: the live session, else the latest).",
+        "The session (id, its beginning or a part only it has; default: the live session, else the latest).",
     ),
     "help.opt.segment": (
         "Identifiant de la séquence (défaut : la séquence en cours).",
@@ -520,9 +529,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "  seminar export --schema > minutes.schema.json  the schema of the JSON exports",
     ),
     "help.arg.export_session": (
-        "La séance (identifiant ou début d'identifiant ; défaut : la séance en direct, sinon "
+        "La séance (identifiant, son début ou une partie qu'il est seul à avoir ; défaut : la séance en direct, sinon "
         "la dernière). « - » seul : écrire sur la sortie standard.",
-        "The session (id or start of an id; default: the live session, else the latest). "
+        "The session (id, its beginning or a part only it has; default: the live session, else the latest). "
         "'-' alone: write to stdout.",
     ),
     "help.opt.format": (

@@ -22,8 +22,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "prompt.no_answer": ("(pas de réponse)", "(no answer)"),
     "prompt.hint.select": ("(↑↓ puis Entrée)", "(↑↓ then Enter)"),
     "prompt.hint.long_text": (
-        "(plusieurs lignes ; pour terminer : Échap puis Entrée, ou Alt+Entrée)",
-        "(several lines; to finish: Esc then Enter, or Alt+Enter)",
+        "(pour envoyer : Entrée sur une ligne vide, ou Échap puis Entrée)",
+        "(to send: Enter on an empty line, or Esc then Enter)",
     ),
     "prompt.hint.multi_max": (
         "(↑↓, Espace pour cocher, Entrée pour valider ; jusqu'à {max} choix)",
@@ -41,6 +41,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "(jusqu'à {max} mots-clés, séparés par des virgules)",
         "(up to {max} keywords, separated by commas)",
     ),
+    "prompt.ticked": ("{count} choix cochés", "{count} choices ticked"),
+    "prompt.ticked_one": ("{count} choix coché", "{count} choice ticked"),
+    "prompt.ticked_none": ("aucun choix", "no choice"),
+    "prompt.hint.words_one": ("(un seul mot-clé)", "(one keyword only)"),
     "prompt.hint.tally": ("(nombre de voix ; vide : 0)", "(number of votes; blank: 0)"),
     "prompt.hint.rating": ("(un nombre de {min} à {max})", "(a number from {min} to {max})"),
     "prompt.hint.name": ("(laisser vide pour terminer)", "(leave blank to finish)"),
@@ -72,6 +76,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "prompt.menu.continue": ("Continuer", "Continue"),
     # seminar join
     "join.welcome": ("Séance : {title}", "Session: {title}"),
+    "join.waiting_session": (
+        "Aucune séance en cours sur ce journal : en attente de la prochaine… (Ctrl-C pour quitter)",
+        "No session is running on this journal: waiting for the next one to open… (Ctrl-C to quit)",
+    ),
     "join.nothing_to_answer": (
         "Cette séance ne pose aucune question aux participants sur leur terminal : il n'y a "
         "rien à répondre ici.",

@@ -633,11 +633,13 @@ class Journal:
         return _session_row(row)
 
     @_reading
-    def find_sessions(self, prefix: str) -> list[SessionRow]:
-        """Sessions whose id starts with ``prefix`` (case-sensitive, unlike LIKE)."""
+    def find_sessions(self, prefix: str, *, anywhere: bool = False) -> list[SessionRow]:
+        """Sessions whose id starts with ``prefix`` (case-sensitive, unlike LIKE); with
+        ``anywhere``, whose id holds it anywhere."""
+        where = "instr(id, ?1) > 0" if anywhere else "substr(id, 1, length(?1)) = ?1"
         rows = self._db.execute(
             "SELECT id, created_at, title, agenda_name, agenda_json, language, rehearsal, status"
-            " FROM sessions WHERE substr(id, 1, length(?1)) = ?1"
+            f" FROM sessions WHERE {where}"
             " ORDER BY created_at DESC, id DESC",
             (prefix,),
         ).fetchall()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Literal
 
 from seminar_cli.errors import SessionError, UsageError
@@ -18,7 +18,6 @@ if TYPE_CHECKING:
     from seminar_cli.journal.state import SessionState
     from seminar_cli.journal.store import Journal, SessionRow
     from seminar_cli.session.service import SessionWriter
-    from seminar_cli.timer import Clock
 
 RecordKind = Literal["note", "decision", "action"]
 MAX_RECORD = 20_000
@@ -28,8 +27,13 @@ _FRENCH = re.compile(r"^\s*(\d{1,2})[/.](\d{1,2})[/.](\d{4})\s*$")
 _DUE_AT_END = re.compile(r"\s+\[?(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{4})\]?\s*$")
 
 
+class NoSuchDate(ValueError):
+    """Written as a date should be, but that day does not exist (31/02/2027)."""
+
+
 def parse_due(text: str) -> date:
-    """``YYYY-MM-DD`` or ``DD/MM/YYYY`` (as French people write it); ValueError otherwise."""
+    """``YYYY-MM-DD`` or ``DD/MM/YYYY`` (as French people write it); ValueError otherwise,
+    NoSuchDate when the form is right and the day does not exist."""
     match = _ISO.match(text)
     if match:
         year, month, day = (int(g) for g in match.groups())
@@ -38,7 +42,10 @@ def parse_due(text: str) -> date:
         if not match:
             raise ValueError(text)
         day, month, year = (int(g) for g in match.groups())
-    return date(year, month, day)  # ValueError for 31/02/2026
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise NoSuchDate(text) from None
 
 
 def due_option(text: str | None) -> str | None:
@@ -47,6 +54,8 @@ def due_option(text: str | None) -> str | None:
         return None
     try:
         return parse_due(text).isoformat()
+    except NoSuchDate:
+        raise UsageError("secretary.no_such_due", value=text) from None
     except ValueError:
         raise UsageError("secretary.bad_due", value=text) from None
 
@@ -114,22 +123,6 @@ def parse_console_line(line: str) -> ConsoleLine:
     return ConsoleLine("note", clean_text(text))
 
 
-def session_clock(journal: Journal, row: SessionRow, state: SessionState) -> Clock:
-    """A clock on the session's time: a live rehearsal runs faster than the wall, and a record
-    made after the session never goes back before its last event."""
-    from seminar_cli.session.service import is_live
-    from seminar_cli.timer import SystemClock, local_now
-
-    now = local_now()
-    speed = float(state.meta.get("speed") or 1.0)
-    beat = journal.last_heartbeat(row.id)
-    if beat is not None and is_live(journal, row, now):
-        start = beat[0] + timedelta(seconds=max(0.0, (now - beat[1]).total_seconds()) * speed)
-        return SystemClock(speed=speed, start=start)
-    last = state.last_event_at
-    return SystemClock(start=max(now, last) if last else now)
-
-
 def target_segment(state: SessionState, segment: str | None) -> str | None:
     """Where a record goes: the named segment, else the current one (none once closed)."""
     if segment is not None:
@@ -144,10 +137,9 @@ def target_segment(state: SessionState, segment: str | None) -> str | None:
 
 def open_writer(journal: Journal, row: SessionRow) -> SessionWriter:
     """A writer for the secretary's records, on the session's clock."""
-    from seminar_cli.session.service import SessionWriter, load_state
+    from seminar_cli.session.service import writer_on_session_clock
 
-    state = load_state(journal, row)
-    return SessionWriter(journal, row, session_clock(journal, row, state))
+    return writer_on_session_clock(journal, row)
 
 
 def write_record(

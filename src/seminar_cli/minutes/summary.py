@@ -17,6 +17,15 @@ from seminar_cli.agenda.models import VOTE_CHOICES, Assembly, Majority, Prompt, 
 TOP_WORDS = 20
 
 
+def word_counts(words: Iterable[str]) -> Counter[str]:
+    """How often each word was given, case aside (« odd17 » and « ODD17 » are one word), each
+    shown in its most frequent spelling (the first given among equals)."""
+    spellings: dict[str, Counter[str]] = {}
+    for word in words:
+        spellings.setdefault(word.casefold(), Counter())[word] += 1
+    return Counter({forms.most_common(1)[0][0]: forms.total() for forms in spellings.values()})
+
+
 def summarize(
     prompt: Prompt, values: Iterable[Any], assembly: Assembly | None = None
 ) -> dict[str, Any]:
@@ -48,7 +57,7 @@ def summarize(
         mean = round(sum(numbers) / len(numbers), 2) if numbers else None
         return {"mean": mean, "distribution": distribution}
     if kind is PromptType.words:
-        counts = Counter(word for v in answers for word in v)
+        counts = word_counts(word for v in answers for word in v)
         ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:TOP_WORDS]
         return {"words": [[word, count] for word, count in ranked]}
     if kind is PromptType.ranking:

@@ -17,6 +17,7 @@ from typing import Any
 
 from seminar_cli.agenda.models import VOTE_CHOICES, Agenda, Prompt, PromptType, Who, canonical_vote
 from seminar_cli.errors import AgendaError, SeminarError
+from seminar_cli.i18n import plural
 
 MAX_TEXT = 20_000
 _YES = {"oui", "o", "yes", "y", "true", "vrai", "1"}
@@ -69,12 +70,15 @@ def _match_choice(prompt: Prompt, raw: Any) -> str:
 def normalise_words(raw: Any, limit: int) -> list[str]:
     items = raw if isinstance(raw, list) else re.split(r"[,;\n]+", _text(raw))
     words: list[str] = []
+    seen: set[str] = set()
     for item in items:
-        word = re.sub(r"\s+", " ", _text(item)).strip(" .!?").lower()
-        if word and word not in words:
+        # the case typed is kept (« ODD17 », « Lyon »); the word cloud counts case-insensitively
+        word = re.sub(r"\s+", " ", _text(item)).strip(" .!?")
+        if word and word.casefold() not in seen:
+            seen.add(word.casefold())
             words.append(word)
     if len(words) > limit:
-        raise AnswerError("answer.too_many_words", max=limit)
+        raise AnswerError(plural("answer.too_many_words", limit), max=limit)
     return words
 
 

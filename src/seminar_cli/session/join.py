@@ -7,7 +7,7 @@ No terminal here: the CLI gives a ``Prompter`` (questionary) or scripted answers
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from seminar_cli.agenda.models import Prompt, Who
@@ -36,6 +36,32 @@ class JoinOutcome:
     closed: bool = False
 
 
+def name_key(name: str) -> str:
+    """What two spellings of one name share: no accents, no case, single spaces
+    (« Inès  Benali » and « ines benali » have the same key)."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", name)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(bare.casefold().split())
+
+
+def roster_name(roster: Iterable[str], typed: str) -> str:
+    """The roster's spelling of the name a participant typed (« Ines Benali » -> « Inès
+    Benali »): accents, case and spaces ignored.  A name matching nobody, or matching two
+    people equally, stays as typed (spaces folded)."""
+    typed = " ".join(typed.split())
+    names = list(roster)
+    if typed in names:
+        return typed
+    same_case = [n for n in names if n.casefold() == typed.casefold()]
+    if len(same_case) == 1:
+        return same_case[0]
+    key = name_key(typed)
+    matches = {n for n in names if name_key(n) == key}
+    return matches.pop() if len(matches) == 1 else typed
+
+
 class Joiner:
     """Answers the open prompts of one session as one participant (or anonymously)."""
 
@@ -43,6 +69,8 @@ class Joiner:
         self.writer = writer
         # a name is shown on the projector and in the minutes: no control characters
         self.name = (strip_controls(name).strip() or None) if name else None
+        if self.name:  # « Ines Benali » is the roster's « Inès Benali », not a newcomer
+            self.name = roster_name((p.name for p in writer.state.agenda.participants), self.name)
         # prompts this process has answered or skipped: not asked again, even anonymous ones
         self._done: set[str] = set()
 

@@ -6,6 +6,7 @@ import contextlib
 import copy
 import os
 import secrets
+import time
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -165,6 +166,60 @@ def is_live(journal: Journal, row: SessionRow, now: datetime) -> bool:
     return beat is not None and beat_alive(beat, now)
 
 
+def running_now(beat: Heartbeat, speed: float, wall: datetime) -> datetime:
+    """ "Now" on a running session's clock: its runner's last heartbeat (a session time and the
+    wall time it was written), moved on by the wall time since at the session's speed (a
+    rehearsal at ``--speed 10`` runs ten times faster than the wall)."""
+    return beat.at + timedelta(seconds=max(0.0, (wall - beat.real_at).total_seconds()) * speed)
+
+
+class SessionClock:
+    """The clock of the processes beside a session's runner (``join``, the secretary): their
+    answers and records are timed as the runner times its segments, so that a rehearsal's
+    minutes hold one clock.  Asked afresh each time: the runner may pause, stop or resume."""
+
+    def __init__(self, journal: Journal, row: SessionRow) -> None:
+        self.journal = journal
+        self.row = row
+        self.state: SessionState | None = None  # the writer's state, once it has one
+        self.speed = 1.0
+        self._mono0 = time.monotonic()
+
+    def follow(self, state: SessionState) -> None:
+        self.state = state
+
+    def monotonic(self) -> float:
+        return time.monotonic() - self._mono0
+
+    def sleep(self, seconds: float) -> None:
+        if seconds > 0:
+            time.sleep(seconds)
+
+    def now(self) -> datetime:
+        from seminar_cli.timer import local_now
+
+        wall = local_now()
+        state = self.state
+        if state is not None:  # a resumed session may run at another speed
+            self.speed = float(state.meta.get("speed") or 1.0)
+        beat = self.journal.last_heartbeat(self.row.id)
+        if beat is not None and not (state and state.closed) and beat_alive(beat, wall):
+            return running_now(beat, self.speed, wall)
+        # not running: now, but never before what the session already holds (a rehearsal's
+        # clock may have run ahead of the wall)
+        last = state.last_event_at if state is not None else None
+        return max(wall, last) if last else wall
+
+
+def writer_on_session_clock(journal: Journal, row: SessionRow) -> SessionWriter:
+    """A writer for a process beside the runner (``join``, the secretary), on the session's
+    clock (SessionClock)."""
+    clock = SessionClock(journal, row)
+    writer = SessionWriter(journal, row, clock)
+    clock.follow(writer.state)
+    return writer
+
+
 def last_sign_of_life(state: SessionState, beat: Heartbeat | None) -> datetime | None:
     """When the session's runner was last seen alive: its last heartbeat or its own last event.
 
@@ -204,10 +259,11 @@ def claim_session(
 
 
 def resolve_session(journal: Journal, ref: str | None, now: datetime | None = None) -> SessionRow:
-    """An id or unique prefix; without one, the live session, else the latest."""
+    """An id, its unique beginning, else a unique part anywhere in it (ids all begin with a
+    date: « f509 » is enough, PRODUCT §9); without one, the live session, else the latest."""
     ref = ref.strip() if ref else None
     if ref:
-        matches = journal.find_sessions(ref)
+        matches = journal.find_sessions(ref) or journal.find_sessions(ref, anywhere=True)
         exact = [r for r in matches if r.id == ref]
         if exact:  # an id that is also the beginning of a longer one
             return exact[0]
@@ -225,6 +281,22 @@ def resolve_session(journal: Journal, ref: str | None, now: datetime | None = No
     moment = now or local_now()
     live = [r for r in rows if is_live(journal, r, moment)]
     return live[0] if live else rows[0]
+
+
+def live_session(journal: Journal, now: datetime) -> SessionRow | None:
+    """The session a runner runs now on this journal, if any (the latest first)."""
+    return next((r for r in journal.sessions() if is_live(journal, r, now)), None)
+
+
+def next_opened_session(
+    journal: Journal, known: Collection[str], now: datetime
+) -> SessionRow | None:
+    """A session opened since the ids ``known`` were listed, or one a runner runs now (an
+    interrupted one resumed): what ``join`` waits for when nothing runs (PRODUCT §9)."""
+    for row in journal.sessions():
+        if (row.id not in known and row.status == "open") or is_live(journal, row, now):
+            return row
+    return None
 
 
 class SessionWriter:

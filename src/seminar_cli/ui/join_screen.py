@@ -21,7 +21,7 @@ from rich.text import Text
 from seminar_cli.agenda.models import Agenda, Prompt, Who
 from seminar_cli.errors import Interrupted, UsageError
 from seminar_cli.i18n import t
-from seminar_cli.session.join import Joiner, JoinOutcome
+from seminar_cli.session.join import Joiner, JoinOutcome, roster_name
 from seminar_cli.session.prompter import AskRequest, StopSession
 from seminar_cli.session.service import SessionWriter
 from seminar_cli.typed_text import plain_name
@@ -89,14 +89,6 @@ def needs_name(agenda: Agenda) -> bool:
     return any(p.who is Who.open and not p.anonymous for _s, p in agenda.all_prompts())
 
 
-def roster_spelling(agenda: Agenda, name: str) -> str:
-    """« camille martin » -> « Camille Martin » when the roster has that name."""
-    for person in agenda.participants:
-        if person.name.casefold() == name.casefold():
-            return person.name
-    return name
-
-
 def ask_participant_name() -> str:
     def validate(raw: str) -> bool | str:
         try:
@@ -133,7 +125,7 @@ def run_join(
         person = " ".join(name.split()) if name else ""
         if not person and needs_name(agenda):
             person = ask_participant_name()
-        person = roster_spelling(agenda, person) if person else ""
+        person = roster_name((p.name for p in agenda.participants), person) if person else ""
         if person:
             console.print(Text(t("join.as", name=person)))
         else:

@@ -20,7 +20,7 @@ from rich.console import Console
 from rich.text import Text
 
 from seminar_cli.agenda.models import VOTE_CHOICES, YESNO_CHOICES, Prompt, PromptType, Who
-from seminar_cli.i18n import current_language, t
+from seminar_cli.i18n import current_language, plural, t
 from seminar_cli.session.answers import AnswerError, normalise_answer, normalise_words
 from seminar_cli.session.prompter import AskRequest, PromptClosed, SkipPrompt, StopSession
 from seminar_cli.ui.results import option_label
@@ -53,6 +53,45 @@ def typed_keys_only(question: questionary.Question) -> questionary.Question:
         merge_key_bindings([app.key_bindings, ignore]) if app.key_bindings else ignore
     )
     return question
+
+
+def checkbox(message: str, **options: Any) -> questionary.Question:
+    """``questionary.checkbox`` whose answered line speaks the interface's language: it wrote
+    « done (10 selections) », or « done » for none, in English whatever the language.  Its
+    words are in a closure that questionary hands to ``create_inquirer_layout``: the tokens
+    are translated on their way there."""
+    import re
+
+    from prompt_toolkit.layout import Layout
+    from questionary.prompts import common
+
+    def translated(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        result = []
+        for style, text in tokens:
+            if style == "class:answer":
+                many = re.fullmatch(r"done \((\d+) selections\)", text)
+                if many:
+                    count = int(many.group(1))
+                    text = t(plural("prompt.ticked", count), count=count)
+                elif text == "done":
+                    text = t("prompt.ticked_none")
+            result.append((style, text))
+        return result
+
+    original = common.create_inquirer_layout
+
+    def layout(
+        ic: common.InquirerControl,
+        get_prompt_tokens: Callable[[], list[tuple[str, str]]],
+        **kwargs: Any,
+    ) -> Layout:
+        return original(ic, lambda: translated(get_prompt_tokens()), **kwargs)
+
+    common.create_inquirer_layout = layout
+    try:
+        return questionary.checkbox(message, **options)
+    finally:
+        common.create_inquirer_layout = original
 
 
 def _ask(question: questionary.Question) -> Any:
@@ -126,13 +165,70 @@ def ask_text(prompt: Prompt, request: AskRequest) -> Any:
     return answer.strip() or None
 
 
+def _send_keys(question: questionary.Question) -> questionary.Question:
+    """A multi-line answer is sent by Enter on an empty line at its end, or by Esc then Enter
+    (Alt+Enter) however long between the two: prompt_toolkit reads an Esc that waited longer
+    than its escape delay as a key of its own, and the Enter after it then only added a line."""
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+
+    keys = KeyBindings()
+    escaped: list[tuple[str, int]] = []  # the buffer as it was when Esc came alone
+
+    def send(buffer: Any) -> None:
+        buffer.text = buffer.text.rstrip()
+        buffer.validate_and_handle()
+
+    @keys.add("escape", "enter")
+    def _alt_enter(event: Any) -> None:
+        send(event.current_buffer)
+
+    @keys.add("escape")
+    def _escape(event: Any) -> None:
+        buffer = event.current_buffer
+        escaped[:] = [(buffer.text, buffer.cursor_position)]
+
+    @keys.add("enter")
+    def _enter(event: Any) -> None:
+        buffer = event.current_buffer
+        document = buffer.document
+        after_escape = escaped == [(buffer.text, buffer.cursor_position)]
+        escaped.clear()
+        at_empty_end = document.is_cursor_at_the_end and not document.current_line.strip()
+        if after_escape or at_empty_end:
+            send(buffer)
+        else:
+            buffer.newline(copy_margin=False)
+
+    app = question.application
+    app.key_bindings = merge_key_bindings([app.key_bindings, keys]) if app.key_bindings else keys
+    return question
+
+
+def _fitted(text: str) -> str:
+    """``text`` broken into lines as wide as the terminal: prompt_toolkit cuts, rather than
+    wraps, the lines of a question shown above a multi-line input."""
+    import os
+    import shutil
+    import sys
+    import textwrap
+
+    try:  # the terminal's real width, as prompt_toolkit sees it (COLUMNS may say otherwise)
+        columns = os.get_terminal_size(sys.stdout.fileno()).columns
+    except (OSError, ValueError, AttributeError):
+        columns = shutil.get_terminal_size().columns
+    width = max(20, columns - 3)
+    return "\n".join(textwrap.fill(line, width) or line for line in text.splitlines() or [""])
+
+
 def ask_long_text(prompt: Prompt, request: AskRequest) -> Any:
     answer = _ask(
-        questionary.text(
-            prompt.question,
-            multiline=True,
-            validate=_validator(prompt),
-            instruction=t("prompt.hint.long_text") + "\n>",
+        _send_keys(
+            questionary.text(
+                _fitted(prompt.question),
+                multiline=True,
+                validate=_validator(prompt),
+                instruction="\n" + _fitted(t("prompt.hint.long_text")) + "\n>",
+            )
         )
     )
     return answer.strip() or None
@@ -146,7 +242,7 @@ def ask_multi(prompt: Prompt, request: AskRequest) -> Any:
     low, high = prompt.multi_picks
 
     def validate(picked: list[str]) -> bool | str:
-        if not picked:
+        if not picked and not low:
             return t("answer.required") if prompt.required else True
         if not low <= len(picked) <= high:
             return t("answer.picks", min=low, max=high)
@@ -159,7 +255,7 @@ def ask_multi(prompt: Prompt, request: AskRequest) -> Any:
     else:
         hint = t("prompt.hint.multi_max", max=high)
     picked = _ask(
-        questionary.checkbox(
+        checkbox(
             prompt.question,
             choices=[Choice(c, value=c) for c in prompt.choices or []],
             validate=validate,
@@ -197,7 +293,7 @@ def ask_words(prompt: Prompt, request: AskRequest) -> Any:
         questionary.text(
             prompt.question,
             validate=_validator(prompt),
-            instruction=t("prompt.hint.words", max=prompt.max_words),
+            instruction=t(plural("prompt.hint.words", prompt.max_words), max=prompt.max_words),
         )
     )
     words = normalise_words(raw, prompt.max_words)
@@ -359,6 +455,8 @@ class QuestionaryPrompter:
             console.print(Text(prompt.description, style="italic"))
         if prompt.text:
             console.print(Text(prompt.text))
+        if prompt.type is PromptType.ranking:  # its steps ask only « in 1st place? »
+            console.print(Text(prompt.question, style="bold"))
 
     def _way_out(self) -> Text:
         """At the facilitator's keyboard, a round says how to leave it (PRODUCT §3)."""

@@ -83,10 +83,12 @@ def ask_attendance(agenda: Agenda) -> list[Attendance]:
         return []
     import questionary
 
+    from seminar_cli.ui.prompts import checkbox
+
     choices = [questionary.Choice(_label(p), value=p.name, checked=True) for p in people]
     present = set(
         _answer(
-            questionary.checkbox(
+            checkbox(
                 t("setup.attendance"),
                 choices=choices,
                 instruction=t("setup.attendance.instruction"),

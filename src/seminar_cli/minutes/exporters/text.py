@@ -10,7 +10,7 @@ import re
 from datetime import date, datetime
 from typing import Final, Literal
 
-from seminar_cli.i18n import catalog, t
+from seminar_cli.i18n import catalog, elided, t
 
 Lang = Literal["fr", "en"]
 
@@ -96,7 +96,7 @@ class Formatter:
         pair = catalog().get(key)
         if self.lang != "fr" or pair is None:
             return t(key, lang=self.lang, **params)
-        template = french_spacing(pair[0])
+        template = french_spacing(elided(pair[0], params))
         return template.format(**params) if params else template
 
     @property

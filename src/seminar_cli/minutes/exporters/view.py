@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from seminar_cli.i18n import plural
 from seminar_cli.minutes.exporters.text import Formatter, ordinal
 from seminar_cli.minutes.model import (
     Action,
@@ -338,7 +339,9 @@ class _Views:
                 whole or None,
             )
             if prompt.type == "multi":
-                result.lines.append(f("min.multi_note", n=f.number(prompt.count)))
+                result.lines.append(
+                    f(plural("min.multi_note", prompt.count, f.lang), n=f.number(prompt.count))
+                )
             if prompt.type == "vote":
                 adopted = bool(summary.get("adopted"))
                 result.adopted = adopted
@@ -360,7 +363,12 @@ class _Views:
             result.lines.append(f("min.borda"))
             ranking = summary["ranking"]
             result.bars = [
-                Bar(f"{i}. {choice}", int(points), 0.0, f("min.points", n=f.number(int(points))))
+                Bar(
+                    f"{i}. {choice}",
+                    int(points),
+                    0.0,
+                    f(plural("min.points", int(points), f.lang), n=f.number(int(points))),
+                )
                 for i, (choice, points) in enumerate(ranking, start=1)
             ]
             top = max((b.count for b in result.bars), default=0)

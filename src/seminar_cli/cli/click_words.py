@@ -1,0 +1,71 @@
+"""Click's own words (vendored by Typer) in the interface's language: « Utilisation : »,
+« Afficher cette aide et quitter. », the headings of a help page and the « Essayez … »
+line under a usage error.  Typer has no setting for them, so the few places that write them
+are wrapped here, once, before the application is built."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from seminar_cli.i18n import t
+
+# Typer's core asks gettext for these (msgid -> catalogue key)
+_GETTEXT = {
+    "Arguments": "cli.arguments",
+    "Options": "cli.options",
+    "Commands": "cli.commands",
+    "required": "cli.required",
+    "default: {default}": "cli.default",
+    "Missing command.": "cli.missing_command",
+    "No such command {name!r}.": "cli.no_such_command",
+}
+_installed = False
+
+
+def _gettext(message: str) -> str:
+    key = _GETTEXT.get(message)
+    # the placeholders are filled by the caller, as gettext's would be
+    return t(key).replace("{name}", "{name!r}") if key else message
+
+
+def install() -> None:
+    global _installed
+    if _installed:
+        return
+    _installed = True
+    import typer.core
+    from typer._click import core, formatting
+
+    typer.core._ = _gettext  # type: ignore[attr-defined]
+
+    write_usage = formatting.HelpFormatter.write_usage
+
+    def usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
+        write_usage(self, prog, args, t("cli.usage") + " " if prefix is None else prefix)
+
+    formatting.HelpFormatter.write_usage = usage  # type: ignore[method-assign]
+
+    get_help_option = core.Command.get_help_option
+
+    def help_option(self: Any, ctx: Any) -> Any:
+        option = get_help_option(self, ctx)
+        if option is not None:
+            option.help = t("cli.help_option")
+        return option
+
+    core.Command.get_help_option = help_option  # type: ignore[method-assign]
+
+
+def usage_error_text(error: Any) -> str:
+    """What Click's ``UsageError.show`` writes, in the interface's language."""
+    ctx = getattr(error, "ctx", None)
+    lines = []
+    if ctx is not None:
+        lines.append(ctx.get_usage())
+        if ctx.command.get_help_option(ctx) is not None:
+            lines.append(
+                t("cli.try_help", command=f"{ctx.command_path} {ctx.help_option_names[0]}")
+            )
+        lines.append("")
+    lines.append(t("cli.error", message=error.format_message()))
+    return "\n".join(lines)

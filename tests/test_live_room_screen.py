@@ -108,7 +108,7 @@ def test_a_round_shows_its_way_out_and_a_skipped_prompt_is_asked_again_with_p(
     tmux.send("x")  # closes the help
     tmux.wait_for("EN COURS", absent=["pendant une question"])
     tmux.send("p")
-    tmux.wait_for("Au tour de Ana Lopez (1/2)  · Ctrl-C : passer la question ou arrêter")
+    tmux.wait_for("Au tour d'Ana Lopez (1/2)  · Ctrl-C : passer la question ou arrêter")
     tmux.send("Enter")  # bien
     tmux.wait_for("Au tour de Bruno Petit (2/2)")
     tmux.send("C-c")

@@ -23,7 +23,7 @@ participants:
 segments:
   - id: ouverture
     title: Ouverture
-    duration: 10m
+    duration: 1m
     prompts:
       - id: mots
         question: Un mot ?
@@ -109,7 +109,8 @@ ANSWERS_A = ("--answers", "a.yaml")
 
 
 def start_then_kill(tmp_path: Path, recorded: Callable[[], bool]) -> None:
-    """A slow rehearsal of AGENDA with answers file a.yaml, killed (-9) once ``recorded()``."""
+    """A rehearsal of AGENDA with answers file a.yaml (×120: the first segment lasts half a
+    second, the second five, time enough to see it), killed (-9) once ``recorded()``."""
     db = tmp_path / "journal.sqlite3"
     start = subprocess.Popen(
         [*seminar_cmd(), "start", "atelier.yaml", "--no-input", "--speed", "120", *ANSWERS_A],

@@ -874,7 +874,9 @@ def test_writers_in_other_processes_take_their_turns_in_the_order_they_came(
     write = (
         "import sys; from pathlib import Path; from datetime import datetime\n"
         "from seminar_cli.journal.events import EventType\n"
+        "from seminar_cli.journal import store\n"
         "from seminar_cli.journal.store import Journal\n"
+        "store.BUSY_TIMEOUT_MS = 300_000  # a slow machine starts the five in turn: wait\n"
         "j = Journal.open(Path(sys.argv[1]), create=False)\n"
         "j.append('s1', EventType.note, {'text': sys.argv[2]}, datetime.now().astimezone())\n"
     )

@@ -20,6 +20,7 @@ import pytest
 from seminar_cli.agenda.loader import load_agenda
 from seminar_cli.errors import JournalError, SessionError
 from seminar_cli.journal import store as store_module
+from seminar_cli.journal import turns
 from seminar_cli.journal.events import EventType
 from seminar_cli.journal.store import (
     APPLICATION_ID,
@@ -835,6 +836,11 @@ def _turn_held_by_another_process(path: Path) -> Iterator[None]:
         holder.wait(timeout=60)
 
 
+_FAIR_QUEUE = pytest.mark.skipif(
+    not turns._FAIR, reason="the ticket queue needs OFD locks and abstract sockets (Linux)"
+)
+
+
 def _tickets_taken(path: Path) -> int:
     """The queue's counter (``turns.py``): how many writers ever took a ticket."""
     raw = Path(f"{path}-lock").read_bytes()[:8]
@@ -865,6 +871,7 @@ def test_writers_queue_on_a_lock_and_a_stuck_one_is_reported_not_waited_for_ever
     assert signal.getsignal(signal.SIGALRM) == signal.SIG_DFL  # no timer, no handler left
 
 
+@_FAIR_QUEUE
 def test_writers_in_other_processes_take_their_turns_in_the_order_they_came(
     journal: Journal,
 ) -> None:
@@ -944,6 +951,7 @@ def test_writers_on_other_threads_wait_a_bounded_time_without_any_signal(
     ]
 
 
+@_FAIR_QUEUE
 def test_a_heartbeat_from_another_thread_waits_its_turn_and_a_stuck_one_is_reported(
     journal: Journal, monkeypatch: pytest.MonkeyPatch
 ) -> None:

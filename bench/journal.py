@@ -112,6 +112,8 @@ def _measure(args: argparse.Namespace, figures: dict[str, object]) -> int:
     # forked children share the parent's memory until they touch it; a garbage collection
     # in each of them would touch (and copy) all of it at once: keep the parent's objects out
     gc.freeze()
+    # the machine's load before the hundred processes start (they add to it, as they would)
+    load_before = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     barrier = ctx.Barrier(args.participants + 1)
     results = ctx.Queue()
@@ -124,7 +126,6 @@ def _measure(args: argparse.Namespace, figures: dict[str, object]) -> int:
     ]
     for proc in procs:
         proc.start()
-    load_before = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     barrier.wait()  # every participant is connected: go
     began = time.perf_counter()
     collected = [results.get(timeout=300) for _ in procs]

@@ -196,8 +196,8 @@ def journal(quick: bool) -> list[Row]:
                 "journal",
                 f"{who}: slowest write{each}",
                 listed("slowest_seconds"),
-                "< 100 ms",
-                all(r["slowest_seconds"] < 0.1 for r in runs),
+                "< 150 ms",  # issue #11's target, with the p99 under 100 ms
+                all(r["slowest_seconds"] < 0.15 for r in runs),
             ),
         ]
     return rows

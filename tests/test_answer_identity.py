@@ -23,7 +23,7 @@ participants:
 segments:
   - id: ouverture
     title: Ouverture
-    duration: 10m
+    duration: 1m
     prompts:
       - id: mots
         question: Un mot ?
@@ -109,7 +109,8 @@ ANSWERS_A = ("--answers", "a.yaml")
 
 
 def start_then_kill(tmp_path: Path, recorded: Callable[[], bool]) -> None:
-    """A slow rehearsal of AGENDA with answers file a.yaml, killed (-9) once ``recorded()``."""
+    """A rehearsal of AGENDA with answers file a.yaml (×120: the first segment lasts half a
+    second, the second five, time enough to see it), killed (-9) once ``recorded()``."""
     db = tmp_path / "journal.sqlite3"
     start = subprocess.Popen(
         [*seminar_cmd(), "start", "atelier.yaml", "--no-input", "--speed", "120", *ANSWERS_A],
@@ -239,12 +240,12 @@ def test_unnamed_scripted_joiners_at_once_each_record_their_answers(tmp_path: Pa
     (tmp_path / "r.yaml").write_text("idee: Une idée\n", encoding="utf-8")
     start = start_open_session(tmp_path)
     try:
-        codes = joiners(tmp_path, [None] * 20, "r.yaml")
+        codes = joiners(tmp_path, [None] * 8, "r.yaml")
     finally:
         stop(start)
-    assert codes == [0] * 20
-    # twenty people with no name: twenty answers (the same reference dropped all but one)
-    assert answers(tmp_path / "journal.sqlite3")[("idee", None, '"Une idée"')] == 20
+    assert codes == [0] * 8
+    # eight people with no name: eight answers (the same reference dropped all but one)
+    assert answers(tmp_path / "journal.sqlite3")[("idee", None, '"Une idée"')] == 8
 
 
 def test_a_named_scripted_joiner_given_the_same_file_again_records_nothing_twice(

@@ -1,5 +1,6 @@
-"""Real processes writing at once: 50 participants answer an open prompt at the same moment
-(``seminar join --no-input``), and every answer lands, with no "database is locked"."""
+"""Real processes writing at once: participants answer an open prompt at the same moment
+(``seminar join --no-input``), and every answer lands, with no "database is locked".  CI runs
+20 of them (under 10 s: starting the processes is most of it); ``--runslow`` runs 100."""
 
 from __future__ import annotations
 
@@ -139,8 +140,8 @@ def run_joiners(tmp_path: Path, people: int) -> None:
     assert journal.count_events(writer.session_id, EventType.answer_given) == 2 * people
 
 
-def test_fifty_participants_answering_at_the_same_moment_all_land(tmp_path: Path) -> None:
-    run_joiners(tmp_path, 50)
+def test_twenty_participants_answering_at_the_same_moment_all_land(tmp_path: Path) -> None:
+    run_joiners(tmp_path, 20)
 
 
 @pytest.mark.slow

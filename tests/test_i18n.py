@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import importlib
 import re
 import string
@@ -21,16 +22,24 @@ def placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
 
 
-@pytest.mark.parametrize("key", sorted(CATALOG))
-def test_every_message_exists_in_both_languages_with_the_same_placeholders(key):
-    french, english = CATALOG[key]
-    assert french.strip(), f"{key}: empty French"
-    assert english.strip(), f"{key}: empty English"
-    assert placeholders(french) == placeholders(english), key
-    # and both really format (a stray { or } would crash in front of the room)
-    values = {name: "X" for name in placeholders(french)}
-    assert "X" in french.format(**values) or not values
-    english.format(**values)
+def test_every_message_exists_in_both_languages_with_the_same_placeholders():
+    wrong: list[str] = []
+    for key, (french, english) in sorted(CATALOG.items()):
+        if not french.strip() or not english.strip():
+            wrong.append(f"{key}: empty")
+        elif placeholders(french) != placeholders(english):
+            wrong.append(f"{key}: {placeholders(french)} != {placeholders(english)}")
+        else:
+            # and both really format (a stray { or } would crash in front of the room)
+            values = {name: "X" for name in placeholders(french)}
+            try:
+                formatted = (french.format(**values), english.format(**values))
+            except (ValueError, IndexError, KeyError) as exc:
+                wrong.append(f"{key}: {exc!r}")
+                continue
+            if values and "X" not in formatted[0]:
+                wrong.append(f"{key}: the French text drops its values")
+    assert wrong == []
 
 
 def test_no_key_is_defined_by_two_areas():
@@ -42,18 +51,71 @@ def test_no_key_is_defined_by_two_areas():
             seen[key] = name
 
 
-def test_every_key_the_agenda_code_uses_is_in_the_catalogue():
-    used: set[str] = set()
-    for path in [*(SRC / "agenda").glob("*.py"), SRC / "cli" / "cmd_agenda.py"]:
-        used |= set(re.findall(r'"(agenda\.[a-z_.]+[a-z_])"', path.read_text(encoding="utf-8")))
-    assert used, "the scan found nothing: the pattern is wrong"
+# literals that look like keys in a catalogue's area but are none
+NOT_KEYS = {"journal.sqlite3": "the journal's default file name (paths.py)"}
+_KEY = re.compile(r"[a-z][a-z0-9_]*(?:\.[A-Za-z0-9_-]+)+")
+_QUOTED_KEY = re.compile(r"""["']([a-z][a-z0-9_]*(?:\.[A-Za-z0-9_-]+)+)["']""")
+
+
+def _keys_in_the_source() -> tuple[set[str], list[re.Pattern[str]]]:
+    """Every string literal of ``src`` shaped like a key (the templates' ``t('…')`` too), and
+    the keys built at run time, as patterns: an f-string such as ``f"kind.{kind}"`` or
+    ``f"{unit}_one"`` stands for every key it can make (its fixed part must hold a word of
+    three letters or more, so that ``f"{n}s"`` or ``f"{a}.{b}"`` stand for nothing)."""
+    literals: set[str] = set()
+    built: list[re.Pattern[str]] = []
+    for path in SRC.rglob("*"):
+        if not path.is_file() or path.suffix in (".pyc", ".css"):
+            continue
+        if path.parent.name == "i18n" and path.name.startswith("catalog_"):
+            continue
+        text = path.read_text(encoding="utf-8")
+        if path.suffix != ".py":  # Jinja2 templates
+            literals |= set(_QUOTED_KEY.findall(text))
+            continue
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                if _KEY.fullmatch(node.value):
+                    literals.add(node.value)
+            elif isinstance(node, ast.JoinedStr):
+                fixed = "".join(v.value for v in node.values if isinstance(v, ast.Constant))
+                if re.search(r"[a-z_]{3}", fixed) and re.fullmatch(r"[a-z0-9_.]*", fixed):
+                    built.append(
+                        re.compile(
+                            "".join(
+                                re.escape(v.value)
+                                if isinstance(v, ast.Constant)
+                                else r"[A-Za-z0-9_.-]+"
+                                for v in node.values
+                            )
+                        )
+                    )
+    return literals, built
+
+
+def test_every_key_the_source_names_is_in_the_catalogue_and_every_key_is_used():
+    literals, built = _keys_in_the_source()
+    assert len(literals) > 300 and len(built) > 20, "the scan found little: the pattern is wrong"
+    areas = {key.split(".")[0] for key in CATALOG}
     # a key used as a prefix ("agenda.n_prompts" + ".one"/".many") counts when its children exist
     missing = sorted(
         key
-        for key in used
-        if key not in CATALOG and not any(k.startswith(key + ".") for k in CATALOG)
+        for key in literals
+        if key.split(".")[0] in areas
+        and key not in CATALOG
+        and key not in NOT_KEYS
+        and not any(k.startswith(key + ".") for k in CATALOG)
     )
-    assert missing == []
+    assert missing == [], "named in src, absent from the catalogue"
+    dead = sorted(
+        key
+        for key in CATALOG
+        if key not in literals
+        and not any(key.startswith(used + ".") for used in literals)
+        and not any(pattern.fullmatch(key) for pattern in built)
+    )
+    assert dead == [], "in the catalogue, used nowhere"
+    assert all(key not in CATALOG for key in NOT_KEYS)
 
 
 @pytest.mark.parametrize(

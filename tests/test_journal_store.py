@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import sqlite3
 import stat
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -13,6 +20,7 @@ import pytest
 from seminar_cli.agenda.loader import load_agenda
 from seminar_cli.errors import JournalError, SessionError
 from seminar_cli.journal import store as store_module
+from seminar_cli.journal import turns
 from seminar_cli.journal.events import EventType
 from seminar_cli.journal.store import (
     APPLICATION_ID,
@@ -798,46 +806,159 @@ def test_a_killed_runner_not_yet_reaped_by_its_parent_is_not_live() -> None:
         child.wait()
 
 
+# -- the writers' queue -------------------------------------------------------------------------
+_HOLD_A_TURN = """
+import sys
+from pathlib import Path
+from seminar_cli.journal.store import Journal
+
+journal = Journal.open(Path(sys.argv[1]), create=False)
+with journal._turn():
+    print("held", flush=True)
+    sys.stdin.readline()  # a writer stopped in the middle of a write, until told to go on
+"""
+
+
+@contextlib.contextmanager
+def _turn_held_by_another_process(path: Path) -> Iterator[None]:
+    holder = subprocess.Popen(
+        [sys.executable, "-c", _HOLD_A_TURN, str(path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+        yield
+    finally:
+        assert holder.stdin is not None
+        holder.stdin.close()
+        holder.wait(timeout=60)
+
+
+_FAIR_QUEUE = pytest.mark.skipif(
+    not turns._FAIR, reason="the ticket queue needs OFD locks and abstract sockets (Linux)"
+)
+
+
+def _tickets_taken(path: Path) -> int:
+    """The queue's counter (``turns.py``): how many writers ever took a ticket."""
+    raw = Path(f"{path}-lock").read_bytes()[:8]
+    return int.from_bytes(raw, "little") if len(raw) == 8 else 0
+
+
+def _poll(condition: Callable[[], bool], what: str, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, f"still waiting for {what}"
+        time.sleep(0.01)
+
+
 def test_writers_queue_on_a_lock_and_a_stuck_one_is_reported_not_waited_for_ever(
     journal: Journal, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import fcntl
-    import time
-
     _session(journal, "s1", T0)
     monkeypatch.setattr(store_module, "BUSY_TIMEOUT_MS", 300)
-    # another writer holds its turn (a process stopped in the middle of a write)
-    other = os.open(f"{journal.path}-lock", os.O_RDWR)
-    fcntl.flock(other, fcntl.LOCK_EX)
-    try:
+    with _turn_held_by_another_process(journal.path):
         began = time.monotonic()
         with pytest.raises(JournalError) as caught:
             journal.append("s1", EventType.note, {"text": "bloquée"}, T0)
         assert 0.25 < time.monotonic() - began < 5
         assert caught.value.key == "journal.busy"
         assert "verrouillé" in caught.value.message()
-    finally:
-        fcntl.flock(other, fcntl.LOCK_UN)
-        os.close(other)
     journal.append("s1", EventType.note, {"text": "passée"}, T0)  # its turn came back
     assert [e.payload["text"] for e in journal.events("s1")] == ["passée"]
-    import signal
-
-    assert signal.getsignal(signal.SIGALRM) == signal.SIG_DFL  # the timer was put back
+    assert signal.getsignal(signal.SIGALRM) == signal.SIG_DFL  # no timer, no handler left
 
 
+@_FAIR_QUEUE
+def test_writers_in_other_processes_take_their_turns_in_the_order_they_came(
+    journal: Journal,
+) -> None:
+    """First come, first served: five processes queue behind a writer that holds its turn,
+    one after the other; once it lets go, their notes land in the order they came."""
+    _session(journal, "s1", T0)
+    write = (
+        "import sys; from pathlib import Path; from datetime import datetime\n"
+        "from seminar_cli.journal.events import EventType\n"
+        "from seminar_cli.journal import store\n"
+        "from seminar_cli.journal.store import Journal\n"
+        "store.BUSY_TIMEOUT_MS = 300_000  # a slow machine starts the five in turn: wait\n"
+        "j = Journal.open(Path(sys.argv[1]), create=False)\n"
+        "j.append('s1', EventType.note, {'text': sys.argv[2]}, datetime.now().astimezone())\n"
+    )
+    writers: list[subprocess.Popen[bytes]] = []
+    with _turn_held_by_another_process(journal.path):
+        for n in range(5):
+            queued = _tickets_taken(journal.path)
+            writers.append(
+                subprocess.Popen([sys.executable, "-c", write, str(journal.path), f"P{n}"])
+            )
+            _poll(lambda q=queued: _tickets_taken(journal.path) > q, f"P{n} in the queue")
+        assert all(w.poll() is None for w in writers)  # all still waiting
+    assert [w.wait(timeout=60) for w in writers] == [0] * 5
+    assert [e.payload["text"] for e in journal.events("s1")] == ["P0", "P1", "P2", "P3", "P4"]
+
+
+def test_writers_on_other_threads_wait_a_bounded_time_without_any_signal(
+    journal: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A web server's workers: two threads sharing one journal and a third with its own
+    wait behind a writer of another process; each gives up after the busy timeout with the
+    clear message (no SIGALRM, which only the main thread could use), and writes once the
+    turn is free."""
+    _session(journal, "s1", T0)
+    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_MS", 300)
+    own = Journal.open(journal.path)
+    outcome: dict[str, tuple[str, float]] = {}
+
+    def work(name: str, through: Journal) -> None:
+        began = time.monotonic()
+        try:
+            through.append("s1", EventType.note, {"text": name}, T0)
+            outcome[name] = ("written", time.monotonic() - began)
+        except JournalError as error:
+            outcome[name] = (error.key, time.monotonic() - began)
+
+    def run_workers() -> None:
+        workers = [
+            threading.Thread(target=work, args=("shared-1", journal)),
+            threading.Thread(target=work, args=("shared-2", journal)),
+            threading.Thread(target=work, args=("own", own)),
+        ]
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.join(timeout=60)
+
+    try:
+        with _turn_held_by_another_process(journal.path):
+            run_workers()
+            assert {key for key, _ in outcome.values()} == {"journal.busy"}
+            assert len(outcome) == 3
+            assert all(0.25 < waited < 5 for _, waited in outcome.values())
+        outcome.clear()
+        run_workers()
+    finally:
+        own.close()
+    assert {name: key for name, (key, _) in outcome.items()} == dict.fromkeys(
+        ("shared-1", "shared-2", "own"), "written"
+    )
+    assert sorted(e.payload["text"] for e in journal.events("s1")) == [
+        "own",
+        "shared-1",
+        "shared-2",
+    ]
+
+
+@_FAIR_QUEUE
 def test_a_heartbeat_from_another_thread_waits_its_turn_and_a_stuck_one_is_reported(
     journal: Journal, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """SIGALRM bounds the wait only on the main thread: the heartbeat thread of a round at
-    the keyboard must neither write out of turn nor wait for ever."""
-    import fcntl
-    import threading
-
+    """The heartbeat thread of a round at the keyboard must neither write out of turn nor
+    wait for ever."""
     _session(journal, "s1", T0)
     monkeypatch.setattr(store_module, "BUSY_TIMEOUT_MS", 300)
-    other = os.open(f"{journal.path}-lock", os.O_RDWR)
-    fcntl.flock(other, fcntl.LOCK_EX)
     outcome: list[object] = []
 
     def beat() -> None:
@@ -850,18 +971,18 @@ def test_a_heartbeat_from_another_thread_waits_its_turn_and_a_stuck_one_is_repor
         finally:
             beating.close()
 
-    try:
+    with _turn_held_by_another_process(journal.path):
         thread = threading.Thread(target=beat)
         thread.start()
         thread.join(timeout=30)
         assert outcome == ["journal.busy"]
         assert journal.last_heartbeat("s1") is None
         monkeypatch.setattr(store_module, "BUSY_TIMEOUT_MS", 30_000)
+        queued = _tickets_taken(journal.path)
         thread = threading.Thread(target=beat)
         thread.start()
-    finally:
-        fcntl.flock(other, fcntl.LOCK_UN)
-        os.close(other)
+        _poll(lambda: _tickets_taken(journal.path) > queued, "the heartbeat in the queue")
+        assert outcome == ["journal.busy"]  # it waits behind the writer
     thread.join(timeout=30)
     assert outcome == ["journal.busy", "written"]
     assert journal.last_heartbeat("s1") is not None

@@ -3,7 +3,9 @@ running a long segment), the secretary (``seminar note``, ``decision`` and ``act
 the other) and dozens of participants (``seminar join --no-input --answers``).
 
 Every record and every answer lands exactly once, nobody sees "database is locked", and the JSON
-minutes exported afterwards hold all of them."""
+minutes exported afterwards hold all of them.  CI runs a dozen participants and two
+secretaries writing two records of each kind (under 10 s: starting ~30 processes is most of
+it); ``--runslow`` runs eighty participants and ten records each."""
 
 from __future__ import annotations
 
@@ -268,10 +270,10 @@ def run_everyone_at_once(tmp_path: Path, joiners: int, records: int, secretaries
     )
 
 
-def test_facilitator_secretary_and_two_dozen_participants_writing_at_once(
+def test_facilitator_two_secretaries_and_a_dozen_participants_writing_at_once(
     tmp_path: Path,
 ) -> None:
-    run_everyone_at_once(tmp_path, joiners=24, records=3, secretaries=2)
+    run_everyone_at_once(tmp_path, joiners=12, records=2, secretaries=2)
 
 
 @pytest.mark.slow

@@ -340,10 +340,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "agenda.show.duration": ("Durée", "Duration"),
     "agenda.show.segment": ("Séquence", "Segment"),
     "agenda.show.kind": ("Type", "Kind"),
-    "agenda.show.prompts": ("Questions", "Prompts"),
     "agenda.show.fixed": ("fixe", "fixed"),
     "agenda.show.total": ("Total", "Total"),
-    "agenda.show.ends_by": ("Fin impérative : {time}", "Hard stop: {time}"),
     "agenda.show.followed_by": ("Suivi de : {what}", "Followed by: {what}"),
     "agenda.show.overrun": (
         "Attention : le programme dépasse l'heure de fin ({ends_by}) de {over}.",

@@ -154,10 +154,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file} is not an answers file for this agenda: none of its keys is a prompt id (nothing "
         "of the file is quoted).",
     ),
-    "answers.yaml": (
-        "{file} : erreur de syntaxe YAML à la ligne:colonne {where}",
-        "{file}: YAML syntax error at line:column {where}",
-    ),
     "answers.not_mapping": (
         "{file} : un fichier de réponses associe l'identifiant d'une question à une liste de "
         "réponses (moment: [« … », « … »]).",

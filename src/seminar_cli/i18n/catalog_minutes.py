@@ -328,10 +328,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "A {format} file cannot be shown in a terminal: redirect the output "
         "(seminar export --format {format} - > file.{format}) or give --output FILE.",
     ),
-    "export.no_docx": (
-        "python-docx n'est pas installé : réinstallez seminar, ou choisissez un autre format.",
-        "python-docx is not installed: reinstall seminar, or choose another format.",
-    ),
     # ---------------------------------------------------------------- the secretary
     "secretary.no_such_due": (
         "Date d'échéance « {value} » : ce jour n'existe pas dans le calendrier.",

@@ -14,12 +14,9 @@ import json
 import os
 import random
 import secrets
-import signal
 import socket
 import sqlite3
 import stat
-import threading
-import time
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -28,6 +25,7 @@ from pathlib import Path
 from typing import Any, Concatenate, NamedTuple, ParamSpec, TypeVar
 
 from seminar_cli.errors import JournalError, SessionError
+from seminar_cli.journal.turns import Busy, WriterQueue
 
 try:
     import fcntl
@@ -288,52 +286,6 @@ def _owner_only(path: Path) -> None:
             continue
 
 
-class _Expired(Exception):
-    pass
-
-
-def _wait_for_lock(fd: int, seconds: float, path: Path) -> None:
-    """Block until the writers' lock is ours, at most ``seconds``, like SQLite's busy timeout:
-    woken by the kernel where a timer can bound the wait (the main thread, SIGALRM unused),
-    else by polling."""
-    assert fcntl is not None
-    timed = (
-        threading.current_thread() is threading.main_thread()
-        and signal.getsignal(signal.SIGALRM) == signal.SIG_DFL
-    )
-    if not timed:  # another thread (a heartbeat during a round): look again and again
-        deadline = time.monotonic() + seconds
-        pause = 0.001
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                return
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    raise JournalError(
-                        "journal.busy", file=str(path), seconds=BUSY_TIMEOUT_MS // 1000
-                    ) from None
-            time.sleep(pause)
-            pause = min(pause * 2, 0.05)
-
-    def expire(signum: int, frame: object) -> None:
-        raise _Expired
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    try:
-        signal.setitimer(signal.ITIMER_REAL, seconds)
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        signal.setitimer(signal.ITIMER_REAL, 0)
-    except _Expired:
-        fcntl.flock(fd, fcntl.LOCK_UN)  # in case the timer rang just as the lock came
-        raise JournalError(
-            "journal.busy", file=str(path), seconds=BUSY_TIMEOUT_MS // 1000
-        ) from None
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -359,7 +311,7 @@ class Journal:
     def __init__(self, path: Path, db: sqlite3.Connection) -> None:
         self.path = path
         self._db = db
-        self._turns: int | None = None  # the writers' queue (see _turn)
+        self._turns: WriterQueue | None = None  # the writers' queue (see _turn)
         self._no_turns = fcntl is None
 
     # -- opening ---------------------------------------------------------------------------
@@ -522,36 +474,33 @@ class Journal:
 
     @contextlib.contextmanager
     def _turn(self) -> Iterator[None]:
-        """Writers wait their turn on an OS lock (``flock`` on ``<journal>-lock``) before
-        ``BEGIN IMMEDIATE``.
+        """Writers wait their turn in a first-come, first-served queue (``turns.py``, on
+        ``<journal>-lock``) before ``BEGIN IMMEDIATE``, at most the busy timeout.
 
         SQLite alone makes a waiting writer sleep longer and longer (up to 100 ms at a time)
-        and the lock often sits free while everyone sleeps: with a crowd of participants the
-        slowest write took half a second.  The kernel wakes a waiter as soon as the lock is
-        released.  SQLite's lock still guards the data: without ``flock`` (Windows, a folder
-        where the file cannot be created) writers simply rely on it.
+        and the lock often sits free while everyone sleeps; a plain ``flock`` wakes whoever the
+        kernel picks, so in a crowd some writers wait the whole burst.  The queue hands the
+        turn to the next ticket.  SQLite's lock still guards the data: without the lock file
+        (Windows, a folder where it cannot be created) writers simply rely on it.
         """
         if self._turns is None and not self._no_turns:
             try:
-                self._turns = os.open(
-                    f"{self.path}-lock", os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600
-                )
+                fd = os.open(f"{self.path}-lock", os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
                 with contextlib.suppress(OSError):  # one left by an older version
-                    os.fchmod(self._turns, 0o600)
+                    os.fchmod(fd, 0o600)
+                self._turns = WriterQueue(fd)
             except OSError:
                 self._no_turns = True
-        fd = self._turns
-        if fd is None or fcntl is None:
+        if self._turns is None:
             yield
             return
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            _wait_for_lock(fd, BUSY_TIMEOUT_MS / 1000, self.path)
-        try:
-            yield
-        finally:
-            fcntl.flock(fd, fcntl.LOCK_UN)
+            with self._turns.turn(BUSY_TIMEOUT_MS / 1000):
+                yield
+        except Busy:  # raised only while waiting, never by the write itself
+            raise JournalError(
+                "journal.busy", file=str(self.path), seconds=BUSY_TIMEOUT_MS // 1000
+            ) from None
 
     @contextlib.contextmanager
     def _write(self) -> Iterator[sqlite3.Cursor]:
@@ -573,7 +522,7 @@ class Journal:
     def close(self) -> None:
         self._db.close()
         if self._turns is not None:
-            os.close(self._turns)
+            self._turns.close()
             self._turns = None
 
     def __enter__(self) -> Journal:

@@ -191,27 +191,10 @@ def test_a_late_scripted_joiner_is_told_which_prompts_closed_before_it_came(tmp_
     answers = tmp_path / "reponses.yaml"
     answers.write_text("accueil: [bonjour]\nidee: [Un forum]\n", encoding="utf-8")
     env = subprocess_env(tmp_path, SEMINAR_LANG="fr")
-    runner = subprocess.Popen(
-        [*seminar_cmd(), "start", str(agenda), "--no-input", "--speed", "60"],
-        env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    # "accueil" opened and closed before this participant comes; "idee" is open
+    runner = _rehearsal_until_open(tmp_path, agenda, "idee", env)
     try:
-        # "accueil" opened and closed before this participant comes; "idee" is open
-        deadline = time.monotonic() + 60
-        while "idee" not in _opened(tmp_path):
-            assert time.monotonic() < deadline and runner.poll() is None
-            time.sleep(0.05)
-        joined = subprocess.run(
-            [*seminar_cmd(), "join", "--no-input", "--answers", str(answers), "--name", "Léa"],
-            env=env,
-            stdin=subprocess.DEVNULL,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
+        joined = _lea_joins(answers, env)
         still_running = runner.poll() is None
     finally:
         runner.send_signal(signal.SIGKILL)
@@ -222,6 +205,38 @@ def test_a_late_scripted_joiner_is_told_which_prompts_closed_before_it_came(tmp_
     assert "0 question(s) non ouvertes" in joined.stderr
     assert "1 question(s) déjà fermée(s) avant de pouvoir y répondre : accueil." in joined.stderr
     assert recorded_answers(tmp_path) == [("idee", "Léa", "Un forum")]
+
+
+def _rehearsal_until_open(
+    tmp_path: Path, agenda: Path, prompt: str, env: dict[str, str]
+) -> subprocess.Popen[bytes]:
+    """A headless rehearsal at ×60, once ``prompt`` has opened (killed if it never does)."""
+    runner = subprocess.Popen(
+        [*seminar_cmd(), "start", str(agenda), "--no-input", "--speed", "60"],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while prompt not in _opened(tmp_path):
+        if time.monotonic() > deadline or runner.poll() is not None:
+            runner.kill()
+            runner.wait(timeout=30)
+            raise AssertionError(f"{prompt} never opened")
+        time.sleep(0.05)
+    return runner
+
+
+def _lea_joins(answers: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*seminar_cmd(), "join", "--no-input", "--answers", str(answers), "--name", "Léa"],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def _opened(tmp_path: Path) -> list[str]:
@@ -318,26 +333,9 @@ def test_answers_from_join_are_timed_on_the_rehearsals_clock(tmp_path: Path):
     answers = tmp_path / "reponses.yaml"
     answers.write_text("chainon: [Les territoires]\n", encoding="utf-8")
     env = subprocess_env(tmp_path, SEMINAR_LANG="fr")
-    runner = subprocess.Popen(
-        [*seminar_cmd(), "start", str(agenda), "--no-input", "--speed", "60"],
-        env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    runner = _rehearsal_until_open(tmp_path, agenda, "chainon", env)
     try:
-        deadline = time.monotonic() + 60
-        while "chainon" not in _opened(tmp_path):
-            assert time.monotonic() < deadline and runner.poll() is None
-            time.sleep(0.05)
-        joined = subprocess.run(
-            [*seminar_cmd(), "join", "--no-input", "--answers", str(answers), "--name", "Léa"],
-            env=env,
-            stdin=subprocess.DEVNULL,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
+        joined = _lea_joins(answers, env)
         wall_after = datetime.now().astimezone()
     finally:
         runner.send_signal(signal.SIGKILL)

@@ -125,14 +125,15 @@ def run_recording_frames(
     script: list[tuple[float, list[str]]],
     width: int,
     height: int,
+    prompter: Any = None,
 ) -> tuple[LiveControls, list[str]]:
     """Run the live screen on ``script`` (see ``keys_at``) and keep, as text, every frame it
-    drew on a terminal of that size."""
+    drew on a terminal of that size (``prompter`` answers the rounds; none by default)."""
     keys = ScriptedKeys(writer.clock, script)  # type: ignore[arg-type]
     controls = LiveControls(console=recording_console(width, height), keys=keys)
     frames: list[str] = []
     with controls:
-        runner = Runner(writer, controls, NullPrompter(), auto_advance=False)
+        runner = Runner(writer, controls, prompter or NullPrompter(), auto_advance=False)
         original = controls.draw
 
         def draw(runner: Runner) -> None:

@@ -9,7 +9,13 @@ from typing import Any
 from seminar_cli.session.prompter import AskRequest
 from seminar_cli.session.runner import Runner
 from seminar_cli.ui.live import LiveControls
-from tests.live_helpers import ScriptedKeys, frame, keys_at, open_writer, recording_console
+from tests.live_helpers import (
+    ScriptedKeys,
+    keys_at,
+    open_writer,
+    recording_console,
+    run_recording_frames,
+)
 
 LONG = "Outiller les chefs de projet sectoriels pour la transition écologique des territoires"
 
@@ -48,21 +54,9 @@ class RoomPrompter:
 
 def run_frames(tmp_path, script, width: int, height: int) -> list[str]:
     writer = open_writer(tmp_path, VOTES)
-    keys = ScriptedKeys(writer.clock, keys_at(*script))  # type: ignore[arg-type]
-    controls = LiveControls(console=recording_console(width, height), keys=keys)
-    frames: list[str] = []
-    with controls:
-        runner = Runner(writer, controls, RoomPrompter(), auto_advance=False)
-        original = controls.draw
-
-        def draw(runner: Runner) -> None:
-            original(runner)
-            view = controls.view(runner)
-            if view is not None:
-                frames.append(frame(view, width, height))
-
-        controls.draw = draw  # type: ignore[method-assign]
-        runner.run()
+    _controls, frames = run_recording_frames(
+        writer, keys_at(*script), width, height, RoomPrompter()
+    )
     return frames
 
 

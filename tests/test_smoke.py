@@ -66,3 +66,33 @@ def test_global_options_are_taken_after_the_command_too(cli, tmp_path):
     texts = [(e.type, e.payload.get("text"), e.payload.get("owner")) for e in events]
     assert ("note", "--lang en", None) in texts
     assert ("action", "Relire", "--db") in texts
+
+
+def test_clicks_usage_errors_speak_the_interfaces_language(tmp_path):
+    """Click writes its usage errors in English: a French interface says them in French."""
+    cases = [
+        (["agenda", "validate", "--foo"], "Erreur : Option inconnue : --foo"),
+        (["export", "--format"], "Erreur : L'option « --format » attend une valeur."),
+        (["note"], "Erreur : Argument manquant : « TEXT »."),
+        (["agenda", "list", "extra"], "Erreur : Argument(s) en trop : extra"),
+        (
+            ["export", "--formt", "md"],
+            "Erreur : Option inconnue : --formt (options possibles : --force, --format)",
+        ),
+    ]
+    for args, said in cases:
+        for lang, expected in (("fr", said), ("en", None)):
+            done = subprocess.run(
+                [*seminar_cmd(), "--lang", lang, *args],
+                capture_output=True,
+                text=True,
+                timeout=60,
+                cwd=tmp_path,
+            )
+            assert done.returncode == 2, done.stderr
+            assert "Traceback" not in done.stderr
+            if expected:
+                assert expected in done.stderr
+            else:  # English stays Click's own words
+                assert done.stderr.strip().splitlines()[-1].startswith("Error: ")
+                assert "Erreur" not in done.stderr

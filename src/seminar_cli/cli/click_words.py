@@ -5,6 +5,7 @@ are wrapped here, once, before the application is built."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from seminar_cli.i18n import t
@@ -67,5 +68,42 @@ def usage_error_text(error: Any) -> str:
                 t("cli.try_help", command=f"{ctx.command_path} {ctx.help_option_names[0]}")
             )
         lines.append("")
-    lines.append(t("cli.error", message=error.format_message()))
+    lines.append(t("cli.error", message=translated_message(error.format_message())))
     return "\n".join(lines)
+
+
+# Click writes these in English with f-strings (no gettext to hook): each is read back and
+# said again in the interface's language; anything else stays as Click wrote it
+_MESSAGES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"No such option: (?P<name>\S+)"), "cli.no_such_option"),
+    (re.compile(r"Missing argument (?P<name>.+)\."), "cli.missing_argument"),
+    (re.compile(r"Missing option (?P<name>.+)\."), "cli.missing_option"),
+    (re.compile(r"Option '(?P<name>[^']+)' requires an argument\."), "cli.needs_value"),
+    (
+        re.compile(r"Option '(?P<name>[^']+)' requires (?P<count>\d+) arguments\."),
+        "cli.needs_values",
+    ),
+    (re.compile(r"Option '(?P<name>[^']+)' does not take a value\."), "cli.takes_no_value"),
+    (re.compile(r"Got unexpected extra argument\(s\) \((?P<args>.*)\)"), "cli.extra_arguments"),
+    (
+        re.compile(r"Invalid value for '(?P<name>[^']+)': (?P<message>.*)", re.S),
+        "cli.invalid_value",
+    ),
+]
+_POSSIBLE = re.compile(r" \(Possible options: (?P<names>[^)]*)\)$")
+
+
+def translated_message(message: str) -> str:
+    """One of Click's usage errors in the interface's language (its own words only)."""
+    suggestion = ""
+    possible = _POSSIBLE.search(message)
+    if possible:
+        message = message[: possible.start()]
+        suggestion = " " + t("cli.possible_options", names=possible["names"])
+    for pattern, key in _MESSAGES:
+        found = pattern.fullmatch(message)
+        if found:
+            # Click quotes names 'so': the catalogue quotes them as the language does
+            params = {k: v.strip("'") for k, v in found.groupdict().items() if k != "lang"}
+            return t(key, None, **params) + suggestion
+    return message + (possible.group(0) if possible else "")

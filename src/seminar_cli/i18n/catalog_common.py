@@ -206,4 +206,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.no_such_command": ("Commande inconnue : {name}.", "No such command {name}."),
     "cli.try_help": ("Essayez « {command} » pour l'aide.", "Try '{command}' for help."),
     "cli.error": ("Erreur : {message}", "Error: {message}"),
+    # Click's own usage errors, read back from its English (cli/click_words.py)
+    "cli.no_such_option": ("Option inconnue : {name}", "No such option: {name}"),
+    "cli.possible_options": ("(options possibles : {names})", "(Possible options: {names})"),
+    "cli.missing_argument": ("Argument manquant : « {name} ».", "Missing argument '{name}'."),
+    "cli.missing_option": ("Option manquante : « {name} ».", "Missing option '{name}'."),
+    "cli.needs_value": (
+        "L'option « {name} » attend une valeur.",
+        "Option '{name}' requires an argument.",
+    ),
+    "cli.needs_values": (
+        "L'option « {name} » attend {count} valeurs.",
+        "Option '{name}' requires {count} arguments.",
+    ),
+    "cli.takes_no_value": (
+        "L'option « {name} » ne prend pas de valeur.",
+        "Option '{name}' does not take a value.",
+    ),
+    "cli.extra_arguments": (
+        "Argument(s) en trop : {args}",
+        "Got unexpected extra argument(s) ({args})",
+    ),
+    "cli.invalid_value": (
+        "Valeur invalide pour « {name} » : {message}",
+        "Invalid value for '{name}': {message}",
+    ),
 }

@@ -111,7 +111,7 @@ def test_validate_warns_about_an_overrun_but_it_is_valid(cli, tmp_path):
 def test_validate_needs_a_file(cli):
     result = cli("agenda", "validate")
     assert result.code == 2
-    assert "Missing argument" in result.err
+    assert "Erreur : Argument manquant : « files »." in result.err
 
 
 # -- show --------------------------------------------------------------------------------------

@@ -50,6 +50,21 @@ segments:
 """
 
 
+def _start_headless(tmp_path: Path, agenda: Path) -> tuple[subprocess.Popen[bytes], Path]:
+    """``seminar start AGENDA --no-input`` in real time; what it says goes to the file returned."""
+    talk = tmp_path / "start.err"
+    with talk.open("w") as err:
+        start = subprocess.Popen(
+            [*seminar_cmd(), "start", str(agenda), "--no-input", "--speed", "1"],
+            env=subprocess_env(tmp_path),
+            cwd=tmp_path,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+        )
+    return start, talk
+
+
 def _wait_for(path: Path, text: str, timeout: float = 20) -> str:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -63,16 +78,7 @@ def _wait_for(path: Path, text: str, timeout: float = 20) -> str:
 def test_two_join_terminals_answer_an_open_prompt(tmp_path: Path):
     agenda = tmp_path / "atelier.yaml"
     agenda.write_text(AGENDA, encoding="utf-8")
-    talk = tmp_path / "start.err"
-    with talk.open("w") as err:
-        start = subprocess.Popen(
-            [*seminar_cmd(), "start", str(agenda), "--no-input", "--speed", "1"],
-            env=subprocess_env(tmp_path),
-            cwd=tmp_path,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=err,
-        )
+    start, talk = _start_headless(tmp_path, agenda)
     camille = dominique = None
     try:
         _wait_for(talk, "Ré-inventons la manière")
@@ -142,16 +148,7 @@ def test_join_ends_when_the_session_closes(tmp_path: Path):
         AGENDA.replace("duration: 30m", "duration: 8s").replace("duration: 5m", "duration: 1s"),
         encoding="utf-8",
     )
-    talk = tmp_path / "start.err"
-    with talk.open("w") as err:
-        start = subprocess.Popen(
-            [*seminar_cmd(), "start", str(agenda), "--no-input", "--speed", "1"],
-            env=subprocess_env(tmp_path),
-            cwd=tmp_path,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=err,
-        )
+    start, talk = _start_headless(tmp_path, agenda)
     try:
         _wait_for(talk, "Ré-inventons la manière")
         child = spawn_seminar(tmp_path, "join", "--name", "Camille Martin")
@@ -284,16 +281,7 @@ def test_a_multi_line_answer_at_80_columns_is_sent_by_an_empty_line_or_esc_enter
 ):
     agenda = tmp_path / "recits.yaml"
     agenda.write_text(LONG, encoding="utf-8")
-    talk = tmp_path / "start.err"
-    with talk.open("w") as err:
-        start = subprocess.Popen(
-            [*seminar_cmd(), "start", str(agenda), "--no-input", "--speed", "1"],
-            env=subprocess_env(tmp_path),
-            cwd=tmp_path,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=err,
-        )
+    start, talk = _start_headless(tmp_path, agenda)
     child = None
     try:
         _wait_for(talk, "Relisons notre histoire")

@@ -17,21 +17,6 @@ if TYPE_CHECKING:
     from seminar_cli.session.service import SessionWriter
 
 
-MIN_SPEED, MAX_SPEED = 0.1, 10_000
-
-
-def _speed(value: float | None) -> float:
-    if value is None:
-        return 1.0
-    # below a tenth the session hardly moves (1e-300 never did), above 10,000 a second of
-    # the wall is nearly three hours of the session
-    if not MIN_SPEED <= value <= MAX_SPEED:
-        from seminar_cli.errors import UsageError
-
-        raise UsageError("run.bad_speed", value=f"{value:g}")
-    return value
-
-
 NoInput = Annotated[bool, typer.Option("--no-input", help=t("help.opt.no_input"))]
 AnswersOpt = Annotated[
     Path | None, typer.Option("--answers", help=t("help.opt.answers"), metavar="FILE")
@@ -74,11 +59,15 @@ def register(app: typer.Typer) -> None:
         from seminar_cli.cli.cmd_agenda import _parse_at
         from seminar_cli.cli.common import open_journal
         from seminar_cli.i18n import adopt_agenda_language
-        from seminar_cli.session.service import SessionSetup, SessionWriter, open_session
-        from seminar_cli.timer import SystemClock
+        from seminar_cli.session.clock import checked_speed
+        from seminar_cli.session.service import (
+            SessionSetup,
+            attendance_from_answers,
+            start_session,
+        )
         from seminar_cli.typed_text import plain_name
 
-        factor = _speed(speed)
+        factor = checked_speed(speed)
         facilitator, secretary = plain_name(facilitator), plain_name(secretary)
         loaded = load_agenda(agenda)
         adopt_agenda_language(loaded.agenda.language)
@@ -99,33 +88,14 @@ def register(app: typer.Typer) -> None:
         # the projector shows the setup questions too: on the application's screen from the
         # first one, never the terminal's history; the live screen then takes it over
         with room_screen(enabled=not no_input):
-            attendance: list[tuple[str, str, str | None]] = []
             if not no_input:
                 from seminar_cli.ui.setup import ask_attendance, ask_setup
 
                 setup = ask_setup(loaded.agenda, setup)
                 attendance = ask_attendance(loaded.agenda)
-            elif loaded.agenda.participants:
-                entries = script.attendance if script else {}
-                for person in loaded.agenda.participants:
-                    entry = entries.get(person.name)
-                    attendance.append(
-                        (
-                            person.name,
-                            entry.status if entry else "present",
-                            entry.represented_by if entry else None,
-                        )
-                    )
-            journal = open_journal(ctx)
-            clock = SystemClock(speed=factor)
-            session_id = open_session(journal, loaded, setup, clock)
-            writer = SessionWriter(journal, journal.session(session_id), clock)
-            from seminar_cli.journal.events import EventType
-
-            for name, status, by in attendance:
-                writer.record(
-                    EventType.attendance, participant=name, status=status, represented_by=by
-                )
+            else:
+                attendance = attendance_from_answers(loaded.agenda, script)
+            writer = start_session(open_journal(ctx), loaded, setup, attendance)
             _announce_session(writer)
             _run(writer, no_input=no_input, script=script)
 
@@ -141,46 +111,20 @@ def register(app: typer.Typer) -> None:
         ] = False,
     ) -> None:
         from seminar_cli.cli.common import find_session, open_journal
-        from seminar_cli.errors import SessionError
-        from seminar_cli.journal.events import EventType
-        from seminar_cli.session.service import (
-            SessionWriter,
-            claim_session,
-            is_live,
-            last_sign_of_life,
-            stored_agenda,
+        from seminar_cli.session.resume import (
+            check_resumable,
+            resume_session,
+            session_to_resume,
         )
-        from seminar_cli.timer import SystemClock, local_now
+        from seminar_cli.session.service import stored_agenda
 
         journal = open_journal(ctx, create=False)
-        row = _resumable(journal, session, take_over=take_over)
+        row = session_to_resume(journal, session, take_over=take_over)
         find_session(journal, row.id)  # adopts the session's language
-        if row.status == "closed":
-            raise SessionError("session.already_closed", id=row.id)
-        if not take_over and is_live(journal, row, local_now()):
-            raise SessionError("session.running_elsewhere", id=row.id)
+        check_resumable(journal, row, take_over=take_over)
         _require_terminal(no_input)
         script = _load_answers(answers, stored_agenda(row))
-        from seminar_cli.journal.state import fold
-
-        state = fold(row.id, stored_agenda(row), journal.events(row.id))
-        if state.closed:  # closed by a version that marked it in two steps: finish the job
-            journal.set_status(row.id, "closed")
-            raise SessionError("session.already_closed", id=row.id)
-        # the runner's own last sign of life, never a note or an answer another process wrote
-        # while it was dead; the session clock never runs backwards from it, even after a
-        # sped-up rehearsal whose clock ran ahead of the wall
-        alive_at = last_sign_of_life(state, journal.last_heartbeat(row.id))
-        start = max(local_now(), alive_at) if alive_at else local_now()
-        factor = _speed(speed if speed is not None else float(state.meta.get("speed", 1.0)))
-        writer = SessionWriter(journal, row, SystemClock(speed=factor, start=start))
-        interrupted = alive_at if state.suspended_at is None else None  # a crash
-        # two resumes at once: only one runs
-        claim_session(journal, row, writer.clock, at=interrupted, take_over=take_over)
-        writer.record(
-            EventType.session_resumed,
-            interrupted_at=interrupted.isoformat() if interrupted else None,
-        )
+        writer = resume_session(journal, row, speed=speed, take_over=take_over)
         _announce_session(writer, resumed=True)
         _run(writer, no_input=no_input, script=script)
 
@@ -245,45 +189,13 @@ def register(app: typer.Typer) -> None:
         run_join(writer, name)
 
 
-def _resumable(journal: Journal, ref: str | None, *, take_over: bool = False) -> SessionRow:
-    """Without an id, resume the latest session that is not closed (with ``take_over``, even
-    one that seems to run elsewhere)."""
-    from seminar_cli.errors import SessionError
-    from seminar_cli.session.service import resolve_session
-
-    if ref:
-        return resolve_session(journal, ref)
-    from seminar_cli.session.service import is_live
-    from seminar_cli.timer import local_now
-
-    open_rows = [row for row in journal.sessions() if row.status == "open"]
-    for row in open_rows:  # one still running in another terminal is not interrupted
-        if take_over or not is_live(journal, row, local_now()):
-            return row
-    if open_rows:
-        raise SessionError("session.running_elsewhere", id=open_rows[0].id)
-    raise SessionError("session.nothing_to_resume")
-
-
-WAIT_POLL_SECONDS = 0.5  # how often a waiting `join` looks for a session that opened
-
-
 def _live_or_next_session(journal: Journal) -> SessionRow:
     """The live session, else the next one to open on this journal (said while waiting)."""
-    import time
-
     from seminar_cli.i18n import adopt_agenda_language
-    from seminar_cli.session.service import live_session, next_opened_session
-    from seminar_cli.timer import local_now
+    from seminar_cli.session.resume import live_or_next_session
     from seminar_cli.ui import console
 
-    row = live_session(journal, local_now())
-    if row is None:
-        known = {r.id for r in journal.sessions()}
-        console.say(t("join.waiting_session"))
-        while row is None:
-            time.sleep(WAIT_POLL_SECONDS)
-            row = next_opened_session(journal, known, local_now())
+    row = live_or_next_session(journal, on_wait=lambda: console.say(t("join.waiting_session")))
     adopt_agenda_language(row.language)
     return row
 

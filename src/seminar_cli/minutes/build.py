@@ -40,6 +40,7 @@ from seminar_cli.minutes.model import (
     SessionFacts,
 )
 from seminar_cli.minutes.summary import summarize
+from seminar_cli.session.clock import session_speed
 from seminar_cli.session.schedule import hard_stop, shifted
 
 if TYPE_CHECKING:
@@ -160,7 +161,7 @@ def _session_facts(state: SessionState, agenda_name: str, moment: datetime) -> S
         ends_by=ends_by,
         followed_by=agenda.followed_by,
         rehearsal=bool(meta.get("rehearsal")),
-        speed=float(meta.get("speed") or 1.0),
+        speed=session_speed(state),
         draft=state.closed_at is None,
         as_of=moment,
     )

@@ -19,6 +19,7 @@ from seminar_cli.agenda.models import Prompt, Segment, Who
 from seminar_cli.journal.events import EventType
 from seminar_cli.journal.state import SegmentState, SessionState
 from seminar_cli.session.answers import AnswerError, AnswersFile, normalise_answer
+from seminar_cli.session.clock import clock_speed
 from seminar_cli.session.prompter import (
     AskRequest,
     NullPrompter,
@@ -186,8 +187,7 @@ class Runner:
             remaining = seg.remaining_at(self.now())
             if remaining <= 0 and self.auto_advance and not seg.paused:
                 break
-            speed = getattr(writer.clock, "speed", 1.0)
-            timeout = min(MAX_WAIT * speed, self._until_beat())
+            timeout = min(MAX_WAIT * clock_speed(writer.clock), self._until_beat())
             if remaining > 0 and not seg.paused:
                 timeout = min(timeout, remaining)
             command = self.controls.wait(self, timeout)
@@ -265,7 +265,7 @@ class Runner:
     def _beat_interval(self) -> float:
         """Session seconds between heartbeats: the most a kill -9 can cost the running segment
         (``resume`` restarts it from the last sign of life), also in a sped-up rehearsal."""
-        speed = getattr(self.writer.clock, "speed", 1.0)
+        speed = clock_speed(self.writer.clock)
         return min(HEARTBEAT_EVERY * speed, max(BEAT_SESSION_SECONDS, MIN_BEAT_GAP * speed))
 
     def _until_beat(self) -> float:
@@ -431,14 +431,10 @@ class Runner:
         how the session is recorded as suspended."""
         self.controls.suspend()
         try:
-            with self.writer.beating(self._beat_interval() / self._speed()):
+            with self.writer.beating(self._beat_interval() / clock_speed(self.writer.clock)):
                 yield
         except BaseException:
             with contextlib.suppress(Exception):
                 self.controls.restore()
             raise
         self.controls.restore()
-
-    def _speed(self) -> float:
-        speed = getattr(self.writer.clock, "speed", 1.0)
-        return float(speed) if speed and speed > 0 else 1.0

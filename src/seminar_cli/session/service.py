@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from seminar_cli.agenda.loader import LoadedAgenda
 from seminar_cli.agenda.models import Agenda, slugify
@@ -26,7 +26,11 @@ from seminar_cli.journal.store import (
     process_identity,
     this_host,
 )
+from seminar_cli.session.clock import session_now, session_speed
 from seminar_cli.timer import Clock
+
+if TYPE_CHECKING:
+    from seminar_cli.session.answers import AnswersFile
 
 LIVE_WITHIN = timedelta(seconds=20)  # a heartbeat this recent means a runner is still alive
 
@@ -81,6 +85,41 @@ def open_session(journal: Journal, loaded: LoadedAgenda, setup: SessionSetup, cl
         now,
     )
     return session_id
+
+
+Attendance = tuple[str, str, str | None]  # participant, status, represented by
+
+
+def attendance_from_answers(agenda: Agenda, script: AnswersFile | None) -> list[Attendance]:
+    """The roster's attendance when nobody is asked (``--no-input``): present, unless the
+    answers file's ``attendance:`` says otherwise."""
+    entries = script.attendance if script else {}
+    attendance: list[Attendance] = []
+    for person in agenda.participants:
+        entry = entries.get(person.name)
+        attendance.append(
+            (
+                person.name,
+                entry.status if entry else "present",
+                entry.represented_by if entry else None,
+            )
+        )
+    return attendance
+
+
+def start_session(
+    journal: Journal, loaded: LoadedAgenda, setup: SessionSetup, attendance: list[Attendance]
+) -> SessionWriter:
+    """Open a session of ``loaded`` on the wall clock (at ``setup.speed`` for a rehearsal) and
+    record who is there: the writer the runner then runs it with."""
+    from seminar_cli import timer  # looked up now: tests put a clock that never sleeps there
+
+    clock = timer.SystemClock(speed=setup.speed)
+    session_id = open_session(journal, loaded, setup, clock)
+    writer = SessionWriter(journal, journal.session(session_id), clock)
+    for name, status, by in attendance:
+        writer.record(EventType.attendance, participant=name, status=status, represented_by=by)
+    return writer
 
 
 def _plain_setup(setup: SessionSetup) -> SessionSetup:
@@ -166,13 +205,6 @@ def is_live(journal: Journal, row: SessionRow, now: datetime) -> bool:
     return beat is not None and beat_alive(beat, now)
 
 
-def running_now(beat: Heartbeat, speed: float, wall: datetime) -> datetime:
-    """ "Now" on a running session's clock: its runner's last heartbeat (a session time and the
-    wall time it was written), moved on by the wall time since at the session's speed (a
-    rehearsal at ``--speed 10`` runs ten times faster than the wall)."""
-    return beat.at + timedelta(seconds=max(0.0, (wall - beat.real_at).total_seconds()) * speed)
-
-
 class SessionClock:
     """The clock of the processes beside a session's runner (``join``, the secretary): their
     answers and records are timed as the runner times its segments, so that a rehearsal's
@@ -201,14 +233,10 @@ class SessionClock:
         wall = local_now()
         state = self.state
         if state is not None:  # a resumed session may run at another speed
-            self.speed = float(state.meta.get("speed") or 1.0)
+            self.speed = session_speed(state)
         beat = self.journal.last_heartbeat(self.row.id)
-        if beat is not None and not (state and state.closed) and beat_alive(beat, wall):
-            return running_now(beat, self.speed, wall)
-        # not running: now, but never before what the session already holds (a rehearsal's
-        # clock may have run ahead of the wall)
-        last = state.last_event_at if state is not None else None
-        return max(wall, last) if last else wall
+        alive = beat is not None and not (state and state.closed) and beat_alive(beat, wall)
+        return session_now(state, beat, wall, alive=alive)
 
 
 def writer_on_session_clock(journal: Journal, row: SessionRow) -> SessionWriter:
@@ -218,17 +246,6 @@ def writer_on_session_clock(journal: Journal, row: SessionRow) -> SessionWriter:
     writer = SessionWriter(journal, row, clock)
     clock.follow(writer.state)
     return writer
-
-
-def last_sign_of_life(state: SessionState, beat: Heartbeat | None) -> datetime | None:
-    """When the session's runner was last seen alive: its last heartbeat or its own last event.
-
-    Answers from ``seminar join`` and the secretary's notes are left out: they may be written
-    while the runner is dead, on another clock; taking one for a sign of life would charge the
-    whole outage (or a wrong clock's hours) to the running segment.
-    """
-    known = [x for x in (state.runner_event_at, beat.at if beat else None) if x is not None]
-    return max(known) if known else None
 
 
 def claim_session(

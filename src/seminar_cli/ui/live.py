@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from seminar_cli.durations import format_human
 from seminar_cli.i18n import current_language, t
+from seminar_cli.session.clock import clock_speed
 from seminar_cli.session.runner import Command, Runner
 from seminar_cli.session.schedule import ReplanProposal, schedule
 from seminar_cli.ui.keys import ENTER, ESCAPE, RESIZE, KeySource
@@ -450,8 +451,7 @@ class LiveControls:
 
 
 def _speed(runner: Runner) -> float:
-    speed = getattr(runner.writer.clock, "speed", 1.0)
-    return float(speed) if speed and speed > 0 else 1.0
+    return clock_speed(runner.writer.clock)
 
 
 def _real(clock_seconds: float, runner: Runner) -> float:

@@ -24,6 +24,7 @@ from seminar_cli.agenda.models import Who
 from seminar_cli.durations import format_clock, format_human
 from seminar_cli.i18n import current_language, t
 from seminar_cli.journal.state import SessionState
+from seminar_cli.session.clock import session_speed
 from seminar_cli.session.schedule import ReplanProposal, planned_start, schedule, shifted
 from seminar_cli.ui.labels import kind_label
 
@@ -208,7 +209,7 @@ def view_from_state(
             proposal.still_over,
             plan.ends_by.strftime("%H:%M"),
         )
-    speed = float(state.meta.get("speed", 1.0) or 1.0)
+    speed = session_speed(state)
     moved = None
     if plan.ends_by is not None and agenda.ends_by is not None and shifted(state):
         moved = agenda.ends_by.strftime("%H:%M")

@@ -14,12 +14,11 @@ from typing import TYPE_CHECKING, Any
 from seminar_cli.agenda.models import Agenda, Participant
 from seminar_cli.errors import Interrupted
 from seminar_cli.i18n import t
-from seminar_cli.session.service import SessionSetup
+from seminar_cli.session.service import Attendance, SessionSetup
 
 if TYPE_CHECKING:
     from seminar_cli.journal.state import SessionState
 
-Attendance = tuple[str, str, str | None]  # participant, status, represented by
 _OTHER = "\x00other"
 _BACK = "\x00back"
 

@@ -11,7 +11,7 @@ import pytest
 from seminar_cli.errors import UsageError
 from seminar_cli.journal.events import EventType
 from seminar_cli.journal.store import Journal
-from seminar_cli.minutes.records import parse_console_line, parse_due
+from seminar_cli.session.records import parse_console_line, parse_due
 from tests.minutes_helpers import open_recorded, run_headless
 
 

@@ -13,7 +13,7 @@ from seminar_cli.i18n import t
 
 if TYPE_CHECKING:
     from seminar_cli.journal.store import SessionRow
-    from seminar_cli.minutes.records import RecordKind
+    from seminar_cli.session.records import RecordKind, SavedRecord
     from seminar_cli.session.service import SessionWriter
 
 TextArg = Annotated[
@@ -74,7 +74,7 @@ def register(app: typer.Typer) -> None:
 
         from seminar_cli.cli.common import find_session, open_journal
         from seminar_cli.errors import NoTerminalError
-        from seminar_cli.minutes.records import open_writer
+        from seminar_cli.session.records import open_writer
 
         journal = open_journal(ctx, create=False)
         row = find_session(journal, session)
@@ -95,51 +95,29 @@ def _record(
     due: str | None = None,
 ) -> None:
     from seminar_cli.cli.common import find_session, open_journal
-    from seminar_cli.minutes.records import (
-        clean_owner,
-        clean_text,
-        due_option,
-        open_writer,
-        write_record,
-    )
+    from seminar_cli.session.records import add_record
     from seminar_cli.ui.console import say
 
     journal = open_journal(ctx, create=False)
     row = find_session(journal, session)  # adopts the session's language for what follows
-    text = clean_text(" ".join(words))
-    due_iso = due_option(due) if kind == "action" else None
-    owner = clean_owner(owner) if kind == "action" else None  # shown below as it is stored
-    writer = open_writer(journal, row)
-    where, _ = write_record(writer, kind, text, segment=segment, owner=owner, due=due_iso)
-    say(_saved(writer, row, kind, where, owner, due_iso))
-    if writer.state.closed:
+    saved = add_record(journal, row, kind, " ".join(words), segment=segment, owner=owner, due=due)
+    say(_saved(saved, row))
+    if saved.session_closed:
         say(t("secretary.closed_note", id=row.id))
 
 
-def _where(writer: SessionWriter, segment: str | None) -> str:
-    if segment is None:
+def _where(segment_title: str | None) -> str:
+    if segment_title is None:
         return t("secretary.where.general")
-    return t("secretary.where.segment", title=writer.agenda.segment(segment).title)
+    return t("secretary.where.segment", title=segment_title)
 
 
-def _saved(
-    writer: SessionWriter,
-    row: SessionRow,
-    kind: RecordKind,
-    where: str | None,
-    owner: str | None = None,
-    due: str | None = None,
-) -> str:
-    if kind == "action":
-        suffix = t("secretary.due_suffix", due=_due_text(due)) if due else ""
-        return t(
-            "secretary.saved.action",
-            owner=owner,
-            due=suffix,
-            where=_where(writer, where),
-            id=row.id,
-        )
-    return t(f"secretary.saved.{kind}", where=_where(writer, where), id=row.id)
+def _saved(saved: SavedRecord, row: SessionRow) -> str:
+    where = _where(saved.segment_title)
+    if saved.kind == "action":
+        suffix = t("secretary.due_suffix", due=_due_text(saved.due)) if saved.due else ""
+        return t("secretary.saved.action", owner=saved.owner, due=suffix, where=where, id=row.id)
+    return t(f"secretary.saved.{saved.kind}", where=where, id=row.id)
 
 
 def _due_text(due: str | None) -> str:
@@ -233,7 +211,7 @@ class SecretaryConsole:
         return line.rstrip("\r\n")
 
     def _current(self) -> str | None:
-        from seminar_cli.minutes.records import target_segment
+        from seminar_cli.session.records import target_segment
 
         self.writer.sync()
         return target_segment(self.writer.state, self.pinned)
@@ -247,12 +225,13 @@ class SecretaryConsole:
             say(t("secretary.console.closed"))
         if where != self._last_where:
             self._last_where = where
-            say(t("secretary.console.current", where=_where(self.writer, where)))
+            title = self.writer.agenda.segment(where).title if where is not None else None
+            say(t("secretary.console.current", where=_where(title)))
 
     def _handle(self, line: str) -> bool:
         """Record one line; False to stop."""
         from seminar_cli.errors import SeminarError
-        from seminar_cli.minutes.records import parse_console_line, write_record
+        from seminar_cli.session.records import parse_console_line, write_record
         from seminar_cli.ui.console import say
 
         try:
@@ -265,7 +244,7 @@ class SecretaryConsole:
             if parsed.kind == "segment":
                 self._pin(parsed.text)
                 return True
-            where, _ = write_record(
+            saved = write_record(
                 self.writer,
                 parsed.kind,
                 parsed.text,
@@ -277,11 +256,11 @@ class SecretaryConsole:
             say(error.message(), style="red")
             return True
         self.count += 1
-        say(_saved(self.writer, self.row, parsed.kind, where, parsed.owner, parsed.due))
+        say(_saved(saved, self.row))
         return True
 
     def _pin(self, segment: str) -> None:
-        from seminar_cli.minutes.records import target_segment
+        from seminar_cli.session.records import target_segment
         from seminar_cli.ui.console import say
 
         if not segment:

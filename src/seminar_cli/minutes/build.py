@@ -303,7 +303,7 @@ def _records_by_segment(state: SessionState) -> dict[str | None, Records]:
 
 
 def _action(record: TextRecord, where: str | None) -> Action:
-    from seminar_cli.minutes.records import parse_due
+    from seminar_cli.session.records import parse_due
 
     due: date | None = None
     if record.due:

@@ -1,7 +1,9 @@
-"""The secretary's records: notes, decisions and actions written into a session's journal.
+"""The secretary's records: notes, decisions and actions written into a session's journal
+(``seminar note``, ``decision``, ``action`` and the lines of the ``secretary`` console).
 
 They go to the live session's current segment, or to a named session and segment, also after
-the session has closed (minutes are often completed after the meeting).
+the session has closed (minutes are often completed after the meeting).  What a line means,
+where a record goes and what is written are decided here; the terminal only reads and tells.
 """
 
 from __future__ import annotations
@@ -142,6 +144,19 @@ def open_writer(journal: Journal, row: SessionRow) -> SessionWriter:
     return writer_on_session_clock(journal, row)
 
 
+@dataclass(frozen=True)
+class SavedRecord:
+    """A record as written: what the secretary is told back."""
+
+    kind: RecordKind
+    segment: str | None  # where it went; None: the session as a whole
+    segment_title: str | None
+    at: datetime
+    owner: str | None = None  # an action's, as stored
+    due: str | None = None  # an action's, as an ISO date
+    session_closed: bool = False
+
+
 def write_record(
     writer: SessionWriter,
     kind: RecordKind,
@@ -150,17 +165,46 @@ def write_record(
     segment: str | None = None,
     owner: str | None = None,
     due: str | None = None,
-) -> tuple[str | None, datetime]:
-    """Append one record; returns the segment it went to and its time."""
+) -> SavedRecord:
+    """Append one record to the named segment, else the current one."""
     writer.sync()
     where = target_segment(writer.state, segment)
     payload: dict[str, str] = {"text": clean_text(text)}
     if where is not None:
         payload["segment"] = where
+    owner_stored = due_iso = None
     if kind == "action":
-        payload["owner"] = clean_owner(owner)
-        iso = due_option(due)
-        if iso:
-            payload["due"] = iso
+        payload["owner"] = owner_stored = clean_owner(owner)
+        due_iso = due_option(due)
+        if due_iso:
+            payload["due"] = due_iso
     event = writer.record(EventType(kind), **payload)
-    return where, event.at
+    return SavedRecord(
+        kind,
+        where,
+        writer.agenda.segment(where).title if where is not None else None,
+        event.at,
+        owner_stored,
+        due_iso,
+        writer.state.closed,
+    )
+
+
+def add_record(
+    journal: Journal,
+    row: SessionRow,
+    kind: RecordKind,
+    text: str,
+    *,
+    segment: str | None = None,
+    owner: str | None = None,
+    due: str | None = None,
+) -> SavedRecord:
+    """``seminar note | decision | action``: one record into ``row``, on the session's clock.
+    What was typed is checked before anything is opened for writing."""
+    text = clean_text(text)
+    due_iso = due_option(due) if kind == "action" else None
+    owner = clean_owner(owner) if kind == "action" else None
+    return write_record(
+        open_writer(journal, row), kind, text, segment=segment, owner=owner, due=due_iso
+    )

@@ -1,0 +1,81 @@
+"""The registries are complete: what one table describes is handled, shown and documented
+everywhere it must be, so that a key (or a prompt type, or an export format) described in one
+place and missing in another fails here."""
+
+from __future__ import annotations
+
+import pytest
+
+from seminar_cli import i18n
+from seminar_cli.i18n import catalog, t
+from seminar_cli.journal.events import EventType
+from seminar_cli.ui import live_keys
+from seminar_cli.ui.live import LiveControls
+from seminar_cli.ui.screen import view_from_state
+from tests.conftest import REPO
+from tests.live_helpers import frame, open_writer
+
+CATALOG = catalog()
+GUIDE = REPO / "docs" / "facilitator.md"
+
+
+# -- live keys -------------------------------------------------------------------------------
+def test_every_live_key_has_its_handler_and_every_handler_its_key():
+    handlers = {row.handler for row in live_keys.LIVE_KEYS if row.handler}
+    for row in live_keys.LIVE_KEYS:
+        if row.handler is None:  # read elsewhere (Ctrl-C): say where, and read nothing here
+            assert row.where and not row.keys, row
+        else:
+            assert row.keys, row
+            assert callable(getattr(LiveControls, f"_key_{row.handler}", None)), row.handler
+    methods = {name.removeprefix("_key_") for name in dir(LiveControls) if name[:5] == "_key_"}
+    assert methods == handlers, "a handler no row of ui/live_keys.py names"
+
+
+def test_no_key_does_two_things():
+    all_keys = [key for row in live_keys.LIVE_KEYS for key in row.keys]
+    assert len(all_keys) == len(set(all_keys)) == len(live_keys.BY_KEY)
+
+
+@pytest.mark.parametrize("row", [r for r in live_keys.LIVE_KEYS if r.keys], ids=lambda r: r.help)
+def test_each_live_key_reaches_its_own_handler(row, monkeypatch):
+    called: list[tuple[str, str]] = []
+    for other in live_keys.LIVE_KEYS:
+        if other.handler:
+
+            def record(self, runner, key, count=1, name=other.handler):
+                called.append((name, key))
+
+            monkeypatch.setattr(LiveControls, f"_key_{other.handler}", record, raising=True)
+    controls = LiveControls()
+    for key in row.keys:
+        controls._on_key(None, key)  # type: ignore[arg-type]  # the recorders use no runner
+    assert called == [(row.handler, key) for key in row.keys]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_every_live_key_is_in_the_help_and_on_the_key_line(tmp_path, lang):
+    writer = open_writer(tmp_path)
+    writer.record(EventType.segment_started, segment="intro")
+    i18n.init_language(lang)
+    try:
+        view = view_from_state(writer.state, writer.clock.now())
+        help_view = view_from_state(writer.state, writer.clock.now(), overlay="help")
+        wide = frame(help_view, 200, 50)
+        running = frame(view, 200, 50)
+        for row in live_keys.LIVE_KEYS:
+            assert row.help in CATALOG and all(CATALOG[row.help]), row.help
+            assert f"{row.shown_text()}  " in wide and t(row.help) in wide, row.help
+            if row.key_line is None:
+                continue
+            assert row.key_line in CATALOG and all(CATALOG[row.key_line]), row.key_line
+            if row.key_line_when == "always":
+                assert t(row.key_line) in running.split("\n")[-1], row.key_line
+    finally:
+        i18n.init_language(None)
+
+
+def test_every_live_key_is_in_the_facilitators_guide():
+    guide = GUIDE.read_text(encoding="utf-8")
+    for row in live_keys.LIVE_KEYS:
+        assert f"| {row.doc_keys} | {row.doc} |" in guide, row.doc_keys

@@ -79,3 +79,47 @@ def test_every_live_key_is_in_the_facilitators_guide():
     guide = GUIDE.read_text(encoding="utf-8")
     for row in live_keys.LIVE_KEYS:
         assert f"| {row.doc_keys} | {row.doc} |" in guide, row.doc_keys
+
+
+# -- export formats ----------------------------------------------------------------------------
+def test_every_export_format_has_its_exporter_and_every_exporter_its_format():
+    from seminar_cli.minutes.exporters import REGISTRY, get_exporter
+    from seminar_cli.minutes.formats import FORMAT_NAMES, FORMATS
+
+    assert tuple(REGISTRY) == FORMAT_NAMES
+    for fmt in FORMATS:
+        exporter = get_exporter(fmt.name)
+        assert exporter is not None and exporter.name == fmt.name
+        # found in the module the table names, which get_exporter imports alone
+        assert type(exporter).__module__ == f"seminar_cli.minutes.exporters.{fmt.module}"
+        assert exporter.extension == fmt.extension and exporter.binary == fmt.binary
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_export_help_names_every_format(cli, lang):
+    from seminar_cli.minutes.formats import DEFAULT_FORMAT, FORMAT_NAMES
+
+    result = cli("--lang", lang, "export", "--help")
+    assert result.code == 0
+    text = " ".join(result.out.split())
+    assert "|".join(FORMAT_NAMES) in text
+    *first, last = FORMAT_NAMES
+    conjunction = "ou" if lang == "fr" else "or"
+    assert f"{', '.join(first)} {conjunction} {last}" in text
+    assert f"{DEFAULT_FORMAT})" in text
+
+
+def test_an_unknown_format_lists_every_format(cli):
+    from seminar_cli.minutes.formats import FORMAT_NAMES
+
+    result = cli("--lang", "en", "export", "--format", "pdf")
+    assert result.code == 2
+    assert f"choose one of {', '.join(FORMAT_NAMES)}" in result.err
+
+
+def test_every_export_format_is_in_the_secretarys_guide():
+    from seminar_cli.minutes.formats import FORMATS
+
+    guide = (REPO / "docs" / "secretary.md").read_text(encoding="utf-8")
+    for fmt in FORMATS:
+        assert f"| `{fmt.name}`" in guide and f" | {fmt.doc} |" in guide, fmt.name

@@ -11,6 +11,8 @@ says which files are out of date (exit 1).  tests/test_docs.py runs the check.
   French and English labels.  The rest of that file is written by hand.
 - ``docs/facilitator.md``: the live screen's keys, between the ``docgen:keys`` markers, from
   ``ui/live_keys.py`` (the table the live screen dispatches and draws its help from).
+- ``docs/secretary.md``: the export formats, between the ``docgen:formats`` markers, from
+  ``minutes/formats.py`` (the table ``--format`` and the exporters read).
 - ``docs/minutes-schema.json``: the JSON Schema of the JSON minutes (``seminar export
   --schema``), from the minutes model.
 
@@ -364,6 +366,11 @@ def expected_files(root: Path) -> dict[Path, str]:
 
     guide = docs / "facilitator.md"
     result[guide] = splice(guide.read_text(encoding="utf-8"), "keys", keys_markdown(), str(guide))
+    from seminar_cli.minutes.formats import formats_markdown
+
+    guide = root / "docs/secretary.md"  # with its folder: test_i18n reads "x.md" as a key
+    text = guide.read_text(encoding="utf-8")
+    result[guide] = splice(text, "formats", formats_markdown(), str(guide))
     from seminar_cli.minutes.model import minutes_schema
 
     schema = json.dumps(minutes_schema(), ensure_ascii=False, indent=2) + "\n"

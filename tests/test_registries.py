@@ -123,3 +123,102 @@ def test_every_export_format_is_in_the_secretarys_guide():
     guide = (REPO / "docs" / "secretary.md").read_text(encoding="utf-8")
     for fmt in FORMATS:
         assert f"| `{fmt.name}`" in guide and f" | {fmt.doc} |" in guide, fmt.name
+
+
+# -- prompt types ------------------------------------------------------------------------------
+# one answer of each type, as an answers file gives it: a type registered without one fails here
+SAMPLE_ANSWERS = {
+    "text": "Bonjour",
+    "long_text": "Une idée\nsur deux lignes",
+    "choice": "2",
+    "multi": "a, b",
+    "rating": 4,
+    "yesno": "yes",
+    "words": "Lyon, ODD17",
+    "ranking": "b > a",
+    "vote": "for",
+}
+TYPE_FIELDS = ("choices", "min", "max", "labels", "majority")
+FIELD_SAMPLES = {
+    "choices": ["a", "b"],
+    "min": 1,
+    "max": 2,
+    "labels": {1: "peu"},
+    "majority": "simple",
+}
+
+
+def sample_prompt(kind, **extra):
+    from seminar_cli.agenda.models import Prompt
+    from seminar_cli.session.prompt_types import PROMPT_TYPES
+
+    data = {"id": "p", "question": "Q ?", "type": kind.value, **extra}
+    if "choices" in PROMPT_TYPES[kind].fields:
+        data.setdefault("choices", ["a", "b"])
+    return Prompt.model_validate(data)
+
+
+def test_every_prompt_type_is_registered_with_its_controls_and_drawing():
+    from typing import get_args
+
+    from seminar_cli.agenda.models import PromptType
+    from seminar_cli.session.prompt_types import PROMPT_TYPES, Drawing, WebControl
+    from seminar_cli.ui.prompts import ASKERS
+    from seminar_cli.ui.results import _RENDERERS
+
+    assert set(PROMPT_TYPES) == set(PromptType) == set(SAMPLE_ANSWERS)
+    for kind, spec in PROMPT_TYPES.items():
+        assert spec.type is kind
+        assert spec.terminal_control in ASKERS, kind
+        assert spec.drawing in _RENDERERS, kind
+        assert spec.web_control in get_args(WebControl), kind
+    # no control and no drawing that no type uses
+    assert set(ASKERS) == {s.terminal_control for s in PROMPT_TYPES.values()}
+    assert set(_RENDERERS) == {s.drawing for s in PROMPT_TYPES.values()} == set(get_args(Drawing))
+
+
+def test_every_prompt_type_has_its_labels_in_both_languages():
+    from seminar_cli.session.prompt_types import PROMPT_TYPES
+
+    for kind, spec in PROMPT_TYPES.items():
+        keys = [spec.label, spec.minutes_label]
+        keys += [k for code in spec.codes for k in (code.label, code.minutes_label)]
+        for key in keys:
+            assert key in CATALOG and all(CATALOG[key]), (kind, key)
+        if spec.codes:  # its codes are the values its answers take
+            assert [c.value for c in spec.codes] == sample_prompt(kind).options
+
+
+@pytest.mark.parametrize("field", TYPE_FIELDS)
+def test_a_prompt_type_takes_exactly_the_agenda_fields_it_says(field):
+    from pydantic import ValidationError
+
+    from seminar_cli.session.prompt_types import PROMPT_TYPES
+
+    for kind, spec in PROMPT_TYPES.items():
+        value = FIELD_SAMPLES[field]
+        if field in spec.fields:
+            assert getattr(sample_prompt(kind, **{field: value}), field) is not None, kind
+        else:
+            with pytest.raises(ValidationError):
+                sample_prompt(kind, **{field: value})
+
+
+@pytest.mark.parametrize("kind", list(SAMPLE_ANSWERS))
+def test_every_prompt_type_normalises_summarises_and_shows_an_answer(kind):
+    from datetime import UTC, datetime
+
+    from seminar_cli.agenda.models import PromptType
+    from seminar_cli.journal.state import AnswerRecord
+    from seminar_cli.minutes.summary import summarize
+    from seminar_cli.session.prompt_types import normalise_answer
+    from seminar_cli.ui.results import render_results
+
+    prompt = sample_prompt(PromptType(kind))
+    normal = normalise_answer(prompt, SAMPLE_ANSWERS[kind])
+    assert normal is not None
+    assert normalise_answer(prompt, normal) == normal  # the normal form is an answer as it is
+    summary = summarize(prompt, [normal, None])
+    assert summary and summary != summarize(prompt, [])  # the answer counts, "no answer" not
+    answer = AnswerRecord("p", "Ana", normal, datetime(2026, 1, 1, tzinfo=UTC))
+    assert render_results(prompt, [answer], None) is not None

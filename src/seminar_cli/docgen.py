@@ -9,6 +9,10 @@ says which files are out of date (exit 1).  tests/test_docs.py runs the check.
   model (field, type, required or default, description) from the pydantic models and their
   JSON Schema, and the ``docgen:values`` part, the values of each enumeration with their
   French and English labels.  The rest of that file is written by hand.
+- ``docs/facilitator.md``: the live screen's keys, between the ``docgen:keys`` markers, from
+  ``ui/live_keys.py`` (the table the live screen dispatches and draws its help from).
+- ``docs/secretary.md``: the export formats, between the ``docgen:formats`` markers, from
+  ``minutes/formats.py`` (the table ``--format`` and the exporters read).
 - ``docs/minutes-schema.json``: the JSON Schema of the JSON minutes (``seminar export
   --schema``), from the minutes model.
 
@@ -358,6 +362,15 @@ def expected_files(root: Path) -> dict[Path, str]:
     text = splice(text, "fields", fields_markdown(), str(agenda_doc))
     text = splice(text, "values", values_markdown(), str(agenda_doc))
     result[agenda_doc] = text
+    from seminar_cli.ui.live_keys import keys_markdown
+
+    guide = docs / "facilitator.md"
+    result[guide] = splice(guide.read_text(encoding="utf-8"), "keys", keys_markdown(), str(guide))
+    from seminar_cli.minutes.formats import formats_markdown
+
+    guide = root / "docs/secretary.md"  # with its folder: test_i18n reads "x.md" as a key
+    text = guide.read_text(encoding="utf-8")
+    result[guide] = splice(text, "formats", formats_markdown(), str(guide))
     from seminar_cli.minutes.model import minutes_schema
 
     schema = json.dumps(minutes_schema(), ensure_ascii=False, indent=2) + "\n"

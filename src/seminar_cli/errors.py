@@ -53,6 +53,10 @@ class AgendaError(SeminarError):
         return head + "\n" + "\n".join(f"  • {p}" for p in self.problems)
 
 
+class AnswerError(SeminarError):
+    """An answer that does not fit its prompt (session/prompt_types.py says what fits)."""
+
+
 class AgendaNotFound(SeminarError):
     pass
 

@@ -14,6 +14,9 @@ from __future__ import annotations
 import re
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# control characters (escape sequences, bells, bidi overrides) would reach the projector and the
+# documents: a participant's text keeps its letters, line breaks and tabs, nothing else
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def _repaired(match: re.Match[str]) -> str:
@@ -28,6 +31,14 @@ def repair_undecodable(text: str) -> str:
     return _SURROGATE.sub(_repaired, text)
 
 
+def strip_controls(text: str) -> str:
+    """``text`` without control characters and bidi overrides; line breaks (as ``\\n``) and
+    tabs are kept.  For everything people type: answers, names, the secretary's records; bytes
+    a non-UTF-8 terminal sent are read as it meant them (above)."""
+    text = repair_undecodable(text)
+    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
 # a name is shown on the projector, in the waiting lines and in the minutes' lists: 3,000
 # characters filled the screen; the longest real names (with a title) stay far below this
 MAX_NAME = 80
@@ -37,7 +48,6 @@ def plain_name(raw: str | None) -> str | None:
     """A person's name as stored and shown (a participant, the facilitator, the secretary):
     without control characters, spaces folded; None when blank; UsageError when too long."""
     from seminar_cli.errors import UsageError
-    from seminar_cli.session.answers import strip_controls
 
     if raw is None:
         return None

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from seminar_cli.agenda.models import slugify
+from seminar_cli.agenda.models import PromptType, slugify
 from seminar_cli.durations import format_duration_spec
 
 
@@ -33,7 +33,7 @@ _HEADER = {
 # Durées : 15m, 1h30, 90s, 1h, ou un nombre de minutes.
 # Types de séquence (kind) : welcome, presentation, keynote, discussion, workshop, break,
 #   restitution, vote, closing.
-# Types de question (type) : text, long_text, choice, multi, rating, yesno, words, ranking, vote.
+# Types de question (type) : {types}.
 # Qui répond (who) : each (chacun à tour de rôle), open (chacun depuis `seminar join`),
 #   room (une réponse pour la salle).
 """,
@@ -42,7 +42,7 @@ _HEADER = {
 # Durations: 15m, 1h30, 90s, 1h, or a number of minutes.
 # Segment kinds: welcome, presentation, keynote, discussion, workshop, break, restitution,
 #   vote, closing.
-# Prompt types: text, long_text, choice, multi, rating, yesno, words, ranking, vote.
+# Prompt types: {types}.
 # Who answers: each (everyone in turn), open (anyone with `seminar join`), room (one answer).
 """,
 }
@@ -118,4 +118,5 @@ def render_starter(answers: StarterAnswers) -> str:
     data["segments"] = segments
     body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
     lang = answers.language if answers.language in _HEADER else "fr"
-    return _HEADER[lang] + "\n" + body + "\n" + _EXAMPLE[lang]
+    types = ", ".join(kind.value for kind in PromptType)  # every type the models know
+    return _HEADER[lang].format(types=types) + "\n" + body + "\n" + _EXAMPLE[lang]

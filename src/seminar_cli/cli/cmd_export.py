@@ -10,8 +10,8 @@ import typer
 
 from seminar_cli.cli.completion import complete_session
 from seminar_cli.i18n import t
+from seminar_cli.minutes.formats import DEFAULT_FORMAT, FORMAT_NAMES, METAVAR
 
-DEFAULT_FORMAT = "md"
 KINDS = ("compte-rendu", "pv")
 
 
@@ -28,10 +28,7 @@ def register(app: typer.Typer) -> None:
             ),
         ] = None,
         format_: Annotated[
-            str,
-            typer.Option(
-                "--format", "-f", help=t("help.opt.format"), metavar="md|html|docx|json|csv"
-            ),
+            str, typer.Option("--format", "-f", help=_format_help(), metavar=METAVAR)
         ] = DEFAULT_FORMAT,
         output: Annotated[
             str | None,
@@ -55,7 +52,7 @@ def register(app: typer.Typer) -> None:
         from seminar_cli.errors import OutputError, UsageError
         from seminar_cli.fileio import check_output, is_terminal, safe_file_name, write_output
         from seminar_cli.minutes.build import load_minutes
-        from seminar_cli.minutes.exporters import FORMAT_NAMES, get_exporter
+        from seminar_cli.minutes.exporters.base import get_exporter
         from seminar_cli.session.answers import strip_controls
         from seminar_cli.ui.console import say
 
@@ -108,6 +105,11 @@ def register(app: typer.Typer) -> None:
             )
         if minutes.session.draft:
             say(t("export.draft"))
+
+
+def _format_help() -> str:
+    *first, last = FORMAT_NAMES
+    return t("help.opt.format", formats=", ".join(first), last=last, default=DEFAULT_FORMAT)
 
 
 def _working(message: str) -> AbstractContextManager[object]:

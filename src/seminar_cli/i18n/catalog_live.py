@@ -48,12 +48,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "p: ask this segment's {count} questions",
     ),
     "live.notes": ("NOTES", "NOTES"),
-    "live.keys": (
-        "␣ pause · n suivant · +/- minute · p questions · r re-planifier · f notes · "
-        "a présences · ? aide · q quitter",
-        "␣ pause · n next · +/- minute · p prompts · r re-plan · f notes · a attendance · "
-        "? help · q quit",
-    ),
+    # the key line's items, in the order of ui/live_keys.py
+    "live.keyline.pause": ("␣ pause", "␣ pause"),
+    "live.keyline.next": ("n suivant", "n next"),
+    "live.keyline.extend": ("+/- minute", "+/- minute"),
+    "live.keyline.ask": ("p questions", "p prompts"),
+    "live.keyline.replan": ("r re-planifier", "r re-plan"),
+    "live.keyline.notes": ("f notes", "f notes"),
+    "live.keyline.attendance": ("a présences", "a attendance"),
+    "live.keyline.help": ("? aide", "? help"),
+    "live.keyline.quit": ("q quitter", "q quit"),
     "live.keys.hide_results": ("Entrée : masquer les résultats", "Enter: hide results"),
     "live.keys.older_results": (
         "← → : autres résultats ({page}/{pages})",

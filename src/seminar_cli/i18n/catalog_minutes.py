@@ -531,8 +531,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'-' alone: write to stdout.",
     ),
     "help.opt.format": (
-        "Format : md, html, docx, json ou csv (défaut : md).",
-        "Format: md, html, docx, json or csv (default: md).",
+        "Format : {formats} ou {last} (défaut : {default}).",
+        "Format: {formats} or {last} (default: {default}).",
     ),
     "help.opt.output": (
         "Fichier à écrire, ou - pour la sortie standard (défaut : IDENTIFIANT-SORTE.EXTENSION "

@@ -11,8 +11,6 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
 from seminar_cli.agenda.models import (
-    VOTE_CHOICES,
-    YESNO_CHOICES,
     Agenda,
     Assembly,
     Majority,
@@ -41,6 +39,7 @@ from seminar_cli.minutes.model import (
 )
 from seminar_cli.minutes.summary import summarize
 from seminar_cli.session.clock import session_speed
+from seminar_cli.session.prompt_types import spec_of
 from seminar_cli.session.schedule import hard_stop, shifted
 
 if TYPE_CHECKING:
@@ -225,11 +224,7 @@ def _segments(
 def code_labels(prompt_type: str, lang: Language) -> dict[str, str]:
     """The words for a vote's or a yes/no's codes, in the minutes' language (§9: the codes stay
     the same in every language, the labels follow it)."""
-    if prompt_type == PromptType.vote.value:
-        return {code: t(f"min.vote.{code}", lang=lang) for code in VOTE_CHOICES}
-    if prompt_type == PromptType.yesno.value:
-        return {code: t(f"min.yesno.{code}", lang=lang) for code in YESNO_CHOICES}
-    return {}
+    return {code.value: t(code.minutes_label, lang=lang) for code in spec_of(prompt_type).codes}
 
 
 def _prompt(state: SessionState, segment: Segment, prompt: Prompt, lang: Language) -> PromptMinutes:

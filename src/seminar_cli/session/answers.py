@@ -1,154 +1,33 @@
-"""Answer values: their normal form per prompt type, and answers files (``--answers``).
+"""Answers files (``--answers``), and the names of answer values kept here for their callers.
 
-Normal forms stored in the journal:
-text/long_text: str · choice: str · multi: list[str] · rating: int · yesno: "oui"|"non" ·
-words: list[str] (lower-case, spaces folded, accents kept) · ranking: list[str] (every choice,
-best first) · vote: "pour"|"contre"|"abstention"|"blanc", or with ``who: room`` a tally
-``{"pour": 7, "contre": 2, "abstention": 1, "blanc": 0}``.
+The normal form of each prompt type's answers, and ``normalise_answer``, are in
+``session/prompt_types.py``.
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from seminar_cli.agenda.models import VOTE_CHOICES, Agenda, Prompt, PromptType, Who, canonical_vote
-from seminar_cli.errors import AgendaError, SeminarError
-from seminar_cli.i18n import plural
+from seminar_cli.agenda.models import Agenda
+from seminar_cli.errors import AgendaError, AnswerError
+from seminar_cli.session.prompt_types import MAX_TEXT, normalise_answer, normalise_words
+from seminar_cli.typed_text import strip_controls
 
-MAX_TEXT = 20_000
-_YES = {"oui", "o", "yes", "y", "true", "vrai", "1"}
-_NO = {"non", "n", "no", "false", "faux", "0"}
-
-
-class AnswerError(SeminarError):
-    """An answer that does not fit its prompt."""
-
-
-# control characters (escape sequences, bells, bidi overrides) would reach the projector and the
-# documents: a participant's text keeps its letters, line breaks and tabs, nothing else
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def strip_controls(text: str) -> str:
-    """``text`` without control characters and bidi overrides; line breaks (as ``\\n``) and
-    tabs are kept.  For everything people type: answers, names, the secretary's records; bytes
-    a non-UTF-8 terminal sent are read as it meant them (typed_text)."""
-    from seminar_cli.typed_text import repair_undecodable
-
-    text = repair_undecodable(text)
-    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
-
-
-def _text(raw: Any) -> str:
-    if isinstance(raw, bool) or raw is None or isinstance(raw, dict | list):
-        raise AnswerError("answer.not_text")
-    text = strip_controls(str(raw)).strip()
-    if len(text) > MAX_TEXT:
-        raise AnswerError("answer.too_long", max=MAX_TEXT)
-    return text
-
-
-def _match_choice(prompt: Prompt, raw: Any) -> str:
-    text = _text(raw)
-    choices = prompt.choices or []
-    if text in choices:
-        return text
-    folded = {c.casefold(): c for c in choices}
-    if text.casefold() in folded:
-        return folded[text.casefold()]
-    # a choice's number, as shown on screen ("²" is a digit that int() refuses; a number of
-    # thousands of digits cannot even be read)
-    if text.isdecimal() and len(text) <= 6 and 1 <= int(text) <= len(choices):
-        return choices[int(text) - 1]
-    raise AnswerError("answer.unknown_choice", value=text, choices=", ".join(choices))
-
-
-def normalise_words(raw: Any, limit: int) -> list[str]:
-    items = raw if isinstance(raw, list) else re.split(r"[,;\n]+", _text(raw))
-    words: list[str] = []
-    seen: set[str] = set()
-    for item in items:
-        # the case typed is kept (« ODD17 », « Lyon »); the word cloud counts case-insensitively
-        word = re.sub(r"\s+", " ", _text(item)).strip(" .!?")
-        if word and word.casefold() not in seen:
-            seen.add(word.casefold())
-            words.append(word)
-    if len(words) > limit:
-        raise AnswerError(plural("answer.too_many_words", limit), max=limit)
-    return words
-
-
-def normalise_answer(prompt: Prompt, raw: Any) -> Any:
-    """The stored form of an answer, or None for "no answer"; AnswerError when it cannot fit."""
-    if raw is None or (isinstance(raw, str) and not raw.strip()) or raw == []:
-        if prompt.required:
-            raise AnswerError("answer.required")
-        return None
-    kind = prompt.type
-    if kind in (PromptType.text, PromptType.long_text):
-        return _text(raw)
-    if kind is PromptType.choice:
-        return _match_choice(prompt, raw)
-    if kind is PromptType.multi:
-        items = raw if isinstance(raw, list) else re.split(r"\s*[,;]\s*", _text(raw))
-        picked: list[str] = []
-        for item in items:
-            choice = _match_choice(prompt, item)
-            if choice not in picked:
-                picked.append(choice)
-        low, high = prompt.multi_picks
-        if not low <= len(picked) <= high:
-            raise AnswerError("answer.picks", min=low, max=high)
-        return [c for c in prompt.choices or [] if c in picked]
-    if kind is PromptType.rating:
-        low, high = prompt.scale
-        try:
-            value = int(str(raw).strip()) if not isinstance(raw, bool) else None
-        except ValueError:
-            value = None
-        if value is None or not low <= value <= high:
-            raise AnswerError("answer.rating", min=low, max=high)
-        return value
-    if kind is PromptType.yesno:
-        key = str(raw).strip().lower() if not isinstance(raw, bool) else ("oui" if raw else "non")
-        if key in _YES:
-            return "oui"
-        if key in _NO:
-            return "non"
-        raise AnswerError("answer.yesno")
-    if kind is PromptType.words:
-        words = normalise_words(raw, prompt.max_words)
-        if not words:
-            return normalise_answer(prompt, None)
-        return words
-    if kind is PromptType.ranking:
-        items = raw if isinstance(raw, list) else re.split(r"\s*[,;>\n]\s*", _text(raw))
-        order = [_match_choice(prompt, item) for item in items]
-        if sorted(order) != sorted(prompt.choices or []):
-            raise AnswerError("answer.ranking", choices=", ".join(prompt.choices or []))
-        return order
-    if kind is PromptType.vote:
-        if isinstance(raw, dict):
-            if prompt.who is not Who.room:
-                raise AnswerError("answer.tally_room_only")
-            tally = {choice: 0 for choice in VOTE_CHOICES}
-            for key, count in raw.items():
-                option = canonical_vote(str(key))
-                if option is None:
-                    raise AnswerError("answer.vote", value=str(key))
-                if isinstance(count, bool) or not isinstance(count, int) or count < 0:
-                    raise AnswerError("answer.tally_count", value=str(count))
-                tally[option] += count
-            return tally
-        ballot = canonical_vote(_text(raw))
-        if ballot is None:
-            raise AnswerError("answer.vote", value=str(raw))
-        return ballot
-    raise AnswerError("answer.not_text")  # pragma: no cover - every type is handled above
+__all__ = [
+    "MAX_TEXT",
+    "AnswerError",
+    "AnswersFile",
+    "AttendanceEntry",
+    "ScriptedAnswer",
+    "load_answers_file",
+    "named_ref",
+    "normalise_answer",
+    "normalise_words",
+    "strip_controls",
+]
 
 
 def named_ref(prompt_id: str, participant: str) -> str:

@@ -11,7 +11,9 @@ def kind_label(kind: SegmentKind) -> str:
 
 
 def prompt_type_label(kind: PromptType) -> str:
-    return t(f"ptype.{kind.value}")
+    from seminar_cli.session.prompt_types import PROMPT_TYPES
+
+    return t(PROMPT_TYPES[kind].label)
 
 
 def who_label(who: Who) -> str:

@@ -15,7 +15,7 @@ import contextlib
 import math
 import os
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from seminar_cli.durations import format_human
@@ -23,7 +23,9 @@ from seminar_cli.i18n import current_language, t
 from seminar_cli.session.clock import clock_speed
 from seminar_cli.session.runner import Command, Runner
 from seminar_cli.session.schedule import ReplanProposal, schedule
+from seminar_cli.ui import live_keys
 from seminar_cli.ui.keys import ENTER, ESCAPE, RESIZE, KeySource
+from seminar_cli.ui.live_keys import BY_KEY
 from seminar_cli.ui.screen import LiveView, Overlay, crossed, live_screen, view_from_state
 
 if TYPE_CHECKING:
@@ -338,57 +340,78 @@ class LiveControls:
         if self.overlay == "help":
             self.overlay = None
             return None
-        if key.isdigit() and len(key) == 1:
-            self.count = (self.count + key)[-3:].lstrip("0")
+        row = BY_KEY.get(key)
+        if row is not None and row.handler == "count":
+            return self._key_count(runner, key)
+        count, self.count = int(self.count or 1), ""  # any other key ends a count
+        if row is None or row.handler is None:
             return None
-        count, self.count = int(self.count or 1), ""
+        handler: Callable[[Runner, str, int], Command | None] = getattr(self, f"_key_{row.handler}")
+        return handler(runner, key, count)
+
+    # one handler per row of ui/live_keys.py: (runner, key, count typed before it)
+    def _key_count(self, runner: Runner, key: str, count: int = 1) -> Command | None:
+        self.count = (self.count + key)[-3:].lstrip("0")
+        return None
+
+    def _key_extend(self, runner: Runner, key: str, count: int) -> Command | None:
         if key in ("+", "="):
             self._say(t("live.flash.extended", amount=format_human(60 * count, _lang())))
             return Command("extend", seconds=60 * count)
-        if key in ("-", "_"):
-            current = runner.current()
-            left = current[1].remaining_at(runner.now()) if current else 0.0
-            if left < 1:  # in overtime there is nothing left to remove
-                return None
-            taken = min(60 * count, int(left))
-            self._say(t("live.flash.shortened", amount=format_human(taken, _lang())))
-            return Command("extend", seconds=-60 * count)
-        if key == " ":
-            return Command("pause")
-        if key in ("n", "N"):
-            current = runner.current()
-            if current is not None and runner.state.segment_after(current[0].id) is None:
-                self.overlay = "end"
-                return None
-            return Command("next")
-        if key in ("p", "P"):
-            view = self.view(runner)
-            if view is not None and view.pending_prompts:
-                return Command("ask")
-            self._say(t("live.flash.no_prompts"))
+        current = runner.current()
+        left = current[1].remaining_at(runner.now()) if current else 0.0
+        if left < 1:  # in overtime there is nothing left to remove
             return None
-        if key in ("r", "R"):
-            return Command("replan")
-        if key in ("f", "F"):
-            self.show_notes = not self.show_notes
+        taken = min(60 * count, int(left))
+        self._say(t("live.flash.shortened", amount=format_human(taken, _lang())))
+        return Command("extend", seconds=-60 * count)
+
+    def _key_pause(self, runner: Runner, key: str, count: int) -> Command | None:
+        return Command("pause")
+
+    def _key_next(self, runner: Runner, key: str, count: int) -> Command | None:
+        current = runner.current()
+        if current is not None and runner.state.segment_after(current[0].id) is None:
+            self.overlay = "end"
             return None
-        if key in ("a", "A"):
-            return self._attendance(runner)
-        if key == "?":
-            self.overlay = "help"
-            return None
-        if key in ("q", "Q"):
-            self.overlay = "quit"
-            return None
-        if key in ("left", "right", "<", ">") and self.results:
+        return Command("next")
+
+    def _key_ask(self, runner: Runner, key: str, count: int) -> Command | None:
+        view = self.view(runner)
+        if view is not None and view.pending_prompts:
+            return Command("ask")
+        self._say(t("live.flash.no_prompts"))
+        return None
+
+    def _key_replan(self, runner: Runner, key: str, count: int) -> Command | None:
+        return Command("replan")
+
+    def _key_notes(self, runner: Runner, key: str, count: int) -> Command | None:
+        self.show_notes = not self.show_notes
+        return None
+
+    def _key_attendance(self, runner: Runner, key: str, count: int) -> Command | None:
+        return self._attendance(runner)
+
+    def _key_help(self, runner: Runner, key: str, count: int) -> Command | None:
+        self.overlay = "help"
+        return None
+
+    def _key_quit(self, runner: Runner, key: str, count: int) -> Command | None:
+        self.overlay = "quit"
+        return None
+
+    def _key_older(self, runner: Runner, key: str, count: int) -> Command | None:
+        if self.results:
             step = -1 if key in ("left", "<") else 1
             index = self._result_shown() + step
             self.result_index = None if index >= len(self.results) - 1 else max(0, index)
-            return None
-        if key in (ENTER, ESCAPE):
-            self.results = []
-            self.result_index = None
-            self.flash = None
+        return None
+
+    def _key_dismiss(self, runner: Runner, key: str, count: int) -> Command | None:
+        self.results = []
+        self.result_index = None
+        self.flash = None
         return None
 
     def _closing_results(self, runner: Runner) -> None:
@@ -411,7 +434,7 @@ class LiveControls:
             for key in keys:
                 if key == RESIZE:
                     self.console.clear()
-                elif key in ("left", "right", "<", ">"):
+                elif key in live_keys.row("older").keys:
                     step = -1 if key in ("left", "<") else 1
                     index = shown + step
                     self.result_index = None if index >= len(self.results) - 1 else max(0, index)

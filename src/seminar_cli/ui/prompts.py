@@ -1,7 +1,8 @@
 """Questions at a keyboard: the questionary implementation of the ``Prompter`` protocol.
 
-Each prompt type has its own asking function, registered in ``ASKERS`` by ``PromptType``: the
-prompt model's translation into questionary questions lives here, in one place.  An asking
+Each terminal control has its own asking function, registered in ``ASKERS`` by the name a prompt
+type's entry gives it (``session/prompt_types.py``): the prompt model's translation into
+questionary questions lives here, in one place.  An asking
 function returns the raw answer (normalised by the caller with ``normalise_answer``) or None
 for "no answer"; Ctrl-C inside it reaches ``QuestionaryPrompter.ask``, which asks whether to
 skip the prompt, stop, or go on.
@@ -19,9 +20,10 @@ from questionary import Choice
 from rich.console import Console
 from rich.text import Text
 
-from seminar_cli.agenda.models import VOTE_CHOICES, YESNO_CHOICES, Prompt, PromptType, Who
+from seminar_cli.agenda.models import VOTE_CHOICES, Prompt, PromptType, Who
 from seminar_cli.i18n import current_language, plural, t
 from seminar_cli.session.answers import AnswerError, normalise_answer, normalise_words
+from seminar_cli.session.prompt_types import PROMPT_TYPES, TerminalControl
 from seminar_cli.session.prompter import AskRequest, PromptClosed, SkipPrompt, StopSession
 from seminar_cli.ui.results import option_label
 
@@ -234,8 +236,10 @@ def ask_long_text(prompt: Prompt, request: AskRequest) -> Any:
     return answer.strip() or None
 
 
-def ask_choice(prompt: Prompt, request: AskRequest) -> Any:
-    return _select(prompt.question, prompt, [Choice(c, value=c) for c in prompt.choices or []])
+def ask_select(prompt: Prompt, request: AskRequest) -> Any:
+    """One of the prompt's options (a choice, oui/non), each shown by its label."""
+    choices = [Choice(option_label(prompt, o), value=o) for o in prompt.options]
+    return _select(prompt.question, prompt, choices)
 
 
 def ask_multi(prompt: Prompt, request: AskRequest) -> Any:
@@ -280,11 +284,6 @@ def ask_rating(prompt: Prompt, request: AskRequest) -> Any:
         )
         return raw.strip() or None
     choices = [Choice(option_label(prompt, str(v)), value=v) for v in range(low, high + 1)]
-    return _select(prompt.question, prompt, choices)
-
-
-def ask_yesno(prompt: Prompt, request: AskRequest) -> Any:
-    choices = [Choice(option_label(prompt, o), value=o) for o in YESNO_CHOICES]
     return _select(prompt.question, prompt, choices)
 
 
@@ -351,16 +350,16 @@ def _ask_tally(prompt: Prompt) -> Any:
 
 
 AskFunction = Callable[[Prompt, AskRequest], Any]
-ASKERS: dict[PromptType, AskFunction] = {
-    PromptType.text: ask_text,
-    PromptType.long_text: ask_long_text,
-    PromptType.choice: ask_choice,
-    PromptType.multi: ask_multi,
-    PromptType.rating: ask_rating,
-    PromptType.yesno: ask_yesno,
-    PromptType.words: ask_words,
-    PromptType.ranking: ask_ranking,
-    PromptType.vote: ask_vote,
+# by the name of a type's terminal control (session/prompt_types.py)
+ASKERS: dict[TerminalControl, AskFunction] = {
+    "line": ask_text,
+    "multiline": ask_long_text,
+    "select": ask_select,
+    "checkbox": ask_multi,
+    "scale": ask_rating,
+    "keywords": ask_words,
+    "ranking": ask_ranking,
+    "ballot": ask_vote,
 }
 
 
@@ -382,7 +381,7 @@ class QuestionaryPrompter:
 
     def ask(self, request: AskRequest) -> Any:
         self._header(request)
-        asker = ASKERS[request.prompt.type]
+        asker = ASKERS[PROMPT_TYPES[request.prompt.type].terminal_control]
         check = self.still_open
         token = _still_open.set((lambda: check(request.prompt)) if check else None)
         try:

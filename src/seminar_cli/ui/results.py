@@ -20,6 +20,7 @@ from seminar_cli.agenda.models import Assembly, Prompt, PromptType
 from seminar_cli.i18n import current_language, t
 from seminar_cli.journal.state import AnswerRecord
 from seminar_cli.minutes.summary import shown_to_room, summarize
+from seminar_cli.session.prompt_types import PROMPT_TYPES, Drawing
 
 BAR_STYLE = "cyan"
 BAR_MIN = 10  # cells: the shortest bar still compared at a glance
@@ -29,13 +30,13 @@ TEXT_PREVIEW = 160  # characters of each recent text answer shown to the room
 
 
 def option_label(prompt: Prompt, option: str) -> str:
-    """How an option reads on screen: votes and yes/no translated, ratings with their label."""
-    if prompt.type is PromptType.vote:
-        return t(f"vote.{option}")
-    if prompt.type is PromptType.yesno:
-        return t(f"yesno.{option}")
-    if prompt.type is PromptType.rating:
-        label = (prompt.labels or {}).get(int(option))
+    """How an option reads on screen: codes (votes, yes/no) translated, ratings with their
+    label."""
+    code = PROMPT_TYPES[prompt.type].code(option)
+    if code is not None:
+        return t(code.label)
+    if prompt.labels:  # a rating's words for some of its values
+        label = prompt.labels.get(int(option))
         return f"{option} — {label}" if label else option
     return option
 
@@ -69,7 +70,7 @@ def render_results(
         unit = "results.votes" if prompt.type is PromptType.vote else "results.count"
         header = Text(t(unit, count=count) if count > 1 else t(f"{unit}_one"))
         header.stylize("dim")
-        body = _RENDERERS.get(prompt.type, _texts)(prompt, summary, given)
+        body = _RENDERERS[PROMPT_TYPES[prompt.type].drawing](prompt, summary, given)
         content = Group(header, Text(""), body)
     return Panel(
         content,
@@ -181,14 +182,11 @@ def _number(value: float | None) -> str:
 
 
 _Renderer = Callable[[Prompt, dict[str, Any], list[AnswerRecord]], RenderableType]
-_RENDERERS: dict[PromptType, _Renderer] = {
-    PromptType.choice: _counts,
-    PromptType.multi: _counts,
-    PromptType.yesno: _counts,
-    PromptType.vote: _vote,
-    PromptType.rating: _rating,
-    PromptType.words: _words,
-    PromptType.ranking: _ranking,
-    PromptType.text: _texts,
-    PromptType.long_text: _texts,
+_RENDERERS: dict[Drawing, _Renderer] = {  # by a type's drawing (session/prompt_types.py)
+    "counts": _counts,
+    "vote": _vote,
+    "rating": _rating,
+    "words": _words,
+    "ranking": _ranking,
+    "texts": _texts,
 }

@@ -27,6 +27,7 @@ from seminar_cli.journal.state import SessionState
 from seminar_cli.session.clock import session_speed
 from seminar_cli.session.schedule import ReplanProposal, planned_start, schedule, shifted
 from seminar_cli.ui.labels import kind_label
+from seminar_cli.ui.live_keys import LIVE_KEYS
 
 Phase = Literal["normal", "warning", "final", "overtime"]
 Overlay = Literal["help", "replan", "quit", "end"]
@@ -486,13 +487,19 @@ def _keys_lines(view: LiveView, width: int, height: int) -> list[Text]:
         return [Text(t("live.keys.end"), style="bold reverse")]
     if view.count_prefix:
         return [Text(t("live.keys.count", count=view.count_prefix), style="bold reverse")]
-    items = t("live.keys").split(" · ")
+    shown_when = {"always"}
     if view.results:
-        items.append(t("live.keys.hide_results"))
+        shown_when.add("results")
         if view.result_pages > 1:
-            items.append(
-                t("live.keys.older_results", page=view.result_page, pages=view.result_pages)
-            )
+            shown_when.add("result_pages")
+    # the keys that always stand there first, then those of the results on the screen
+    rows = [r for r in LIVE_KEYS if r.key_line and r.key_line_when == "always"]
+    rows += [r for r in LIVE_KEYS if r.key_line and r.key_line_when != "always"]
+    items = [
+        t(row.key_line, page=view.result_page, pages=view.result_pages)
+        for row in rows
+        if row.key_line and row.key_line_when in shown_when
+    ]
     lines: list[str] = []
     for item in items:
         if lines and len(lines[-1]) + 3 + len(item) <= width:
@@ -500,7 +507,7 @@ def _keys_lines(view: LiveView, width: int, height: int) -> list[Text]:
         else:
             lines.append(item)
     if len(lines) > max(2, height // 8):  # a tiny terminal: help (it lists them all), quit
-        lines = [" · ".join(t("live.keys").split(" · ")[-2:])]
+        lines = [" · ".join(t(r.key_line) for r in LIVE_KEYS if r.essential and r.key_line)]
     return [Text(line, style="reverse") for line in lines]
 
 
@@ -508,21 +515,8 @@ def _help_overlay() -> Table:
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold cyan", no_wrap=True)
     table.add_column()
-    for key, what in (
-        (t("live.key.space"), t("live.help.pause")),
-        ("n", t("live.help.next")),
-        ("+  -", t("live.help.extend")),
-        ("5+", t("live.help.count")),
-        ("p", t("live.help.ask")),
-        ("r", t("live.help.replan")),
-        ("f", t("live.help.notes")),
-        ("a", t("live.help.attendance")),
-        (t("live.key.enter"), t("live.help.dismiss")),
-        ("← →", t("live.help.older")),
-        ("Ctrl-C", t("live.help.round_exit")),
-        ("?", t("live.help.help")),
-        ("q", t("live.help.quit")),
-    ):
+    for row in LIVE_KEYS:
+        key, what = row.shown_text(), t(row.help)
         table.add_row(key, what)
     return table
 

@@ -102,8 +102,6 @@ def answer_rows(prompt: PromptMinutes, response: Response) -> list[tuple[Cell, C
 @register
 class CsvExporter(Exporter):
     name = "csv"
-    extension = "csv"
-    media_type = "text/csv; charset=utf-8"
 
     def render(self, minutes: Minutes) -> str:
         buffer = io.StringIO()

@@ -13,8 +13,6 @@ if TYPE_CHECKING:
 @register
 class HtmlExporter(Exporter):
     name = "html"
-    extension = "html"
-    media_type = "text/html; charset=utf-8"
 
     def render(self, minutes: Minutes) -> str:
         from seminar_cli.minutes.exporters.templating import environment

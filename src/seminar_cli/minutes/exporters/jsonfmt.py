@@ -13,8 +13,6 @@ if TYPE_CHECKING:
 @register
 class JsonExporter(Exporter):
     name = "json"
-    extension = "json"
-    media_type = "application/json"
 
     def render(self, minutes: Minutes) -> str:
         return minutes.model_dump_json(indent=2) + "\n"

@@ -14,8 +14,6 @@ if TYPE_CHECKING:
 @register
 class MarkdownExporter(Exporter):
     name = "md"
-    extension = "md"
-    media_type = "text/markdown; charset=utf-8"
 
     def render(self, minutes: Minutes) -> str:
         from seminar_cli.minutes.exporters.templating import environment

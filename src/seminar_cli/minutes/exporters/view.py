@@ -22,6 +22,7 @@ from seminar_cli.minutes.model import (
     Response,
     SegmentMinutes,
 )
+from seminar_cli.session.prompt_types import spec_of
 
 TALLY_ORDER = ("pour", "contre", "abstention", "blanc")
 
@@ -262,10 +263,9 @@ class _Views:
         return text[0].upper() + text[1:]
 
     def option_label(self, prompt: PromptMinutes, option: str) -> str:
-        if prompt.type == "vote":
-            return self.f(f"min.vote.{option}")
-        if prompt.type == "yesno":
-            return self.f(f"min.yesno.{option}")
+        code = spec_of(prompt.type).code(option)
+        if code is not None:
+            return self.f(code.minutes_label)
         if prompt.type == "rating" and prompt.labels and option in prompt.labels:
             return f"{option} — {prompt.labels[option]}"
         return option
@@ -296,7 +296,7 @@ class _Views:
 
     def prompt_view(self, prompt: PromptMinutes) -> PromptView:
         f = self.f
-        meta = [f(f"min.ptype.{prompt.type}"), f(f"min.pwho.{prompt.who}")]
+        meta = [f(spec_of(prompt.type).minutes_label), f(f"min.pwho.{prompt.who}")]
         if prompt.anonymous:
             meta.append(f("min.anonymous"))
         if prompt.count:

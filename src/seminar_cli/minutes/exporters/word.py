@@ -52,9 +52,6 @@ PAGE_WIDTH_CM = 17.0  # A4 less 2 cm margins
 @register
 class DocxExporter(Exporter):
     name = "docx"
-    extension = "docx"
-    media_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    binary = True
 
     def render(self, minutes: Minutes) -> bytes:
         from seminar_cli.minutes.exporters.view import pv_view, report_view

@@ -94,6 +94,8 @@ def _integer(value: Any, strict: bool) -> int:
     if not strict and isinstance(value, float):
         if not math.isfinite(value):
             raise _Invalid("should be a finite number")
+        if abs(value) >= 2**63:  # as pydantic: beyond a 64-bit integer, a float is refused
+            raise _Invalid("should be an integer of a reasonable size")
         if value.is_integer():
             return int(value)
         raise _Invalid("should be an integer, not a fraction")

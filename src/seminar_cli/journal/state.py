@@ -8,9 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from seminar_cli.agenda.models import Agenda
 from seminar_cli.journal.events import (
     AnswerGiven,
     AnswerMarked,
@@ -32,6 +31,9 @@ from seminar_cli.journal.events import (
     SessionSuspended,
 )
 from seminar_cli.journal.store import StoredEvent
+
+if TYPE_CHECKING:  # only typed here: the fold reads the agenda's segments, pydantic stays out
+    from seminar_cli.agenda.models import Agenda
 
 # what `seminar join` and the secretary write: such an event says nothing about whether the
 # runner was alive when it was written (nor is its time on the runner's clock)

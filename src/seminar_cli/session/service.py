@@ -10,10 +10,8 @@ import time
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from seminar_cli.agenda.loader import LoadedAgenda
-from seminar_cli.agenda.models import Agenda, slugify
 from seminar_cli.errors import SessionError
 from seminar_cli.journal.events import EventType, validated_payload
 from seminar_cli.journal.state import SessionState, fold
@@ -28,11 +26,19 @@ from seminar_cli.journal.store import (
 )
 from seminar_cli.timer import Clock
 
+if TYPE_CHECKING:
+    # the agenda's models (pydantic) are imported by the functions that read a stored agenda;
+    # the loader (YAML) only by whoever opens a session from a file
+    from seminar_cli.agenda.loader import LoadedAgenda
+    from seminar_cli.agenda.models import Agenda
+
 LIVE_WITHIN = timedelta(seconds=20)  # a heartbeat this recent means a runner is still alive
 
 
 def new_session_id(agenda_title: str, when: datetime) -> str:
     """Short and readable: ``20261126-co-construisons-demain-7f3a``."""
+    from seminar_cli.agenda.models import slugify
+
     return f"{when:%Y%m%d}-{slugify(agenda_title)[:24].strip('-')}-{secrets.token_hex(2)}"
 
 
@@ -115,6 +121,8 @@ def _agenda_name(source: str) -> str:
 def stored_agenda(row: SessionRow) -> Agenda:
     """The agenda as it was when the session opened (the file on disk may have changed)."""
     from pydantic import ValidationError
+
+    from seminar_cli.agenda.models import Agenda
 
     try:
         return Agenda.model_validate_json(row.agenda_json)

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from seminar_cli.errors import SessionError
-from seminar_cli.journal.events import EventType, validated_payload
+from seminar_cli.journal.events import AnswerGiven, AnswerMarked, EventType, validated_payload
 from seminar_cli.journal.state import SessionState, fold
 from seminar_cli.journal.store import (
     AnonymousOutcome,
@@ -414,10 +414,10 @@ class SessionWriter:
         """An anonymous answer, held by the journal and written in a shuffled batch (see
         ``Journal.append_anonymous``): never next to anything this person wrote.  Only while
         the prompt is open, and once per known ``participant``."""
-        checked = validated_payload(EventType.answer_given, {"prompt": prompt_id, "value": value})
+        # checked now as the events they become (the batch writes them later, as stored)
+        answer = AnswerGiven.from_payload({"prompt": prompt_id, "value": value})
         if participant is not None:
-            mark = {"prompt": prompt_id, "participant": participant}
-            validated_payload(EventType.answer_marked, mark)
+            AnswerMarked.from_payload({"prompt": prompt_id, "participant": participant})
 
         def still_open(fresh: list[StoredEvent]) -> bool:
             probe = copy.deepcopy(self.state) if fresh else self.state
@@ -428,7 +428,7 @@ class SessionWriter:
         outcome = self.journal.append_anonymous(
             self.row.id,
             prompt_id,
-            checked.get("value"),
+            answer.value,
             participant,
             self.clock.now(),
             after_seq=max(self.state.last_seq, self._quiet_upto),

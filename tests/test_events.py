@@ -4,7 +4,10 @@ the dataclasses are compared with (the journals people already hold were written
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import subprocess
+import sys
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
@@ -214,6 +217,31 @@ LEAST: dict[EventType, dict[str, Any]] = {
 
 def test_every_event_type_has_a_full_example() -> None:
     assert set(FULL) == set(EventType) == set(OLD)
+
+
+@pytest.mark.parametrize("type_", list(EventType))
+def test_each_event_type_is_a_frozen_slotted_dataclass(type_: EventType) -> None:
+    event = EVENTS[type_].from_payload(FULL[type_])
+    assert dataclasses.is_dataclass(event)
+    assert not hasattr(event, "__dict__")  # slots all the way down
+    for name in (f.name for f in dataclasses.fields(event)):
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(event, name, None)
+
+
+def test_the_journal_and_the_session_service_load_without_pydantic() -> None:
+    """The hot paths (note, sessions list, join) may leave pydantic out: nothing in the journal
+    pulls it in; only reading a stored agenda does."""
+    code = (
+        "import sys\n"
+        "import seminar_cli.journal.events, seminar_cli.journal.state, seminar_cli.journal.store\n"
+        "import seminar_cli.session.service, seminar_cli.minutes.records\n"
+        "print(sorted(m for m in ('pydantic', 'yaml', 'jinja2') if m in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert done.stdout.strip() == "[]"
 
 
 @pytest.mark.parametrize(

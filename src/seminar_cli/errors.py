@@ -79,3 +79,12 @@ class OutputError(SeminarError):
 
 class Interrupted(SeminarError):
     exit_code = ExitCode.INTERRUPTED
+
+
+class EventPayloadError(ValueError):
+    """A payload that does not fit its event type, refused before it reaches the journal.
+
+    A bug, not a user's mistake: what people type is checked (and told in their language)
+    before any event is built, so this is not a SeminarError and has no catalogue key; main.py
+    reports it as an unexpected error, as it did pydantic's ValidationError (also a ValueError).
+    """

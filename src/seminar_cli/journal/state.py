@@ -8,11 +8,32 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from seminar_cli.agenda.models import Agenda
-from seminar_cli.journal.events import EventType
+from seminar_cli.journal.events import (
+    AnswerGiven,
+    AnswerMarked,
+    Attendance,
+    EventType,
+    PromptClosed,
+    PromptOpened,
+    Record,
+    ReplanAccepted,
+    SegmentEnded,
+    SegmentExtended,
+    SegmentPaused,
+    SegmentResumed,
+    SegmentSkipped,
+    SegmentStarted,
+    SessionClosed,
+    SessionOpened,
+    SessionResumed,
+    SessionSuspended,
+)
 from seminar_cli.journal.store import StoredEvent
+
+if TYPE_CHECKING:  # only typed here: the fold reads the agenda's segments, pydantic stays out
+    from seminar_cli.agenda.models import Agenda
 
 # what `seminar join` and the secretary write: such an event says nothing about whether the
 # runner was alive when it was written (nor is its time on the runner's clock)
@@ -172,102 +193,96 @@ class SessionState:
 
     # -- the fold ------------------------------------------------------------------------
     def apply(self, event: StoredEvent) -> None:
-        p = event.payload
         at = event.at
-        kind = event.type
         self.last_seq = max(self.last_seq, event.seq)
         self.last_event_at = at
-        if kind not in WRITTEN_BY_OTHERS:
+        if event.type not in WRITTEN_BY_OTHERS:
             self.runner_event_at = at
-        if kind == EventType.session_opened:
-            self.meta = dict(p)
-            self.opened_at = at
-        elif kind == EventType.attendance:
-            self.attendance[p["participant"]] = AttendanceRecord(
-                p["status"], p.get("represented_by"), at
-            )
-        elif kind == EventType.segment_started:
-            seg = self.segments[p["segment"]]
-            if seg.started_at is None:
-                seg.started_at = at
-            seg.running_since = at
-            seg.paused = False
-            seg.suspended = False
-            self.current = seg.id
-        elif kind == EventType.segment_paused:
-            seg = self.segments[p["segment"]]
-            seg._stop_clock(at)
-            seg.paused = True
-        elif kind == EventType.segment_resumed:
-            seg = self.segments[p["segment"]]
-            if seg.running_since is None:
+        match event.data:
+            case SessionOpened():
+                # as stored: a journal of an older version keeps what it said (no defaults added)
+                self.meta = dict(event.payload)
+                self.opened_at = at
+            case Attendance(participant=participant, status=status, represented_by=proxy):
+                self.attendance[participant] = AttendanceRecord(status, proxy, at)
+            case SegmentStarted(segment=segment_id):
+                seg = self.segments[segment_id]
+                if seg.started_at is None:
+                    seg.started_at = at
                 seg.running_since = at
-            seg.paused = False
-        elif kind == EventType.segment_extended:
-            self.segments[p["segment"]].extra += int(p["seconds"])
-        elif kind == EventType.segment_ended:
-            seg = self.segments[p["segment"]]
-            seg._stop_clock(at)
-            seg.ended_at = at
-            seg.paused = False
-            seg.suspended = False
-            seg.early = bool(p.get("early"))
-            if seg.started_at is None:
-                seg.skipped = True
-            if self.current == seg.id:
-                self.current = None
-        elif kind == EventType.segment_skipped:
-            seg = self.segments[p["segment"]]
-            seg._stop_clock(at)
-            seg.skipped = True
-            seg.ended_at = seg.ended_at or at
-            if self.current == seg.id:
-                self.current = None
-        elif kind == EventType.prompt_opened:
-            self.open_prompts[p["prompt"]] = at
-            self.closed_prompts.pop(p["prompt"], None)
-        elif kind == EventType.prompt_closed:
-            self.open_prompts.pop(p["prompt"], None)
-            self.closed_prompts[p["prompt"]] = at
-        elif kind == EventType.answer_given:
-            self._add_answer(
-                AnswerRecord(
-                    p["prompt"], p.get("participant"), p.get("value"), at, p.get("ref"), event.seq
-                )
-            )
-        elif kind == EventType.answer_marked:
-            self.marked.setdefault(p["prompt"], set()).add(p["participant"])
-        elif kind in (EventType.note, EventType.decision, EventType.action):
-            self.records.append(
-                TextRecord(kind, p.get("segment"), p["text"], at, p.get("owner"), p.get("due"))
-            )
-        elif kind == EventType.replan_accepted:
-            durations = {k: int(v) for k, v in p["durations"].items()}
-            self.replans.append((at, durations))
-            for segment_id, seconds in durations.items():
-                if segment_id in self.segments:
-                    seg = self.segments[segment_id]
-                    seg.replanned = seconds
-                    seg.extra = 0
-        elif kind == EventType.session_suspended:
-            self._suspend(at)
-        elif kind == EventType.session_resumed:
-            if self.suspended_at is None:
-                # a crash: the session stopped at its last sign of life
-                raw = p.get("interrupted_at")
-                stopped = datetime.fromisoformat(raw) if raw else at
-                self._suspend(min(stopped, at))
-            for seg in self.segments.values():
-                if seg.suspended and not seg.done:
-                    seg.running_since = at
-                    seg.suspended = False
-            self.suspended_at = None
-        elif kind == EventType.session_closed:
-            for seg in self.segments.values():
+                seg.paused = False
+                seg.suspended = False
+                self.current = seg.id
+            case SegmentPaused(segment=segment_id):
+                seg = self.segments[segment_id]
                 seg._stop_clock(at)
-            self.closed_at = at
-            self.open_prompts.clear()
-            self.current = None
+                seg.paused = True
+            case SegmentResumed(segment=segment_id):
+                seg = self.segments[segment_id]
+                if seg.running_since is None:
+                    seg.running_since = at
+                seg.paused = False
+            case SegmentExtended(segment=segment_id, seconds=seconds):
+                self.segments[segment_id].extra += seconds
+            case SegmentEnded(segment=segment_id, early=early):
+                seg = self.segments[segment_id]
+                seg._stop_clock(at)
+                seg.ended_at = at
+                seg.paused = False
+                seg.suspended = False
+                seg.early = early
+                if seg.started_at is None:
+                    seg.skipped = True
+                if self.current == seg.id:
+                    self.current = None
+            case SegmentSkipped(segment=segment_id):
+                seg = self.segments[segment_id]
+                seg._stop_clock(at)
+                seg.skipped = True
+                seg.ended_at = seg.ended_at or at
+                if self.current == seg.id:
+                    self.current = None
+            case PromptOpened(prompt=prompt_id):
+                self.open_prompts[prompt_id] = at
+                self.closed_prompts.pop(prompt_id, None)
+            case PromptClosed(prompt=prompt_id):
+                self.open_prompts.pop(prompt_id, None)
+                self.closed_prompts[prompt_id] = at
+            case AnswerGiven(prompt=prompt_id, participant=participant, value=value, ref=ref):
+                self._add_answer(AnswerRecord(prompt_id, participant, value, at, ref, event.seq))
+            case AnswerMarked(prompt=prompt_id, participant=participant):
+                self.marked.setdefault(prompt_id, set()).add(participant)
+            case Record(segment=segment_id, text=text, owner=owner, due=due):
+                self.records.append(TextRecord(event.type, segment_id, text, at, owner, due))
+            case ReplanAccepted(durations=durations):
+                self.replans.append((at, dict(durations)))
+                for segment_id, seconds in durations.items():
+                    if segment_id in self.segments:
+                        seg = self.segments[segment_id]
+                        seg.replanned = seconds
+                        seg.extra = 0
+            case SessionSuspended():
+                self._suspend(at)
+            case SessionResumed(interrupted_at=interrupted_at):
+                if self.suspended_at is None:
+                    # a crash: the session stopped at its last sign of life
+                    stopped = datetime.fromisoformat(interrupted_at) if interrupted_at else at
+                    self._suspend(min(stopped, at))
+                for seg in self.segments.values():
+                    if seg.suspended and not seg.done:
+                        seg.running_since = at
+                        seg.suspended = False
+                self.suspended_at = None
+            case SessionClosed():
+                for seg in self.segments.values():
+                    seg._stop_clock(at)
+                self.closed_at = at
+                self.open_prompts.clear()
+                self.current = None
+            case _:
+                # a refused re-plan changes nothing; an unknown type (a later version's) or a
+                # payload that does not fit its type is skipped
+                pass
 
     def _suspend(self, at: datetime) -> None:
         self.suspended_at = at

@@ -18,13 +18,15 @@ import socket
 import sqlite3
 import stat
 from collections.abc import Callable, Collection, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, Concatenate, NamedTuple, ParamSpec, TypeVar
 
 from seminar_cli.errors import JournalError, SessionError
+from seminar_cli.journal.events import Event
+from seminar_cli.journal.events import read as read_event
 from seminar_cli.journal.turns import Busy, WriterQueue
 
 try:
@@ -174,7 +176,13 @@ class StoredEvent:
     seq: int
     type: str
     at: datetime
-    payload: dict[str, Any]
+    payload: dict[str, Any]  # as stored (the JSON object)
+    # the payload as its typed event, read once here; None: a type this version does not know
+    # or a payload that does not fit it (events.read), which the fold skips
+    data: Event | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "data", read_event(self.type, self.payload))
 
 
 class Heartbeat(NamedTuple):

@@ -12,10 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from seminar_cli.agenda.loader import LoadedAgenda
-from seminar_cli.agenda.models import Agenda, slugify
 from seminar_cli.errors import SessionError
-from seminar_cli.journal.events import EventType, validated_payload
+from seminar_cli.journal.events import AnswerGiven, AnswerMarked, EventType, validated_payload
 from seminar_cli.journal.state import SessionState, fold
 from seminar_cli.journal.store import (
     AnonymousOutcome,
@@ -30,6 +28,10 @@ from seminar_cli.session.clock import session_now, session_speed
 from seminar_cli.timer import Clock
 
 if TYPE_CHECKING:
+    # the agenda's models (pydantic) are imported by the functions that read a stored agenda;
+    # the loader (YAML) only by whoever opens a session from a file
+    from seminar_cli.agenda.loader import LoadedAgenda
+    from seminar_cli.agenda.models import Agenda
     from seminar_cli.session.answers import AnswersFile
 
 LIVE_WITHIN = timedelta(seconds=20)  # a heartbeat this recent means a runner is still alive
@@ -37,6 +39,8 @@ LIVE_WITHIN = timedelta(seconds=20)  # a heartbeat this recent means a runner is
 
 def new_session_id(agenda_title: str, when: datetime) -> str:
     """Short and readable: ``20261126-co-construisons-demain-7f3a``."""
+    from seminar_cli.agenda.models import slugify
+
     return f"{when:%Y%m%d}-{slugify(agenda_title)[:24].strip('-')}-{secrets.token_hex(2)}"
 
 
@@ -154,6 +158,8 @@ def _agenda_name(source: str) -> str:
 def stored_agenda(row: SessionRow) -> Agenda:
     """The agenda as it was when the session opened (the file on disk may have changed)."""
     from pydantic import ValidationError
+
+    from seminar_cli.agenda.models import Agenda
 
     try:
         return Agenda.model_validate_json(row.agenda_json)
@@ -423,10 +429,10 @@ class SessionWriter:
         """An anonymous answer, held by the journal and written in a shuffled batch (see
         ``Journal.append_anonymous``): never next to anything this person wrote.  Only while
         the prompt is open, and once per known ``participant``."""
-        checked = validated_payload(EventType.answer_given, {"prompt": prompt_id, "value": value})
+        # checked now as the events they become (the batch writes them later, as stored)
+        answer = AnswerGiven.from_payload({"prompt": prompt_id, "value": value})
         if participant is not None:
-            mark = {"prompt": prompt_id, "participant": participant}
-            validated_payload(EventType.answer_marked, mark)
+            AnswerMarked.from_payload({"prompt": prompt_id, "participant": participant})
 
         def still_open(fresh: list[StoredEvent]) -> bool:
             probe = copy.deepcopy(self.state) if fresh else self.state
@@ -437,7 +443,7 @@ class SessionWriter:
         outcome = self.journal.append_anonymous(
             self.row.id,
             prompt_id,
-            checked.get("value"),
+            answer.value,
             participant,
             self.clock.now(),
             after_seq=max(self.state.last_seq, self._quiet_upto),

@@ -75,3 +75,20 @@ class OutputError(SeminarError):
 
 class Interrupted(SeminarError):
     exit_code = ExitCode.INTERRUPTED
+
+
+class RoomError(SeminarError):
+    """A phone's request that the room service refuses (``seminar serve``); the web layer maps
+    each kind to one HTTP status, in one place (web/app.py)."""
+
+
+class RoomAccessError(RoomError):
+    """No valid join code or token."""
+
+
+class RoomConflictError(RoomError):
+    """The prompt is closed, a secret ballot was already cast, a name is held by another phone."""
+
+
+class RoomInputError(RoomError):
+    """A request that does not make sense (unknown prompt, a name missing or too long)."""

@@ -85,6 +85,7 @@ class AnswerGiven(_Payload):
     participant: str | None = None  # None: anonymous, or the room as a whole
     value: AnswerValue | None = None  # None: asked, and no answer given
     ref: str | None = None  # de-duplication key (answers file entry, join process)
+    via: Literal["web"] | None = None  # the channel, when not a terminal (never when anonymous)
 
 
 class AnswerMarked(_Payload):

@@ -76,6 +76,7 @@ class AnswerRecord:
     at: datetime
     ref: str | None = None
     seq: int = 0
+    via: str | None = None
 
 
 @dataclass(frozen=True)
@@ -232,7 +233,13 @@ class SessionState:
         elif kind == EventType.answer_given:
             self._add_answer(
                 AnswerRecord(
-                    p["prompt"], p.get("participant"), p.get("value"), at, p.get("ref"), event.seq
+                    p["prompt"],
+                    p.get("participant"),
+                    p.get("value"),
+                    at,
+                    p.get("ref"),
+                    event.seq,
+                    p.get("via"),
                 )
             )
         elif kind == EventType.answer_marked:

@@ -243,14 +243,19 @@ class Phone:
                 response.raise_for_status()
                 self.connected.set()
                 data: list[str] = []
+                kind = ""
                 async for line in response.aiter_lines():
                     if line.startswith("data:"):
                         data.append(line[5:])
+                    elif line.startswith("event:"):
+                        kind = line[6:].strip()
                     elif not line and data:
                         now = time.perf_counter()
                         self.events += 1
                         text = "\n".join(data)
-                        data = []
+                        data, told, kind = [], kind, ""
+                        if told == "answer":  # someone answered: a count, not an opening
+                            continue
                         for prompt in prompts:
                             if prompt not in self.seen and f'"{prompt}"' in text:
                                 self.seen[prompt] = now

@@ -483,7 +483,8 @@ def _measure(args: argparse.Namespace, figures: dict[str, object]) -> int:
         )
         print(
             f"burst of {args.phones}: {measured['burst_acknowledged']} acknowledged, the last "
-            f"{measured['burst_span']:.2f} s after the first was sent"
+            f"{measured['burst_span']:.2f} s after the first was sent "
+            f"(each: p99 {measured['burst_latency_p99'] * 1000:.1f} ms)"
         )
         print(
             f"prompt opened → all streams: slowest {measured['reach_slowest']:.3f} s "

@@ -73,6 +73,23 @@ def expect_page():  # type: ignore[no-untyped-def]
     return expect
 
 
+def layout_problems(page: Any) -> list[str]:
+    """What makes a phone page hard to use with a thumb: a page wider than the screen (content
+    cut or scrolled sideways), a button or an option smaller than 44 CSS pixels high (WCAG's
+    target size)."""
+    problems = []
+    width = page.evaluate("document.documentElement.scrollWidth")
+    if width > page.viewport_size["width"]:
+        problems.append(f"the page is {width} px wide on a {page.viewport_size['width']} px screen")
+    small = page.evaluate(
+        """() => [...document.querySelectorAll('button, label.option, input[type=text], textarea')]
+            .filter(e => e.offsetParent !== null && e.getBoundingClientRect().height < 44)
+            .map(e => e.outerHTML.slice(0, 80))"""
+    )
+    problems += [f"a target under 44 px: {html}" for html in small]
+    return problems
+
+
 def join(page: Any, room: ServedSession, typed: str) -> None:
     page.goto(room.join_url)
     page.get_by_label(re.compile("Votre nom|Your name")).fill(typed)
@@ -119,6 +136,7 @@ def test_a_phone_joins_by_name_answers_every_type_and_sees_results_only_after_th
     expect(page.get_by_role("heading", name="Questions à la salle")).to_be_visible()
     expect(page.locator(".countdown .time")).to_have_text(re.compile(r"^[0-9:]+$"))
     assert axe_violations(page) == []
+    assert layout_problems(page) == []
     shoot(page.locator("main"), "phone-390-prompts-full")
 
     # choice: one radio button a thumb can hit
@@ -189,6 +207,7 @@ def test_a_phone_joins_by_name_answers_every_type_and_sees_results_only_after_th
     expect(motion.locator(".outcome")).to_have_text("Adoptée")
     expect(page.locator("section.prompt")).to_have_count(0)
     assert axe_violations(page) == []
+    assert layout_problems(page) == []
     shoot(page.locator("main"), "phone-390-results")
     context.close()
 

@@ -134,17 +134,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "web.page.paused": ("En pause", "Paused"),
     "web.page.remaining": ("Temps restant", "Time left"),
-    "web.page.overtime": ("Dépassement", "Overtime"),
     "web.page.prompts": ("Questions ouvertes", "Open prompts"),
     "web.page.no_prompt": (
         "Aucune question ouverte pour l'instant. Cette page se met à jour toute seule.",
         "No open prompt for now. This page updates by itself.",
     ),
-    "web.page.no_prompt_nojs": (
-        "Aucune question ouverte pour l'instant. Rechargez la page quand l'animateur en ouvre une.",
-        "No open prompt for now. Reload the page when the facilitator opens one.",
-    ),
-    "web.page.reload": ("Actualiser", "Refresh"),
     "web.page.anonymous": (
         "Anonyme : votre nom n'est jamais enregistré avec votre réponse.",
         "Anonymous: your name is never stored with your answer.",
@@ -172,11 +166,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Classez du premier au dernier avec les boutons Monter et Descendre.",
         "Rank from first to last with the Up and Down buttons.",
     ),
-    "web.page.up": ("Monter", "Up"),
-    "web.page.down": ("Descendre", "Down"),
     "web.page.move_up": ("Monter « {choice} »", "Move “{choice}” up"),
     "web.page.move_down": ("Descendre « {choice} »", "Move “{choice}” down"),
-    "web.page.rank": ("Rang {rank}", "Rank {rank}"),
     "web.page.results": ("Résultats", "Results"),
     "web.page.answers_count": ("{count} réponse(s)", "{count} answer(s)"),
     "web.page.mean": ("Moyenne : {mean}", "Mean: {mean}"),
@@ -200,5 +191,4 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "QR code of the address to join the session",
     ),
     "web.page.error_title": ("Erreur", "Error"),
-    "web.page.back": ("Retour", "Back"),
 }

@@ -85,7 +85,11 @@ class Pages:
         roster = [p.name for p in self.room.writer.agenda.participants]
         title = self.room.state(None)["session"]["title"]
         return self._render(
-            "join.html.j2", roster=roster, error=error, typed=typed or "", session_title=title
+            "name_picker.html.j2",
+            roster=roster,
+            error=error,
+            typed=typed or "",
+            session_title=title,
         )
 
     def phone_page(

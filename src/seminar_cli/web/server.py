@@ -11,6 +11,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from seminar_cli.errors import UsageError
 
@@ -86,6 +87,7 @@ class WebServer:
         self.port = port
         self.code = code
         self.closed = threading.Event()  # set once the session has closed
+        self.app_options: dict[str, Any] = {}  # create_app's keywords (tests: the rates)
         self._thread: threading.Thread | None = None
         self._server: object | None = None
         self._journal: object | None = None
@@ -108,7 +110,7 @@ class WebServer:
             sock.close()
             raise
         url = f"http://{_url_host(shown_address(self.host))}:{port}/j/{room.code}"
-        app = create_app(room, url, on_closed=self.closed.set)
+        app = create_app(room, url, on_closed=self.closed.set, **self.app_options)
         config = uvicorn.Config(
             app,
             log_level="error",

@@ -107,6 +107,21 @@ class ServedSession:
         """``n``: the running segment ends, its open prompts close."""
         self.press("n")
 
+    def wait_segment(self, segment: str) -> None:
+        """Wait until the server tells that ``segment`` runs (the projector's state, read with
+        the join code), e.g. after ``next_segment``."""
+        import httpx
+
+        deadline = time.monotonic() + WAIT
+        url = f"{self.base}/api/screen"
+        while True:
+            state = httpx.get(url, params={"code": self.code}, timeout=5).json()
+            if (state.get("segment") or {}).get("id") == segment:
+                return
+            if time.monotonic() > deadline:
+                raise AssertionError(f"segment {segment} never started: {state}")
+            time.sleep(0.1)  # the server polls the journal: nothing to wait on here
+
     def wait_until_served(self) -> None:
         import httpx
 

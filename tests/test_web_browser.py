@@ -70,6 +70,8 @@ def room(tmp_path: Path) -> Iterator[ServedSession]:
 def expect_page():  # type: ignore[no-untyped-def]
     from playwright.sync_api import expect
 
+    # an assertion waits until it holds: 5 s (the default) is short on two loaded cores
+    expect.set_options(timeout=20_000)
     return expect
 
 
@@ -398,3 +400,42 @@ def test_screen_and_timer_are_read_only_views_without_accessibility_violations(
     finally:
         phone.close()
         desktop.close()
+
+
+def test_a_phone_without_javascript_answers_with_plain_forms(
+    chromium: Any, room: ServedSession
+) -> None:
+    """Script turned off (an old phone, a strict browser): every form still works, the ranking's
+    buttons reorder through the server, and a reload shows what changed."""
+    expect = expect_page()
+    context = phone_context(chromium, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        join(page, room, "bruno PETIT")
+        expect(page.get_by_text("Vous êtes Bruno Petit")).to_be_visible()
+        section = prompt_section(page, "Classez ces priorités")
+        section.get_by_role("button", name="Monter « Mesurer l'impact »").click()
+        section = prompt_section(page, "Classez ces priorités")
+        expect(section.locator(".rank-label")).to_have_text(
+            ["Former les jeunes", "Mesurer l'impact", "Outiller les catalyseurs"]
+        )
+        send_and_see_recorded(section)
+        section = prompt_section(page, "Une suite en juin ?")
+        section.get_by_label("non", exact=True).check()
+        send_and_see_recorded(section)
+        # without script nothing refreshes by itself: the phone reloads to see the results
+        room.next_segment()
+        room.wait_segment("fin")
+        page.reload()
+        expect(page.get_by_role("heading", name="Résultats")).to_be_visible()
+        shoot(page.locator("main"), "phone-390-no-javascript-results")
+    finally:
+        context.close()
+    room.stop()
+    minutes = room.minutes()
+    assert [(r["participant"], r["value"], r["via"]) for r in responses(minutes, "suite")] == [
+        ("Bruno Petit", "non", "web")
+    ]
+    assert [r["value"] for r in responses(minutes, "priorites")] == [
+        ["Former les jeunes", "Mesurer l'impact", "Outiller les catalyseurs"]
+    ]

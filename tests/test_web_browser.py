@@ -439,3 +439,45 @@ def test_a_phone_without_javascript_answers_with_plain_forms(
     assert [r["value"] for r in responses(minutes, "priorites")] == [
         ["Former les jeunes", "Mesurer l'impact", "Outiller les catalyseurs"]
     ]
+
+
+TIMER_AGENDA = """\
+title: Minuteur
+segments:
+  - id: court
+    title: Intervention courte
+    duration: 8s
+    warn_at: [6s]
+  - id: fin
+    title: Fin
+    duration: 10m
+"""
+
+
+def test_the_speakers_timer_turns_at_the_warning_and_counts_overtime(
+    chromium: Any, tmp_path: Path
+) -> None:
+    """/timer on a phone on the lectern: its colour turns at the warning, then overtime is
+    counted up (« +00:01 ») on another colour, as the live screen does."""
+    expect = expect_page()
+    room = ServedSession(tmp_path, TIMER_AGENDA, roster=False)
+    context = phone_context(chromium)
+    try:
+        page = context.new_page()
+        page.goto(f"{room.base}/j/{room.code}/timer")
+        body = page.locator("body")
+        ok_colour = "rgb(0, 102, 51)"
+        expect(body).to_have_attribute("data-level", "warn")
+        expect(body).not_to_have_css("background-color", ok_colour)
+        assert axe_violations(page) == []
+        shoot(page, "timer-390-warning")
+        warn_colour = body.evaluate("b => getComputedStyle(b).backgroundColor")
+        expect(body).to_have_attribute("data-level", "over")
+        expect(page.get_by_role("timer")).to_have_text(re.compile(r"^\+\d\d:\d\d$"))
+        over_colour = body.evaluate("b => getComputedStyle(b).backgroundColor")
+        assert len({ok_colour, warn_colour, over_colour}) == 3
+        assert axe_violations(page) == []
+        shoot(page, "timer-390-overtime")
+    finally:
+        context.close()
+        room.stop()

@@ -304,6 +304,31 @@ def test_a_hostile_name_is_shown_as_text_never_run(chromium: Any, room: ServedSe
         context.close()
 
 
+def test_a_name_held_by_another_phone_is_refused_with_what_to_do(
+    chromium: Any, room: ServedSession
+) -> None:
+    expect = expect_page()
+    first, second = phone_context(chromium), phone_context(chromium)
+    try:
+        mine = first.new_page()
+        join(mine, room, "Élodie Lefèvre")
+        expect(mine.get_by_text("Vous êtes Élodie Lefèvre")).to_be_visible()
+        other = second.new_page()
+        join(other, room, "ELODIE lefevre")
+        alert = other.get_by_role("alert")
+        expect(alert).to_contain_text("« Élodie Lefèvre » est déjà pris par un autre téléphone")
+        expect(alert).to_contain_text("demandez à l'animateur de le libérer")
+        expect(other.get_by_label("Votre nom")).to_be_visible()  # free to pick another name
+        assert axe_violations(other) == []
+        shoot(other, "phone-390-name-taken")
+        # the first phone is still the one known by that name
+        mine.reload()
+        expect(mine.get_by_text("Vous êtes Élodie Lefèvre")).to_be_visible()
+    finally:
+        first.close()
+        second.close()
+
+
 def tab_to(page: Any, selector: str, most: int = 60) -> None:
     """Press Tab until the focused element matches ``selector`` (at most ``most`` times)."""
     for _ in range(most):

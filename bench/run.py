@@ -2,8 +2,8 @@
 100 concurrent participants, the minutes exported from 1,000 to 100,000 answers, and 300 phones
 answering a served session on the loopback.
 
-    python bench/run.py                  # everything: about 3 minutes on 2 cores
-    python bench/run.py --quick          # fewer runs, shorter idle, up to 10,000 answers (~40 s)
+    python bench/run.py                  # everything: about 5 minutes on 2 cores
+    python bench/run.py --quick          # fewer runs, shorter idle, 10,000 answers, 100 phones
     python bench/run.py --only journal   # one part: startup, live, journal, export or phones
                                          # (repeatable)
     python bench/run.py --idle 60        # the live screen idle for 60 s (default 20)

@@ -414,6 +414,13 @@ def test_screen_and_timer_are_read_only_views_without_accessibility_violations(
             assert axe_violations(page) == []
             shoot(page, f"timer-{width}")
             page.close()
+        # the phone's page on a laptop's browser: the same page, centred, still clean
+        page = desktop.new_page()
+        join(page, room, "Chloé Roy")
+        expect(page.get_by_text("Vous êtes Chloé Roy")).to_be_visible()
+        assert axe_violations(page) == []
+        shoot(page, "phone-page-1280")
+        page.close()
         # once closed, the projector shows a prompt's results
         page = desktop.new_page()
         page.goto(screen_url)

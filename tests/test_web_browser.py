@@ -287,21 +287,17 @@ def test_the_phone_speaks_the_sessions_language_english(chromium: Any, tmp_path:
 
 
 # -- hostile input, keyboard only --------------------------------------------------------------
-def test_a_hostile_name_is_shown_as_text_never_run(chromium: Any, room: ServedSession) -> None:
+def test_a_hostile_name_is_shown_as_text_never_run(phone_page: Any, room: ServedSession) -> None:
     expect = expect_page()
-    context = phone_context(chromium)
-    try:
-        page = context.new_page()
-        hostile = "<script>window.pwned=1</script><b>Zoé</b>"
-        join(page, room, hostile)
-        expect(page.get_by_text(f"Vous êtes {hostile}")).to_be_visible()
-        assert page.evaluate("window.pwned") is None
-        expect(page.locator("header.who b, header.who script")).to_have_count(0)
-        page.reload()  # the name read back from the journal is escaped too
-        expect(page.get_by_text(f"Vous êtes {hostile}")).to_be_visible()
-        assert page.evaluate("window.pwned") is None
-    finally:
-        context.close()
+    page = phone_page
+    hostile = "<script>window.pwned=1</script><b>Zoé</b>"
+    join(page, room, hostile)
+    expect(page.get_by_text(f"Vous êtes {hostile}")).to_be_visible()
+    assert page.evaluate("window.pwned") is None
+    expect(page.locator("header.who b, header.who script")).to_have_count(0)
+    page.reload()  # the name read back from the journal is escaped too
+    expect(page.get_by_text(f"Vous êtes {hostile}")).to_be_visible()
+    assert page.evaluate("window.pwned") is None
 
 
 def test_a_name_held_by_another_phone_is_refused_with_what_to_do(

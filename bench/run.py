@@ -1,14 +1,17 @@
 """The whole benchmark suite, in one table: start-up, the idle live screen, the journal under
-100 concurrent participants, and the minutes exported from 1,000 to 100,000 answers.
+100 concurrent participants, the minutes exported from 1,000 to 100,000 answers, and 300 phones
+answering a served session on the loopback.
 
-    python bench/run.py                  # everything: about 3 minutes on 2 cores
-    python bench/run.py --quick          # fewer runs, shorter idle, up to 10,000 answers (~40 s)
-    python bench/run.py --only journal   # one part: startup, live, journal or export (repeatable)
+    python bench/run.py                  # everything: about 5 minutes on 2 cores
+    python bench/run.py --quick          # fewer runs, shorter idle, 10,000 answers, 100 phones
+    python bench/run.py --only journal   # one part: startup, live, journal, export or phones
+                                         # (repeatable)
     python bench/run.py --idle 60        # the live screen idle for 60 s (default 20)
     python bench/run.py --markdown       # the table as Markdown (for docs/performance.md)
 
 Each part is one of the scripts beside this one (startup.py, live_cpu.py, journal.py,
-export.py), run in its own process with ``--json``; their own text goes to stderr as they run.
+export.py, phones.py), run in its own process with ``--json``; their own text goes to stderr as
+they run.
 The table gives each figure, its target and whether it is met.  The machine and the load
 average before and after are printed too: figures taken on a busy machine do not compare.
 """
@@ -30,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
-PARTS = ("startup", "live", "journal", "export")
+PARTS = ("startup", "live", "journal", "export", "phones")
 
 
 @dataclass
@@ -246,6 +249,58 @@ def export(quick: bool) -> list[Row]:
     return rows
 
 
+def phones(quick: bool) -> list[Row]:
+    # --quick: a smaller room, fewer and shorter prompts; the targets stay the same
+    args = ["--phones", "100", "--prompts", "3", "--spread", "3", "--idle", "5"] if quick else []
+    f = run_script("phones.py", *args, timeout=900)
+    if "error" in f:
+        return [Row("phones", "the run failed", str(f["error"]), "", False)]
+    n, prompts = f["phones"], f["prompts"]
+    loaded = f" (load {f['load_before']:.1f} → {f['load_after']:.1f})"
+    return [
+        Row("phones", f"{n} phones joined", f"{f['join_seconds']:.1f} s, {f['streams']} streams"),
+        Row(
+            "phones",
+            f"{n} × {prompts} answers + a burst of {n}: nothing lost",
+            f"{f['expected']} sent, {f['acknowledged']} acknowledged, "
+            f"{f['in_journal']} in the journal",
+            "all",
+            f["targets"]["nothing lost"],
+        ),
+        Row(
+            "phones",
+            f"answer acknowledged, spread over {f['spread']:g} s",
+            f"median {ms(f['ack_median'])}, p99 {ms(f['ack_p99'])}, "
+            f"slowest {ms(f['ack_slowest'])}{loaded}",
+            "p99 < 100 ms",
+            f["targets"]["p99 < 100 ms"],
+        ),
+        Row(
+            "phones",
+            f"burst: {n} answers in one second",
+            f"{f['burst_acknowledged']} acknowledged, the last {f['burst_span']:.2f} s after "
+            f"the first was sent (each: p99 {ms(f['burst_latency_p99'])})",
+            "all within 2 s",
+            f["targets"]["burst within 2 s"],
+        ),
+        Row(
+            "phones",
+            f"prompt opened → all {n} streams",
+            f"slowest {ms(f['reach_slowest'])} ({f['reached']}/{f['reach_expected']} told)",
+            "< 1 s",
+            f["targets"]["opening on every stream within 1 s"],
+        ),
+        Row(
+            "phones",
+            f"server CPU, {n} phones idle",
+            f"{f['idle_share']:.2f} % of a core ({f['idle_cpu_seconds']:.2f} s CPU in "
+            f"{f['idle_seconds']:.0f} s, load {f['load_idle']:.1f})",
+            "< 2 % of a core",
+            f["targets"]["idle < 2 % of a core"],
+        ),
+    ]
+
+
 # -- the machine and the table ------------------------------------------------------------------
 def machine() -> dict[str, str]:
     model = "?"
@@ -330,6 +385,8 @@ def main(argv: list[str] | None = None) -> int:
                 rows += live(args.quick, args.idle)
             elif part == "journal":
                 rows += journal(args.quick)
+            elif part == "phones":
+                rows += phones(args.quick)
             else:
                 rows += export(args.quick)
         except (PartFailed, subprocess.TimeoutExpired, KeyError, ValueError) as exc:

@@ -7,11 +7,15 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from seminar_cli import i18n
 from seminar_cli.main import main
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
 
 REPO = Path(__file__).resolve().parent.parent
 AGENDAS = REPO / "agendas"
@@ -84,6 +88,27 @@ def subprocess_env(tmp_path: Path, **extra: str) -> dict[str, str]:
     )
     env.update(extra)
     return env
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Browser]:
+    """One headless Chromium per test module (see tests/browser.py); skips without one."""
+    from tests.browser import launched_chromium
+
+    with launched_chromium() as browser:
+        yield browser
+
+
+@pytest.fixture
+def phone_page(chromium: Browser) -> Iterator[Page]:
+    """A fresh phone (390×844, touch, its own cookies) in the module's Chromium, French."""
+    from tests.browser import phone_context
+
+    context = phone_context(chromium)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
 
 
 def require(available: bool, reason: str) -> None:

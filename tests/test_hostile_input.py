@@ -185,8 +185,14 @@ def test_an_escape_sequence_at_the_name_prompt_is_no_mouse(tmp_path):
         child.send("Zoé\r")
         child.expect("en tant que Zoé")
         assert "Traceback" not in child.before and "Unhandled" not in child.before
+        # Ctrl-C at the open question offers its menu; « Quitter » leaves quietly
+        child.expect("Quoi")
         child.sendcontrol("c")
+        child.expect("Quitter")
+        child.send("\x1b[B")
+        child.send("\r")
         child.expect(pexpect.EOF)
+        assert "Traceback" not in child.before
     finally:
         runner.send_signal(signal.SIGTERM)
         runner.wait(timeout=TIMEOUT)

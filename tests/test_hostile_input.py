@@ -4,6 +4,7 @@ moment, odd terminals and closed streams — in real processes, as a user meets 
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -13,6 +14,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
+import seminar_cli
 from tests.conftest import subprocess_env
 from tests.session_helpers import journal, spawn_seminar
 
@@ -115,10 +117,25 @@ def test_output_to_a_terminal_without_utf8_degrades(tmp_path, encoding, args):
     assert len(done.stdout) > 200  # the page itself, not an empty screen
 
 
+def _handler_line() -> int:
+    """The line of ``__main__.py`` that installs the quiet Ctrl-C handler."""
+    source = Path(seminar_cli.__file__).with_name("__main__.py").read_text(encoding="utf-8")
+    for number, line in enumerate(source.splitlines(), start=1):
+        if "signal.signal(signal.SIGINT, _quiet_exit)" in line:
+            return number
+    raise AssertionError("__main__.py installs no Ctrl-C handler")
+
+
 def _ours(stderr: str) -> bool:
-    """A traceback that passed through the tool's own code (not the interpreter's start-up
-    or the installer's wrapper, both before any line of seminar runs)."""
-    return f"{os.sep}seminar_cli{os.sep}" in stderr  # a frame in one of its files
+    """A traceback that passed through the tool's own code once it could answer Ctrl-C (not the
+    interpreter's start-up, the installer's wrapper, nor the package's first lines before the
+    handler exists: nothing can run earlier than they do)."""
+    before_handler = _handler_line()
+    for name, line in re.findall(r'File "[^"]*seminar_cli[/\\]([^"]+)", line (\d+)', stderr):
+        if name == "__init__.py" or (name == "__main__.py" and int(line) < before_handler):
+            continue
+        return True
+    return False
 
 
 @pytest.mark.parametrize("delay_ms", [0, 10, 20, 35, 50, 75, 100, 150, 200, 400])

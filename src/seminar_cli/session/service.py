@@ -10,9 +10,8 @@ import time
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from seminar_cli.agenda.loader import LoadedAgenda
 from seminar_cli.agenda.models import Agenda, slugify
 from seminar_cli.errors import SessionError
 from seminar_cli.journal.events import EventType, validated_payload
@@ -27,6 +26,9 @@ from seminar_cli.journal.store import (
     this_host,
 )
 from seminar_cli.timer import Clock
+
+if TYPE_CHECKING:  # the YAML reader is for agenda files: writing a note needs none
+    from seminar_cli.agenda.loader import LoadedAgenda
 
 LIVE_WITHIN = timedelta(seconds=20)  # a heartbeat this recent means a runner is still alive
 

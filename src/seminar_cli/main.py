@@ -63,11 +63,11 @@ def _main(argv: Sequence[str] | None) -> int:
     from seminar_cli.errors import ExitCode, SeminarError
 
     try:
-        from seminar_cli.cli.app import build_app, hoist_global_options
+        from seminar_cli.cli.app import build_command, hoist_global_options
 
-        app = build_app()
-        args = hoist_global_options(app, args)
-        result = app(args=args, prog_name="seminar", standalone_mode=False)
+        command = build_command()
+        args = hoist_global_options(command, args)
+        result = command.main(args=args, prog_name="seminar", standalone_mode=False)
         return int(result) if isinstance(result, int) else 0
     except SeminarError as error:
         _say(error.message())

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from seminar_cli.cli.completion import complete_agenda, complete_session
-from seminar_cli.i18n import t
+from seminar_cli.i18n import keyed, t
 
 if TYPE_CHECKING:
     from seminar_cli.journal.store import Journal, SessionRow
@@ -32,16 +32,18 @@ def _speed(value: float | None) -> float:
     return value
 
 
-NoInput = Annotated[bool, typer.Option("--no-input", help=t("help.opt.no_input"))]
+NoInput = Annotated[bool, typer.Option("--no-input", help=keyed("help.opt.no_input"))]
 AnswersOpt = Annotated[
-    Path | None, typer.Option("--answers", help=t("help.opt.answers"), metavar="FILE")
+    Path | None, typer.Option("--answers", help=keyed("help.opt.answers"), metavar="FILE")
 ]
 SpeedOpt = Annotated[
-    float | None, typer.Option("--speed", help=t("help.opt.speed"), metavar="FACTOR")
+    float | None, typer.Option("--speed", help=keyed("help.opt.speed"), metavar="FACTOR")
 ]
 SessionArg = Annotated[
     str | None,
-    typer.Argument(help=t("help.arg.session"), show_default=False, autocompletion=complete_session),
+    typer.Argument(
+        help=keyed("help.arg.session"), show_default=False, autocompletion=complete_session
+    ),
 ]
 
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from seminar_cli.cli.completion import complete_session
-from seminar_cli.i18n import t
+from seminar_cli.i18n import keyed, t
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -20,10 +20,12 @@ if TYPE_CHECKING:
     from seminar_cli.journal.state import SegmentState, SessionState
     from seminar_cli.journal.store import Journal, SessionRow
 
-JsonOpt = Annotated[bool, typer.Option("--json", help=t("help.opt.json"))]
+JsonOpt = Annotated[bool, typer.Option("--json", help=keyed("help.opt.json"))]
 SessionArg = Annotated[
     str | None,
-    typer.Argument(help=t("help.arg.session"), show_default=False, autocompletion=complete_session),
+    typer.Argument(
+        help=keyed("help.arg.session"), show_default=False, autocompletion=complete_session
+    ),
 ]
 
 

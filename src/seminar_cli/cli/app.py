@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterator, MutableMapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any, get_origin
 
@@ -159,7 +160,8 @@ def build_app() -> typer.Typer:
 
         if lang is not None and normalise_language(lang) is None:
             raise UsageError("common.bad_lang", value=lang)
-        ctx.obj = AppContext(db_path=db)
+        given = ctx.obj if isinstance(ctx.obj, AppContext) else AppContext()
+        ctx.obj = replace(given, db_path=db)  # main()'s caller may have set the clock
 
     return app
 

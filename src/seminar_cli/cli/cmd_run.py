@@ -75,9 +75,9 @@ def register(app: typer.Typer) -> None:
         from seminar_cli.agenda.loader import load_agenda
         from seminar_cli.cli.cmd_agenda import _parse_at
         from seminar_cli.cli.common import open_journal
+        from seminar_cli.cli.context import app_context
         from seminar_cli.i18n import adopt_agenda_language
         from seminar_cli.session.service import SessionSetup, SessionWriter, open_session
-        from seminar_cli.timer import SystemClock
         from seminar_cli.typed_text import plain_name
 
         factor = _speed(speed)
@@ -119,7 +119,7 @@ def register(app: typer.Typer) -> None:
                         )
                     )
             journal = open_journal(ctx)
-            clock = SystemClock(speed=factor)
+            clock = app_context(ctx).session_clock(factor)
             session_id = open_session(journal, loaded, setup, clock)
             writer = SessionWriter(journal, journal.session(session_id), clock)
             from seminar_cli.journal.events import EventType
@@ -143,6 +143,7 @@ def register(app: typer.Typer) -> None:
         ] = False,
     ) -> None:
         from seminar_cli.cli.common import find_session, open_journal
+        from seminar_cli.cli.context import app_context
         from seminar_cli.errors import SessionError
         from seminar_cli.journal.events import EventType
         from seminar_cli.session.service import (
@@ -152,7 +153,7 @@ def register(app: typer.Typer) -> None:
             last_sign_of_life,
             stored_agenda,
         )
-        from seminar_cli.timer import SystemClock, local_now
+        from seminar_cli.timer import local_now
 
         journal = open_journal(ctx, create=False)
         row = _resumable(journal, session, take_over=take_over)
@@ -175,7 +176,7 @@ def register(app: typer.Typer) -> None:
         alive_at = last_sign_of_life(state, journal.last_heartbeat(row.id))
         start = max(local_now(), alive_at) if alive_at else local_now()
         factor = _speed(speed if speed is not None else float(state.meta.get("speed", 1.0)))
-        writer = SessionWriter(journal, row, SystemClock(speed=factor, start=start))
+        writer = SessionWriter(journal, row, app_context(ctx).session_clock(factor, start))
         interrupted = alive_at if state.suspended_at is None else None  # a crash
         # two resumes at once: only one runs
         claim_session(journal, row, writer.clock, at=interrupted, take_over=take_over)

@@ -87,7 +87,10 @@ def startup(quick: bool) -> list[Row]:
     for ratio in figures["ratios"]:
         label, reference, target = ratio["label"], ratio["reference"], ratio["target"]
         short = reference.split()[0] if reference != "python -c pass" else "python"
-        figure = f"{ms(s[label]['mean'])} = {ratio['mean_ratio']:.2f}× {short}"
+        figure = (
+            f"{ms(s[label]['mean'])} = {ratio['mean_ratio']:.2f}× {short}"
+            f" (CPU: {ratio['cpu_ratio']:.2f}×)"
+        )
         if target is None:
             rows.append(Row("startup", label, figure))
         else:

@@ -10,12 +10,14 @@ import contextlib
 import io
 import os
 import sys
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from seminar_cli import __version__
 
+# `seminar --version` must not wait for `typing` (a few ms): the names below serve annotations
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from seminar_cli.cli.context import AppContext
 
 

@@ -135,3 +135,16 @@ def test_module_level_help_aliases_are_said_again_in_each_language():
                     aliases += 1
                     assert isinstance(info.help, Keyed), f"cmd_{name}: {info.help!r}"
     assert aliases >= 5  # start/resume/join, note/decision/action, sessions have some
+
+
+def test_every_command_a_module_registers_is_in_the_table():
+    """A command reaches the user only through cli/app.py's COMMANDS: a module or a command
+    added without its line there would be unreachable."""
+    from pathlib import Path
+
+    folder = Path(cli_app.__file__).parent
+    modules = {path.stem.removeprefix("cmd_") for path in folder.glob("cmd_*.py")}
+    assert modules == set(cli_app.COMMANDS.values())
+    for module in sorted(modules):
+        for name in cli_app.module_commands(module):
+            assert cli_app.COMMANDS.get(name) == module, f"{name} (cmd_{module}.py)"

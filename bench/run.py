@@ -77,44 +77,28 @@ def startup(quick: bool) -> list[Row]:
     runs = 5 if quick else 30
     figures = run_script("startup.py", "--runs", str(runs))
     s = figures["seconds"]
-    rows = [Row("startup", f"python -c pass (median of {runs})", ms(s["python -c pass"]["median"]))]
-
-    def ratio(label: str, reference: str) -> float:
-        return float(s[label]["median"] / s[reference]["median"])
-
-    version = ratio("seminar --version", "python -c pass")
-    rows.append(
-        Row(
-            "startup",
-            "seminar --version",
-            f"{ms(s['seminar --version']['median'])} = {version:.2f}× python",
-            "≤ 2× python -c pass",
-            version <= 2.0,
+    load = figures["load"]
+    rows = [
+        Row("startup", "how", f"{figures['how']}; load {load['before']} → {load['after']}"),
+        Row("startup", "python -c pass (mean)", ms(s["python -c pass"]["mean"])),
+    ]
+    for name in ("sqlite-utils tables FILE", "termdown --help"):
+        if name in s:
+            rows.append(Row("startup", name, ms(s[name]["mean"])))
+        else:
+            rows.append(Row("startup", name, "not installed", "", False))
+    for ratio in figures["ratios"]:
+        label, reference, target = ratio["label"], ratio["reference"], ratio["target"]
+        short = reference.split()[0] if reference != "python -c pass" else "python"
+        figure = (
+            f"{ms(s[label]['mean'])} = {ratio['mean_ratio']:.2f}× {short}"
+            f" (CPU: {ratio['cpu_ratio']:.2f}×)"
         )
-    )
-    if "termdown --help" in s:
-        rows.append(Row("startup", "termdown --help", ms(s["termdown --help"]["median"])))
-        helped = ratio("seminar --help", "termdown --help")
-        rows.append(
-            Row(
-                "startup",
-                "seminar --help",
-                f"{ms(s['seminar --help']['median'])} = {helped:.2f}× termdown",
-                "≤ 0.5× termdown --help",
-                helped <= 0.5,
-            )
-        )
-        for label in ("seminar --help (cache off)", "seminar --help (cold cache)"):
-            rows.append(
-                Row(
-                    "startup",
-                    label,
-                    f"{ms(s[label]['median'])} = {ratio(label, 'termdown --help'):.2f}× termdown",
-                )
-            )
-    else:
-        rows.append(Row("startup", "seminar --help", ms(s["seminar --help"]["median"])))
-        rows.append(Row("startup", "termdown --help", "termdown not installed", "", False))
+        if target is None:
+            rows.append(Row("startup", label, figure))
+        else:
+            met = ratio["mean_ratio"] <= target
+            rows.append(Row("startup", label, figure, f"≤ {target:g}× {reference}", met))
     return rows
 
 

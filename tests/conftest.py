@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from seminar_cli import i18n
+from seminar_cli.cli.context import AppContext, ClockFactory
 from seminar_cli.main import main
 
 if TYPE_CHECKING:
@@ -60,16 +61,34 @@ class Result:
 
 
 @pytest.fixture
-def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., Result]:
+def app_clock() -> ClockFactory | None:
+    """The clock of the sessions the ``cli`` fixture runs: None is the wall clock; a test module
+    that rehearses at full speed overrides this fixture with ``InstantClock``."""
+    return None
+
+
+@pytest.fixture
+def cli(
+    capsys: pytest.CaptureFixture[str], app_clock: ClockFactory | None
+) -> Callable[..., Result]:
     """Run ``seminar ARGS`` in-process, as the console script does; returns code, stdout, stderr."""
 
     def run(*args: str) -> Result:
         capsys.readouterr()
-        code = main(list(args))
+        code = main(list(args), context=AppContext(clock=app_clock))
         captured = capsys.readouterr()
         return Result(code, captured.out, captured.err)
 
     return run
+
+
+@pytest.fixture(autouse=True)
+def close_helper_journals() -> Iterator[None]:
+    """The journals tests.session_helpers.journal() opened are closed when the test ends."""
+    yield
+    helpers = sys.modules.get("tests.session_helpers")
+    if helpers is not None:
+        helpers.close_opened_journals()
 
 
 def seminar_cmd() -> list[str]:

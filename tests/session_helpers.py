@@ -25,9 +25,20 @@ class InstantClock(FakeClock):
         super().__init__(start, speed)
 
 
+_opened: list[Journal] = []
+
+
 def journal() -> Journal:
-    """The journal of the isolated test environment (``SEMINAR_DB``, set by conftest)."""
-    return Journal.open(Path(os.environ["SEMINAR_DB"]))
+    """The journal of the isolated test environment (``SEMINAR_DB``, set by conftest), closed
+    when the test ends (conftest's ``close_helper_journals``)."""
+    opened = Journal.open(Path(os.environ["SEMINAR_DB"]))
+    _opened.append(opened)
+    return opened
+
+
+def close_opened_journals() -> None:
+    while _opened:
+        _opened.pop().close()
 
 
 def only_session() -> str:

@@ -9,15 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.agendas import TWO_MINUTES
 from tests.conftest import seminar_cmd, subprocess_env
 
 TIMEOUT = 120  # seconds: generous, the machine is shared
-AGENDA = """\
-title: Petit essai
-segments:
-  - title: Accueil
-    duration: 2m
-"""
 ESCAPES = "\x1b[2J\x1b]0;pwned\x07\x1b[31mrouge\x9b31m[bold]gras[/bold]"
 
 
@@ -37,7 +32,7 @@ def seminar(
 def crafted_session(tmp_path: Path, new_id: str, title: str | None = None) -> None:
     """A session recorded by a real ``seminar start``, then its id changed everywhere it is
     stored, as a foreign tool or an attacker could."""
-    (tmp_path / "tiny.yaml").write_text(AGENDA, encoding="utf-8")
+    (tmp_path / "tiny.yaml").write_text(TWO_MINUTES, encoding="utf-8")
     started = seminar(tmp_path, "start", "--no-input", "--speed", "600", "tiny.yaml")
     assert started.returncode == 0, started.stderr
     db = sqlite3.connect(tmp_path / "journal.sqlite3", isolation_level=None)

@@ -261,8 +261,20 @@ def imported(tmp_path, *args: str, **env: str) -> str:
 
 def test_version_and_help_import_nothing_heavy(tmp_path):
     assert imported(tmp_path, "--version") == "0"
-    imported(tmp_path, "agenda", "show", "--help")  # fills the cache
+    imported(tmp_path, "--help")  # each page is added to the cache at its first request
+    imported(tmp_path, "agenda", "show", "--help")
     assert imported(tmp_path, "--help") == "0"
     assert imported(tmp_path, "agenda", "show", "--help") == "0"
     # without the cache, Typer answers, still without pydantic models, questionary or exporters
     assert imported(tmp_path, "--help", SEMINAR_HELP_CACHE="0") == "0 typer"
+
+
+def test_a_page_joins_the_cache_at_its_first_request(cli, cache_home):
+    """The first help request after an install renders that page only, not every page."""
+    assert fast("note", "--help") == typer_says(cli, "note", "--help").out
+    [file] = cache_files(cache_home)
+    assert list(marshal.loads(file.read_bytes())["pages"]) == ["note"]
+    assert fast("--help") == typer_says(cli, "--help").out
+    assert sorted(marshal.loads(file.read_bytes())["pages"]) == ["", "note"]
+    assert fast("nope", "--help") is None  # Typer answers, with its error
+    assert sorted(marshal.loads(file.read_bytes())["pages"]) == ["", "note"]

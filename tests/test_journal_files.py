@@ -14,15 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.agendas import TWO_MINUTES
 from tests.conftest import seminar_cmd, subprocess_env
 
 TIMEOUT = 120  # seconds: generous, the machine is shared
-AGENDA = """\
-title: Petit essai
-segments:
-  - title: Accueil
-    duration: 2m
-"""
 
 
 def seminar(tmp_path: Path, *args: str, umask: int, db: Path) -> subprocess.CompletedProcess[str]:
@@ -44,7 +39,7 @@ def mode(path: Path) -> int:
 
 @pytest.mark.parametrize("umask", [0o077, 0o022, 0o000])
 def test_a_new_journal_and_its_folders_are_private_whatever_the_umask(tmp_path, umask):
-    (tmp_path / "tiny.yaml").write_text(AGENDA, encoding="utf-8")
+    (tmp_path / "tiny.yaml").write_text(TWO_MINUTES, encoding="utf-8")
     db = tmp_path / "new" / "deeper" / "journal.sqlite3"
     result = seminar(
         tmp_path, "start", "--no-input", "--speed", "600", "tiny.yaml", umask=umask, db=db
@@ -58,7 +53,7 @@ def test_a_new_journal_and_its_folders_are_private_whatever_the_umask(tmp_path, 
 
 @pytest.mark.parametrize("umask", [0o022, 0o000])
 def test_an_existing_loose_journal_is_tightened_on_every_open_with_its_companions(tmp_path, umask):
-    (tmp_path / "tiny.yaml").write_text(AGENDA, encoding="utf-8")
+    (tmp_path / "tiny.yaml").write_text(TWO_MINUTES, encoding="utf-8")
     db = tmp_path / "journal.sqlite3"
     started = seminar(
         tmp_path, "start", "--no-input", "--speed", "600", "tiny.yaml", umask=umask, db=db

@@ -10,6 +10,7 @@ import textwrap
 import pexpect
 
 from seminar_cli.journal.store import Journal
+from tests.agendas import OFFICE_MEETING
 from tests.conftest import seminar_cmd, subprocess_env
 
 AGENDA = """\
@@ -37,25 +38,6 @@ segments:
     duration: 5m
 """
 
-PROMPTS_AGENDA = """\
-title: Réunion de bureau
-participants:
-  - name: Ana Lopez
-  - name: Bruno Petit
-segments:
-  - id: point
-    title: Point d'étape
-    duration: 5m
-    prompts:
-      - id: humeur
-        question: Comment ça va ?
-        type: choice
-        choices: [bien, moyen]
-        who: each
-  - id: fin
-    title: Conclusion
-    duration: 5m
-"""
 
 DOWN = "\x1b[B"
 FLAGS = ("--place", "Paris", "--facilitator", "Alex", "--secretary", "Sam")
@@ -193,7 +175,7 @@ def test_represented_by_someone_present(tmp_path):
 
 
 def test_p_asks_each_person_then_the_screen_comes_back_with_the_results(tmp_path):
-    child = start(tmp_path, agenda=PROMPTS_AGENDA)
+    child = start(tmp_path, agenda=OFFICE_MEETING)
     child.expect("Bruno Petit")
     child.send("\r")  # everyone is here
     child.expect("p : poser la question de ce segment")

@@ -9,30 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.agendas import OFFICE_MEETING
 from tests.conftest import seminar_cmd, subprocess_env
 from tests.tmux_helpers import Tmux
 
 PIP_LOG = "Successfully installed seminar-cli-0.1 rich-15.0.0 SECRET-SCROLLBACK"
-
-ROUND_AGENDA = """\
-title: Réunion de bureau
-participants:
-  - name: Ana Lopez
-  - name: Bruno Petit
-segments:
-  - id: point
-    title: Point d'étape
-    duration: 5m
-    prompts:
-      - id: humeur
-        question: Comment ça va ?
-        type: choice
-        choices: [bien, moyen]
-        who: each
-  - id: fin
-    title: Conclusion
-    duration: 5m
-"""
 
 
 @pytest.fixture
@@ -68,7 +49,7 @@ def room(tmp_path: Path):
 
 
 def test_a_round_and_attendance_stay_on_the_applications_screen(room) -> None:
-    tmux = room(ROUND_AGENDA, 80, 24)
+    tmux = room(OFFICE_MEETING, 80, 24)
     screen = tmux.wait_for("Bruno Petit")  # the setup's attendance
     assert PIP_LOG not in screen
     tmux.send("Enter")
@@ -99,7 +80,7 @@ def test_a_round_and_attendance_stay_on_the_applications_screen(room) -> None:
 def test_a_round_shows_its_way_out_and_a_skipped_prompt_is_asked_again_with_p(
     room, tmp_path: Path
 ) -> None:
-    tmux = room(ROUND_AGENDA, 80, 24)
+    tmux = room(OFFICE_MEETING, 80, 24)
     tmux.wait_for("Bruno Petit")
     tmux.send("Enter")
     tmux.wait_for("EN COURS")

@@ -74,9 +74,10 @@ humeur: [oui, non, oui]
 EXPECTED_ANSWERS = 9
 
 
-@pytest.fixture(autouse=True)
-def instant(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("seminar_cli.timer.SystemClock", InstantClock)
+@pytest.fixture
+def app_clock() -> type[InstantClock]:
+    """Rehearsals at full speed take no time: the sessions ``cli`` runs sleep on this clock."""
+    return InstantClock
 
 
 @pytest.fixture

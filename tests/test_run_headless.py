@@ -58,9 +58,10 @@ vote: {pour: 7, contre: 2}
 """
 
 
-@pytest.fixture(autouse=True)
-def instant(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("seminar_cli.timer.SystemClock", InstantClock)
+@pytest.fixture
+def app_clock() -> type[InstantClock]:
+    """Rehearsals at full speed take no time: the sessions ``cli`` runs sleep on this clock."""
+    return InstantClock
 
 
 @pytest.fixture

@@ -93,9 +93,15 @@ def running_session(db: Path, proc: subprocess.Popen[str]) -> str:
     raise AssertionError("the session never started")
 
 
+@pytest.fixture
+def app_clock() -> type[InstantClock]:
+    """Rehearsals at full speed take no time: the sessions ``cli`` runs sleep on this clock."""
+    return InstantClock
+
+
 @pytest.mark.parametrize("variant", sorted(VARIANTS))
 def test_the_stored_agenda_wins_over_the_file_changed_on_disk(
-    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, variant: str
+    cli, tmp_path: Path, variant: str
 ) -> None:
     agenda = tmp_path / "seminaire.yaml"
     agenda.write_text(ORIGINAL, encoding="utf-8")
@@ -133,8 +139,7 @@ def test_the_stored_agenda_wins_over_the_file_changed_on_disk(
         _out, err = facilitator.communicate(timeout=60)
     assert "Traceback" not in err, err
 
-    # resumed after the edit: the stored segments, durations and prompts
-    monkeypatch.setattr("seminar_cli.timer.SystemClock", InstantClock)
+    # resumed after the edit (on the instant clock): the stored segments, durations and prompts
     room = tmp_path / "room.yaml"
     room.write_text("note: [4]\n", encoding="utf-8")  # a prompt only the stored copy has
     resumed = cli("resume", "--no-input", "--speed", "10000", "--answers", str(room))

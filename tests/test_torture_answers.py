@@ -72,7 +72,7 @@ SETTINGS = settings(
     suppress_health_check=[
         HealthCheck.too_slow,
         HealthCheck.data_too_large,
-        HealthCheck.function_scoped_fixture,  # the cli and monkeypatch fixtures hold no state
+        HealthCheck.function_scoped_fixture,  # the cli and app_clock fixtures hold no state
     ],
 )
 
@@ -270,8 +270,9 @@ RAW = st.lists(
 
 
 @pytest.fixture
-def instant(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("seminar_cli.timer.SystemClock", InstantClock)
+def app_clock() -> type[InstantClock]:
+    """Rehearsals at full speed take no time: the sessions ``cli`` runs sleep on this clock."""
+    return InstantClock
 
 
 @pytest.fixture
@@ -357,28 +358,28 @@ def check_journal(db: Path, agenda_path: Path, answers: Path) -> None:
 
 @SETTINGS
 @given(structure=RANDOM_FILE)
-def test_random_answers_files_never_crash(cli, instant, agenda_file, structure) -> None:
+def test_random_answers_files_never_crash(cli, agenda_file, structure) -> None:
     check_run(cli, agenda_file, dump(structure))
 
 
 @SETTINGS
 @given(structure=GOOD_FILE)
 def test_plausible_answers_files_are_recorded_in_their_normal_form(
-    cli, instant, agenda_file, structure
+    cli, agenda_file, structure
 ) -> None:
     check_run(cli, agenda_file, dump(structure))
 
 
 @SETTINGS
 @given(text=RAW)
-def test_answers_files_typed_by_hand_never_crash(cli, instant, agenda_file, text) -> None:
+def test_answers_files_typed_by_hand_never_crash(cli, agenda_file, text) -> None:
     check_run(cli, agenda_file, text)
 
 
 @pytest.mark.slow
 @settings(SETTINGS, max_examples=2000)
 @given(structure=st.one_of(RANDOM_FILE, GOOD_FILE), text=RAW)
-def test_many_more_answers_files(cli, instant, agenda_file, structure, text) -> None:
+def test_many_more_answers_files(cli, agenda_file, structure, text) -> None:
     """The longer variant (--runslow): a few thousand files, structured and typed by hand."""
     check_run(cli, agenda_file, dump(structure))
     check_run(cli, agenda_file, text)
@@ -402,7 +403,7 @@ def test_many_more_answers_files(cli, instant, agenda_file, structure, text) -> 
     ],
 )
 def test_what_the_properties_found_gets_a_plain_answer(
-    cli, instant, agenda_file, content, code, expected
+    cli, agenda_file, content, code, expected
 ) -> None:
     with tempfile.TemporaryDirectory() as folder:
         answers = Path(folder) / "réponses.yaml"

@@ -102,9 +102,10 @@ AGENDA_TEXTS = [
 WORDS = ["<b>gras</b>", "[lien](javascript:x)", "=1+1", "{{ x }}", "🎉"]
 
 
-@pytest.fixture(autouse=True)
-def instant(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("seminar_cli.timer.SystemClock", InstantClock)
+@pytest.fixture
+def app_clock() -> type[InstantClock]:
+    """Rehearsals at full speed take no time: the sessions ``cli`` runs sleep on this clock."""
+    return InstantClock
 
 
 def record_hostile_session(cli: Any, tmp_path: Path, lang: str) -> str:

@@ -34,8 +34,8 @@ from typing import Any
 COMMAND = "python -m seminar_cli.docgen"
 HELP_COLUMNS = "100"
 
-# the help pages are rendered in a fresh process per language: help strings are read from the
-# catalogue when the command modules are imported, so one process speaks one language
+# the help pages are rendered in a fresh process per language, in help_env()'s environment:
+# nothing of the generator's own process (its language, its width) leaks into them
 _RENDER = (
     "import json, sys\n"
     "from seminar_cli import i18n\n"

@@ -10,9 +10,15 @@ import contextlib
 import io
 import os
 import sys
-from collections.abc import Sequence
 
 from seminar_cli import __version__
+
+# `seminar --version` must not wait for `typing` (a few ms): the names below serve annotations
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from seminar_cli.cli.context import AppContext
 
 
 def _lang_from_argv(argv: Sequence[str]) -> str | None:
@@ -26,9 +32,11 @@ def _lang_from_argv(argv: Sequence[str]) -> str | None:
     return None
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, context: AppContext | None = None) -> int:
+    """Run ``seminar ARGV``; ``context`` gives the commands what a caller sets for them (the
+    clock of the sessions they run), the global options fill the rest."""
     try:
-        return _main(argv)
+        return _main(argv, context)
     except KeyboardInterrupt:  # Ctrl-C before the command's own handler below was reached
         from seminar_cli import i18n
 
@@ -39,7 +47,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
-def _main(argv: Sequence[str] | None) -> int:
+def _main(argv: Sequence[str] | None, context: AppContext | None) -> int:
     _tolerant_output()
     _sane_terminal_size()
     args = list(sys.argv[1:] if argv is None else argv)
@@ -63,11 +71,11 @@ def _main(argv: Sequence[str] | None) -> int:
     from seminar_cli.errors import ExitCode, SeminarError
 
     try:
-        from seminar_cli.cli.app import build_app, hoist_global_options
+        from seminar_cli.cli.app import build_command, hoist_global_options
 
-        app = build_app()
-        args = hoist_global_options(app, args)
-        result = app(args=args, prog_name="seminar", standalone_mode=False)
+        command = build_command()
+        args = hoist_global_options(command, args)
+        result = command.main(args=args, prog_name="seminar", standalone_mode=False, obj=context)
         return int(result) if isinstance(result, int) else 0
     except SeminarError as error:
         _say(error.message())

@@ -1,19 +1,38 @@
-"""The Typer application, assembled from one module per command group."""
+"""The Typer application: the root's options here, each command group in its own module
+(``cmd_*.py``, each with ``register(app)``), imported only when one of its commands runs."""
 
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterator, MutableMapping
+from dataclasses import replace
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, get_origin
 
 import typer
+import typer.core
+from typer import _click as click
 
 from seminar_cli import __version__
 from seminar_cli.cli.context import AppContext
-from seminar_cli.i18n import t
+from seminar_cli.i18n import Keyed, keyed, t
 
-# each module exposes ``register(app)``; the order is the order of ``--help``
-COMMAND_MODULES = ("run", "secretary", "export", "sessions", "agenda")
+# command -> the module (cli/cmd_<module>.py) that registers it, in the order of ``--help``;
+# the root's listing reads each command's one-line help from the catalogue ("help.<name>"),
+# so ``seminar --help`` imports none of them
+COMMANDS = {
+    "start": "run",
+    "resume": "run",
+    "join": "run",
+    "serve": "run",
+    "note": "secretary",
+    "decision": "secretary",
+    "action": "secretary",
+    "secretary": "secretary",
+    "export": "export",
+    "sessions": "sessions",
+    "agenda": "agenda",
+}
 
 
 def _version(value: bool) -> None:
@@ -22,12 +41,94 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+def module_commands(module_name: str) -> dict[str, click.Command]:
+    """The Click commands of ``cli/cmd_<module_name>.py``, built now, in the current language."""
+    module = importlib.import_module(f"seminar_cli.cli.cmd_{module_name}")
+    _say_aliases_again(vars(module))
+    holder = typer.Typer(rich_markup_mode=None, pretty_exceptions_enable=False)
+    module.register(holder)
+    return dict(typer.main.get_group(holder).commands)
+
+
+def _say_aliases_again(namespace: dict[str, Any]) -> None:
+    """A module's ``Annotated`` aliases (``SessionOpt = Annotated[..., typer.Option(help=
+    keyed(...))]``) were translated when the module was first imported: they are said again in
+    the current language, for a second ``main()`` in the same process may speak another."""
+    from typer.models import ParameterInfo
+
+    for value in namespace.values():
+        if get_origin(value) is not Annotated:
+            continue
+        for info in value.__metadata__:
+            if isinstance(info, ParameterInfo) and isinstance(info.help, Keyed):
+                info.help = keyed(info.help.key)
+
+
+class LazyCommands(MutableMapping[str, click.Command]):
+    """The root's commands by name, each module imported and built on first access: ``seminar
+    note`` builds ``note`` and its siblings, not ``start``'s live screen or ``export``'s
+    formats.  Names are known without importing anything (COMMANDS)."""
+
+    def __init__(self) -> None:
+        self._built: dict[str, click.Command] = {}
+
+    def __getitem__(self, name: str) -> click.Command:
+        if name not in self._built:
+            module = COMMANDS[name]  # KeyError for an unknown command, as a dict would
+            self._built.update(module_commands(module))
+        return self._built[name]
+
+    def __setitem__(self, name: str, command: click.Command) -> None:
+        self._built[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        del self._built[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(COMMANDS)
+
+    def __len__(self) -> int:
+        return len(COMMANDS)
+
+    def __contains__(self, name: object) -> bool:
+        return name in COMMANDS
+
+
+class RootGroup(typer.core.TyperGroup):
+    """Typer's group, with commands built only when asked for (LazyCommands)."""
+
+    def __init__(self, **attrs: Any) -> None:
+        super().__init__(**attrs)
+        self.commands = LazyCommands()
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(self.commands)  # the names only: nothing is imported
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        # the listing of ``seminar --help``, made as Typer makes it, from each command's help
+        # in the catalogue rather than from the command (which would import every module);
+        # tests/test_startup.py checks that the two agree
+        limit = formatter.width - 6 - max(len(name) for name in COMMANDS)
+        rows = [
+            (
+                name,
+                typer.core.TyperCommand(name=name, help=t(f"help.{name}")).get_short_help_str(
+                    limit
+                ),
+            )
+            for name in COMMANDS
+        ]
+        with formatter.section(typer.core._("Commands")):  # type: ignore[attr-defined]
+            formatter.write_dl(rows)
+
+
 def build_app() -> typer.Typer:
     from seminar_cli.cli import click_words
 
     click_words.install()
     app = typer.Typer(
         name="seminar",
+        cls=RootGroup,
         help=t("help.app"),
         epilog=t("help.app.epilog"),
         rich_markup_mode=None,
@@ -60,24 +161,26 @@ def build_app() -> typer.Typer:
 
         if lang is not None and normalise_language(lang) is None:
             raise UsageError("common.bad_lang", value=lang)
-        ctx.obj = AppContext(db_path=db)
+        given = ctx.obj if isinstance(ctx.obj, AppContext) else AppContext()
+        ctx.obj = replace(given, db_path=db)  # main()'s caller may have set the clock
 
-    for name in COMMAND_MODULES:
-        importlib.import_module(f"seminar_cli.cli.cmd_{name}").register(app)
     return app
+
+
+def build_command() -> click.Command:
+    """The root Click command of ``build_app()``, ready for ``.main(args)``."""
+    return typer.main.get_command(build_app())
 
 
 GLOBAL_OPTIONS = ("--db", "--lang")  # the root's options that take a value
 
 
-def hoist_global_options(app: typer.Typer, args: list[str]) -> list[str]:
+def hoist_global_options(root: click.Command, args: list[str]) -> list[str]:
     """``args`` with the global options written after the command (``seminar start x --lang
     en``, as people type them) moved before it, where Click looks for them.  The command's own
     options that take a value keep theirs (``--owner --db`` leaves ``--db`` to ``--owner``),
     and nothing after ``--`` moves."""
-    import typer.main
-
-    command: Any = typer.main.get_command(app)
+    command: Any = root
     index = 0
     # the root's own options, then the command path (``agenda show``)
     while index < len(args) and args[index].startswith("-"):

@@ -17,7 +17,7 @@ from seminar_cli.cli.serving import (
     ServeOpt,
     ServeOptions,
 )
-from seminar_cli.i18n import t
+from seminar_cli.i18n import keyed, t
 
 if TYPE_CHECKING:
     from seminar_cli.journal.store import Journal, SessionRow
@@ -26,16 +26,18 @@ if TYPE_CHECKING:
     from seminar_cli.session.service import SessionWriter
 
 
-NoInput = Annotated[bool, typer.Option("--no-input", help=t("help.opt.no_input"))]
+NoInput = Annotated[bool, typer.Option("--no-input", help=keyed("help.opt.no_input"))]
 AnswersOpt = Annotated[
-    Path | None, typer.Option("--answers", help=t("help.opt.answers"), metavar="FILE")
+    Path | None, typer.Option("--answers", help=keyed("help.opt.answers"), metavar="FILE")
 ]
 SpeedOpt = Annotated[
-    float | None, typer.Option("--speed", help=t("help.opt.speed"), metavar="FACTOR")
+    float | None, typer.Option("--speed", help=keyed("help.opt.speed"), metavar="FACTOR")
 ]
 SessionArg = Annotated[
     str | None,
-    typer.Argument(help=t("help.arg.session"), show_default=False, autocompletion=complete_session),
+    typer.Argument(
+        help=keyed("help.arg.session"), show_default=False, autocompletion=complete_session
+    ),
 ]
 
 
@@ -71,6 +73,7 @@ def register(app: typer.Typer) -> None:
         from seminar_cli.agenda.loader import load_agenda
         from seminar_cli.cli.cmd_agenda import _parse_at
         from seminar_cli.cli.common import open_journal
+        from seminar_cli.cli.context import app_context
         from seminar_cli.cli.serving import serve_options
         from seminar_cli.i18n import adopt_agenda_language
         from seminar_cli.session.clock import checked_speed
@@ -110,7 +113,9 @@ def register(app: typer.Typer) -> None:
                 attendance = ask_attendance(loaded.agenda)
             else:
                 attendance = attendance_from_answers(loaded.agenda, script)
-            writer = start_session(open_journal(ctx), loaded, setup, attendance)
+            writer = start_session(
+                open_journal(ctx), loaded, setup, attendance, app_context(ctx).session_clock
+            )
             _announce_session(writer)
             _run(writer, no_input=no_input, script=script, web=web)
 
@@ -130,6 +135,7 @@ def register(app: typer.Typer) -> None:
         code: CodeOpt = None,
     ) -> None:
         from seminar_cli.cli.common import find_session, open_journal
+        from seminar_cli.cli.context import app_context
         from seminar_cli.cli.serving import serve_options
         from seminar_cli.session.resume import (
             check_resumable,
@@ -145,7 +151,13 @@ def register(app: typer.Typer) -> None:
         check_resumable(journal, row, take_over=take_over)
         _require_terminal(no_input)
         script = _load_answers(answers, stored_agenda(row))
-        writer = resume_session(journal, row, speed=speed, take_over=take_over)
+        writer = resume_session(
+            journal,
+            row,
+            speed=speed,
+            take_over=take_over,
+            make_clock=app_context(ctx).session_clock,
+        )
         _announce_session(writer, resumed=True)
         _run(writer, no_input=no_input, script=script, web=web)
 

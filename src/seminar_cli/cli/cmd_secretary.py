@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TextIO
 import typer
 
 from seminar_cli.cli.completion import complete_session
-from seminar_cli.i18n import t
+from seminar_cli.i18n import keyed, t
 
 if TYPE_CHECKING:
     from seminar_cli.journal.store import SessionRow
@@ -17,20 +17,21 @@ if TYPE_CHECKING:
     from seminar_cli.session.service import SessionWriter
 
 TextArg = Annotated[
-    list[str], typer.Argument(help=t("help.arg.record_text"), metavar="TEXT", show_default=False)
+    list[str],
+    typer.Argument(help=keyed("help.arg.record_text"), metavar="TEXT", show_default=False),
 ]
 SessionOpt = Annotated[
     str | None,
     typer.Option(
         "--session",
         "-s",
-        help=t("help.opt.record_session"),
+        help=keyed("help.opt.record_session"),
         metavar="ID",
         autocompletion=complete_session,
     ),
 ]
 SegmentOpt = Annotated[
-    str | None, typer.Option("--segment", help=t("help.opt.segment"), metavar="ID")
+    str | None, typer.Option("--segment", help=keyed("help.opt.segment"), metavar="ID")
 ]
 
 

@@ -1,12 +1,13 @@
 """A cache of the help pages, so that ``seminar --help`` does not wait for Typer.
 
-Typer (with the Click it vendors, and pydantic for parameters) takes most of the start-up time
-of a help request.  The pages are rendered BY Typer — the very call ``main`` makes — captured,
-and stored with a fingerprint of everything that shapes them: this package's files (size and
-modification time), the Typer package, the Python version, the language, the terminal width
-and the environment variables that could play a part.  When any of it changes, the pages are
-rendered again.  Any problem with the cache (unwritable folder, damaged file) just means Typer
-answers as usual.  ``SEMINAR_HELP_CACHE=0`` turns the cache off.
+Importing Typer (with the Click it vendors) and building the command takes most of the
+start-up time of a help request.  The pages are rendered BY Typer — the very call ``main``
+makes — captured, and stored with a fingerprint of everything that shapes them: this package's
+files (size and modification time), the Typer package, the Python version, the language, the
+terminal width and the environment variables that could play a part.  A page joins the cache
+at its first request; when anything in the fingerprint changes, the pages are rendered again.
+Any problem with the cache (unwritable folder, damaged file) just means Typer answers as usual.
+``SEMINAR_HELP_CACHE=0`` turns the cache off.
 
 This module is imported on the fast path: it imports nothing heavy at module level.
 """
@@ -19,6 +20,7 @@ import os
 import sys
 import zlib
 from collections.abc import Sequence
+from typing import Any
 
 FORMAT = 1
 HELP_FLAGS = ("--help", "-h")
@@ -148,15 +150,29 @@ def _read(path: str, stamp: str) -> dict[str, str] | None:
     return pages
 
 
-def render_pages() -> dict[str, str]:
-    """Every help page, exactly as ``seminar [WORDS…] --help`` prints it, by command path."""
+def _render(command: Any, path: tuple[str, ...]) -> str | None:
+    """``seminar PATH… --help`` as Typer prints it, or None when Typer refuses the path."""
     import io
 
     import typer
+    from typer._click.exceptions import ClickException
 
-    from seminar_cli.cli.app import build_app
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        try:
+            code = command.main(args=[*path, "--help"], prog_name="seminar", standalone_mode=False)
+        except typer.Exit as stop:
+            code = stop.exit_code
+        except ClickException:  # an unknown command: Typer will say so, as usual
+            return None
+    return out.getvalue() if code in (0, None) else None
 
-    command = typer.main.get_command(build_app())
+
+def render_pages() -> dict[str, str]:
+    """Every help page, exactly as ``seminar [WORDS…] --help`` prints it, by command path."""
+    from seminar_cli.cli.app import build_command
+
+    command = build_command()
     pages: dict[str, str] = {}
     todo: list[tuple[str, ...]] = [()]
     while todo:
@@ -164,16 +180,9 @@ def render_pages() -> dict[str, str]:
         node = command
         for word in path:
             node = node.commands[word]  # type: ignore[attr-defined]
-        out = io.StringIO()
-        with contextlib.redirect_stdout(out):
-            try:
-                code = command.main(
-                    args=[*path, "--help"], prog_name="seminar", standalone_mode=False
-                )
-            except typer.Exit as stop:
-                code = stop.exit_code
-        if code in (0, None):
-            pages[" ".join(path)] = out.getvalue()
+        page = _render(command, path)
+        if page is not None:
+            pages[" ".join(path)] = page
         todo += [(*path, name) for name in getattr(node, "commands", {})]
     return pages
 
@@ -215,13 +224,20 @@ def _prune(folder: str) -> None:
 
 
 def cached_page(path: tuple[str, ...], language: str) -> str | None:
-    """The help page of ``path`` from the cache, filling the cache first if needed; None when
-    the page is unknown (Typer then answers, with its error if the command does not exist)."""
+    """The help page of ``path`` from the cache, rendered and added to it at its first request
+    (the first help request after an install costs what Typer's own answer does, not every
+    page); None when the page is unknown (Typer then answers, with its error)."""
     stamp = fingerprint(language)
     file = _cache_file(stamp)
-    pages = _read(file, stamp)
-    if pages is None:
-        pages = render_pages()
+    pages = _read(file, stamp) or {}
+    key = " ".join(path)
+    if key not in pages:
+        from seminar_cli.cli.app import build_command
+
+        page = _render(build_command(), path)
+        if page is None:
+            return None
+        pages[key] = page
         with contextlib.suppress(OSError):  # a read-only home: help works, without the cache
             _write(file, stamp, pages)
-    return pages.get(" ".join(path))
+    return pages[key]

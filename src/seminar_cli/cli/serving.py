@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from seminar_cli.i18n import t
+from seminar_cli.i18n import keyed
 
 if TYPE_CHECKING:
     from seminar_cli.web.server import WebServer
@@ -20,10 +20,10 @@ if TYPE_CHECKING:
 DEFAULT_HOST = "0.0.0.0"
 DEFAULT_PORT = 8765
 
-HostOpt = Annotated[str, typer.Option("--host", help=t("help.opt.host"), metavar="ADDRESS")]
-PortOpt = Annotated[int, typer.Option("--port", help=t("help.opt.port"), min=0, max=65535)]
-CodeOpt = Annotated[str | None, typer.Option("--code", help=t("help.opt.code"), metavar="CODE")]
-ServeOpt = Annotated[bool, typer.Option("--serve", help=t("help.opt.serve"))]
+HostOpt = Annotated[str, typer.Option("--host", help=keyed("help.opt.host"), metavar="ADDRESS")]
+PortOpt = Annotated[int, typer.Option("--port", help=keyed("help.opt.port"), min=0, max=65535)]
+CodeOpt = Annotated[str | None, typer.Option("--code", help=keyed("help.opt.code"), metavar="CODE")]
+ServeOpt = Annotated[bool, typer.Option("--serve", help=keyed("help.opt.serve"))]
 
 
 @dataclass(frozen=True)

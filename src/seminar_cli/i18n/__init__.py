@@ -94,6 +94,19 @@ def t(key: str, /, lang: Language | None = None, **params: Any) -> str:
     return pair[1].format(**params) if params else pair[1]
 
 
+class Keyed(str):
+    """A sentence of the catalogue that remembers its key: text made once (a module-level
+    help string) that can be said again when the language has changed since."""
+
+    key: str
+
+
+def keyed(key: str) -> Keyed:
+    text = Keyed(t(key))
+    text.key = key
+    return text
+
+
 # « de » / « que » right before a placeholder: « Au tour de {name} », « en tant que {name} »
 _ELIDABLE = re.compile(r"\b([Dd]e|[Qq]ue|[Jj]usque) \{(\w+)\}")
 

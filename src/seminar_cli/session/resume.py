@@ -20,6 +20,7 @@ from seminar_cli.session.clock import (
     session_speed,
 )
 from seminar_cli.session.service import (
+    ClockMaker,
     SessionWriter,
     claim_session,
     is_live,
@@ -60,12 +61,18 @@ def check_resumable(
 
 
 def resume_session(
-    journal: Journal, row: SessionRow, *, speed: float | None = None, take_over: bool = False
+    journal: Journal,
+    row: SessionRow,
+    *,
+    speed: float | None = None,
+    take_over: bool = False,
+    make_clock: ClockMaker | None = None,
 ) -> SessionWriter:
     """Claim ``row`` for this process and record ``session_resumed``: the writer the runner
     goes on with.  Its clock runs at ``speed`` (by default the session's own) from the later of
     the wall clock and the runner's last sign of life; after a crash the fold stops the running
-    segment's clock there.  SessionError when another process claimed it first."""
+    segment's clock there (``make_clock(speed, start)``, by default the wall's ``SystemClock``).
+    SessionError when another process claimed it first."""
     agenda = stored_agenda(row)
     state = fold(row.id, agenda, journal.events(row.id))
     if state.closed:  # closed by a version that marked it in two steps: finish the job
@@ -77,8 +84,8 @@ def resume_session(
     alive_at = last_sign_of_life(state, beat)
     start = resumed_clock_start(state, beat, timer.local_now())
     factor = checked_speed(speed if speed is not None else session_speed(state))
-    # looked up now: tests put a clock that never sleeps in `timer`
-    writer = SessionWriter(journal, row, timer.SystemClock(speed=factor, start=start))
+    clock = (make_clock or timer.SystemClock)(factor, start)
+    writer = SessionWriter(journal, row, clock)
     interrupted = alive_at if state.suspended_at is None else None  # a crash
     # two resumes at once: only one runs
     claim_session(journal, row, writer.clock, at=interrupted, take_over=take_over)

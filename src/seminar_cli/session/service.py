@@ -34,6 +34,9 @@ if TYPE_CHECKING:
     from seminar_cli.agenda.models import Agenda
     from seminar_cli.session.answers import AnswersFile
 
+# makes a session's clock from its speed and, when resumed, its start (SystemClock's signature)
+ClockMaker = Callable[[float, datetime | None], Clock]
+
 LIVE_WITHIN = timedelta(seconds=20)  # a heartbeat this recent means a runner is still alive
 
 
@@ -112,13 +115,18 @@ def attendance_from_answers(agenda: Agenda, script: AnswersFile | None) -> list[
 
 
 def start_session(
-    journal: Journal, loaded: LoadedAgenda, setup: SessionSetup, attendance: list[Attendance]
+    journal: Journal,
+    loaded: LoadedAgenda,
+    setup: SessionSetup,
+    attendance: list[Attendance],
+    make_clock: ClockMaker | None = None,
 ) -> SessionWriter:
-    """Open a session of ``loaded`` on the wall clock (at ``setup.speed`` for a rehearsal) and
-    record who is there: the writer the runner then runs it with."""
-    from seminar_cli import timer  # looked up now: tests put a clock that never sleeps there
+    """Open a session of ``loaded`` on the wall clock (at ``setup.speed`` for a rehearsal; the
+    clock from ``make_clock(speed, None)`` when given) and record who is there: the writer the
+    runner then runs it with."""
+    from seminar_cli.timer import SystemClock
 
-    clock = timer.SystemClock(speed=setup.speed)
+    clock = (make_clock or SystemClock)(setup.speed, None)
     session_id = open_session(journal, loaded, setup, clock)
     writer = SessionWriter(journal, journal.session(session_id), clock)
     for name, status, by in attendance:

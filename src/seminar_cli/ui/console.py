@@ -37,9 +37,21 @@ def err() -> Console:
     return _console_class()(stderr=True, highlight=False, markup=False, emoji=False)
 
 
+# what Rich leaves out of a line (bell, backspace, vertical tab, form feed, carriage return)
+_CONTROLS_RICH_DROPS = dict.fromkeys((7, 8, 11, 12, 13))
+
+
 def say(message: str, style: str | None = None) -> None:
     """A line of talk for the user, on stderr."""
-    err().print(message, style=style, markup=False, soft_wrap=True)
+    if style is not None:
+        err().print(message, style=style, markup=False, soft_wrap=True)
+        return
+    # an unstyled line is what Rich would print, without importing Rich (about 20 ms that
+    # `seminar note` and the other quick commands do not need)
+    stream = sys.stderr
+    if stream is not None:
+        stream.write(message.translate(_CONTROLS_RICH_DROPS).expandtabs(8) + "\n")
+        stream.flush()
 
 
 def has_terminal() -> bool:

@@ -98,6 +98,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Enregistré comme erratum : le compte rendu le donne après le scellé.",
         "Recorded as an erratum: the minutes give it after the seal.",
     ),
+    # ---------------------------------------------------------------- minutes
+    "min.l.errata": ("Errata", "Errata"),
+    "min.seal.errata_intro": (
+        "Enregistrés après le scellé, ils complètent ou corrigent le texte ci-dessus.",
+        "Recorded after the seal, they complete or correct the text above.",
+    ),
+    "min.seal.sealed": (
+        "Compte rendu scellé le {at} à l'empreinte {hash}.",
+        "Minutes sealed on {at} at hash {hash}.",
+    ),
+    "min.seal.sealed_pv": (
+        "Procès-verbal scellé le {at} à l'empreinte {hash}.",
+        "Minutes of the meeting sealed on {at} at hash {hash}.",
+    ),
+    "min.seal.head": (
+        "Empreinte du journal à l'export (événement n° {seq}) : {hash}. Pour vérifier que le "
+        "journal n'a pas changé depuis : seminar verify {id} --expect {hash}",
+        "Hash of the journal when exported (event no. {seq}): {hash}. To check that the "
+        "journal has not changed since: seminar verify {id} --expect {hash}",
+    ),
+    "min.erratum.note": ("Note", "Note"),
+    "min.erratum.decision": ("Décision", "Decision"),
+    "min.erratum.action": ("Action", "Action"),
     # ---------------------------------------------------------------- help texts
     "help.verify": (
         "Vérifie la chaîne d'empreintes (SHA-256) d'une séance : « intacte » avec sa dernière "

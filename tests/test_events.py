@@ -89,6 +89,19 @@ class OldRecord(_Payload):
     due: str | None = None
 
 
+class RecordWithErratum(OldRecord):
+    """0.1's record and the one field sealed minutes add (#15), on the same rules."""
+
+    erratum: bool | None = None
+
+
+class SessionSealedModel(_Payload):
+    """New with sealed minutes (#15): the reference the dataclass is compared with."""
+
+    seq: int
+    hash: str
+
+
 class OldReplan(_Payload):
     durations: dict[str, int]
     behind: int = 0
@@ -119,14 +132,15 @@ OLD: dict[EventType, type[_Payload]] = {
     EventType.prompt_closed: OldPromptRef,
     EventType.answer_given: OldAnswerGiven,
     EventType.answer_marked: OldAnswerMarked,
-    EventType.note: OldRecord,
-    EventType.decision: OldRecord,
-    EventType.action: OldRecord,
+    EventType.note: RecordWithErratum,
+    EventType.decision: RecordWithErratum,
+    EventType.action: RecordWithErratum,
     EventType.replan_accepted: OldReplan,
     EventType.replan_refused: OldReplan,
     EventType.session_suspended: OldSuspended,
     EventType.session_resumed: OldResumed,
     EventType.session_closed: OldEmpty,
+    EventType.session_sealed: SessionSealedModel,
 }
 
 
@@ -194,12 +208,14 @@ FULL: dict[EventType, dict[str, Any]] = {
         "text": "Envoyer le compte rendu",
         "owner": "Inès",
         "due": "2026-12-01",
+        "erratum": True,
     },
     EventType.replan_accepted: {"durations": {"debat": 420, "cloture": 300}, "behind": 180},
     EventType.replan_refused: {"durations": {"debat": 420}, "behind": 60},
     EventType.session_suspended: {"reason": "signal"},
     EventType.session_resumed: {"interrupted_at": "2026-11-26T14:05:00+01:00"},
     EventType.session_closed: {},
+    EventType.session_sealed: {"seq": 41, "hash": "ab" * 32},
 }
 LEAST: dict[EventType, dict[str, Any]] = {
     EventType.session_opened: {"agenda_name": "a", "title": "T"},

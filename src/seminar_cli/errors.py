@@ -69,6 +69,11 @@ class JournalError(SeminarError):
     """The journal file cannot be opened, read or written."""
 
 
+class ChainError(SeminarError):
+    """A session's hash chain does not hold (an event altered, missing or moved), or does not
+    end at the hash expected (``seminar verify``)."""
+
+
 class NoTerminalError(SeminarError):
     pass
 

@@ -30,6 +30,8 @@ COMMANDS = {
     "action": "secretary",
     "secretary": "secretary",
     "export": "export",
+    "verify": "seal",
+    "seal": "seal",
     "sessions": "sessions",
     "agenda": "agenda",
 }

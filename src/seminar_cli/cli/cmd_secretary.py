@@ -33,20 +33,29 @@ SessionOpt = Annotated[
 SegmentOpt = Annotated[
     str | None, typer.Option("--segment", help=keyed("help.opt.segment"), metavar="ID")
 ]
+ErratumOpt = Annotated[bool, typer.Option("--erratum", help=keyed("help.opt.erratum"))]
 
 
 def register(app: typer.Typer) -> None:
     @app.command("note", help=t("help.note"), epilog=t("help.note.epilog"))
     def note_cmd(
-        ctx: typer.Context, text: TextArg, session: SessionOpt = None, segment: SegmentOpt = None
+        ctx: typer.Context,
+        text: TextArg,
+        session: SessionOpt = None,
+        segment: SegmentOpt = None,
+        erratum: ErratumOpt = False,
     ) -> None:
-        _record(ctx, "note", text, session, segment)
+        _record(ctx, "note", text, session, segment, erratum=erratum)
 
     @app.command("decision", help=t("help.decision"), epilog=t("help.decision.epilog"))
     def decision_cmd(
-        ctx: typer.Context, text: TextArg, session: SessionOpt = None, segment: SegmentOpt = None
+        ctx: typer.Context,
+        text: TextArg,
+        session: SessionOpt = None,
+        segment: SegmentOpt = None,
+        erratum: ErratumOpt = False,
     ) -> None:
-        _record(ctx, "decision", text, session, segment)
+        _record(ctx, "decision", text, session, segment, erratum=erratum)
 
     @app.command("action", help=t("help.action"), epilog=t("help.action.epilog"))
     def action_cmd(
@@ -58,8 +67,9 @@ def register(app: typer.Typer) -> None:
         ] = None,
         session: SessionOpt = None,
         segment: SegmentOpt = None,
+        erratum: ErratumOpt = False,
     ) -> None:
-        _record(ctx, "action", text, session, segment, owner=owner, due=due)
+        _record(ctx, "action", text, session, segment, owner=owner, due=due, erratum=erratum)
 
     @app.command("secretary", help=t("help.secretary"), epilog=t("help.secretary.epilog"))
     def secretary_cmd(
@@ -94,6 +104,7 @@ def _record(
     *,
     owner: str | None = None,
     due: str | None = None,
+    erratum: bool = False,
 ) -> None:
     from seminar_cli.cli.common import find_session, open_journal
     from seminar_cli.session.records import add_record
@@ -101,9 +112,20 @@ def _record(
 
     journal = open_journal(ctx, create=False)
     row = find_session(journal, session)  # adopts the session's language for what follows
-    saved = add_record(journal, row, kind, " ".join(words), segment=segment, owner=owner, due=due)
+    saved = add_record(
+        journal,
+        row,
+        kind,
+        " ".join(words),
+        segment=segment,
+        owner=owner,
+        due=due,
+        erratum=erratum,
+    )
     say(_saved(saved, row))
-    if saved.session_closed:
+    if saved.erratum:
+        say(t("seal.erratum_saved", id=row.id))
+    elif saved.session_closed:
         say(t("secretary.closed_note", id=row.id))
 
 

@@ -47,6 +47,7 @@ class EventType(StrEnum):
     session_suspended = "session_suspended"
     session_resumed = "session_resumed"
     session_closed = "session_closed"
+    session_sealed = "session_sealed"  # the minutes made final at the chain's hash (seq, hash)
 
 
 AttendanceStatus = Literal["present", "excused", "absent", "represented", "left"]
@@ -396,6 +397,8 @@ class Record(Event):
     text: str = field(metadata=_by(_non_empty(_text)))
     owner: str | None = field(default=None, metadata=_MAYBE_TEXT)
     due: str | None = field(default=None, metadata=_MAYBE_TEXT)
+    # recorded after the session was sealed (None, left out, otherwise: 0.1's bytes)
+    erratum: bool | None = field(default=None, metadata=_by(_optional(_boolean)))
 
 
 class Note(Record):
@@ -451,6 +454,15 @@ class SessionClosed(Event):
     TYPE = EventType.session_closed
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SessionSealed(Event):
+    """The minutes made final: the chain's hash at the last event they cover (journal/chain.py)."""
+
+    TYPE = EventType.session_sealed
+    seq: int = field(metadata=_by(_integer))
+    hash: str = field(metadata=_TEXT)
+
+
 EVENTS: dict[str, type[Event]] = {
     cls.TYPE.value: cls
     for cls in (
@@ -474,6 +486,7 @@ EVENTS: dict[str, type[Event]] = {
         SessionSuspended,
         SessionResumed,
         SessionClosed,
+        SessionSealed,
     )
 }
 assert set(EVENTS) == {t.value for t in EventType}, "every event type has its dataclass"

@@ -28,6 +28,7 @@ from seminar_cli.journal.events import (
     SessionClosed,
     SessionOpened,
     SessionResumed,
+    SessionSealed,
     SessionSuspended,
 )
 from seminar_cli.journal.store import StoredEvent
@@ -44,6 +45,7 @@ WRITTEN_BY_OTHERS = frozenset(
         EventType.note,
         EventType.decision,
         EventType.action,
+        EventType.session_sealed,
     }
 )
 
@@ -108,6 +110,16 @@ class TextRecord:
     at: datetime
     owner: str | None = None
     due: str | None = None
+    erratum: bool = False  # recorded after the seal
+
+
+@dataclass(frozen=True)
+class SealRecord:
+    """The seal: the minutes made final at the chain's ``hash`` of event ``seq``."""
+
+    seq: int
+    hash: str
+    at: datetime
 
 
 @dataclass(frozen=True)
@@ -134,6 +146,7 @@ class SessionState:
     replans: list[tuple[datetime, dict[str, int]]] = field(default_factory=list)
     opened_at: datetime | None = None
     closed_at: datetime | None = None
+    sealed: SealRecord | None = None  # the first seal (a second one is refused when written)
     suspended_at: datetime | None = None
     last_event_at: datetime | None = None
     runner_event_at: datetime | None = None  # the last event only a runner writes
@@ -257,8 +270,10 @@ class SessionState:
                 )
             case AnswerMarked(prompt=prompt_id, participant=participant):
                 self.marked.setdefault(prompt_id, set()).add(participant)
-            case Record(segment=segment_id, text=text, owner=owner, due=due):
-                self.records.append(TextRecord(event.type, segment_id, text, at, owner, due))
+            case Record(segment=segment_id, text=text, owner=owner, due=due, erratum=erratum):
+                self.records.append(
+                    TextRecord(event.type, segment_id, text, at, owner, due, bool(erratum))
+                )
             case ReplanAccepted(durations=durations):
                 self.replans.append((at, dict(durations)))
                 for segment_id, seconds in durations.items():
@@ -284,6 +299,9 @@ class SessionState:
                 self.closed_at = at
                 self.open_prompts.clear()
                 self.current = None
+            case SessionSealed(seq=seq, hash=chain_hash):
+                if self.sealed is None:
+                    self.sealed = SealRecord(seq, chain_hash, at)
             case _:
                 # a refused re-plan changes nothing; an unknown type (a later version's) or a
                 # payload that does not fit its type is skipped

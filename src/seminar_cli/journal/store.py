@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, Concatenate, NamedTuple, ParamSpec, TypeVar
 
 from seminar_cli.errors import JournalError, SessionError
+from seminar_cli.journal.chain import GENESIS, ChainRow, event_hash
 from seminar_cli.journal.events import Event
 from seminar_cli.journal.events import read as read_event
 from seminar_cli.journal.turns import Busy, WriterQueue
@@ -172,6 +173,24 @@ def _m007_web_access(db: sqlite3.Connection) -> None:
         ) WITHOUT ROWID"""
     )
     db.execute("CREATE INDEX web_tokens_by_name ON web_tokens (session_id, participant_key)")
+
+
+@migration
+def _m008_hash_chain(db: sqlite3.Connection) -> None:
+    # Each event's SHA-256 chained to the previous one of its session (journal/chain.py):
+    # the events already there are chained now, in order, as if they had been appended so.
+    db.execute("ALTER TABLE events ADD COLUMN hash TEXT")
+    rows = db.execute(
+        "SELECT id, session_id, seq, type, at, payload, ref FROM events ORDER BY session_id, seq"
+    )
+    session, previous = None, GENESIS
+    updates: list[tuple[str, int]] = []
+    for event_id, session_id, seq, type_, at, payload, ref in rows.fetchall():
+        if session_id != session:
+            session, previous = session_id, GENESIS
+        previous = event_hash(previous, session_id, seq, type_, at, payload, ref)
+        updates.append((previous, event_id))
+    db.executemany("UPDATE events SET hash = ? WHERE id = ?", updates)
 
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -669,15 +688,21 @@ class Journal:
             Journal._flush_anonymous(cur, session_id, at, None)
         text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
         ref = payload.get("ref")
-        seq = int(
-            cur.execute(
-                "SELECT COALESCE(MAX(seq), 0) + 1 FROM events WHERE session_id = ?", (session_id,)
-            ).fetchone()[0]
-        )
+        ref = ref if isinstance(ref, str) else None
+        # the last event of the session and its hash, read inside the write transaction: the
+        # chain follows the committed event, whoever wrote it
+        last = cur.execute(
+            "SELECT seq, hash FROM events WHERE session_id = ? ORDER BY seq DESC LIMIT 1",
+            (session_id,),
+        ).fetchone()
+        seq = int(last[0]) + 1 if last else 1
+        previous = (last[1] if last else None) or GENESIS
+        stamp = at.isoformat()
+        chained = event_hash(previous, session_id, seq, type_, stamp, text, ref)
         cur.execute(
-            "INSERT OR IGNORE INTO events (session_id, seq, type, at, payload, ref)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            (session_id, seq, type_, at.isoformat(), text, ref if isinstance(ref, str) else None),
+            "INSERT OR IGNORE INTO events (session_id, seq, type, at, payload, ref, hash)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (session_id, seq, type_, stamp, text, ref, chained),
         )
         if cur.rowcount != 1:
             return None
@@ -887,6 +912,24 @@ class Journal:
         return [
             StoredEvent(r[0], r[1], datetime.fromisoformat(r[2]), json.loads(r[3])) for r in rows
         ]
+
+    @_reading
+    def chain(self, session_id: str) -> list[ChainRow]:
+        """Every event of the session as the hash chain covers it, in order of position."""
+        rows = self._db.execute(
+            "SELECT seq, type, at, payload, ref, hash FROM events WHERE session_id = ?"
+            " ORDER BY seq",
+            (session_id,),
+        ).fetchall()
+        return [ChainRow(*row) for row in rows]
+
+    @_reading
+    def hash_at(self, session_id: str, seq: int) -> str | None:
+        """The chain's hash at the event in position ``seq`` (None: no such event)."""
+        row = self._db.execute(
+            "SELECT hash FROM events WHERE session_id = ? AND seq = ?", (session_id, seq)
+        ).fetchone()
+        return None if row is None else row[0]
 
     @_reading
     def count_events(self, session_id: str, type_: str | None = None) -> int:

@@ -25,6 +25,7 @@ from seminar_cli.minutes.model import (
     Action,
     AssemblyMinutes,
     Decision,
+    Erratum,
     Minutes,
     MinutesKind,
     Note,
@@ -33,6 +34,7 @@ from seminar_cli.minutes.model import (
     ProxyHolder,
     Resolution,
     Response,
+    SealMinutes,
     SegmentMinutes,
     SegmentStatus,
     SessionFacts,
@@ -58,7 +60,13 @@ def load_minutes(journal: Journal, row: SessionRow, kind: MinutesKind = "compte-
         beat = journal.last_heartbeat(row.id)
         as_of = beat[0] if beat else None
     events = journal.events(row.id)
-    return build_minutes(row.id, row.agenda_name, agenda, events, kind=kind, as_of=as_of)
+    # the chain's hash at the last event read (not at the journal's end: a record written
+    # meanwhile is not in these minutes)
+    head = journal.hash_at(row.id, events[-1].seq) if events else None
+    chain = (events[-1].seq, head) if events and head else None
+    return build_minutes(
+        row.id, row.agenda_name, agenda, events, kind=kind, as_of=as_of, chain_head=chain
+    )
 
 
 def build_minutes(
@@ -69,15 +77,17 @@ def build_minutes(
     *,
     kind: MinutesKind = "compte-rendu",
     as_of: datetime | None = None,
+    chain_head: tuple[int, str] | None = None,
 ) -> Minutes:
     """The minutes of one session from its agenda and events; ``as_of`` is the moment a running
-    segment is measured at (default: the journal's last event)."""
+    segment is measured at (default: the journal's last event); ``chain_head`` the position and
+    hash of the last of ``events`` in the journal's chain."""
     # tens of thousands of small records and no garbage cycles among them: the cyclic
     # collector would only rescan the growing heap again and again (a third of the time)
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _build(session_id, agenda_name, agenda, events, kind, as_of)
+        return _build(session_id, agenda_name, agenda, events, kind, as_of, chain_head)
     finally:
         if collecting:
             gc.enable()
@@ -90,6 +100,7 @@ def _build(
     events: Iterable[StoredEvent],
     kind: MinutesKind,
     as_of: datetime | None,
+    chain_head: tuple[int, str] | None = None,
 ) -> Minutes:
     state = fold(session_id, agenda, events)
     if state.opened_at is None:
@@ -127,6 +138,34 @@ def _build(
         decisions=general[1],
         actions=general[2],
         assembly=assembly,
+        seal=_seal(state, chain_head),
+    )
+
+
+def _seal(state: SessionState, chain_head: tuple[int, str] | None) -> SealMinutes | None:
+    if chain_head is None:
+        return None
+    known = set(state.segments)
+    errata = [
+        Erratum(
+            kind=record.kind,
+            text=record.text,
+            at=record.at,
+            segment=record.segment if record.segment in known else None,
+            owner=record.owner,
+            due=_action(record, None).due,
+        )
+        for record in state.records
+        if record.erratum
+    ]
+    sealed = state.sealed
+    return SealMinutes(
+        chain_hash=chain_head[1],
+        chain_seq=chain_head[0],
+        sealed_at=sealed.at if sealed else None,
+        sealed_hash=sealed.hash if sealed else None,
+        sealed_seq=sealed.seq if sealed else None,
+        errata=errata,
     )
 
 
@@ -292,6 +331,8 @@ def _records_by_segment(state: SessionState) -> dict[str | None, Records]:
     known = set(state.segments)
     grouped: dict[str | None, Records] = {}
     for record in state.records:
+        if record.erratum:  # given apart, after the seal (_seal)
+            continue
         where = record.segment if record.segment in known else None
         notes, decisions, actions = grouped.setdefault(where, ([], [], []))
         if record.kind == "note":

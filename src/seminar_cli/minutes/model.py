@@ -223,6 +223,31 @@ class AssemblyMinutes(_Model):
     resolutions: list[Resolution] = Field(default_factory=list)
 
 
+class Erratum(_Model):
+    """A record made after the seal: given apart, after the sealed text."""
+
+    kind: Literal["note", "decision", "action"]
+    text: str
+    at: Moment
+    segment: str | None = None  # the segment it is about (None: the session as a whole)
+    owner: str | None = None  # an action's
+    due: date | None = None  # an action's
+
+
+class SealMinutes(_Model):
+    """The journal's hash chain (PRODUCT §7 "Sealed minutes"): ``seminar verify SESSION
+    --expect CHAIN_HASH`` tells whether the journal is still what these minutes were made from."""
+
+    chain_hash: str = Field(
+        description="SHA-256 (hex) of the chain at the last event these minutes were made from."
+    )
+    chain_seq: int = Field(description="The position of that event in the session.")
+    sealed_at: Moment | None = Field(None, description="When the session was sealed; null: not.")
+    sealed_hash: str | None = Field(None, description="The chain's hash the seal recorded.")
+    sealed_seq: int | None = None  # the last event the seal covers
+    errata: list[Erratum] = Field(default_factory=list)
+
+
 class Minutes(_Model):
     format: Literal["seminar-minutes/1"] = FORMAT
     kind: MinutesKind = "compte-rendu"
@@ -234,6 +259,7 @@ class Minutes(_Model):
     decisions: list[Decision] = Field(default_factory=list)
     actions: list[Action] = Field(default_factory=list)
     assembly: AssemblyMinutes | None = None
+    seal: SealMinutes | None = None  # None: minutes built from events outside a journal
 
     # -- derived views, not serialised ---------------------------------------------------
     @property

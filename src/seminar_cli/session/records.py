@@ -155,6 +155,7 @@ class SavedRecord:
     owner: str | None = None  # an action's, as stored
     due: str | None = None  # an action's, as an ISO date
     session_closed: bool = False
+    erratum: bool = False  # recorded after the seal
 
 
 def write_record(
@@ -165,11 +166,13 @@ def write_record(
     segment: str | None = None,
     owner: str | None = None,
     due: str | None = None,
+    erratum: bool = False,
 ) -> SavedRecord:
-    """Append one record to the named segment, else the current one."""
+    """Append one record to the named segment, else the current one.  Once the session is
+    sealed, only an erratum; before, never one (checked in the transaction that writes it)."""
     writer.sync()
     where = target_segment(writer.state, segment)
-    payload: dict[str, str] = {"text": clean_text(text)}
+    payload: dict[str, str | bool] = {"text": clean_text(text)}
     if where is not None:
         payload["segment"] = where
     owner_stored = due_iso = None
@@ -178,7 +181,20 @@ def write_record(
         due_iso = due_option(due)
         if due_iso:
             payload["due"] = due_iso
-    event = writer.record(EventType(kind), **payload)
+    if erratum:
+        payload["erratum"] = True
+
+    def fits_the_seal(state: SessionState) -> bool:
+        return (state.sealed is not None) == erratum
+
+    _check_seal(writer.state, erratum, writer.session_id)
+    event = writer.record_if(
+        fits_the_seal, EventType(kind), watch=[EventType.session_sealed], **payload
+    )
+    if event is None:  # sealed meanwhile, by another process
+        writer.sync()
+        _check_seal(writer.state, erratum, writer.session_id)
+        raise SessionError("seal.needs_erratum", id=writer.session_id, at="?")
     return SavedRecord(
         kind,
         where,
@@ -187,7 +203,17 @@ def write_record(
         owner_stored,
         due_iso,
         writer.state.closed,
+        erratum,
     )
+
+
+def _check_seal(state: SessionState, erratum: bool, session_id: str) -> None:
+    from seminar_cli.session.seal import moment_text
+
+    if state.sealed is not None and not erratum:
+        raise SessionError("seal.needs_erratum", id=session_id, at=moment_text(state.sealed.at))
+    if state.sealed is None and erratum:
+        raise SessionError("seal.erratum_unsealed", id=session_id)
 
 
 def add_record(
@@ -199,12 +225,20 @@ def add_record(
     segment: str | None = None,
     owner: str | None = None,
     due: str | None = None,
+    erratum: bool = False,
 ) -> SavedRecord:
-    """``seminar note | decision | action``: one record into ``row``, on the session's clock.
-    What was typed is checked before anything is opened for writing."""
+    """``seminar note | decision | action``: one record into ``row``, on the session's clock
+    (``erratum``: after the seal).  What was typed is checked before anything is opened for
+    writing."""
     text = clean_text(text)
     due_iso = due_option(due) if kind == "action" else None
     owner = clean_owner(owner) if kind == "action" else None
     return write_record(
-        open_writer(journal, row), kind, text, segment=segment, owner=owner, due=due_iso
+        open_writer(journal, row),
+        kind,
+        text,
+        segment=segment,
+        owner=owner,
+        due=due_iso,
+        erratum=erratum,
     )

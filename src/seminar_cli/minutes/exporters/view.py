@@ -152,6 +152,9 @@ class ReportView:
     actions: list[Entry]
     footer: str
     labels: Labels
+    errata: list[Entry] = field(default_factory=list)  # after the seal
+    errata_intro: str = ""
+    seal_lines: list[str] = field(default_factory=list)  # the seal, the hash and how to check
 
 
 @dataclass
@@ -215,6 +218,9 @@ class PvView:
     signatures: list[Signature]
     footer: str
     labels: Labels
+    errata: list[Entry] = field(default_factory=list)  # after the seal
+    errata_intro: str = ""
+    seal_lines: list[str] = field(default_factory=list)  # the seal, the hash and how to check
 
 
 # -- shared pieces ---------------------------------------------------------------------------------
@@ -455,9 +461,44 @@ class _Views:
     def footer(self) -> str:
         return self.f("min.footer", id=self.m.session.id)
 
+    def errata(self) -> list[Entry]:
+        """Records made after the seal, each with its time, its kind and where it belongs."""
+        seal = self.m.seal
+        if seal is None:
+            return []
+        titles = self.segment_titles()
+        out = []
+        for erratum in seal.errata:
+            where = self.f(f"min.erratum.{erratum.kind}")
+            if erratum.segment in titles:
+                where += f" · {titles[erratum.segment]}"
+            due = self.f.short_day(erratum.due) if erratum.due else ""
+            out.append(Entry(self.at(erratum.at), erratum.text, erratum.owner or "", due, where))
+        return out
+
+    def seal_lines(self) -> list[str]:
+        """The seal, if any, and the chain's hash at the export with how to check it."""
+        seal, f = self.m.seal, self.f
+        if seal is None:
+            return []
+        lines = []
+        if seal.sealed_at is not None and seal.sealed_hash:
+            key = "min.seal.sealed_pv" if self.m.kind == "pv" else "min.seal.sealed"
+            lines.append(f(key, at=f.moment(seal.sealed_at), hash=seal.sealed_hash))
+        lines.append(
+            f(
+                "min.seal.head",
+                seq=seal.chain_seq,
+                hash=seal.chain_hash,
+                id=self.m.session.id,
+            )
+        )
+        return lines
+
 
 # -- the compte rendu ------------------------------------------------------------------------------
 _REPORT_LABELS = (
+    "errata",
     "facts",
     "participants",
     "schedule",
@@ -490,6 +531,7 @@ _REPORT_LABELS = (
     "no_decisions",
 )
 _PV_LABELS = (
+    "errata",
     "convocation",
     "bureau",
     "presence",
@@ -609,6 +651,9 @@ def report_view(minutes: Minutes) -> ReportView:
         actions=actions,
         footer=v.footer(),
         labels=_labels(f, _REPORT_LABELS),
+        errata=v.errata(),
+        errata_intro=f("min.seal.errata_intro"),
+        seal_lines=v.seal_lines(),
     )
 
 
@@ -756,6 +801,9 @@ def pv_view(minutes: Minutes) -> PvView:
         ],
         footer=v.footer(),
         labels=_labels(f, _PV_LABELS),
+        errata=v.errata(),
+        errata_intro=f("min.seal.errata_intro"),
+        seal_lines=v.seal_lines(),
     )
 
 

@@ -7,6 +7,7 @@ characters that XML cannot carry are dropped.
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from datetime import UTC
 from typing import TYPE_CHECKING, Any
 
@@ -432,7 +433,7 @@ class _Writer:
             self.actions(v.actions, labels)
         else:
             self.para(labels.no_actions, italic=True, color=MUTED)
-        self.para(v.footer, italic=True, color=MUTED)
+        self.errata_and_seal(v, labels)
 
     # -- the procès-verbal ----------------------------------------------------------------------
     def pv(self, v: PvView) -> None:
@@ -490,7 +491,25 @@ class _Writer:
         self.signatures(v, labels)
         self.heading(labels.people, 1)
         self.people(v.people, labels)
+        self.errata_and_seal(v, labels)
+
+    def errata_and_seal(self, v: ReportView | PvView, labels: Labels) -> None:
+        """Records made after the seal, apart; then the footer with the chain's hash."""
+        if v.errata:
+            self.heading(labels.errata, 1)
+            self.para(v.errata_intro, italic=True, color=MUTED)
+            self.records(
+                [
+                    replace(e, text=f"{e.text} ({e.owner}{', ' + e.due if e.due else ''})")
+                    if e.owner
+                    else e
+                    for e in v.errata
+                ],
+                where=True,
+            )
         self.para(v.footer, italic=True, color=MUTED)
+        for line in v.seal_lines:
+            self.para(line, italic=True, color=MUTED)
 
     def resolution(self, r: ResolutionView) -> None:
         """One block, never split from its tally and verdict: each part keeps with the next."""

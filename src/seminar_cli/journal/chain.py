@@ -1,0 +1,119 @@
+"""The hash chain over a session's events (PRODUCT §7 "Sealed minutes", §9 "Seal").
+
+Each event's hash is ``SHA-256(previous hash || canonical text of the event)``, as 64 lowercase
+hexadecimal characters; the first event of a session follows ``GENESIS`` (64 zeros).  The
+canonical text is defined here, independently of any database, so that another store
+(PostgreSQL, a copy of the journal) computes the same hashes: a JSON object with the keys
+``session``, ``seq``, ``type``, ``at`` (the time exactly as stored, ISO 8601 text), ``payload``
+(the stored JSON object) and ``ref`` (text or null), keys sorted at every level, no spaces
+(``,`` and ``:``), non-ASCII characters as themselves, encoded in UTF-8.  The previous hash
+enters as its 64 ASCII characters.  (Later, a workshop's stream will add a ``stream`` key and
+chain apart; the session's main stream keeps this text, so today's chains stay valid.)
+
+Pure functions: the store computes a hash when it appends, ``check_chain`` recomputes them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+GENESIS = "0" * 64
+HASH_LENGTH = 64
+
+
+def canonical_text(
+    session_id: str, seq: int, type_: str, at: str, payload: Any, ref: str | None
+) -> bytes:
+    """The bytes an event's hash covers (see the module's docstring)."""
+    record = {"session": session_id, "seq": seq, "type": type_, "at": at, "payload": payload}
+    record["ref"] = ref
+    return json.dumps(record, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode(
+        "utf-8"
+    )
+
+
+def link(previous: str, canonical: bytes) -> str:
+    """The hash of an event whose canonical text is ``canonical``, after ``previous``."""
+    return hashlib.sha256(previous.encode("ascii") + canonical).hexdigest()
+
+
+def event_hash(
+    previous: str,
+    session_id: str,
+    seq: int,
+    type_: str,
+    at: str,
+    payload_text: str,
+    ref: str | None,
+) -> str:
+    """An event's hash from its row as stored (the payload as its JSON text)."""
+    payload = json.loads(payload_text)
+    return link(previous, canonical_text(session_id, seq, type_, at, payload, ref))
+
+
+@dataclass(frozen=True)
+class ChainRow:
+    """One stored event as the chain sees it: every column the hash covers, and the hash."""
+
+    seq: int
+    type: str
+    at: str
+    payload: str
+    ref: str | None
+    hash: str | None
+
+
+class BreakKind(StrEnum):
+    altered = "altered"  # its hash does not match what it holds (changed, moved or added)
+    missing = "missing"  # one or more events before it are gone (a gap in the sequence)
+
+
+@dataclass(frozen=True)
+class ChainBreak:
+    kind: BreakKind
+    seq: int  # the first event that does not hold (for a gap: the one after it)
+    type: str
+    at: str
+    missing_from: int = 0  # for a gap: the first missing position
+
+
+@dataclass(frozen=True)
+class ChainCheck:
+    events: int  # events checked, up to the break if any
+    head: str  # the hash of the last event that holds (GENESIS: none)
+    last_seq: int
+    hashes: dict[str, int]  # each checked hash → its event's position (for --expect)
+    broken: ChainBreak | None = None
+
+
+def check_chain(session_id: str, rows: Iterable[ChainRow]) -> ChainCheck:
+    """Recompute the chain from the first event, in order of position, up to the first event
+    that does not hold: a changed column, a row moved to another position (its position is in
+    its text), one added by hand (no hash, or a wrong one), or a gap where rows were deleted.
+    What the chain cannot see alone — its last events deleted, or every hash recomputed — is
+    caught by comparing its end with a hash printed elsewhere (``verify --expect``)."""
+    previous, expected_seq, count = GENESIS, 1, 0
+    hashes: dict[str, int] = {}
+    for row in rows:
+        if row.seq != expected_seq:
+            gap = ChainBreak(BreakKind.missing, row.seq, row.type, row.at, expected_seq)
+            return ChainCheck(count, previous, expected_seq - 1, hashes, gap)
+        try:
+            computed = event_hash(
+                previous, session_id, row.seq, row.type, row.at, row.payload, row.ref
+            )
+        except (ValueError, TypeError):  # a payload that is no longer JSON
+            computed = None
+        if computed is None or computed != row.hash:
+            altered = ChainBreak(BreakKind.altered, row.seq, row.type, row.at)
+            return ChainCheck(count, previous, expected_seq - 1, hashes, altered)
+        previous = computed
+        hashes[computed] = row.seq
+        expected_seq += 1
+        count += 1
+    return ChainCheck(count, previous, expected_seq - 1, hashes)

@@ -263,7 +263,7 @@ def _run(
 
     scripted = script
     # the phones' server runs beside the runner, stopped when the session ends or on Ctrl-C
-    with stop_on_hangup(), serving(writer.journal.path, writer.session_id, web):
+    with stop_on_hangup(), serving(writer.journal.path, writer.session_id, web) as server:
         if no_input:
             from seminar_cli.session.runner import HeadlessControls
             from seminar_cli.ui.progress import headless_reporter
@@ -280,7 +280,8 @@ def _run(
             from seminar_cli.ui.live import LiveControls
             from seminar_cli.ui.prompts import QuestionaryPrompter
 
-            with LiveControls() as controls:
+            served = server.served if server is not None else None
+            with LiveControls(join_url=served.url if served else None) as controls:
                 runner = Runner(
                     writer, controls, QuestionaryPrompter(), scripted, auto_advance=False
                 )

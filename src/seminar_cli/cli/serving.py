@@ -53,15 +53,23 @@ def serving(
     if options is None:
         yield None
         return
-    from seminar_cli.ui.qr import announce
+    from seminar_cli.ui.qr import announce, announce_after
     from seminar_cli.web.server import WebServer
 
     server = WebServer(
         journal_path, session_id, host=options.host, port=options.port, code=options.code
     )
     served = server.start()
+    announced = False
     try:
-        announce(served.url, served.code, wanted_port=served.wanted_port, port=served.port)
+        announced = announce(
+            served.url, served.code, wanted_port=served.wanted_port, port=served.port
+        )
         yield server
     finally:
         server.stop()
+        if not announced:  # it went to the room's screen: leave it in the terminal now
+            with contextlib.suppress(OSError, ValueError):  # the terminal may be gone
+                announce_after(
+                    served.url, served.code, wanted_port=served.wanted_port, port=served.port
+                )

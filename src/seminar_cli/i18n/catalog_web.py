@@ -44,6 +44,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Téléphones : {url}  (code {code})",
         "Phones: {url}  (code {code})",
     ),
+    "web.address_after": (
+        "Adresse des téléphones pendant la séance : {url}  (code {code})",
+        "Phones' address during the session: {url}  (code {code})",
+    ),
+    # the live screen (ui/screen.py, key j)
+    "live.join.label": ("Téléphones :", "Phones:"),
+    "live.help.join": (
+        "le QR code des téléphones en grand, pour le fond de la salle (une touche pour revenir)",
+        "the phones' QR code, big, for the back of the room (any key returns)",
+    ),
+    "live.keyline.join": ("j QR code", "j QR code"),
+    "live.keys.join": (
+        "Scannez le QR code ou tapez l'adresse · une touche pour revenir",
+        "Scan the QR code or type the address · any key returns",
+    ),
+    "live.flash.not_serving": (
+        "Pas de serveur pour les téléphones : relancez avec --serve (ou seminar serve).",
+        "No server for phones: run with --serve (or seminar serve).",
+    ),
     "web.address_hint": (
         "Les participants scannent le QR code ou tapent l'adresse, sur le Wi-Fi de la salle.",
         "Participants scan the QR code or type the address, on the room's Wi-Fi.",

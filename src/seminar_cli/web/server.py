@@ -92,6 +92,7 @@ class WebServer:
         self._server: object | None = None
         self._journal: object | None = None
         self._socket: socket.socket | None = None
+        self.served: Served | None = None  # the address phones use, once started
 
     def start(self) -> Served:
         import uvicorn
@@ -136,7 +137,8 @@ class WebServer:
         if not server.started:
             self.stop()
             raise UsageError("web.cannot_listen", host=self.host, port=port, reason="uvicorn")
-        return Served(url=url, code=room.code, port=port, wanted_port=self.port)
+        self.served = Served(url=url, code=room.code, port=port, wanted_port=self.port)
+        return self.served
 
     @property
     def running(self) -> bool:

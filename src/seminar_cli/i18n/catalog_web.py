@@ -140,10 +140,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.page.join_title": ("Rejoindre la séance", "Join the session"),
     "web.page.your_name": ("Votre nom", "Your name"),
     "web.page.name_hint": (
-        "Cherchez votre nom dans la liste, ou tapez-le.",
-        "Search for your name in the list, or type it.",
+        "Tapez votre nom : la liste se réduit à mesure (accents et majuscules ignorés) ; "
+        "touchez-y votre nom, ou « Rejoindre » sous le nom tapé.",
+        "Type your name: the list narrows as you type (accents and case ignored); tap your "
+        "name in it, or “Join” under the name typed.",
     ),
     "web.page.join": ("Rejoindre", "Join"),
+    "web.page.roster_title": ("Ou touchez votre nom", "Or tap your name"),
+    "web.page.roster_all": ("{count} noms sur la liste.", "{count} names on the list."),
+    "web.page.roster_one": ("Un nom correspond.", "One name matches."),
+    "web.page.roster_many": ("{count} noms correspondent.", "{count} names match."),
+    "web.page.roster_none": (
+        "Aucun nom de la liste ne correspond : « Rejoindre » vous inscrit sous le nom tapé.",
+        "No name on the list matches: “Join” signs you in under the name you typed.",
+    ),
     "web.page.you_are": ("Vous êtes {name}", "You are {name}"),
     "web.page.not_you": ("Ce n'est pas moi", "Not me"),
     "web.page.now": ("En cours", "Now"),

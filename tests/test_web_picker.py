@@ -153,3 +153,27 @@ def test_typing_narrows_the_roster_accents_and_case_ignored(client, tmp_path) ->
             "le nom tapé.",
         },
     ]
+
+
+# -- prompts asked at the facilitator's keyboard (who: each, room) ------------------------------
+def test_a_keyboard_prompt_is_never_shown_to_phones_and_says_why_it_is_refused(client) -> None:
+    joined = client.post("/api/join", json={"code": CODE, "name": "Camille Martin"})
+    assert joined.status_code == 201
+    state = client.get("/api/state").json()
+    shown = [p["id"] for p in state["prompts"]]
+    assert "humeur" in shown and "tour" not in shown  # "tour" is who: each, open at the table
+    screen = client.get("/api/screen", params={"code": CODE}).json()
+    assert "tour" not in [p["id"] for p in screen["prompts"]]
+    assert "Tour de table" not in client.get(f"/j/{CODE}").text
+    assert "Tour de table" not in client.get(f"/j/{CODE}/screen").text
+
+    refused = client.post("/api/answers", json={"prompt": "tour", "value": "x"})
+    assert refused.status_code == 409
+    assert refused.json() == {
+        "error": "web.keyboard_prompt",
+        "message": "Cette question se répond à la table de l'animateur, pas depuis un "
+        "téléphone : votre réponse n'a pas été enregistrée.",
+    }
+    page = client.post(f"/j/{CODE}/answer", data={"prompt": "tour", "value": "x"})
+    assert page.status_code == 409
+    assert "Cette question se répond à la table de l&#39;animateur" in page.text

@@ -122,6 +122,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cette question est close : votre réponse n'a pas été enregistrée.",
         "This prompt is closed: your answer was not recorded.",
     ),
+    "web.keyboard_prompt": (
+        "Cette question se répond à la table de l'animateur, pas depuis un téléphone : votre "
+        "réponse n'a pas été enregistrée.",
+        "This prompt is answered at the facilitator's table, not from a phone: your answer was "
+        "not recorded.",
+    ),
     "web.already_cast": (
         "Vous avez déjà répondu à ce scrutin secret : un seul bulletin par personne.",
         "You have already answered this secret ballot: one ballot per person.",

@@ -11,6 +11,7 @@ from seminar_cli.cli.completion import complete_agenda, complete_session
 from seminar_cli.cli.serving import (
     DEFAULT_HOST,
     DEFAULT_PORT,
+    AddressesOpt,
     CodeOpt,
     HostOpt,
     PortOpt,
@@ -67,6 +68,7 @@ def register(app: typer.Typer) -> None:
         host: HostOpt = DEFAULT_HOST,
         port: PortOpt = DEFAULT_PORT,
         code: CodeOpt = None,
+        addresses: AddressesOpt = False,
     ) -> None:
         from seminar_cli.agenda.loader import load_agenda
         from seminar_cli.cli.cmd_agenda import _parse_at
@@ -82,7 +84,7 @@ def register(app: typer.Typer) -> None:
         from seminar_cli.typed_text import plain_name
 
         factor = checked_speed(speed)
-        web = serve_options(serve, host, port, code)
+        web = serve_options(serve, host, port, code, addresses)
         facilitator, secretary = plain_name(facilitator), plain_name(secretary)
         loaded = load_agenda(agenda)
         adopt_agenda_language(loaded.agenda.language)
@@ -128,6 +130,7 @@ def register(app: typer.Typer) -> None:
         host: HostOpt = DEFAULT_HOST,
         port: PortOpt = DEFAULT_PORT,
         code: CodeOpt = None,
+        addresses: AddressesOpt = False,
     ) -> None:
         from seminar_cli.cli.common import find_session, open_journal
         from seminar_cli.cli.serving import serve_options
@@ -138,7 +141,7 @@ def register(app: typer.Typer) -> None:
         )
         from seminar_cli.session.service import stored_agenda
 
-        web = serve_options(serve, host, port, code)
+        web = serve_options(serve, host, port, code, addresses)
         journal = open_journal(ctx, create=False)
         row = session_to_resume(journal, session, take_over=take_over)
         find_session(journal, row.id)  # adopts the session's language
@@ -323,6 +326,7 @@ def register_serve(app: typer.Typer) -> None:
         host: HostOpt = DEFAULT_HOST,
         port: PortOpt = DEFAULT_PORT,
         code: CodeOpt = None,
+        addresses: AddressesOpt = False,
         free: Annotated[
             str | None, typer.Option("--free", help=t("help.opt.free"), metavar="NAME")
         ] = None,
@@ -334,7 +338,7 @@ def register_serve(app: typer.Typer) -> None:
         from seminar_cli.errors import SessionError
         from seminar_cli.ui import console
 
-        web = serve_options(True, host, port, code)
+        web = serve_options(True, host, port, code, addresses)
         journal = open_journal(ctx, create=False)
         if free is not None:
             from seminar_cli.session.room import free_name

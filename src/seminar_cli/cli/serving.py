@@ -24,6 +24,7 @@ HostOpt = Annotated[str, typer.Option("--host", help=t("help.opt.host"), metavar
 PortOpt = Annotated[int, typer.Option("--port", help=t("help.opt.port"), min=0, max=65535)]
 CodeOpt = Annotated[str | None, typer.Option("--code", help=t("help.opt.code"), metavar="CODE")]
 ServeOpt = Annotated[bool, typer.Option("--serve", help=t("help.opt.serve"))]
+AddressesOpt = Annotated[bool, typer.Option("--addresses", help=t("help.opt.addresses"))]
 
 
 @dataclass(frozen=True)
@@ -31,16 +32,19 @@ class ServeOptions:
     host: str = DEFAULT_HOST
     port: int = DEFAULT_PORT
     code: str | None = None
+    list_addresses: bool = False  # every address the server can be reached at, not only one
 
 
-def serve_options(serve: bool, host: str, port: int, code: str | None) -> ServeOptions | None:
+def serve_options(
+    serve: bool, host: str, port: int, code: str | None, addresses: bool = False
+) -> ServeOptions | None:
     """The options of ``--serve`` (None without it); a bad ``--code`` is refused before
     anything starts."""
     if not serve:
         return None
     from seminar_cli.session.room import checked_code
 
-    return ServeOptions(host, port, checked_code(code))
+    return ServeOptions(host, port, checked_code(code), addresses)
 
 
 @contextlib.contextmanager
@@ -60,10 +64,11 @@ def serving(
         journal_path, session_id, host=options.host, port=options.port, code=options.code
     )
     served = server.start()
+    others = served.all_urls()[1:] if options.list_addresses else []
     announced = False
     try:
         announced = announce(
-            served.url, served.code, wanted_port=served.wanted_port, port=served.port
+            served.url, served.code, wanted_port=served.wanted_port, port=served.port, also=others
         )
         yield server
     finally:
@@ -71,5 +76,9 @@ def serving(
         if not announced:  # it went to the room's screen: leave it in the terminal now
             with contextlib.suppress(OSError, ValueError):  # the terminal may be gone
                 announce_after(
-                    served.url, served.code, wanted_port=served.wanted_port, port=served.port
+                    served.url,
+                    served.code,
+                    wanted_port=served.wanted_port,
+                    port=served.port,
+                    also=others,
                 )

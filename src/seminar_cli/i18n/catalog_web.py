@@ -31,6 +31,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "au sort).",
         "Join code for phones (default: the session's own, or 6 random characters).",
     ),
+    "help.opt.addresses": (
+        "Liste aussi l'adresse des téléphones sur chaque autre interface de la machine "
+        "(avec --host 0.0.0.0).",
+        "Also list the phones' address on each other interface of this machine (with --host "
+        "0.0.0.0).",
+    ),
     "help.opt.free": (
         "Libère le nom NAME, pris par un téléphone, pour qu'un autre puisse le choisir.",
         "Free the name NAME, held by a phone, so that another phone can take it.",
@@ -62,6 +68,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "live.flash.not_serving": (
         "Pas de serveur pour les téléphones : relancez avec --serve (ou seminar serve).",
         "No server for phones: run with --serve (or seminar serve).",
+    ),
+    "web.addresses_also": (
+        "Joignable aussi aux adresses suivantes (selon le réseau des téléphones) :",
+        "Also reachable at these addresses (depending on the phones' network):",
     ),
     "web.address_hint": (
         "Les participants scannent le QR code ou tapent l'adresse, sur le Wi-Fi de la salle.",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import io
+from collections.abc import Sequence
 
 from seminar_cli.i18n import t
 from seminar_cli.ui import console
@@ -48,7 +49,7 @@ def half_block_lines(matrix: Matrix, scale: int = 1) -> list[str]:
     ]
 
 
-def announce(url: str, code: str, *, wanted_port: int, port: int) -> bool:
+def announce(url: str, code: str, *, wanted_port: int, port: int, also: Sequence[str] = ()) -> bool:
     """One line holds the whole address (scripts read it), then the QR code, on stderr.
     False, printing nothing, while the room's alternate screen is up (``start``'s setup
     questions): there it would be wiped at once; the live screen shows the address instead
@@ -60,6 +61,7 @@ def announce(url: str, code: str, *, wanted_port: int, port: int) -> bool:
     if wanted_port not in (0, port):
         console.say(t("web.port_taken", wanted=wanted_port, port=port))
     console.say(t("web.address", url=url, code=code))
+    _say_also(also)
     err = console.err()
     if err.is_terminal:
         err.file.write(qr_text(url))
@@ -68,9 +70,20 @@ def announce(url: str, code: str, *, wanted_port: int, port: int) -> bool:
     return True
 
 
-def announce_after(url: str, code: str, *, wanted_port: int, port: int) -> None:
+def announce_after(
+    url: str, code: str, *, wanted_port: int, port: int, also: Sequence[str] = ()
+) -> None:
     """The address the phones used, once the server has stopped, for the terminal's history
     (what ``announce`` could not print)."""
     if wanted_port not in (0, port):
         console.say(t("web.port_taken", wanted=wanted_port, port=port))
     console.say(t("web.address_after", url=url, code=code))
+    _say_also(also)
+
+
+def _say_also(urls: Sequence[str]) -> None:
+    """``--addresses``: the same join address on the machine's other interfaces."""
+    if urls:
+        console.say(t("web.addresses_also"))
+        for url in urls:
+            console.say(f"  {url}")

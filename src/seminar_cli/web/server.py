@@ -18,6 +18,7 @@ from seminar_cli.errors import UsageError
 DEFAULT_PORT = 8765
 PORT_TRIES = 20  # "the next free one if taken"
 START_TIMEOUT = 10.0  # seconds for uvicorn to be ready, on a loaded machine
+SIOCGIFADDR = 0x8915  # Linux: an interface's address
 
 
 def default_address() -> str:
@@ -30,6 +31,39 @@ def default_address() -> str:
     except OSError:
         return "127.0.0.1"
     return address if address and address != "0.0.0.0" else "127.0.0.1"
+
+
+def interface_addresses() -> list[str]:
+    """The IPv4 address of each network interface that has one, asked of the kernel without
+    sending anything (Linux's SIOCGIFADDR); elsewhere, what the host name resolves to."""
+    found: list[str] = []
+    try:
+        import fcntl
+        import struct
+
+        names = [name for _index, name in socket.if_nameindex()]
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            for name in names:
+                request = struct.pack("256s", name.encode()[:15])
+                with contextlib.suppress(OSError):  # an interface without an IPv4 address
+                    answer = fcntl.ioctl(probe.fileno(), SIOCGIFADDR, request)
+                    found.append(socket.inet_ntoa(answer[20:24]))
+    except (ImportError, OSError, AttributeError):
+        with contextlib.suppress(OSError):
+            infos = socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)
+            found = [str(info[4][0]) for info in infos]
+    return list(dict.fromkeys(found))
+
+
+def reachable_addresses(host: str) -> list[str]:
+    """Every address phones can use for a server listening on ``host``: the shown one first,
+    then the other interfaces' (loopback last: it reaches this machine only)."""
+    shown = shown_address(host)
+    if host not in ("0.0.0.0", "", "::"):
+        return [shown]
+    others = [a for a in interface_addresses() if a != shown]
+    others.sort(key=lambda address: address.startswith("127."))
+    return [shown, *others]
 
 
 def shown_address(host: str) -> str:
@@ -67,6 +101,13 @@ class Served:
     code: str
     port: int
     wanted_port: int
+    host: str = "0.0.0.0"
+
+    def all_urls(self) -> list[str]:
+        """The join address on every address the server can be reached at (``url`` first)."""
+        path = self.url.split("/j/", 1)[1]
+        addresses = reachable_addresses(self.host)
+        return [f"http://{_url_host(a)}:{self.port}/j/{path}" for a in addresses]
 
 
 class WebServer:
@@ -137,7 +178,9 @@ class WebServer:
         if not server.started:
             self.stop()
             raise UsageError("web.cannot_listen", host=self.host, port=port, reason="uvicorn")
-        self.served = Served(url=url, code=room.code, port=port, wanted_port=self.port)
+        self.served = Served(
+            url=url, code=room.code, port=port, wanted_port=self.port, host=self.host
+        )
         return self.served
 
     @property

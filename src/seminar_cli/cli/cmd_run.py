@@ -361,7 +361,10 @@ def register_serve(app: typer.Typer) -> None:
         with serving(journal.path, row.id, web) as server:
             assert server is not None
             while server.running and not server.closed.wait(SERVE_POLL_SECONDS):
-                pass
+                if server.journal_gone():
+                    from seminar_cli.errors import JournalError
+
+                    raise JournalError("web.journal_gone", path=str(journal.path))
             if server.closed.is_set():
                 time.sleep(CLOSED_GRACE_SECONDS)
         console.say(t("web.stopped"))

@@ -43,8 +43,11 @@ def serve_options(
     if not serve:
         return None
     from seminar_cli.session.room import checked_code
+    from seminar_cli.web.server import check_host
 
-    return ServeOptions(host, port, checked_code(code), addresses)
+    checked = checked_code(code)
+    check_host(host)
+    return ServeOptions(host, port, checked, addresses)
 
 
 @contextlib.contextmanager

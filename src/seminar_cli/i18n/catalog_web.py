@@ -85,6 +85,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Impossible d'écouter sur {host}:{port} : {reason}.",
         "Cannot listen on {host}:{port}: {reason}.",
     ),
+    "web.host_not_here": (
+        "--host {host} : ce n'est pas une adresse de cette machine (les siennes : {addresses} ; "
+        "0.0.0.0 les prend toutes).",
+        "--host {host}: not an address of this machine (its own: {addresses}; 0.0.0.0 takes "
+        "them all).",
+    ),
+    "web.journal_gone": (
+        "Le journal {path} a été supprimé ou remplacé pendant que le serveur tournait : "
+        "serveur arrêté (les téléphones ne peuvent plus rien enregistrer).",
+        "The journal {path} was deleted or replaced while the server ran: server stopped "
+        "(phones can record nothing more).",
+    ),
     "web.waiting_session": (
         "Aucune séance en cours sur ce journal : en attente de la prochaine (Ctrl-C pour "
         "abandonner)…",

@@ -73,6 +73,24 @@ def shown_address(host: str) -> str:
     return host
 
 
+def check_host(host: str) -> None:
+    """Refuse, before anything starts (no session opened for nothing), a ``--host`` that is
+    not an address of this machine: the kernel is asked to bind it (port 0, closed at once)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    try:
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.bind((host, 0))
+    except (OSError, UnicodeError) as exc:
+        if isinstance(exc, socket.gaierror) or getattr(exc, "errno", None) in (
+            errno.EADDRNOTAVAIL,
+            errno.EAFNOSUPPORT,
+        ):
+            mine = ", ".join(reachable_addresses("0.0.0.0"))
+            raise UsageError("web.host_not_here", host=host, addresses=mine) from None
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise UsageError("web.cannot_listen", host=host, port=0, reason=reason) from None
+
+
 def listen(host: str, port: int) -> tuple[socket.socket, int]:
     """A listening socket on ``host``: ``port``, or the next free one if taken (0: any)."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
@@ -134,6 +152,7 @@ class WebServer:
         self._journal: object | None = None
         self._socket: socket.socket | None = None
         self.served: Served | None = None  # the address phones use, once started
+        self._identity: tuple[int, int] | None = None  # the journal file's (device, inode)
 
     def start(self) -> Served:
         import uvicorn
@@ -144,6 +163,7 @@ class WebServer:
 
         sock, port = listen(self.host, self.port)
         journal = Journal.open(self.journal_path, create=False)
+        self._identity = _file_identity(self.journal_path)
         self._journal = journal
         try:
             room = Room(journal, journal.session(self.session_id), self.code)
@@ -183,6 +203,11 @@ class WebServer:
         )
         return self.served
 
+    def journal_gone(self) -> bool:
+        """The journal file was deleted or replaced under the server: what it still reads
+        is an unlinked file that nobody else will see (SQLite keeps it open)."""
+        return self._identity is not None and _file_identity(self.journal_path) != self._identity
+
     @property
     def running(self) -> bool:
         return self._thread is not None and self._thread.is_alive()
@@ -202,6 +227,14 @@ class WebServer:
             with contextlib.suppress(Exception):
                 journal.close()  # type: ignore[attr-defined]
             self._journal = None
+
+
+def _file_identity(path: Path) -> tuple[int, int] | None:
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
 
 
 def _url_host(address: str) -> str:

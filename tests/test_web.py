@@ -386,7 +386,10 @@ def test_messages_follow_the_session_language() -> None:
         assert bad.status_code == 422
         assert "1" in bad.json()["message"] and "5" in bad.json()["message"]
         assert served.client().get(f"/j/{CODE}").text.count("Your name") == 1
-        closed = phone.post("/api/answers", json={"prompt": "tour", "value": "x"})
+        sent = phone.post("/api/answers", json={"prompt": "humeur", "value": "x"})
+        assert sent.status_code == 201  # still open
+        served.session.close_prompt("humeur")
+        closed = phone.post("/api/answers", json={"prompt": "humeur", "value": "x"})
         assert closed.json()["message"] == "This prompt is closed: your answer was not recorded."
     finally:
         served.server.stop()

@@ -11,6 +11,7 @@ from seminar_cli.cli.completion import complete_agenda, complete_session
 from seminar_cli.cli.serving import (
     DEFAULT_HOST,
     DEFAULT_PORT,
+    AddressesOpt,
     CodeOpt,
     HostOpt,
     PortOpt,
@@ -69,6 +70,7 @@ def register(app: typer.Typer) -> None:
         host: HostOpt = DEFAULT_HOST,
         port: PortOpt = DEFAULT_PORT,
         code: CodeOpt = None,
+        addresses: AddressesOpt = False,
     ) -> None:
         from seminar_cli.agenda.loader import load_agenda
         from seminar_cli.cli.cmd_agenda import _parse_at
@@ -85,7 +87,7 @@ def register(app: typer.Typer) -> None:
         from seminar_cli.typed_text import plain_name
 
         factor = checked_speed(speed)
-        web = serve_options(serve, host, port, code)
+        web = serve_options(serve, host, port, code, addresses)
         facilitator, secretary = plain_name(facilitator), plain_name(secretary)
         loaded = load_agenda(agenda)
         adopt_agenda_language(loaded.agenda.language)
@@ -133,6 +135,7 @@ def register(app: typer.Typer) -> None:
         host: HostOpt = DEFAULT_HOST,
         port: PortOpt = DEFAULT_PORT,
         code: CodeOpt = None,
+        addresses: AddressesOpt = False,
     ) -> None:
         from seminar_cli.cli.common import find_session, open_journal
         from seminar_cli.cli.context import app_context
@@ -144,7 +147,7 @@ def register(app: typer.Typer) -> None:
         )
         from seminar_cli.session.service import stored_agenda
 
-        web = serve_options(serve, host, port, code)
+        web = serve_options(serve, host, port, code, addresses)
         journal = open_journal(ctx, create=False)
         row = session_to_resume(journal, session, take_over=take_over)
         find_session(journal, row.id)  # adopts the session's language
@@ -275,7 +278,7 @@ def _run(
 
     scripted = script
     # the phones' server runs beside the runner, stopped when the session ends or on Ctrl-C
-    with stop_on_hangup(), serving(writer.journal.path, writer.session_id, web):
+    with stop_on_hangup(), serving(writer.journal.path, writer.session_id, web) as server:
         if no_input:
             from seminar_cli.session.runner import HeadlessControls
             from seminar_cli.ui.progress import headless_reporter
@@ -292,7 +295,8 @@ def _run(
             from seminar_cli.ui.live import LiveControls
             from seminar_cli.ui.prompts import QuestionaryPrompter
 
-            with LiveControls() as controls:
+            served = server.served if server is not None else None
+            with LiveControls(join_url=served.url if served else None) as controls:
                 runner = Runner(
                     writer, controls, QuestionaryPrompter(), scripted, auto_advance=False
                 )
@@ -334,6 +338,7 @@ def register_serve(app: typer.Typer) -> None:
         host: HostOpt = DEFAULT_HOST,
         port: PortOpt = DEFAULT_PORT,
         code: CodeOpt = None,
+        addresses: AddressesOpt = False,
         free: Annotated[
             str | None, typer.Option("--free", help=t("help.opt.free"), metavar="NAME")
         ] = None,
@@ -345,7 +350,7 @@ def register_serve(app: typer.Typer) -> None:
         from seminar_cli.errors import SessionError
         from seminar_cli.ui import console
 
-        web = serve_options(True, host, port, code)
+        web = serve_options(True, host, port, code, addresses)
         journal = open_journal(ctx, create=False)
         if free is not None:
             from seminar_cli.session.room import free_name
@@ -368,7 +373,10 @@ def register_serve(app: typer.Typer) -> None:
         with serving(journal.path, row.id, web) as server:
             assert server is not None
             while server.running and not server.closed.wait(SERVE_POLL_SECONDS):
-                pass
+                if server.journal_gone():
+                    from seminar_cli.errors import JournalError
+
+                    raise JournalError("web.journal_gone", path=str(journal.path))
             if server.closed.is_set():
                 time.sleep(CLOSED_GRACE_SECONDS)
         console.say(t("web.stopped"))

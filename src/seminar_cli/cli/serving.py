@@ -24,6 +24,7 @@ HostOpt = Annotated[str, typer.Option("--host", help=keyed("help.opt.host"), met
 PortOpt = Annotated[int, typer.Option("--port", help=keyed("help.opt.port"), min=0, max=65535)]
 CodeOpt = Annotated[str | None, typer.Option("--code", help=keyed("help.opt.code"), metavar="CODE")]
 ServeOpt = Annotated[bool, typer.Option("--serve", help=keyed("help.opt.serve"))]
+AddressesOpt = Annotated[bool, typer.Option("--addresses", help=keyed("help.opt.addresses"))]
 
 
 @dataclass(frozen=True)
@@ -31,16 +32,22 @@ class ServeOptions:
     host: str = DEFAULT_HOST
     port: int = DEFAULT_PORT
     code: str | None = None
+    list_addresses: bool = False  # every address the server can be reached at, not only one
 
 
-def serve_options(serve: bool, host: str, port: int, code: str | None) -> ServeOptions | None:
+def serve_options(
+    serve: bool, host: str, port: int, code: str | None, addresses: bool = False
+) -> ServeOptions | None:
     """The options of ``--serve`` (None without it); a bad ``--code`` is refused before
     anything starts."""
     if not serve:
         return None
     from seminar_cli.session.room import checked_code
+    from seminar_cli.web.server import check_host
 
-    return ServeOptions(host, port, checked_code(code))
+    checked = checked_code(code)
+    check_host(host)
+    return ServeOptions(host, port, checked, addresses)
 
 
 @contextlib.contextmanager
@@ -53,15 +60,28 @@ def serving(
     if options is None:
         yield None
         return
-    from seminar_cli.ui.qr import announce
+    from seminar_cli.ui.qr import announce, announce_after
     from seminar_cli.web.server import WebServer
 
     server = WebServer(
         journal_path, session_id, host=options.host, port=options.port, code=options.code
     )
     served = server.start()
+    others = served.all_urls()[1:] if options.list_addresses else []
+    announced = False
     try:
-        announce(served.url, served.code, wanted_port=served.wanted_port, port=served.port)
+        announced = announce(
+            served.url, served.code, wanted_port=served.wanted_port, port=served.port, also=others
+        )
         yield server
     finally:
         server.stop()
+        if not announced:  # it went to the room's screen: leave it in the terminal now
+            with contextlib.suppress(OSError, ValueError):  # the terminal may be gone
+                announce_after(
+                    served.url,
+                    served.code,
+                    wanted_port=served.wanted_port,
+                    port=served.port,
+                    also=others,
+                )

@@ -31,6 +31,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "au sort).",
         "Join code for phones (default: the session's own, or 6 random characters).",
     ),
+    "help.opt.addresses": (
+        "Liste aussi l'adresse des téléphones sur chaque autre interface de la machine "
+        "(avec --host 0.0.0.0).",
+        "Also list the phones' address on each other interface of this machine (with --host "
+        "0.0.0.0).",
+    ),
     "help.opt.free": (
         "Libère le nom NAME, pris par un téléphone, pour qu'un autre puisse le choisir.",
         "Free the name NAME, held by a phone, so that another phone can take it.",
@@ -44,6 +50,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Téléphones : {url}  (code {code})",
         "Phones: {url}  (code {code})",
     ),
+    "web.address_after": (
+        "Adresse des téléphones pendant la séance : {url}  (code {code})",
+        "Phones' address during the session: {url}  (code {code})",
+    ),
+    # the live screen (ui/screen.py, key j)
+    "live.join.label": ("Téléphones :", "Phones:"),
+    "live.help.join": (
+        "le QR code des téléphones en grand, pour le fond de la salle (une touche pour revenir)",
+        "the phones' QR code, big, for the back of the room (any key returns)",
+    ),
+    "live.keyline.join": ("j QR code", "j QR code"),
+    "live.keys.join": (
+        "Scannez le QR code ou tapez l'adresse · une touche pour revenir",
+        "Scan the QR code or type the address · any key returns",
+    ),
+    "live.flash.not_serving": (
+        "Pas de serveur pour les téléphones : relancez avec --serve (ou seminar serve).",
+        "No server for phones: run with --serve (or seminar serve).",
+    ),
+    "web.addresses_also": (
+        "Joignable aussi aux adresses suivantes (selon le réseau des téléphones) :",
+        "Also reachable at these addresses (depending on the phones' network):",
+    ),
     "web.address_hint": (
         "Les participants scannent le QR code ou tapent l'adresse, sur le Wi-Fi de la salle.",
         "Participants scan the QR code or type the address, on the room's Wi-Fi.",
@@ -55,6 +84,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.cannot_listen": (
         "Impossible d'écouter sur {host}:{port} : {reason}.",
         "Cannot listen on {host}:{port}: {reason}.",
+    ),
+    "web.host_not_here": (
+        "--host {host} : ce n'est pas une adresse de cette machine (les siennes : {addresses} ; "
+        "0.0.0.0 les prend toutes).",
+        "--host {host}: not an address of this machine (its own: {addresses}; 0.0.0.0 takes "
+        "them all).",
+    ),
+    "web.journal_gone": (
+        "Le journal {path} a été supprimé ou remplacé pendant que le serveur tournait : "
+        "serveur arrêté (les téléphones ne peuvent plus rien enregistrer).",
+        "The journal {path} was deleted or replaced while the server ran: server stopped "
+        "(phones can record nothing more).",
     ),
     "web.waiting_session": (
         "Aucune séance en cours sur ce journal : en attente de la prochaine (Ctrl-C pour "
@@ -103,6 +144,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cette question est close : votre réponse n'a pas été enregistrée.",
         "This prompt is closed: your answer was not recorded.",
     ),
+    "web.keyboard_prompt": (
+        "Cette question se répond à la table de l'animateur, pas depuis un téléphone : votre "
+        "réponse n'a pas été enregistrée.",
+        "This prompt is answered at the facilitator's table, not from a phone: your answer was "
+        "not recorded.",
+    ),
     "web.already_cast": (
         "Vous avez déjà répondu à ce scrutin secret : un seul bulletin par personne.",
         "You have already answered this secret ballot: one ballot per person.",
@@ -121,10 +168,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.page.join_title": ("Rejoindre la séance", "Join the session"),
     "web.page.your_name": ("Votre nom", "Your name"),
     "web.page.name_hint": (
-        "Cherchez votre nom dans la liste, ou tapez-le.",
-        "Search for your name in the list, or type it.",
+        "Tapez votre nom : la liste se réduit à mesure (accents et majuscules ignorés) ; "
+        "touchez-y votre nom, ou « Rejoindre » sous le nom tapé.",
+        "Type your name: the list narrows as you type (accents and case ignored); tap your "
+        "name in it, or “Join” under the name typed.",
     ),
     "web.page.join": ("Rejoindre", "Join"),
+    "web.page.roster_title": ("Ou touchez votre nom", "Or tap your name"),
+    "web.page.roster_all": ("{count} noms sur la liste.", "{count} names on the list."),
+    "web.page.roster_one": ("Un nom correspond.", "One name matches."),
+    "web.page.roster_many": ("{count} noms correspondent.", "{count} names match."),
+    "web.page.roster_none": (
+        "Aucun nom de la liste ne correspond : « Rejoindre » vous inscrit sous le nom tapé.",
+        "No name on the list matches: “Join” signs you in under the name you typed.",
+    ),
     "web.page.you_are": ("Vous êtes {name}", "You are {name}"),
     "web.page.not_you": ("Ce n'est pas moi", "Not me"),
     "web.page.now": ("En cours", "Now"),

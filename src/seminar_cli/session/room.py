@@ -309,8 +309,8 @@ class Room:
         if found is None:
             raise RoomInputError("web.unknown_prompt")
         prompt = found[1]
-        if prompt.who is not Who.open:
-            raise RoomConflictError("web.prompt_closed")
+        if prompt.who is not Who.open:  # each, room: the facilitator's keyboard asks them
+            raise RoomConflictError("web.keyboard_prompt")
         value = normalise_answer(prompt, raw)
         with self._lock:
             if prompt.anonymous:

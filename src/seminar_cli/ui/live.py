@@ -40,6 +40,11 @@ YES = ("y", "Y", "o", "O")  # "oui" works too
 _ALT_SCREEN = {"on": False}  # the terminal shows its alternate screen (ours)
 
 
+def alternate_screen_on() -> bool:
+    """The room's alternate screen is up: what is printed now is wiped when it goes."""
+    return _ALT_SCREEN["on"]
+
+
 @contextlib.contextmanager
 def room_screen(*, enabled: bool = True) -> Iterator[None]:
     """The terminal's alternate screen, blank, from the session's setup questions on; the live
@@ -65,9 +70,16 @@ def room_screen(*, enabled: bool = True) -> Iterator[None]:
 class LiveControls:
     """The runner's controls on a terminal: a full-screen countdown and one-key commands."""
 
-    def __init__(self, console: Console | None = None, keys: KeySource | None = None) -> None:
+    def __init__(
+        self,
+        console: Console | None = None,
+        keys: KeySource | None = None,
+        *,
+        join_url: str | None = None,
+    ) -> None:
         self.console = console
         self.keys = keys
+        self.join_url = join_url  # the phones' address with --serve: on the screen, key j
         self.show_notes = False
         self.overlay: Overlay | None = None
         self.proposal: ReplanProposal | None = None
@@ -235,6 +247,7 @@ class LiveControls:
             waiting=runner.writer.waiting_anonymous(),
             result_page=shown + 1,
             result_pages=len(self.results),
+            join_url=self.join_url,
         )
 
     def _result_shown(self) -> int:
@@ -337,7 +350,7 @@ class LiveControls:
                 self._say(t("live.flash.replan_refused"))
                 return Command("refuse")
             return None  # the proposal stays until it is answered
-        if self.overlay == "help":
+        if self.overlay in ("help", "join"):  # any key closes them, and does nothing else
             self.overlay = None
             return None
         row = BY_KEY.get(key)
@@ -395,6 +408,13 @@ class LiveControls:
 
     def _key_help(self, runner: Runner, key: str, count: int) -> Command | None:
         self.overlay = "help"
+        return None
+
+    def _key_join(self, runner: Runner, key: str, count: int) -> Command | None:
+        if self.join_url is None:
+            self._say(t("live.flash.not_serving"))
+        else:
+            self.overlay = "join"
         return None
 
     def _key_quit(self, runner: Runner, key: str, count: int) -> Command | None:

@@ -19,9 +19,9 @@ from typing import Literal
 
 from seminar_cli.ui.keys import ENTER, ESCAPE
 
-# when an item stands on the key line: always, while results are on the screen, or while
-# there is more than one result to page through
-KeyLineWhen = Literal["always", "results", "result_pages"]
+# when an item stands on the key line: always, while results are on the screen, while
+# there is more than one result to page through, or while phones are served (--serve)
+KeyLineWhen = Literal["always", "results", "result_pages", "serving"]
 
 
 @dataclass(frozen=True)
@@ -140,6 +140,17 @@ LIVE_KEYS: tuple[LiveKey, ...] = (
         "the results of the earlier questions (one is shown at a time, the latest first)",
         key_line="live.keys.older_results",
         key_line_when="result_pages",
+    ),
+    LiveKey(
+        "join",
+        ("j", "J"),
+        "j",
+        "live.help.join",
+        "`j`",
+        "with `--serve`: the phones' QR code as big as the terminal allows, to scan from the "
+        "back of the room (any key returns); the address is always written on the screen",
+        key_line="live.keyline.join",
+        key_line_when="serving",
     ),
     LiveKey(
         None,

@@ -30,7 +30,7 @@ from seminar_cli.ui.labels import kind_label
 from seminar_cli.ui.live_keys import LIVE_KEYS
 
 Phase = Literal["normal", "warning", "final", "overtime"]
-Overlay = Literal["help", "replan", "quit", "end"]
+Overlay = Literal["help", "replan", "quit", "end", "join"]
 
 PHASE_STYLE: dict[Phase, str] = {
     "normal": "bold green",
@@ -40,6 +40,11 @@ PHASE_STYLE: dict[Phase, str] = {
 }
 PAUSED_STYLE = "bold bright_black"
 RESULT_TAIL = 2  # lines at the end of a result panel kept when it is too tall: verdict, border
+# the phones' small QR code stands in the top-right corner only where it leaves the rest of
+# the screen this much room (PRODUCT §9: from about 100×30)
+QR_MIN_MAIN_WIDTH = 64
+QR_MIN_FREE_ROWS = 12
+QR_STYLE = Style(color="black", bgcolor="bright_white")  # dark modules on light, any theme
 
 
 # -- the view model ----------------------------------------------------------------------------
@@ -107,6 +112,7 @@ class LiveView:
     result_pages: int = 0
     upcoming: tuple[UpcomingRow, ...] = ()  # the segments still to come, shown where room is
     ends_by_planned: str | None = None  # the agenda's ends_by when the session's is moved
+    join_url: str | None = None  # the phones' address (http://ADDRESS:PORT/j/CODE) with --serve
 
 
 def shown_seconds(remaining: float) -> int:
@@ -175,6 +181,7 @@ def view_from_state(
     waiting: Mapping[str, int] | None = None,
     result_page: int = 0,
     result_pages: int = 0,
+    join_url: str | None = None,
 ) -> LiveView | None:
     """The view of the running segment at ``now``; None when no segment runs.  ``waiting``:
     anonymous answers held for their batch, per prompt, counted with the written ones."""
@@ -251,6 +258,7 @@ def view_from_state(
         result_pages=result_pages,
         upcoming=_upcoming(state, now, segment_id),
         ends_by_planned=moved,
+        join_url=join_url,
     )
 
 
@@ -348,7 +356,11 @@ class LiveScreen:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = options.max_width
         height = options.height or options.max_height
-        lines = _layout(self.view, console, options.reset_height(), width, height)
+        view, opts = self.view, options.reset_height()
+        if view.overlay == "join" and view.join_url:
+            lines = _join_layout(view, view.join_url, console, opts, width, height)
+        else:
+            lines = _with_corner_qr(view, console, opts, width, height)
         new_line = Segment.line()
         for index, line in enumerate(lines):
             yield from line
@@ -485,9 +497,13 @@ def _keys_lines(view: LiveView, width: int, height: int) -> list[Text]:
         return [Text(t("live.keys.quit"), style="bold reverse")]
     if view.overlay == "end":
         return [Text(t("live.keys.end"), style="bold reverse")]
+    if view.overlay == "join":
+        return [Text(t("live.keys.join"), style="bold reverse")]
     if view.count_prefix:
         return [Text(t("live.keys.count", count=view.count_prefix), style="bold reverse")]
     shown_when = {"always"}
+    if view.join_url:
+        shown_when.add("serving")
     if view.results:
         shown_when.add("results")
         if view.result_pages > 1:
@@ -549,6 +565,73 @@ def _replan_overlay(replan: ReplanView) -> list[RenderableType]:
     return parts
 
 
+def _address(view: LiveView) -> Text:
+    """The phones' address, always written where phones are served (a QR code may not fit)."""
+    text = Text(t("live.join.label") + " ", style="bold")
+    text.append(str(view.join_url), style="bold cyan")
+    return text
+
+
+def _qr_segments(rows: list[str]) -> Lines:
+    return [[Segment(row, QR_STYLE)] for row in rows]
+
+
+def _with_corner_qr(
+    view: LiveView, console: Console, options: ConsoleOptions, width: int, height: int
+) -> Lines:
+    """The live screen, with the phones' small QR code in the top-right corner where it
+    leaves the rest enough room: the rest is then laid out beside it, the header across."""
+    if not view.join_url:
+        return _layout(view, console, options, width, height)
+    from seminar_cli.ui.qr import SMALL_BORDER, half_block_lines, qr_matrix
+
+    rows = half_block_lines(qr_matrix(view.join_url, SMALL_BORDER))
+    side = len(rows[0]) + 2  # a gap of two cells between the screen and the code
+    main_width = width - side
+    if main_width < QR_MIN_MAIN_WIDTH or height - 1 - len(rows) < QR_MIN_FREE_ROWS:
+        return _layout(view, console, options, width, height)
+    main = _layout(view, console, options, main_width, height)
+    opts = options.update_width(width)
+    header = _render(console, opts, _header(view, width))[0]
+    code = _qr_segments(rows)
+    blank = [Segment(" " * side)]
+    lines = [header]
+    for index, line in enumerate(main[1:], start=1):
+        beside = [Segment("  ")] + code[index - 1] if index - 1 < len(code) else blank
+        lines.append(line + beside)
+    return [Segment.adjust_line_length(line, width) for line in lines]
+
+
+def _join_layout(
+    view: LiveView, url: str, console: Console, options: ConsoleOptions, width: int, height: int
+) -> Lines:
+    """Key j: the QR code as big as the terminal allows, the address under it, the time kept
+    in one line above (the room still sees how long is left)."""
+    from seminar_cli.ui.qr import BIG_BORDER, half_block_lines, qr_matrix
+
+    opts = options.update_width(width)
+    top = _render(console, opts, _header(view, width))
+    top += _render(console, opts, _center_text(_status(view), width))
+    address = _render(console, opts, _center_text(_address(view), width))
+    bottom = _render(console, opts, _keys_lines(view, width, height)[0])
+    room = height - len(top) - len(address) - len(bottom)
+    matrix = qr_matrix(url, BIG_BORDER)
+    size = len(matrix)
+    # the largest whole number of cells per module that fits (at least one: on a terminal too
+    # small even for that, the code is cut and the address, written under it, stays)
+    scale = max(1, min(width // size, (2 * room) // size))
+    rows = half_block_lines(matrix, scale)[: max(0, room)]
+    pad = max(0, (width - len(rows[0])) // 2)
+    code: Lines = [[Segment(" " * pad), Segment(row, QR_STYLE)] for row in rows]
+    blank: Lines = [[Segment(" " * width)]]
+    free = room - len(code)
+    between = blank if free >= 2 else []
+    rest = max(0, free - len(between))
+    above, filler = blank * (rest // 2), blank * (rest - rest // 2)  # the code in the middle
+    lines = top + above + code + between + address + filler + bottom
+    return [Segment.adjust_line_length(line, width) for line in lines[:height]]
+
+
 def _quit_overlay() -> Text:
     return Text(t("live.quit.confirm"), style="bold")
 
@@ -580,6 +663,7 @@ def _layout(
     elif view.overlay == "end":
         overlay = render(Text(t("live.end.confirm"), style="bold"))
     schedule_lines = render(_schedule(view))
+    address_lines = render(_address(view)) if view.join_url else []
     next_lines = render(_next(view))
     prompt_lines = render(*_prompts(view)) if view.prompts or view.pending_prompts else []
     flash_lines = render(Text(view.flash, style="bold yellow")) if view.flash else []
@@ -598,6 +682,7 @@ def _layout(
     # the digits take what the rest leaves; when that is too little, they keep their smallest
     # size and the description, notes and results are shortened instead
     essential = len(overlay) + len(schedule_lines) + len(next_lines) + len(flash_lines)
+    essential += len(address_lines)
     # the room's latest result is read by everyone: it comes before the size of the digits
     essential += len(prompt_lines) + len(result_lines)
     wanted = essential + len(notes_lines)
@@ -618,6 +703,7 @@ def _layout(
     chosen: dict[str, Lines] = {}
     for name, lines, shrink in (
         ("overlay", overlay, True),
+        ("address", address_lines, False),
         ("schedule", schedule_lines, False),
         ("next", next_lines, False),
         ("flash", flash_lines, False),
@@ -658,7 +744,7 @@ def _layout(
         if free > 0:  # apart from what is above it
             tail = blank + tail
             free -= 1
-    for name in ("next", "schedule", "flash"):
+    for name in ("next", "schedule", "address", "flash"):
         tail += chosen.get(name, [])
     gap_after_status = blank if free > 0 and middle else []
     free -= len(gap_after_status)

@@ -339,15 +339,15 @@ def create_app(
     async def join_form(request: Request) -> Response:
         if not code_ok(request):
             return not_found()
+        fields: dict[str, str] = {}
         try:
             if not joins_limit.take(client_address(request)):
                 raise TooMany
             fields = dict(await read_form(request))
+            # a roster button (``pick``) names the person; else the typed name
+            typed = fields.get("pick") or fields.get("name")
             token, _participant = await run_in_threadpool(
-                room.join,
-                request.path_params["code"],
-                fields.get("name"),
-                request.cookies.get(COOKIE),
+                room.join, request.path_params["code"], typed, request.cookies.get(COOKIE)
             )
         except TooLarge:
             return html(pages.join_page(error=message("web.too_large")), 413)
@@ -359,7 +359,8 @@ def create_app(
             if status_of(error) == 500:
                 raise
             text = t(error.key, lang=lang, **error.params)
-            return html(pages.join_page(error=text, typed=None), status_of(error))
+            # the typed name stays in its field, to be corrected rather than typed again
+            return html(pages.join_page(error=text, typed=fields.get("name")), status_of(error))
         response = RedirectResponse(pages.phone_url(), status_code=303)
         set_cookie(response, token)
         return response

@@ -82,7 +82,12 @@ class Pages:
 
     # -- pages ---------------------------------------------------------------------------
     def join_page(self, error: str | None = None, typed: str | None = None) -> str:
-        roster = [p.name for p in self.room.writer.agenda.participants]
+        from seminar_cli.session.join import name_key
+
+        # each name with its folded form, which picker.js compares with what is typed
+        roster = [
+            {"name": p.name, "fold": name_key(p.name)} for p in self.room.writer.agenda.participants
+        ]
         title = self.room.state(None)["session"]["title"]
         return self._render(
             "name_picker.html.j2",

@@ -18,6 +18,7 @@ from seminar_cli.errors import UsageError
 DEFAULT_PORT = 8765
 PORT_TRIES = 20  # "the next free one if taken"
 START_TIMEOUT = 10.0  # seconds for uvicorn to be ready, on a loaded machine
+SIOCGIFADDR = 0x8915  # Linux: an interface's address
 
 
 def default_address() -> str:
@@ -32,11 +33,62 @@ def default_address() -> str:
     return address if address and address != "0.0.0.0" else "127.0.0.1"
 
 
+def interface_addresses() -> list[str]:
+    """The IPv4 address of each network interface that has one, asked of the kernel without
+    sending anything (Linux's SIOCGIFADDR); elsewhere, what the host name resolves to."""
+    found: list[str] = []
+    try:
+        import fcntl
+        import struct
+
+        names = [name for _index, name in socket.if_nameindex()]
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            for name in names:
+                request = struct.pack("256s", name.encode()[:15])
+                with contextlib.suppress(OSError):  # an interface without an IPv4 address
+                    answer = fcntl.ioctl(probe.fileno(), SIOCGIFADDR, request)
+                    found.append(socket.inet_ntoa(answer[20:24]))
+    except (ImportError, OSError, AttributeError):
+        with contextlib.suppress(OSError):
+            infos = socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)
+            found = [str(info[4][0]) for info in infos]
+    return list(dict.fromkeys(found))
+
+
+def reachable_addresses(host: str) -> list[str]:
+    """Every address phones can use for a server listening on ``host``: the shown one first,
+    then the other interfaces' (loopback last: it reaches this machine only)."""
+    shown = shown_address(host)
+    if host not in ("0.0.0.0", "", "::"):
+        return [shown]
+    others = [a for a in interface_addresses() if a != shown]
+    others.sort(key=lambda address: address.startswith("127."))
+    return [shown, *others]
+
+
 def shown_address(host: str) -> str:
     """What phones type: the host itself, unless it means every interface."""
     if host in ("0.0.0.0", "", "::"):
         return default_address()
     return host
+
+
+def check_host(host: str) -> None:
+    """Refuse, before anything starts (no session opened for nothing), a ``--host`` that is
+    not an address of this machine: the kernel is asked to bind it (port 0, closed at once)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    try:
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.bind((host, 0))
+    except (OSError, UnicodeError) as exc:
+        if isinstance(exc, socket.gaierror) or getattr(exc, "errno", None) in (
+            errno.EADDRNOTAVAIL,
+            errno.EAFNOSUPPORT,
+        ):
+            mine = ", ".join(reachable_addresses("0.0.0.0"))
+            raise UsageError("web.host_not_here", host=host, addresses=mine) from None
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise UsageError("web.cannot_listen", host=host, port=0, reason=reason) from None
 
 
 def listen(host: str, port: int) -> tuple[socket.socket, int]:
@@ -67,6 +119,13 @@ class Served:
     code: str
     port: int
     wanted_port: int
+    host: str = "0.0.0.0"
+
+    def all_urls(self) -> list[str]:
+        """The join address on every address the server can be reached at (``url`` first)."""
+        path = self.url.split("/j/", 1)[1]
+        addresses = reachable_addresses(self.host)
+        return [f"http://{_url_host(a)}:{self.port}/j/{path}" for a in addresses]
 
 
 class WebServer:
@@ -92,6 +151,8 @@ class WebServer:
         self._server: object | None = None
         self._journal: object | None = None
         self._socket: socket.socket | None = None
+        self.served: Served | None = None  # the address phones use, once started
+        self._identity: tuple[int, int] | None = None  # the journal file's (device, inode)
 
     def start(self) -> Served:
         import uvicorn
@@ -102,6 +163,7 @@ class WebServer:
 
         sock, port = listen(self.host, self.port)
         journal = Journal.open(self.journal_path, create=False)
+        self._identity = _file_identity(self.journal_path)
         self._journal = journal
         try:
             room = Room(journal, journal.session(self.session_id), self.code)
@@ -136,7 +198,15 @@ class WebServer:
         if not server.started:
             self.stop()
             raise UsageError("web.cannot_listen", host=self.host, port=port, reason="uvicorn")
-        return Served(url=url, code=room.code, port=port, wanted_port=self.port)
+        self.served = Served(
+            url=url, code=room.code, port=port, wanted_port=self.port, host=self.host
+        )
+        return self.served
+
+    def journal_gone(self) -> bool:
+        """The journal file was deleted or replaced under the server: what it still reads
+        is an unlinked file that nobody else will see (SQLite keeps it open)."""
+        return self._identity is not None and _file_identity(self.journal_path) != self._identity
 
     @property
     def running(self) -> bool:
@@ -157,6 +227,14 @@ class WebServer:
             with contextlib.suppress(Exception):
                 journal.close()  # type: ignore[attr-defined]
             self._journal = None
+
+
+def _file_identity(path: Path) -> tuple[int, int] | None:
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
 
 
 def _url_host(address: str) -> str:

@@ -159,7 +159,7 @@ def test_a_phone_joins_by_name_answers_every_type_and_sees_results_only_after_th
     send_and_see_recorded(section)
     # yes / no, in words
     section = prompt_section(page, "Une suite en juin ?")
-    section.get_by_label("oui", exact=True).check()
+    section.get_by_label("Oui", exact=True).check()
     shoot(section, "phone-390-yesno")
     send_and_see_recorded(section)
     # ranking: reordered with buttons, no dragging
@@ -186,7 +186,7 @@ def test_a_phone_joins_by_name_answers_every_type_and_sees_results_only_after_th
     send_and_see_recorded(section)
     # a resolution: pour / contre / abstention / blanc, in words
     section = prompt_section(page, "Approuvez-vous la feuille de route ?")
-    section.get_by_label("pour", exact=True).check()
+    section.get_by_label("Pour", exact=True).check()
     shoot(section, "phone-390-vote")
     send_and_see_recorded(section)
     shoot(page.locator("main"), "phone-390-all-answered")
@@ -268,8 +268,8 @@ def test_the_phone_speaks_the_sessions_language_english(chromium: Any, tmp_path:
         expect(page.get_by_text("You are Inès Benali")).to_be_visible()
         expect(page.get_by_role("heading", name="Open prompts")).to_be_visible()
         section = prompt_section(page, "Shall we meet again?")
-        expect(section.get_by_label("yes", exact=True)).to_be_visible()
-        section.get_by_label("yes", exact=True).check()
+        expect(section.get_by_label("Yes", exact=True)).to_be_visible()
+        section.get_by_label("Yes", exact=True).check()
         send_and_see_recorded(section, "Answer recorded")
         section = prompt_section(page, "Which format do you prefer?")
         section.get_by_label("Workshops").check()
@@ -449,7 +449,7 @@ def test_a_phone_without_javascript_answers_with_plain_forms(
         )
         send_and_see_recorded(section)
         section = prompt_section(page, "Une suite en juin ?")
-        section.get_by_label("non", exact=True).check()
+        section.get_by_label("Non", exact=True).check()
         send_and_see_recorded(section)
         # without script nothing refreshes by itself: the phone reloads to see the results
         room.next_segment()

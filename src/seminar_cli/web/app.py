@@ -339,6 +339,7 @@ def create_app(
     async def join_form(request: Request) -> Response:
         if not code_ok(request):
             return not_found()
+        fields: dict[str, str] = {}
         try:
             if not joins_limit.take(client_address(request)):
                 raise TooMany
@@ -359,7 +360,9 @@ def create_app(
             if status_of(error) == 500:
                 raise
             text = t(error.key, lang=lang, **error.params)
-            return html(pages.join_page(error=text, typed=None), status_of(error))
+            # what was typed stays in the box: one letter to change, not a name to type again
+            typed = fields.get("name")
+            return html(pages.join_page(error=text, typed=typed), status_of(error))
         response = RedirectResponse(pages.phone_url(), status_code=303)
         set_cookie(response, token)
         return response

@@ -84,7 +84,7 @@ def test_the_timer_fits_its_countdown_and_fills_the_screen_with_its_colour(
         for page, width in pages:
             fits(page, re.compile(r"^\d\d:\d\d$"), f"timer-{width}-minutes")
         room.next_segment()
-        for page, width in pages:
+        for page, _width in pages:
             expect(page.locator("body")).to_have_attribute("data-level", re.compile("warn|over"))
         for page, width in pages:
             body = page.locator("body")

@@ -227,3 +227,17 @@ def test_a_word_cloud_keeps_the_most_frequent_spelling() -> None:
     assert normalise_words("ODD17, odd17, Lyon", 5) == ["ODD17", "Lyon"]
     counts = word_counts(["ODD17", "odd17", "ODD17", "Lyon", "lyon"])
     assert counts == {"ODD17": 3, "Lyon": 2}
+
+
+def test_figures_are_written_as_the_language_writes_them() -> None:
+    from seminar_cli.i18n import number_text
+
+    # a mean on a room's screen keeps its one decimal, with the language's decimal mark
+    assert number_text(4.0, "fr", places=1) == "4,0"
+    assert number_text(4.0, "en", places=1) == "4.0"
+    assert number_text(3.75, "fr", places=1) == "3,8"
+    # the minutes: no decimals for a whole number, at most two otherwise, thousands grouped
+    assert number_text(4.0, "fr") == "4"
+    assert number_text(4.25, "fr") == "4,25"
+    assert number_text(1234, "fr") == "1\u202f234"
+    assert number_text(1234, "en") == "1,234"

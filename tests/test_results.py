@@ -129,9 +129,16 @@ def test_ranking_by_borda_points():
     prompt = _prompt(type="ranking", choices=["A", "B", "C"])
     screen = _screen(prompt, [["B", "A", "C"], ["B", "C", "A"]])
     assert "4 pts" in _row(screen, "1. B")
-    assert "1 pts" in _row(screen, "2. A")
-    assert "1 pts" in _row(screen, "3. C")
+    # one point is singular, in French and in English (i18n.plural)
+    assert "1 pt" in _row(screen, "2. A")
+    assert "1 pt" in _row(screen, "3. C")
+    assert "1 pts" not in screen
     assert "Borda" in screen
+    i18n.set_language("en")
+    screen = _screen(prompt, [["B", "A", "C"], ["B", "C", "A"]])
+    assert "4 pts" in _row(screen, "1. B")
+    assert "1 pt" in _row(screen, "2. A")
+    assert "1 pts" not in screen
 
 
 def test_text_count_and_latest_answers_are_escaped():

@@ -17,6 +17,9 @@ from typing import Any, Literal
 Language = Literal["fr", "en"]
 LANGUAGES: tuple[Language, ...] = ("fr", "en")
 
+NNBSP = "\u202f"  # French groups thousands with a narrow no-break space
+ROOM_PLACES = 1  # decimals of a mean read from the back of a room (screen, phones): « 3,8 »
+
 _CATALOG_MODULES = ("common", "agenda", "journal", "live", "prompts", "minutes", "web", "seal")
 _catalog: dict[str, tuple[str, str]] | None = None
 _language: Language = "fr"
@@ -136,3 +139,19 @@ def plural(key: str, count: float, lang: Language | None = None) -> str:
     « 1 point », « 0 personne » (French: below 2), "1 point", "0 points" (English: 1 only)."""
     one = abs(count) < 2 if (lang or _language) == "fr" else count == 1
     return f"{key}_one" if one and f"{key}_one" in catalog() else key
+
+
+def number_text(value: float, lang: Language | None = None, *, places: int | None = None) -> str:
+    """A figure as the reader's language writes it: « 4,0 » and « 1 234 » in French, "4.0" and
+    "1,234" in English.  ``places``: that many decimals, always (a mean on a room's screen); by
+    default a whole number has none and another at most two (the minutes).  The one function
+    for figures in the minutes, the terminal's results and the phones' pages."""
+    if places is not None:
+        text = f"{value:,.{places}f}"
+    elif isinstance(value, int) or float(value).is_integer():
+        text = f"{int(value):,}"
+    else:
+        text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    if (lang or _language) == "fr":
+        return text.replace(",", NNBSP).replace(".", ",")
+    return text

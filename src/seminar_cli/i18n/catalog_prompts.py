@@ -13,6 +13,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "results.mean": ("Moyenne : {mean} (de {low} à {high})", "Mean: {mean} (from {low} to {high})"),
     "results.top_words": ("Mots les plus fréquents", "Most frequent words"),
     "results.points": ("{points} pts", "{points} pts"),
+    "results.points_one": ("{points} pt", "{points} pt"),
     "results.borda": (
         "Classement par décompte de Borda : chaque rang rapporte des points.",
         "Ranking by Borda count: each place earns points.",

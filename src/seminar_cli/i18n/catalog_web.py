@@ -191,6 +191,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "web.page.paused": ("En pause", "Paused"),
     "web.page.remaining": ("Temps restant", "Time left"),
+    "web.page.overtime": ("Temps dépassé", "Over time"),
     "web.page.prompts": ("Questions ouvertes", "Open prompts"),
     "web.page.no_prompt": (
         "Aucune question ouverte pour l'instant. Cette page se met à jour toute seule.",
@@ -229,6 +230,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.page.answers_count": ("{count} réponse(s)", "{count} answer(s)"),
     "web.page.mean": ("Moyenne : {mean}", "Mean: {mean}"),
     "web.page.points": ("{points} pts", "{points} pts"),
+    "web.page.points_one": ("{points} pt", "{points} pt"),
     "web.page.adopted": ("Adoptée", "Adopted"),
     "web.page.rejected": ("Rejetée", "Rejected"),
     "web.page.closed": ("La séance est terminée. Merci !", "The session is over. Thank you!"),

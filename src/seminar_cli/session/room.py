@@ -20,6 +20,7 @@ import hashlib
 import secrets
 import threading
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from seminar_cli.agenda.models import Prompt, PromptType, Who
@@ -28,6 +29,7 @@ from seminar_cli.i18n import Language
 from seminar_cli.journal.events import EventType
 from seminar_cli.journal.store import AnonymousOutcome, Journal, SessionRow, StoredEvent
 from seminar_cli.session.answers import normalise_answer, strip_controls
+from seminar_cli.session.clock import session_speed
 from seminar_cli.session.join import PROMPT_EVENTS, name_key, roster_name
 from seminar_cli.session.service import SessionWriter, writer_on_session_clock
 from seminar_cli.typed_text import MAX_NAME
@@ -107,6 +109,28 @@ def free_name(journal: Journal, row: SessionRow, name: str) -> int:
     return journal.free_tokens(row.id, name_key(roster_name(roster, name)))
 
 
+def ordered_results(
+    results: list[dict[str, Any]],
+    closed_at: dict[str, datetime],
+    segment_of: dict[str, str],
+    current: str | None,
+) -> str | None:
+    """Order ``results`` (in agenda order as given) for a room: the segment whose prompts
+    closed last first, each segment's prompts in agenda order (the prompts a segment's end
+    closes one after the other are one moment to the room, read in the agenda's order); and
+    the segment whose results a room's screen shows now: the running segment's when some of
+    its prompts are closed, else the segment whose prompts closed last."""
+    latest: dict[str, datetime] = {}
+    for result in results:
+        segment, at = segment_of[result["id"]], closed_at[result["id"]]
+        latest[segment] = max(at, latest.get(segment, at))
+    # a stable sort: equal segments keep the agenda's order
+    results.sort(key=lambda r: latest[segment_of[r["id"]]], reverse=True)
+    if current is not None and current in latest:
+        return current
+    return segment_of[results[0]["id"]] if results else None
+
+
 class Room:
     """One session served to phones.  Thread-safe: the web server calls it from worker threads;
     one lock keeps its journal connection and folded state to one caller at a time."""
@@ -177,6 +201,10 @@ class Room:
     def _web_prompts(self) -> list[Prompt]:
         return [p for _s, p in self.writer.agenda.all_prompts() if p.who is Who.open]
 
+    @property
+    def _segment_of(self) -> dict[str, str]:
+        return {p.id: s.id for s, p in self.writer.agenda.all_prompts()}
+
     def _answered(self, prompt: Prompt, participant: str) -> bool:
         if prompt.anonymous:
             return self.writer.has_voted(prompt.id, participant)
@@ -204,6 +232,9 @@ class Room:
                     "remaining_seconds": round(seg.remaining_at(now)),
                     "running": seg.running_since is not None,
                     "warnings": agenda_seg.warnings(seg.allotted),
+                    # a rehearsal's clock (--speed): a page ticking between two reads counts
+                    # this many session seconds per real second
+                    "speed": session_speed(state),
                 }
             prompts = []
             results = []
@@ -230,7 +261,9 @@ class Room:
                     shown = self._results(prompt)
                     if shown is not None:
                         results.append(shown)
-            results.sort(key=lambda r: str(state.closed_prompts[r["id"]]), reverse=True)
+            results_segment = ordered_results(
+                results, state.closed_prompts, self._segment_of, seg_id
+            )
             return {
                 "session": {
                     "id": self.row.id,
@@ -243,6 +276,7 @@ class Room:
                 "segment": segment,
                 "prompts": prompts,
                 "results": results,
+                "results_segment": results_segment,
                 "seq": state.last_seq,
             }
 
@@ -290,6 +324,7 @@ class Room:
             return None
         return {
             "id": prompt.id,
+            "segment": self._segment_of[prompt.id],
             "type": prompt.type.value,
             "question": prompt.question,
             "labels": self._labels(prompt),

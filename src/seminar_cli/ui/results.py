@@ -17,7 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from seminar_cli.agenda.models import Assembly, Prompt, PromptType
-from seminar_cli.i18n import current_language, t
+from seminar_cli.i18n import ROOM_PLACES, number_text, plural, t
 from seminar_cli.journal.state import AnswerRecord
 from seminar_cli.minutes.summary import shown_to_room, summarize
 from seminar_cli.session.prompt_types import PROMPT_TYPES, Drawing
@@ -152,7 +152,7 @@ def _words(prompt: Prompt, summary: dict[str, Any], given: list[AnswerRecord]) -
 def _ranking(prompt: Prompt, summary: dict[str, Any], given: list[AnswerRecord]) -> RenderableType:
     ranking: list[list[Any]] = summary["ranking"]
     rows = [
-        (f"{place}. {choice}", int(points), t("results.points", points=points))
+        (f"{place}. {choice}", int(points), t(plural("results.points", points), points=points))
         for place, (choice, points) in enumerate(ranking, start=1)
     ]
     note = Text(t("results.borda"), style="dim")
@@ -175,10 +175,7 @@ def _texts(prompt: Prompt, summary: dict[str, Any], given: list[AnswerRecord]) -
 
 
 def _number(value: float | None) -> str:
-    if value is None:
-        return "–"
-    text = f"{value:.1f}"
-    return text.replace(".", ",") if current_language() == "fr" else text
+    return "–" if value is None else number_text(value, places=ROOM_PLACES)
 
 
 _Renderer = Callable[[Prompt, dict[str, Any], list[AnswerRecord]], RenderableType]

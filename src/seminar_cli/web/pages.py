@@ -12,7 +12,8 @@ from typing import Any
 import jinja2
 
 from seminar_cli.agenda.models import PromptType
-from seminar_cli.i18n import Language, t
+from seminar_cli.i18n import ROOM_PLACES, Language, number_text, plural, t
+from seminar_cli.session.prompt_types import PROMPT_TYPES
 from seminar_cli.session.room import Room
 
 STATIC_TYPES = {
@@ -43,6 +44,22 @@ def clock_text(seconds: float) -> str:
     return f"{sign}{minutes:02d}:{secs:02d}"
 
 
+def option_text(item: dict[str, Any], option: str) -> str:
+    """How an option of a prompt or of its results reads on a page (``item``: a prompt or a
+    result of the room's state, with its ``type`` and ``labels``): a vote's or a yes/no's code
+    by its word, capitalised as an option stands alone (« Pour », « Oui », as the PV writes
+    them); a rating's value with its word when it has one (« 1 — Pas du tout »)."""
+    option = str(option)
+    kind = PromptType(item["type"])
+    label = item["labels"].get(option)
+    if PROMPT_TYPES[kind].code(option) is not None:
+        word = label or option
+        return word[:1].upper() + word[1:]
+    if kind is PromptType.rating and label:
+        return f"{option} — {label}"
+    return option
+
+
 def warning_level(segment: dict[str, Any] | None) -> str:
     if segment is None:
         return "idle"
@@ -68,11 +85,24 @@ class Pages:
             lstrip_blocks=True,
         )
         self.env.globals.update(
-            t=self._t, clock_text=clock_text, warning_level=warning_level, code=room.code
+            t=self._t,
+            t_count=self._t_count,
+            mean_text=self._mean_text,
+            option_text=option_text,
+            clock_text=clock_text,
+            warning_level=warning_level,
+            code=room.code,
         )
 
     def _t(self, key: str, **params: Any) -> str:
         return t(key, lang=self.lang, **params)
+
+    def _t_count(self, key: str, count: float, **params: Any) -> str:
+        """``key`` in the singular or the plural for ``count`` (« 1 pt », « 4 pts »)."""
+        return t(plural(key, count, self.lang), lang=self.lang, **params)
+
+    def _mean_text(self, value: float) -> str:
+        return number_text(value, self.lang, places=ROOM_PLACES)
 
     def phone_url(self) -> str:
         return f"/j/{self.room.code}"

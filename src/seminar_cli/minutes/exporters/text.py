@@ -10,7 +10,7 @@ import re
 from datetime import date, datetime
 from typing import Final, Literal
 
-from seminar_cli.i18n import catalog, elided, t
+from seminar_cli.i18n import catalog, elided, number_text, t
 
 Lang = Literal["fr", "en"]
 
@@ -157,13 +157,7 @@ class Formatter:
     def number(self, value: float | int | None) -> str:
         if value is None:
             return "—"
-        if isinstance(value, int) or float(value).is_integer():
-            text = f"{int(value):,}"
-            return text.replace(",", NNBSP) if self.lang == "fr" else text
-        text = f"{value:,.2f}".rstrip("0").rstrip(".")
-        if self.lang == "fr":
-            return text.replace(",", NNBSP).replace(".", ",")
-        return text
+        return number_text(value, self.lang)
 
     def percent(self, part: int, whole: int) -> str:
         if whole <= 0:

@@ -22,13 +22,24 @@
     for (var i = 0; i < clocks.length; i++) {
       var el = clocks[i];
       var left = Number(el.getAttribute("data-remaining"));
-      if (el.getAttribute("data-running") === "1") { left -= elapsed; }
+      // a rehearsal (--speed) counts session seconds, faster than real ones
+      var speed = Number(el.getAttribute("data-speed")) || 1;
+      var running = el.getAttribute("data-running") === "1";
+      if (running) { left -= elapsed * speed; }
       var warn = Number(el.getAttribute("data-warn"));
       var level = left < 0 ? "over" : (warn && left <= warn ? "warn" : "ok");
       el.classList.remove("ok", "warn", "over");
       el.classList.add(level);
       var time = el.querySelector(".time");
-      if (time) { time.textContent = clockText(left < 0 ? Math.floor(left) : Math.ceil(left)); }
+      if (time) {
+        var text = clockText(left < 0 ? Math.floor(left) : Math.ceil(left));
+        time.textContent = text;
+        time.setAttribute("data-chars", String(text.length));  // the CSS fits it to the width
+      }
+      var label = el.querySelector(".label[data-over]");
+      if (label && running) {
+        label.textContent = label.getAttribute(left < 0 ? "data-over" : "data-left");
+      }
       if (kind === "timer") { document.body.setAttribute("data-level", level); }
     }
   }

@@ -1,0 +1,181 @@
+"""The speaker's /timer and the projector's /screen as a room sees them, in a real Chromium
+(issue #14's review of the screenshots): the countdown fits the width whatever its length
+(h:mm:ss, mm:ss, +mm:ss) on a phone (390) and a projector (1280); the warning's colour fills the
+whole viewport; overtime says so; /screen fits a phone and its results are large type on a
+1280×720 projector; a rehearsal's countdown (--speed 10) follows the session's clock.
+
+Widths are ``document.documentElement.scrollWidth``, colours ``getComputedStyle``. Set
+``SEMINAR_SCREENSHOTS=FOLDER`` to keep screenshots."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from tests.browser import DESKTOP, PHONE, desktop_context, phone_context
+from tests.served_session import ServedSession
+from tests.test_web_browser import AGENDA, expect_page, join, prompt_section, shoot
+from tests.test_web_browser import send_and_see_recorded as send
+
+TIMER_AGENDA = """\
+title: Minuteur
+segments:
+  - id: longue
+    title: Longue intervention
+    duration: 2h
+  - id: moyenne
+    title: Intervention
+    duration: 10m
+  - id: courte
+    title: Intervention courte
+    duration: 3s
+    warn_at: [2s]
+  - id: fin
+    title: Fin
+    duration: 10m
+"""
+WHITE = "rgb(255, 255, 255)"
+
+# the colour a person sees at the bottom of the screen: the first background that is not
+# transparent, from the element under the point up to the page
+COLOUR_AT_BOTTOM = """() => {
+  let node = document.elementFromPoint(innerWidth / 2, innerHeight - 2);
+  for (; node; node = node.parentElement) {
+    const colour = getComputedStyle(node).backgroundColor;
+    if (colour !== "rgba(0, 0, 0, 0)" && colour !== "transparent") { return colour; }
+  }
+  return "rgb(255, 255, 255)";
+}"""
+
+
+def fits(page: Any, text: re.Pattern[str], name: str) -> None:
+    """The countdown reads ``text``, the page is no wider than the screen, and the digits fill
+    a good part of it (fitted, not shrunk to nothing)."""
+    expect = expect_page()
+    clock = page.get_by_role("timer")
+    expect(clock).to_have_text(text)
+    width = page.viewport_size["width"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= width, name
+    digits = clock.evaluate("e => e.getBoundingClientRect().width")
+    assert width * 0.5 <= digits <= width, (name, digits)
+    shoot(page, name)
+
+
+def test_the_timer_fits_its_countdown_and_fills_the_screen_with_its_colour(
+    chromium: Any, tmp_path: Path
+) -> None:
+    expect = expect_page()
+    room = ServedSession(tmp_path, TIMER_AGENDA, roster=False)
+    phone, desktop = phone_context(chromium), desktop_context(chromium)
+    try:
+        pages = []
+        for context, size in ((phone, PHONE), (desktop, DESKTOP)):
+            page = context.new_page()
+            page.goto(f"{room.base}/j/{room.code}/timer")
+            pages.append((page, size["width"]))
+        for page, width in pages:
+            fits(page, re.compile(r"^1:\d\d:\d\d$"), f"timer-{width}-hours")
+            assert page.evaluate(COLOUR_AT_BOTTOM) == "rgb(0, 102, 51)"
+        room.next_segment()
+        for page, width in pages:
+            fits(page, re.compile(r"^\d\d:\d\d$"), f"timer-{width}-minutes")
+        room.next_segment()
+        for page, _width in pages:
+            expect(page.locator("body")).to_have_attribute("data-level", re.compile("warn|over"))
+        for page, width in pages:
+            body = page.locator("body")
+            expect(body).to_have_attribute("data-level", "over")
+            fits(page, re.compile(r"^\+\d\d:\d\d$"), f"timer-{width}-overtime")
+            over = body.evaluate("b => getComputedStyle(b).backgroundColor")
+            assert over not in (WHITE, "rgb(0, 102, 51)")
+            # the whole viewport is red, not only the top of it
+            assert page.evaluate(COLOUR_AT_BOTTOM) == over
+            # and it says so: the time is over, not left
+            expect(page.get_by_text("Temps dépassé")).to_be_visible()
+            expect(page.get_by_text("Temps restant")).to_have_count(0)
+    finally:
+        phone.close()
+        desktop.close()
+        room.stop()
+
+
+def test_the_room_screen_fits_a_phone_and_shows_results_in_large_type(
+    chromium: Any, tmp_path: Path
+) -> None:
+    expect = expect_page()
+    room = ServedSession(tmp_path, AGENDA.format(language="fr"))
+    phone, desktop = phone_context(chromium), desktop_context(chromium)
+    try:
+        answering = phone.new_page()
+        join(answering, room, "Bruno Petit")
+        send_in = prompt_section(answering, "Une suite en juin ?")
+        send_in.get_by_role("radio").first.check()  # « Oui »
+        send(send_in)
+        screens = []
+        for context, size in ((phone, PHONE), (desktop, DESKTOP)):
+            page = context.new_page()
+            page.goto(f"{room.base}/j/{room.code}/screen")
+            expect(page.get_by_role("timer")).to_have_text(re.compile(r"^\d:\d\d:\d\d$"))
+            width = size["width"]
+            assert page.evaluate("document.documentElement.scrollWidth") <= width
+            screens.append((page, width))
+        room.next_segment()
+        for page, width in screens:
+            results = page.locator("section.results")
+            expect(results).to_have_count(1)
+            expect(results).to_contain_text("Une suite en juin ?")
+            assert page.evaluate("document.documentElement.scrollWidth") <= width
+            shoot(page, f"screen-{width}-results-large")
+        page, _width = screens[1]
+        # read from the back of the room: the options and figures in large type
+        label = page.locator("section.results .bar-label").first
+        size = float(label.evaluate("e => parseFloat(getComputedStyle(e).fontSize)"))
+        assert size >= 28, size
+    finally:
+        phone.close()
+        desktop.close()
+        room.stop()
+
+
+def seconds(text: str) -> int:
+    sign = -1 if text.startswith("+") else 1
+    total = 0
+    for part in text.lstrip("+").split(":"):
+        total = total * 60 + int(part)
+    return sign * total
+
+
+def test_a_rehearsals_countdown_follows_the_session_clock_at_speed_10(
+    chromium: Any, tmp_path: Path
+) -> None:
+    """``--speed 10``: ten session seconds each real second; the page, which reads the state
+    once and then ticks by itself, must count them too, not drift between refreshes."""
+    room = ServedSession(tmp_path, TIMER_AGENDA, "--speed", "10", roster=False)
+    desktop = desktop_context(chromium)
+
+    def server_left() -> int:
+        state = httpx.get(f"{room.base}/api/screen", params={"code": room.code}, timeout=5)
+        return int(state.json()["segment"]["remaining_seconds"])
+
+    try:
+        page = desktop.new_page()
+        page.goto(f"{room.base}/j/{room.code}/timer")
+        clock = page.get_by_role("timer")
+        start = server_left()
+        deadline = time.monotonic() + 60
+        # a minute of session time (six real seconds) without any event to refresh the page
+        while server_left() > start - 60:
+            assert time.monotonic() < deadline, "the session clock did not run"
+            time.sleep(0.2)  # polling the server's clock: nothing to wait on
+        before = server_left()
+        shown = seconds(clock.inner_text())
+        after = server_left()
+        # the page ticks once a second, ten session seconds at a time: a tick's margin each way
+        assert after - 12 <= shown <= before + 12, (before, shown, after)
+    finally:
+        desktop.close()
+        room.stop()

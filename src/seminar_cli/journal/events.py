@@ -47,6 +47,10 @@ class EventType(StrEnum):
     session_suspended = "session_suspended"
     session_resumed = "session_resumed"
     session_closed = "session_closed"
+    # the general assembly (PRODUCT §7)
+    attendance_counts = "attendance_counts"  # a paper sheet's figures, without names
+    member_code = "member_code"  # a member's personal code, given at sign-in
+    quorum_announced = "quorum_announced"  # the figures read out as a vote opens
 
 
 AttendanceStatus = Literal["present", "excused", "absent", "represented", "left"]
@@ -449,6 +453,31 @@ class SessionClosed(Event):
     TYPE = EventType.session_closed
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AttendanceCounts(Event):
+    TYPE = EventType.attendance_counts
+    present: int = field(metadata=_by(_integer))
+    represented: int = field(default=0, metadata=_by(_integer))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MemberCode(Event):
+    TYPE = EventType.member_code
+    participant: str = field(metadata=_TEXT)
+    code: str = field(metadata=_TEXT)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class QuorumAnnounced(Event):
+    TYPE = EventType.quorum_announced
+    prompt: str | None = field(default=None, metadata=_MAYBE_TEXT)
+    present: int = field(metadata=_by(_integer))
+    represented: int = field(metadata=_by(_integer))
+    required: int = field(metadata=_by(_integer))
+    base: int = field(metadata=_by(_integer))
+    reached: bool = field(metadata=_by(_boolean))
+
+
 EVENTS: dict[str, type[Event]] = {
     cls.TYPE.value: cls
     for cls in (
@@ -472,6 +501,9 @@ EVENTS: dict[str, type[Event]] = {
         SessionSuspended,
         SessionResumed,
         SessionClosed,
+        AttendanceCounts,
+        MemberCode,
+        QuorumAnnounced,
     )
 }
 assert set(EVENTS) == {t.value for t in EventType}, "every event type has its dataclass"

@@ -101,6 +101,8 @@ def attendance_from_answers(agenda: Agenda, script: AnswersFile | None) -> list[
     attendance: list[Attendance] = []
     for person in agenda.participants:
         entry = entries.get(person.name)
+        if entry is None and agenda.participants_file:
+            continue  # a register's members sign in (`seminar attendance`, key a): absent till then
         attendance.append(
             (
                 person.name,
@@ -117,7 +119,9 @@ def start_session(
     """Open a session of ``loaded`` on the wall clock (at ``setup.speed`` for a rehearsal) and
     record who is there: the writer the runner then runs it with."""
     from seminar_cli import timer  # looked up now: tests put a clock that never sleeps there
+    from seminar_cli.session.assembly import check_attendance_list
 
+    check_attendance_list(loaded.agenda, attendance)  # a proxy refused opens nothing
     clock = timer.SystemClock(speed=setup.speed)
     session_id = open_session(journal, loaded, setup, clock)
     writer = SessionWriter(journal, journal.session(session_id), clock)

@@ -130,7 +130,7 @@ def read_register(path: Path, shown_as: str) -> list[dict[str, Any]]:
         if len(row) > len(columns) and any(c.strip() for c in row[len(columns) :]):
             problem(line, "register.extra_cells", count=len(row), columns=len(columns))
             continue
-        name = entry.get("name")
+        name = str(entry.get("name") or "")
         if not name:
             problem(line, "register.no_name")
             continue

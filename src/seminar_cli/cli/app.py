@@ -13,7 +13,7 @@ from seminar_cli.cli.context import AppContext
 from seminar_cli.i18n import t
 
 # each module exposes ``register(app)``; the order is the order of ``--help``
-COMMAND_MODULES = ("run", "secretary", "export", "sessions", "agenda")
+COMMAND_MODULES = ("run", "secretary", "attendance", "export", "sessions", "agenda")
 
 
 def _version(value: bool) -> None:

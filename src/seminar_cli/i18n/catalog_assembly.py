@@ -154,4 +154,118 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Avant le vote — {band}",
         "Before the vote — {band}",
     ),
+    # ---------------------------------------------------------------- the procès-verbal
+    "min.l.guests": ("Invités", "Guests"),
+    "min.pv.of_meeting": (" de séance", " of the meeting"),
+    "min.pv.scrutineers": ("Scrutateurs", "Scrutineers"),
+    "min.pv.scrutineer": ("Scrutateur", "Scrutineer"),
+    "min.pv.no_quorum_vote": (
+        "Le quorum n'étant pas atteint, l'assemblée ne pouvait valablement délibérer : le vote "
+        "est consigné, cette résolution n'est pas adoptée.",
+        "The quorum not being reached, the meeting could not validly deliberate: the vote is "
+        "recorded, this resolution is not adopted.",
+    ),
+    "min.pv.quorum_second_call": (
+        "Le quorum, fixé à {share} des {base} membres, soit {required} membres présents ou "
+        "représentés, n'est pas atteint ; réunie sur seconde convocation, l'assemblée délibère "
+        "valablement sans condition de quorum.",
+        "The quorum, set at {share} of the {base} members, that is {required} members present "
+        "or represented, is not reached; meeting on second call, the assembly validly "
+        "deliberates without a quorum.",
+    ),
+    "live.next_end.meeting": ("fin de la séance", "end of the meeting"),
+    # ---------------------------------------------------------------- seminar attendance
+    "att.unknown_name": (
+        "« {name} » n'est pas dans le registre de cette séance.",
+        "'{name}' is not in this session's register.",
+    ),
+    "att.ambiguous_name": (
+        "« {name} » désigne plusieurs personnes : {names}. Précisez.",
+        "'{name}' names several people: {names}. Be more precise.",
+    ),
+    "att.not_assembly": (
+        "La séance {id} n'est pas une assemblée générale (pas de bloc assembly: dans son "
+        "agenda) : l'émargement s'y fait avec la touche a.",
+        "Session {id} is not a general meeting (no assembly: block in its agenda): "
+        "attendance there is taken with the key a.",
+    ),
+    "att.bad_proxy": (
+        "--proxy attend « Mandataire:Représenté », pas « {value} ».",
+        "--proxy expects 'Holder:Represented', not '{value}'.",
+    ),
+    "att.present_line": (
+        "{name} : présent·e — code personnel : {code}",
+        "{name}: present — personal code: {code}",
+    ),
+    "att.guest_line": ("{name} : présent·e (invité·e)", "{name}: present (guest)"),
+    "att.represented_line": (
+        "{name} : représenté·e par {holder}",
+        "{name}: represented by {holder}",
+    ),
+    "att.excused_line": ("{name} : excusé·e", "{name}: excused"),
+    "att.counts_line": (
+        "Feuille papier : {present} présents, {represented} représentés.",
+        "Paper sheet: {present} present, {represented} represented.",
+    ),
+    "att.cards_written": (
+        "{count} cartes de membre écrites dans {file}.",
+        "{count} member cards written to {file}.",
+    ),
+    "att.cards_title": ("Cartes de membre — {title}", "Member cards — {title}"),
+    "att.card_code": ("Code personnel", "Personal code"),
+    "att.ask_name": (
+        "Nom (quelques lettres suffisent ; Entrée seule pour finir) :",
+        "Name (a few letters will do; Enter alone to finish):",
+    ),
+    "att.ask_which": ("Qui ?", "Who?"),
+    "att.ask_status": ("{name} :", "{name}:"),
+    "att.ask_holder": ("Représenté·e par (nom du mandataire) :", "Represented by (holder's name):"),
+    "att.none_found": ("Personne ne correspond à « {name} ».", "Nobody matches '{name}'."),
+    "help.attendance": (
+        "Émargement de l'assemblée générale, dans un autre terminal (l'accueil) : présents, "
+        "pouvoirs, excusés ; donne à chaque membre présent son code personnel.",
+        "The general meeting's sign-in, from another terminal (the desk at the door): present, "
+        "proxies, excused; gives each member present their personal code.",
+    ),
+    "help.attendance.epilog": (
+        "Sans option : recherche d'un nom (accents et casse ignorés), puis présent, représenté "
+        "ou excusé. Exemples :\n\n"
+        '  seminar attendance --present-name "Hélène Marchand"\n'
+        '  seminar attendance --proxy "Hélène Marchand:Julien Moreau" --excused Roux\n'
+        "  seminar attendance --present 23 --represented 4\n"
+        "  seminar attendance --cards cartes.html",
+        "Without options: search a name (accents and case ignored), then present, represented "
+        "or excused. Examples:\n\n"
+        '  seminar attendance --present-name "Hélène Marchand"\n'
+        '  seminar attendance --proxy "Hélène Marchand:Julien Moreau" --excused Roux\n'
+        "  seminar attendance --present 23 --represented 4\n"
+        "  seminar attendance --cards cards.html",
+    ),
+    "help.opt.present_name": (
+        "Signe la présence de NOM (répétable).",
+        "Sign NAME in as present (repeatable).",
+    ),
+    "help.opt.proxy": (
+        "Pouvoir : « Mandataire:Représenté » (répétable ; le mandataire doit être présent).",
+        "Proxy: 'Holder:Represented' (repeatable; the holder must be present).",
+    ),
+    "help.opt.excused": ("Marque NOM excusé·e (répétable).", "Mark NAME excused (repeatable)."),
+    "help.opt.present_count": (
+        "Feuille papier : nombre de membres présents (sans les noms).",
+        "Paper sheet: the number of members present (without names).",
+    ),
+    "help.opt.represented_count": (
+        "Feuille papier : nombre de membres représentés.",
+        "Paper sheet: the number of members represented.",
+    ),
+    "help.opt.cards": (
+        "Écrit une page HTML de cartes de membre (nom, code personnel, QR code).",
+        "Writes an HTML page of member cards (name, personal code, QR code).",
+    ),
+    "help.opt.address": (
+        "Adresse de connexion des téléphones (http://…/j/CODE) : les cartes portent son QR code "
+        "avec le code du membre.",
+        "The phones' join address (http://…/j/CODE): the cards carry its QR code with the "
+        "member's code.",
+    ),
 }

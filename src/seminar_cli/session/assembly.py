@@ -291,3 +291,81 @@ def member_for_code(session: SessionState, code: str) -> str | None:
     """The member a personal code was given to in this session (case and spaces ignored)."""
     wanted = "".join(code.split()).upper()
     return session.member_codes.get(wanted)
+
+
+# -- the desk at the door (`seminar attendance`) ------------------------------------------------
+@dataclass(frozen=True)
+class SignedIn:
+    name: str
+    status: str
+    represented_by: str | None = None
+    code: str | None = None  # a member signed in present: their personal code
+    guest: bool = False
+
+
+@dataclass(frozen=True)
+class DeskRequest:
+    present: tuple[str, ...] = ()
+    proxies: tuple[tuple[str, str], ...] = ()  # (holder, represented)
+    excused: tuple[str, ...] = ()
+    counts: tuple[int, int] | None = None  # a paper sheet: present, represented
+
+
+def find_person(agenda: Agenda, query: str) -> Participant:
+    """The roster's person a desk search names: accents, case and spaces ignored; an exact name
+    first, else the one name holding the words typed."""
+    wanted = folded(query)
+    if not wanted:
+        raise SessionError("att.unknown_name", name=query)
+    exact = [p for p in agenda.participants if folded(p.name) == wanted]
+    if exact:
+        return exact[0]
+    found = [p for p in agenda.participants if wanted in folded(p.name)]
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise SessionError("att.unknown_name", name=query)
+    names = ", ".join(p.name for p in found[:5]) + (" …" if len(found) > 5 else "")
+    raise SessionError("att.ambiguous_name", name=query, names=names)
+
+
+def search_people(agenda: Agenda, query: str) -> list[Participant]:
+    wanted = folded(query)
+    return [p for p in agenda.participants if wanted in folded(p.name)]
+
+
+def sign_in(writer: SessionWriter, query: str, status: str, holder: str | None = None) -> SignedIn:
+    """One line of the desk: ``query`` (a name as typed) is present, excused, or represented by
+    ``holder``; a member present gets their personal code."""
+    agenda = writer.agenda
+    person = find_person(agenda, query)
+    by = find_person(agenda, holder).name if holder else None
+    record_attendance(writer, person.name, status, by)
+    code = member_code(writer, person.name) if status == "present" and person.member else None
+    return SignedIn(person.name, status, by, code, guest=not person.member)
+
+
+def attendance_desk(writer: SessionWriter, request: DeskRequest) -> tuple[list[SignedIn], Quorum]:
+    """What `seminar attendance` records from its flags, in order: the present first (a proxy
+    needs its holder present), then proxies, then the excused, then a paper sheet's counts.
+    Stops at the first refusal (SessionError): what came before it is recorded."""
+    if writer.agenda.assembly is None:
+        raise SessionError("att.not_assembly", id=writer.session_id)
+    done: list[SignedIn] = []
+    for name in request.present:
+        done.append(sign_in(writer, name, "present"))
+    for holder, represented in request.proxies:
+        done.append(sign_in(writer, represented, "represented", holder))
+    for name in request.excused:
+        done.append(sign_in(writer, name, "excused"))
+    if request.counts is not None:
+        record_paper_counts(writer, *request.counts)
+    writer.sync()
+    return done, quorum_now(writer.state)
+
+
+def member_cards(writer: SessionWriter) -> list[tuple[Participant, str]]:
+    """Every member with their personal code (made now for those who have none yet)."""
+    if writer.agenda.assembly is None:
+        raise SessionError("att.not_assembly", id=writer.session_id)
+    return [(p, member_code(writer, p.name)) for p in writer.agenda.voting_members()]

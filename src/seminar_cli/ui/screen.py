@@ -459,7 +459,8 @@ def _next(view: LiveView) -> Text:
         if view.next_duration:
             text.append(f" ({format_human(view.next_duration, current_language())})", style="dim")
     else:
-        text.append(t("live.next_end"))
+        # an assembly is a meeting (séance), not a seminar
+        text.append(t("live.next_end.meeting" if view.quorum else "live.next_end"))
         if view.followed_by:
             text.append(" " + t("live.followed_by", name=view.followed_by), style="dim")
     return text

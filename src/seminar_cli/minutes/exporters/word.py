@@ -490,6 +490,9 @@ class _Writer:
         self.signatures(v, labels)
         self.heading(labels.people, 1)
         self.people(v.people, labels)
+        if v.guests:
+            self.heading(labels.guests, 2)
+            self.people(v.guests, labels)
         self.para(v.footer, italic=True, color=MUTED)
 
     def resolution(self, r: ResolutionView) -> None:

@@ -74,7 +74,7 @@ def test_assembly_facts_quorum_and_resolutions_in_the_model(ag):
     minutes = ag.minutes("pv")
     a = minutes.assembly
     assert a is not None and minutes.kind == "pv"
-    assert (a.members, a.quorum_required, a.present_count, a.represented_count) == (12, 6, 7, 2)
+    assert (a.members, a.quorum_required, a.present_count, a.represented_count) == (12, 6, 10, 2)
     assert a.quorum_reached is True
     assert a.members_represented == ["Sophie Garnier", "Julien Moreau"]  # roster order
     assert a.over_proxy_limit == []  # beyond proxies_max a proxy is refused, never recorded
@@ -102,7 +102,7 @@ def test_the_pv_says_what_a_pv_says(ag, fmt):
     assert "Présidente de séance" in text and "Hélène Marchand" in text
     assert "Secrétaire de séance" in text and "Olivier Dumas" in text
     assert (
-        "Membres présents : 7 ; membres représentés : 2 ; soit 9 membres présents ou représentés"
+        "Membres présents : 10 ; membres représentés : 2 ; soit 12 membres présents ou représentés"
         in text
     )
     assert "sur 12 membres ayant voix délibérative" in text

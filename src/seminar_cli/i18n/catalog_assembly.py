@@ -268,4 +268,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The phones' join address (http://…/j/CODE): the cards carry its QR code with the "
         "member's code.",
     ),
+    "att.cards_exists": (
+        "{file} existe déjà.",
+        "{file} already exists.",
+    ),
 }

@@ -135,5 +135,5 @@ def write_cards(
         + "</div></body></html>\n"
     )
     # a page made again replaces the last one (the codes stay those of the journal)
-    write_output(check_output(path, force=True, exists_key="common.exists"), page.encode())
+    write_output(check_output(path, force=True, exists_key="att.cards_exists"), page.encode())
     say(t("att.cards_written", count=len(cards), file=path))

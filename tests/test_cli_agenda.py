@@ -67,7 +67,7 @@ def test_validate_several_valid_files(cli):
     assert result.code == 0
     assert result.out == ""
     assert result.err.splitlines() == [
-        f"{AGENDAS / 'assemblee-generale.yaml'} : valide (8 séquences, 12 questions, 1 h 40)",
+        f"{AGENDAS / 'assemblee-generale.yaml'} : valide (8 séquences, 11 questions, 1 h 40)",
         f"{AGENDAS / 'co-construisons-demain.yaml'} : valide (11 séquences, 19 questions, 3 h 25)",
         f"{AGENDAS / 'team-retrospective.yaml'} : valide (7 séquences, 11 questions, 1 h 30)",
     ]
@@ -211,10 +211,10 @@ def test_show_follows_the_agenda_language_unless_told(cli):
 def test_show_an_assembly(cli):
     result = cli("agenda", "show", "assemblee-generale")
     assert result.code == 0
-    assert "Assemblée : AGO, 85 membres, quorum 25 %, majorité simple" in result.err
+    assert "Assemblée : AGO, 40 membres, quorum 25 %, majorité simple" in result.err
     assert "[vote · pour la salle]" in result.out
     result = cli("--lang", "en", "agenda", "show", "assemblee-generale")
-    assert "Assembly: AGO, 85 members, quorum 25%, majority simple" in result.err
+    assert "Assembly: AGO, 40 members, quorum 25%, majority simple" in result.err
 
 
 def test_show_an_invalid_agenda(cli, tmp_path):

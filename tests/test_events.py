@@ -119,7 +119,29 @@ class OldEmpty(_Payload):
     pass
 
 
+class OldAttendanceCounts(_Payload):  # new since 0.1: the general assembly (#15)
+    present: int
+    represented: int = 0
+
+
+class OldMemberCode(_Payload):
+    participant: str
+    code: str
+
+
+class OldQuorumAnnounced(_Payload):
+    prompt: str | None = None
+    present: int
+    represented: int
+    required: int
+    base: int
+    reached: bool
+
+
 OLD: dict[EventType, type[_Payload]] = {
+    EventType.attendance_counts: OldAttendanceCounts,
+    EventType.member_code: OldMemberCode,
+    EventType.quorum_announced: OldQuorumAnnounced,
     EventType.session_opened: OldSessionOpened,
     EventType.attendance: OldAttendance,
     EventType.segment_started: OldSegmentRef,
@@ -216,6 +238,16 @@ FULL: dict[EventType, dict[str, Any]] = {
     EventType.session_resumed: {"interrupted_at": "2026-11-26T14:05:00+01:00"},
     EventType.session_closed: {},
     EventType.session_sealed: {"seq": 41, "hash": "ab" * 32},
+    EventType.attendance_counts: {"present": 23, "represented": 4},
+    EventType.member_code: {"participant": "Bruno", "code": "K7M2QX"},
+    EventType.quorum_announced: {
+        "prompt": "budget",
+        "present": 23,
+        "represented": 4,
+        "required": 22,
+        "base": 85,
+        "reached": True,
+    },
 }
 LEAST: dict[EventType, dict[str, Any]] = {
     EventType.session_opened: {"agenda_name": "a", "title": "T"},

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import re
 
 import pytest
@@ -73,10 +74,10 @@ def test_assembly_facts_quorum_and_resolutions_in_the_model(ag):
     minutes = ag.minutes("pv")
     a = minutes.assembly
     assert a is not None and minutes.kind == "pv"
-    assert (a.members, a.quorum_required, a.present_count, a.represented_count) == (12, 6, 7, 2)
+    assert (a.members, a.quorum_required, a.present_count, a.represented_count) == (12, 6, 10, 2)
     assert a.quorum_reached is True
     assert a.members_represented == ["Sophie Garnier", "Julien Moreau"]  # roster order
-    assert [(h.name, h.proxies) for h in a.over_proxy_limit] == [("Hélène Marchand", 2)]
+    assert a.over_proxy_limit == []  # beyond proxies_max a proxy is refused, never recorded
     assert len(a.resolutions) == 10
     by_id = {r.prompt: r for r in a.resolutions}
     comptes = by_id["approbation-comptes"]
@@ -98,10 +99,10 @@ def test_the_pv_says_what_a_pv_says(ag, fmt):
     assert "Séance du jeudi 26 novembre 2026" in text
     assert "Le jeudi 26 novembre 2026, à 17 h 30, les membres de l'association Le RAMEAU" in text
     assert "Convocation par courriel du 2 novembre 2026." in text
-    assert "Président de séance" in text and "Hélène Marchand" in text
+    assert "Présidente de séance" in text and "Hélène Marchand" in text
     assert "Secrétaire de séance" in text and "Olivier Dumas" in text
     assert (
-        "Membres présents : 7 ; membres représentés : 2 ; soit 9 membres présents ou représentés"
+        "Membres présents : 10 ; membres représentés : 2 ; soit 12 membres présents ou représentés"
         in text
     )
     assert "sur 12 membres ayant voix délibérative" in text
@@ -109,7 +110,7 @@ def test_the_pv_says_what_a_pv_says(ag, fmt):
         "Le quorum, fixé à 50 % des 12 membres, soit 6 membres présents ou représentés, est atteint"
         in text
     )
-    assert "Hélène Marchand détient 2 pouvoirs, au-delà du maximum de 1" in text
+    assert "au-delà du maximum" not in text  # a proxy over the cap is refused, not flagged
     assert (
         "Première résolution — Approbation du procès-verbal de la précédente assemblée générale"
         in text
@@ -163,15 +164,88 @@ def test_named_votes_list_the_voters(tmp_path):
     assert "La séance n'est pas close : ce procès-verbal est provisoire." in text
 
 
-def test_quorum_missed_by_the_agenda_rule(tmp_path):
-    answers = {**AG_ANSWERS, "budget-previsionnel": [{"pour": 28, "contre": 2}]}
-    rec = run_headless(tmp_path, "assemblee-generale", answers)  # 85 members, quorum 25 %
-    minutes = rec.minutes("pv")
-    assert minutes.assembly.quorum_required == 22 and minutes.assembly.quorum_reached is False
-    text = plain(minutes, "html")
-    assert "soit 22 membres présents ou représentés, n'est pas atteint" in text
-    # the room voted with more hands than the attendance list holds: the secretary is warned
-    assert "Un vote a recueilli 30 voix, plus que les 9 membres présents ou représentés" in text
+REGISTER_ATTENDANCE = {
+    "Hélène Marchand": "present",
+    "Olivier Dumas": "present",
+    "François Lemaire": "present",
+    "Stéphane Rozès": "present",  # a guest: never counted
+    "Julien Moreau": {"status": "represented", "by": "Hélène Marchand"},
+    "Sophie Garnier": {"status": "represented", "by": "Olivier Dumas"},
+}
+
+
+def _register_run(tmp_path, **assembly):
+    """The bundled assembly (a register of 40 members, quorum 25 %: 10 required) with 3 members
+    present, 2 represented and a guest: the quorum is not reached."""
+    from seminar_cli.agenda.loader import load_agenda
+
+    agenda = load_agenda("assemblee-generale").agenda
+    assert agenda.participants_file == "membres-ag.csv" and len(agenda.voting_members()) == 40
+    answers = {
+        "attendance": REGISTER_ATTENDANCE,
+        "approbation-rapport-moral": [{"pour": 4, "contre": 1}],
+        # 30 hands for 5 members present or represented: refused, never recorded
+        "budget-previsionnel": [{"pour": 28, "contre": 2}],
+    }
+    if assembly:
+        source = tmp_path / "src"
+        source.mkdir()
+        import shutil
+
+        from seminar_cli.agenda.bundled import bundled_dir
+
+        folder = bundled_dir()
+        assert folder is not None
+        shutil.copy(folder / "membres-ag.csv", source / "membres-ag.csv")
+        text = (folder / "assemblee-generale.yaml").read_text(encoding="utf-8")
+        text = text.replace("  proxies_max: 2\n", "  proxies_max: 2\n  second_call: true\n")
+        (source / "ag.yaml").write_text(text, encoding="utf-8")
+        return run_headless(tmp_path, source / "ag.yaml", answers)
+    return run_headless(tmp_path, "assemblee-generale", answers)
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "docx", "json"])
+def test_quorum_not_reached_no_resolution_is_adopted(tmp_path, fmt):
+    minutes = _register_run(tmp_path).minutes("pv")
+    a = minutes.assembly
+    assert (a.quorum_base, a.quorum_required, a.present_count, a.represented_count) == (
+        40,
+        10,
+        3,
+        2,
+    )
+    assert a.quorum_reached is False and a.guests_present == ["Stéphane Rozès"]
+    moral = next(r for r in a.resolutions if r.prompt == "approbation-rapport-moral")
+    assert moral.voted and moral.adopted is False and moral.deliberated is False
+    assert moral.quorum_reached is False  # announced as the vote opened
+    budget = next(r for r in a.resolutions if r.prompt == "budget-previsionnel")
+    assert budget.voted is False  # the tally larger than the voters was refused
+    if fmt == "json":
+        data = json.loads(minutes.model_dump_json())
+        votes = [p for s in data["segments"] for p in s["prompts"] if p["type"] == "vote"]
+        assert votes and not any(p["summary"]["adopted"] for p in votes)
+        assert not any(r["adopted"] for r in data["assembly"]["resolutions"])
+        return
+    text = plain(minutes, fmt)
+    assert "adoptée" not in text.replace("n'est pas adoptée", "")
+    assert "n'est pas atteint : l'assemblée ne peut pas valablement délibérer" in text
+    assert "l'assemblée ne pouvait valablement délibérer" in text
+    assert "Invités" in text and "Stéphane Rozès" in text
+    # officers' titles from the register's roles; the scrutineer signs too
+    assert "Présidente de séance" in text and "Scrutateurs" in text
+    assert "Anne-Laure Delmas" in text.split("Signatures")[-1]
+
+
+def test_second_call_deliberates_without_quorum(tmp_path):
+    minutes = _register_run(tmp_path, second_call=True).minutes("pv")
+    a = minutes.assembly
+    assert a.second_call and a.quorum_reached is False
+    moral = next(r for r in a.resolutions if r.prompt == "approbation-rapport-moral")
+    assert moral.deliberated and moral.adopted is True
+    for fmt in ("md", "html", "docx"):
+        text = plain(minutes, fmt)
+        assert "réunie sur seconde convocation, l'assemblée délibère valablement" in text
+        assert "Cette résolution est adoptée" in text
 
 
 @pytest.mark.parametrize(

@@ -351,6 +351,7 @@ def parse_agenda_text(text: str, source: str) -> Agenda:
         raise AgendaError("agenda.not_agenda", file=source)
     assert root is not None
     problems = list(duplicates)
+    data = _with_register(data, root, source, problems)
     agenda: Agenda | None = None
     try:
         agenda = Agenda.model_validate(data)
@@ -362,6 +363,31 @@ def parse_agenda_text(text: str, source: str) -> Agenda:
         problems.sort(key=lambda item: item[0])  # in the order of the file
         raise AgendaError("agenda.invalid", problems=[p for _, p in problems], file=source)
     return agenda
+
+
+def _with_register(
+    data: dict[Any, Any], root: yaml.Node, source: str, problems: list[tuple[int, str]]
+) -> dict[Any, Any]:
+    """The agenda's data with ``participants`` read from ``participants_file`` (a path relative
+    to the agenda file).  Both keys together are refused: one list of people, one place to fix
+    it (guests go in the CSV with ``member`` false)."""
+    given = data.get("participants_file")
+    if not isinstance(given, str) or not given.strip():
+        return data  # absent, or not a text: the model says what is wrong
+    node, _ = _node_at(root, ["participants_file"])
+    line = node.start_mark.line + 1 if node is not None else None
+    if "participants" in data:
+        problems.append(
+            (line or 0, _located(line, "participants_file", t("register.with_participants")))
+        )
+        return data
+    from seminar_cli.agenda.register import read_register
+
+    path = Path(given.strip())
+    if not path.is_absolute():
+        path = Path(source).parent / path
+    people = read_register(path, str(path))
+    return {**data, "participants": people}
 
 
 def read_bounded(path: Path, limit: int, kind: str = "agenda") -> bytes:

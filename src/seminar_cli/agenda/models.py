@@ -168,7 +168,14 @@ class Participant(_Strict):
         None, description="Free text that groups people (e.g. catalyseurs, territoires)."
     )
     role: str | None = Field(
-        None, description="Role or title (free text, kept in the JSON minutes)."
+        None,
+        description="Role or title (free text, kept in the JSON minutes); in an assembly, "
+        "président(e), secrétaire or scrutateur/scrutatrice name an officer of the meeting.",
+    )
+    member: bool = Field(
+        True,
+        description="In an assembly: a member with a vote (false: a guest, who may answer "
+        "prompts but never counts for quorum or votes).",
     )
 
 
@@ -192,7 +199,11 @@ class Assembly(_Strict):
         None, description="How and when the members were convened (in the procès-verbal)."
     )
     proxies_max: Annotated[int, Field(ge=0)] | None = Field(
-        None, description="Most proxies one member may hold (the procès-verbal flags more)."
+        None, description="Most proxies one member may hold (none: no cap); more are refused."
+    )
+    second_call: bool = Field(
+        False,
+        description="A meeting on second convocation: it deliberates validly without quorum.",
     )
 
 
@@ -438,6 +449,12 @@ class Agenda(_Strict):
     participants: list[Participant] = Field(
         default_factory=list, description="The roster: attendance, rounds of the table, minutes."
     )
+    participants_file: Annotated[str, Field(min_length=1, max_length=500)] | None = Field(
+        None,
+        description="The register of members: a CSV file beside the agenda (columns name, "
+        "organization, group, member, role), read when the agenda is loaded; instead of "
+        "participants.",
+    )
     assembly: Assembly | None = Field(
         None, description="For a general assembly: its rules and officers (procès-verbal)."
     )
@@ -490,7 +507,39 @@ class Agenda(_Strict):
                     },
                 )
             names[key] = index
+        if self.participants_file and self.assembly and self.assembly.members is not None:
+            counted = len(self.voting_members())
+            if counted != self.assembly.members:  # PRODUCT §9: both given and different
+                raise PydanticCustomError(
+                    "agenda.err.members_mismatch",
+                    "members mismatch",
+                    {
+                        "members": self.assembly.members,
+                        "register": counted,
+                        "file": self.participants_file,
+                        "at": ("assembly", "members"),
+                    },
+                )
         return self
+
+    # -- the assembly's register ----------------------------------------------------------
+    def voting_members(self) -> list[Participant]:
+        """The roster's members (guests left out)."""
+        return [p for p in self.participants if p.member]
+
+    @property
+    def has_register(self) -> bool:
+        """A register of members was given (``participants_file``): it is the quorum's base."""
+        return self.participants_file is not None
+
+    def quorum_base(self) -> int:
+        """The members the quorum is a share of (PRODUCT §9): the register's, else the
+        statutes' ``assembly.members``, else the roster's members."""
+        if self.has_register:
+            return len(self.voting_members())
+        if self.assembly and self.assembly.members:
+            return self.assembly.members
+        return len(self.voting_members())
 
     # -- derived facts ------------------------------------------------------------------
     @property

@@ -29,6 +29,7 @@ COMMANDS = {
     "decision": "secretary",
     "action": "secretary",
     "secretary": "secretary",
+    "attendance": "attendance",
     "export": "export",
     "verify": "seal",
     "seal": "seal",

@@ -155,10 +155,14 @@ def register(app: typer.Typer) -> None:
 
         # the export's rules (PRODUCT §9): checked before the wizard asks anything
         target = check_output(file, force=force, exists_key="agenda.new.exists")
+        register: Path | None = None  # the bundled agenda's register, copied beside the copy
         if source:
             from seminar_cli.agenda.loader import load_agenda
 
-            text = load_agenda(source).text
+            loaded = load_agenda(source)
+            text = loaded.text
+            if loaded.agenda.participants_file:
+                register = Path(loaded.source).parent / loaded.agenda.participants_file
         else:
             from seminar_cli.agenda.starter import StarterAnswers, StarterSegment, render_starter
             from seminar_cli.i18n import current_language
@@ -180,6 +184,8 @@ def register(app: typer.Typer) -> None:
                 answers = ask_starter()
             text = render_starter(answers)
         write_output(target, text.encode("utf-8"))
+        if register is not None:
+            _copy_register(register, Path(file).parent / register.name)
         console.say(t("agenda.new.written", file=str(file)), style="green")
 
     @group.command("schema", help=t("help.agenda.schema"), epilog=t("help.agenda.schema.epilog"))
@@ -296,7 +302,7 @@ def _render_agenda(agenda: Agenda, start: time | None, notes: bool) -> None:
             t(
                 "agenda.show.assembly",
                 body=a.body,
-                members=a.members or "?",
+                members=agenda.quorum_base() or "?",
                 quorum=t("agenda.show.percent", value=round(a.quorum * 100)),
                 majority=t(f"agenda.majority.{a.majority.value}"),
             )
@@ -312,3 +318,11 @@ def _render_agenda(agenda: Agenda, start: time | None, notes: bool) -> None:
             console.say(t("agenda.show.fits", ends_by=ends_by, margin=margin), style="green")
     if agenda.followed_by:
         console.say(t("agenda.show.followed_by", what=agenda.followed_by))
+
+
+def _copy_register(source: Path, target: Path) -> None:
+    """The register of members beside the copied agenda (its participants_file), unless a
+    file of that name is there already: it is the user's own register."""
+    if target.exists() or not source.is_file():
+        return
+    target.write_bytes(source.read_bytes())

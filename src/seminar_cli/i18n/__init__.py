@@ -20,7 +20,17 @@ LANGUAGES: tuple[Language, ...] = ("fr", "en")
 NNBSP = "\u202f"  # French groups thousands with a narrow no-break space
 ROOM_PLACES = 1  # decimals of a mean read from the back of a room (screen, phones): « 3,8 »
 
-_CATALOG_MODULES = ("common", "agenda", "journal", "live", "prompts", "minutes", "web", "seal")
+_CATALOG_MODULES = (
+    "common",
+    "agenda",
+    "journal",
+    "live",
+    "prompts",
+    "minutes",
+    "web",
+    "seal",
+    "assembly",
+)
 _catalog: dict[str, tuple[str, str]] | None = None
 _language: Language = "fr"
 _explicit = False  # set by --lang or SEMINAR_LANG: an agenda's language does not override it

@@ -48,6 +48,10 @@ class EventType(StrEnum):
     session_resumed = "session_resumed"
     session_closed = "session_closed"
     session_sealed = "session_sealed"  # the minutes made final at the chain's hash (seq, hash)
+    # the general assembly (PRODUCT §7)
+    attendance_counts = "attendance_counts"  # a paper sheet's figures, without names
+    member_code = "member_code"  # a member's personal code, given at sign-in
+    quorum_announced = "quorum_announced"  # the figures read out as a vote opens
 
 
 AttendanceStatus = Literal["present", "excused", "absent", "represented", "left"]
@@ -463,6 +467,31 @@ class SessionSealed(Event):
     hash: str = field(metadata=_TEXT)
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AttendanceCounts(Event):
+    TYPE = EventType.attendance_counts
+    present: int = field(metadata=_by(_integer))
+    represented: int = field(default=0, metadata=_by(_integer))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MemberCode(Event):
+    TYPE = EventType.member_code
+    participant: str = field(metadata=_TEXT)
+    code: str = field(metadata=_TEXT)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class QuorumAnnounced(Event):
+    TYPE = EventType.quorum_announced
+    prompt: str | None = field(default=None, metadata=_MAYBE_TEXT)
+    present: int = field(metadata=_by(_integer))
+    represented: int = field(metadata=_by(_integer))
+    required: int = field(metadata=_by(_integer))
+    base: int = field(metadata=_by(_integer))
+    reached: bool = field(metadata=_by(_boolean))
+
+
 EVENTS: dict[str, type[Event]] = {
     cls.TYPE.value: cls
     for cls in (
@@ -487,6 +516,9 @@ EVENTS: dict[str, type[Event]] = {
         SessionResumed,
         SessionClosed,
         SessionSealed,
+        AttendanceCounts,
+        MemberCode,
+        QuorumAnnounced,
     )
 }
 assert set(EVENTS) == {t.value for t in EventType}, "every event type has its dataclass"

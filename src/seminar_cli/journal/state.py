@@ -14,9 +14,12 @@ from seminar_cli.journal.events import (
     AnswerGiven,
     AnswerMarked,
     Attendance,
+    AttendanceCounts,
     EventType,
+    MemberCode,
     PromptClosed,
     PromptOpened,
+    QuorumAnnounced,
     Record,
     ReplanAccepted,
     SegmentEnded,
@@ -46,6 +49,9 @@ WRITTEN_BY_OTHERS = frozenset(
         EventType.decision,
         EventType.action,
         EventType.session_sealed,
+        EventType.attendance,  # also from the desk at the door (`seminar attendance`)
+        EventType.attendance_counts,
+        EventType.member_code,
     }
 )
 
@@ -142,6 +148,11 @@ class SessionState:
     # who answered each anonymous prompt (written in batches, apart from the values)
     marked: dict[str, set[str]] = field(default_factory=dict)
     attendance: dict[str, AttendanceRecord] = field(default_factory=dict)
+    # the general assembly: a paper sheet's counts (present, represented), members' codes
+    # (code -> member), the quorum read out as each vote opened (prompt -> figures)
+    paper_counts: tuple[int, int] | None = None
+    member_codes: dict[str, str] = field(default_factory=dict)
+    quorum_announcements: dict[str | None, QuorumAnnounced] = field(default_factory=dict)
     records: list[TextRecord] = field(default_factory=list)
     replans: list[tuple[datetime, dict[str, int]]] = field(default_factory=list)
     opened_at: datetime | None = None
@@ -194,9 +205,18 @@ class SessionState:
         names = []
         for person in self.agenda.participants:
             record = self.attendance.get(person.name)
-            if record is None or record.status == "present":
+            if (record.status if record else self.default_status()) == "present":
                 names.append(person.name)
         return names
+
+    def default_status(self) -> str:
+        """A roster name's attendance before anything is recorded: present, as in 0.1; with
+        a register of members (an assembly's ``participants_file``), absent until signed in."""
+        return "absent" if self.agenda.participants_file else "present"
+
+    def status_of(self, name: str) -> str:
+        record = self.attendance.get(name)
+        return record.status if record else self.default_status()
 
     def current_segment_for_records(self) -> str | None:
         """Where a note goes: the running segment, else the last one started."""
@@ -219,6 +239,12 @@ class SessionState:
                 self.opened_at = at
             case Attendance(participant=participant, status=status, represented_by=proxy):
                 self.attendance[participant] = AttendanceRecord(status, proxy, at)
+            case AttendanceCounts(present=present, represented=represented):
+                self.paper_counts = (present, represented)
+            case MemberCode(participant=participant, code=code):
+                self.member_codes[code] = participant
+            case QuorumAnnounced(prompt=prompt_id):
+                self.quorum_announcements[prompt_id] = event.data
             case SegmentStarted(segment=segment_id):
                 seg = self.segments[segment_id]
                 if seg.started_at is None:

@@ -7,6 +7,7 @@ import json
 import math
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -46,6 +47,7 @@ from seminar_cli.session.schedule import hard_stop, shifted
 
 if TYPE_CHECKING:
     from seminar_cli.journal.store import Journal, SessionRow, StoredEvent
+    from seminar_cli.session.assembly import Quorum
 
 KINDS: tuple[MinutesKind, ...] = ("compte-rendu", "pv")
 
@@ -270,6 +272,10 @@ def _prompt(state: SessionState, segment: Segment, prompt: Prompt, lang: Languag
     given = [a for a in state.answers.get(prompt.id, []) if a.value is not None]
     values = [a.value for a in given]
     summary = summarize(prompt, values, state.agenda.assembly)
+    if prompt.type is PromptType.vote and state.agenda.assembly is not None:
+        quorum = quorum_at_vote(state, prompt.id)
+        if not quorum.may_deliberate:  # PRODUCT §7: recorded, never adopted
+            summary = {**summary, "adopted": False, "deliberated": False}
     labels = {str(k): v for k, v in prompt.labels.items()} if prompt.labels else None
     labels = code_labels(prompt.type.value, lang) or labels
 
@@ -368,8 +374,9 @@ def _participants(state: SessionState) -> list[Participant]:
                 organization=person.organization,
                 group=person.group,
                 role=person.role,
-                attendance=record.status if record else "present",
+                attendance=record.status if record else state.default_status(),
                 represented_by=record.represented_by if record else None,
+                member=person.member,
             )
         )
         seen.add(person.name.casefold())
@@ -406,17 +413,62 @@ def quorum_required(quorum: float, base: int) -> int:
     return math.ceil(quorum * base - 1e-9)
 
 
+def quorum_at_vote(state: SessionState, prompt_id: str) -> Quorum:
+    """The quorum as announced when the vote opened, else as the attendance stands."""
+    from seminar_cli.session.assembly import quorum_now
+
+    now = quorum_now(state)
+    said = state.quorum_announcements.get(prompt_id)
+    if said is None:
+        return now
+    return replace(
+        now,
+        present=said.present,
+        represented=said.represented,
+        required=said.required,
+        base=said.base,
+    )
+
+
+def _officer_title(agenda: Agenda, name: str | None, stem: str) -> str | None:
+    """« Présidente » when the officer's role in the roster says so (PRODUCT §7)."""
+    for person in agenda.participants:
+        if name and person.name == name and person.role:
+            role = person.role.strip()
+            if role.casefold().startswith(stem):
+                return role.split()[0]  # « Présidente », not « Présidente du conseil »
+    return None
+
+
+def _officer(agenda: Agenda, given: str | None, stem: str) -> str | None:
+    if given:
+        return given
+    found = [
+        p.name for p in agenda.participants if (p.role or "").strip().casefold().startswith(stem)
+    ]
+    return found[0] if found else None
+
+
 def _assembly(
     state: SessionState,
     assembly: Assembly,
     participants: list[Participant],
     segments: list[SegmentMinutes],
 ) -> AssemblyMinutes:
-    roster = [p for p in participants if p.on_roster]
+    from seminar_cli.session.assembly import quorum_now
+
+    agenda = state.agenda
+    roster = [p for p in participants if p.on_roster and p.member]
     present = [p.name for p in roster if p.attendance in ("present", "left")]
     represented = [p.name for p in roster if p.attendance == "represented"]
-    base = assembly.members or len(roster)
-    required = quorum_required(assembly.quorum, base)
+    guests = [p.name for p in participants if not p.member and p.attendance == "present"]
+    quorum = quorum_now(state)
+    # who came and left counts as present in the minutes; the quorum's figures stay those of
+    # the votes (announced as each opened)
+    present_count = quorum.present if quorum.on_paper else len(present)
+    represented_count = quorum.represented if quorum.on_paper else len(represented)
+    base = quorum.base
+    required = quorum.required
     holders = Counter(
         p.represented_by for p in roster if p.attendance == "represented" and p.represented_by
     )
@@ -435,6 +487,8 @@ def _assembly(
             ballots = sum(counts.values())
             voted = ballots > 0
             adopted = bool(prompt.summary["adopted"]) if voted else None
+            at_vote = quorum_at_vote(state, prompt.id)
+            announced = prompt.id in state.quorum_announcements
             resolutions.append(
                 Resolution(
                     number=len(resolutions) + 1,
@@ -452,24 +506,41 @@ def _assembly(
                     voted=voted,
                     adopted=adopted,
                     unanimous=bool(adopted) and counts.get("contre", 0) == 0,
+                    deliberated=at_vote.may_deliberate,
+                    quorum_reached=at_vote.reached if announced else None,
                 )
             )
+    president = _officer(agenda, assembly.president, "présid") or _officer(agenda, None, "presid")
+    secretary = _officer(agenda, assembly.secretary, "secrét") or _officer(agenda, None, "secret")
     return AssemblyMinutes(
         body=assembly.body,
-        members=assembly.members,
+        members=assembly.members or (base if agenda.has_register else None),
         quorum=assembly.quorum,
         quorum_required=required,
         quorum_base=base,
         majority=assembly.majority.value,
-        president=assembly.president,
-        secretary=assembly.secretary,
+        president=president,
+        secretary=secretary,
+        president_title=_officer_title(agenda, president, "présid")
+        or _officer_title(agenda, president, "presid"),
+        secretary_title=_officer_title(agenda, secretary, "secrét")
+        or _officer_title(agenda, secretary, "secret"),
+        scrutineers=[
+            p.name
+            for p in agenda.participants
+            if (p.role or "").strip().casefold().startswith("scrut")
+        ],
+        second_call=assembly.second_call,
+        from_register=agenda.has_register,
+        on_paper=quorum.on_paper,
+        guests_present=guests,
         convocation=assembly.convocation,
         proxies_max=assembly.proxies_max,
         members_present=present,
         members_represented=represented,
-        present_count=len(present),
-        represented_count=len(represented),
-        quorum_reached=len(present) + len(represented) >= required,
+        present_count=present_count,
+        represented_count=represented_count,
+        quorum_reached=present_count + represented_count >= required,
         proxy_holders=holder_list,
         over_proxy_limit=over,
         resolutions=resolutions,

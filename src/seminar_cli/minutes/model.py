@@ -73,6 +73,7 @@ class Participant(_Model):
     attendance: AttendanceStatus = "present"
     represented_by: str | None = None
     on_roster: bool = True  # False: not on the agenda's list, but answered or was recorded
+    member: bool = True  # False: a guest of an assembly (never counted for quorum or votes)
 
 
 class Note(_Model):
@@ -188,6 +189,14 @@ class Resolution(_Model):
     voted: bool  # at least one ballot was recorded
     adopted: bool | None  # None when it was never put to the vote
     unanimous: bool = False  # adopted with no vote against
+    deliberated: bool = Field(
+        True,
+        description="False when the vote was held without quorum (and not on second call): "
+        "the assembly could not validly deliberate, the resolution is not adopted.",
+    )
+    quorum_reached: bool | None = Field(
+        None, description="The quorum when the vote opened (None: no figures were announced)."
+    )
 
     @property
     def ballot(self) -> Literal["secret", "hands", "named"]:
@@ -221,6 +230,13 @@ class AssemblyMinutes(_Model):
     proxy_holders: list[ProxyHolder] = Field(default_factory=list)
     over_proxy_limit: list[ProxyHolder] = Field(default_factory=list)
     resolutions: list[Resolution] = Field(default_factory=list)
+    second_call: bool = False  # on second convocation: deliberates without quorum
+    from_register: bool = False  # the members come from a register (participants_file)
+    on_paper: bool = False  # present and represented counted on a paper sheet, without names
+    guests_present: list[str] = Field(default_factory=list)
+    scrutineers: list[str] = Field(default_factory=list)
+    president_title: str | None = None  # from the participant's role (« Présidente »)
+    secretary_title: str | None = None
 
 
 class Erratum(_Model):

@@ -15,10 +15,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal, Protocol
 
-from seminar_cli.agenda.models import Prompt, Segment, Who
+from seminar_cli.agenda.models import Prompt, PromptType, Segment, Who
+from seminar_cli.errors import SessionError
+from seminar_cli.i18n import t
 from seminar_cli.journal.events import EventType
 from seminar_cli.journal.state import SegmentState, SessionState
 from seminar_cli.session.answers import AnswerError, AnswersFile, normalise_answer
+from seminar_cli.session.assembly import announce_quorum, record_attendance, tally_refusal
 from seminar_cli.session.clock import clock_speed
 from seminar_cli.session.prompter import (
     AskRequest,
@@ -219,12 +222,12 @@ class Runner:
         elif command.kind == "ask":
             self.ask_prompts(segment, again=True)
         elif command.kind == "attendance" and command.participant and command.status:
-            writer.record(
-                EventType.attendance,
-                participant=command.participant,
-                status=command.status,
-                represented_by=command.represented_by,
-            )
+            try:  # an assembly's proxies follow its rules (session/assembly.py)
+                record_attendance(
+                    writer, command.participant, command.status, command.represented_by
+                )
+            except SessionError as refused:
+                self.controls.notify(self, "attendance_refused", message=refused.message())
         elif command.kind == "replan":
             self.proposal = propose_replan(writer.state, self.now())
             self.controls.notify(self, "replan_proposed", proposal=self.proposal)
@@ -289,6 +292,7 @@ class Runner:
                     self.writer.record(
                         EventType.prompt_opened, prompt=prompt.id, segment=segment.id
                     )
+                    self._announce_quorum(prompt)
                     self.controls.notify(self, "prompt_opened", prompt=prompt)
                 self._record_scripted(prompt)
 
@@ -305,11 +309,23 @@ class Runner:
             self._skipped.discard(prompt.id)
             if prompt.id not in self.writer.state.open_prompts:
                 self.writer.record(EventType.prompt_opened, prompt=prompt.id, segment=segment.id)
+                self._announce_quorum(prompt)
             self._record_scripted(prompt)
             if self._ask_people(segment, prompt):
                 self._close_prompt(prompt)
             else:
                 self._skipped.add(prompt.id)
+
+    def _announce_quorum(self, prompt: Prompt) -> None:
+        """In an assembly, a vote opens with the quorum's figures, in the journal (the minutes
+        read them) and on the room screen (PRODUCT §7)."""
+        state = self.writer.state
+        if prompt.type is not PromptType.vote or state.agenda.assembly is None:
+            return
+        if prompt.id in state.quorum_announcements:
+            return  # announced before a crash
+        quorum = announce_quorum(self.writer, prompt.id)
+        self.controls.notify(self, "quorum_announced", quorum=quorum)
 
     def _close_prompt(self, prompt: Prompt) -> None:
         self.writer.record(EventType.prompt_closed, prompt=prompt.id)
@@ -334,6 +350,12 @@ class Runner:
                 ref=answer.ref,
             )
         unnamed = [answer.value for answer in entries if answer.ref is None]
+        for value in list(unnamed):
+            refusal = tally_refusal(self.writer.state, value)
+            if refusal is not None:  # a tally larger than the room: never recorded
+                unnamed.remove(value)
+                message = t(refusal[0], **refusal[1])
+                self.controls.notify(self, "answer_rejected", message=message)
         if unnamed:
             self.writer.deliver_file_entries(
                 prompt.id, self.scripted.digest, unnamed, shuffle=prompt.anonymous
@@ -406,6 +428,12 @@ class Runner:
                     value = normalise_answer(request.prompt, raw)
                 except AnswerError as error:
                     self.controls.notify(self, "answer_rejected", message=error.message())
+                    continue
+                refusal = tally_refusal(self.writer.state, value)
+                if refusal is not None:
+                    self.controls.notify(
+                        self, "answer_rejected", message=t(refusal[0], **refusal[1])
+                    )
                     continue
                 if ballots is not None:
                     if value is not None:

@@ -104,6 +104,8 @@ def attendance_from_answers(agenda: Agenda, script: AnswersFile | None) -> list[
     attendance: list[Attendance] = []
     for person in agenda.participants:
         entry = entries.get(person.name)
+        if entry is None and agenda.participants_file:
+            continue  # a register's members sign in (`seminar attendance`, key a): absent till then
         attendance.append(
             (
                 person.name,
@@ -124,8 +126,10 @@ def start_session(
     """Open a session of ``loaded`` on the wall clock (at ``setup.speed`` for a rehearsal; the
     clock from ``make_clock(speed, None)`` when given) and record who is there: the writer the
     runner then runs it with."""
+    from seminar_cli.session.assembly import check_attendance_list
     from seminar_cli.timer import SystemClock
 
+    check_attendance_list(loaded.agenda, attendance)  # a proxy refused opens nothing
     clock = (make_clock or SystemClock)(setup.speed, None)
     session_id = open_session(journal, loaded, setup, clock)
     writer = SessionWriter(journal, journal.session(session_id), clock)

@@ -228,6 +228,12 @@ class LiveControls:
                 say(message, style="red")
             else:
                 self._say(t("live.flash.answer_rejected", message=message))
+        elif what == "attendance_refused":
+            self._say(str(details.get("message", "")))
+        elif what == "quorum_announced":
+            from seminar_cli.ui.screen import quorum_band
+
+            self._say(t("quorum.announce", band=quorum_band(details["quorum"])))
 
     # -- drawing ----------------------------------------------------------------------------------
     def view(self, runner: Runner) -> LiveView | None:
@@ -469,6 +475,12 @@ class LiveControls:
         if change is None:
             return None
         name, status, by = change
+        from seminar_cli.session.assembly import attendance_refusal
+
+        refusal = attendance_refusal(runner.state, name, status, by)
+        if refusal is not None:  # said now, on the screen; the runner checks again as it writes
+            self._say(t(refusal[0], **refusal[1]))
+            return None
         self._say(t("live.flash.attendance", name=name, status=t(f"live.status.{status}")))
         return Command("attendance", participant=name, status=status, represented_by=by)
 

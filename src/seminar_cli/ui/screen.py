@@ -24,6 +24,7 @@ from seminar_cli.agenda.models import Who
 from seminar_cli.durations import format_clock, format_human
 from seminar_cli.i18n import current_language, t
 from seminar_cli.journal.state import SessionState
+from seminar_cli.session.assembly import Quorum, quorum_now
 from seminar_cli.session.clock import session_speed
 from seminar_cli.session.schedule import ReplanProposal, planned_start, schedule, shifted
 from seminar_cli.ui.labels import kind_label
@@ -113,6 +114,8 @@ class LiveView:
     upcoming: tuple[UpcomingRow, ...] = ()  # the segments still to come, shown where room is
     ends_by_planned: str | None = None  # the agenda's ends_by when the session's is moved
     join_url: str | None = None  # the phones' address (http://ADDRESS:PORT/j/CODE) with --serve
+    quorum: str | None = None  # an assembly's quorum band, shown throughout (PRODUCT §7)
+    quorum_ok: bool = True  # reached, or not needed (second call, no rule)
 
 
 def shown_seconds(remaining: float) -> int:
@@ -259,7 +262,34 @@ def view_from_state(
         upcoming=_upcoming(state, now, segment_id),
         ends_by_planned=moved,
         join_url=join_url,
+        **_quorum_fields(state),
     )
+
+
+def quorum_band(quorum: Quorum) -> str:
+    """« Quorum : 23 présents ou représentés sur 85, 22 requis — atteint »."""
+    if quorum.required <= 0:
+        return t("quorum.no_rule", voters=quorum.voters, base=quorum.base)
+    if quorum.reached:
+        verdict = t("quorum.reached")
+    elif quorum.second_call:
+        verdict = t("quorum.second_call")
+    else:
+        verdict = t("quorum.missed")
+    return t(
+        "quorum.band",
+        voters=quorum.voters,
+        base=quorum.base,
+        required=quorum.required,
+        verdict=verdict,
+    )
+
+
+def _quorum_fields(state: SessionState) -> dict[str, Any]:
+    if state.agenda.assembly is None:
+        return {}
+    quorum = quorum_now(state)
+    return {"quorum": quorum_band(quorum), "quorum_ok": quorum.may_deliberate}
 
 
 def _upcoming(state: SessionState, now: datetime, current: str) -> tuple[UpcomingRow, ...]:
@@ -441,7 +471,8 @@ def _next(view: LiveView) -> Text:
         if view.next_duration:
             text.append(f" ({format_human(view.next_duration, current_language())})", style="dim")
     else:
-        text.append(t("live.next_end"))
+        # an assembly is a meeting (séance), not a seminar
+        text.append(t("live.next_end.meeting" if view.quorum else "live.next_end"))
         if view.followed_by:
             text.append(" " + t("live.followed_by", name=view.followed_by), style="dim")
     return text
@@ -649,6 +680,9 @@ def _layout(
 
     blank: Lines = [[Segment(" " * width)]]
     top = render(_header(view, width), _title(view))
+    if view.quorum:  # an assembly: the quorum is in sight throughout, never shortened away
+        style = "bold green" if view.quorum_ok else "bold reverse red"
+        top += render(Text(view.quorum, style=style, no_wrap=True, overflow="ellipsis"))
     status = render(_center_text(_status(view), width), _bar(view, width))
     bottom = render(*_keys_lines(view, width, height))
 

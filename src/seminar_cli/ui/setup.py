@@ -78,7 +78,8 @@ def _represented_by(name: str, others: list[str]) -> str:
 def ask_attendance(agenda: Agenda) -> list[Attendance]:
     """The attendance of the roster (empty without one): everyone present unless unticked."""
     people = agenda.participants
-    if not people:
+    if not people or agenda.participants_file:
+        # a register of members signs in at the desk (`seminar attendance`) or with the key a
         return []
     import questionary
 

@@ -209,6 +209,7 @@ class PvView:
     quorum_reached: bool
     warnings: list[str]
     people: list[PersonRow]
+    guests: list[PersonRow]  # an assembly's guests, listed apart from its members (« Invités »)
     agenda_items: list[str]
     points: list[PointView]
     incidents: list[Entry]
@@ -532,6 +533,7 @@ _REPORT_LABELS = (
 )
 _PV_LABELS = (
     "errata",
+    "guests",
     "convocation",
     "bureau",
     "presence",
@@ -708,7 +710,11 @@ def pv_view(minutes: Minutes) -> PvView:
         opening.append(f("min.pv.not_started"))
     president = a.president or f("min.pv.unnamed")
     secretary = a.secretary or s.secretary or f("min.pv.unnamed")
-    bureau = [Fact(f("min.pv.president"), president), Fact(f("min.pv.secretary"), secretary)]
+    president_title = _officer_title(f, a.president_title, "min.pv.president", "min.pv.of_meeting")
+    secretary_title = _officer_title(f, a.secretary_title, "min.pv.secretary", "min.pv.of_meeting")
+    bureau = [Fact(president_title, president), Fact(secretary_title, secretary)]
+    if a.scrutineers:
+        bureau.append(Fact(f("min.pv.scrutineers"), ", ".join(a.scrutineers)))
     if s.facilitator:
         bureau.append(Fact(f("min.f.facilitator"), s.facilitator))
     total = a.present_count + a.represented_count
@@ -724,6 +730,8 @@ def pv_view(minutes: Minutes) -> PvView:
         quorum = f("min.pv.no_quorum_rule")
     else:
         key = "min.pv.quorum_reached" if a.quorum_reached else "min.pv.quorum_missed"
+        if not a.quorum_reached and a.second_call:
+            key = "min.pv.quorum_second_call"
         quorum = f(
             key,
             share=f.percent(round(a.quorum * 1000), 1000),
@@ -774,6 +782,7 @@ def pv_view(minutes: Minutes) -> PvView:
         if s.place
         else f("min.pv.done_on", day=f.short_day(begin))
     )
+    rows = list(zip(v.person_rows(), minutes.participants, strict=True))
     return PvView(
         lang=minutes.language,
         doc_title=f"{f('min.pv.title', body=body)} — {s.organization or s.title}",
@@ -786,9 +795,10 @@ def pv_view(minutes: Minutes) -> PvView:
         bureau=bureau,
         presence=presence,
         quorum=quorum,
-        quorum_reached=a.quorum_reached,
+        quorum_reached=a.quorum_reached or a.second_call or a.quorum <= 0,
         warnings=warnings,
-        people=v.person_rows(),
+        people=[row for row, p in rows if p.member],
+        guests=[row for row, p in rows if not p.member],
         agenda_items=[seg.title for seg in minutes.segments],
         points=points,
         incidents=incidents,
@@ -796,8 +806,9 @@ def pv_view(minutes: Minutes) -> PvView:
         closing=closing,
         place_date=place_date,
         signatures=[
-            Signature(f("min.pv.president"), a.president or ""),
-            Signature(f("min.pv.secretary"), a.secretary or s.secretary or ""),
+            Signature(president_title, a.president or ""),
+            Signature(secretary_title, a.secretary or s.secretary or ""),
+            *(Signature(f("min.pv.scrutineer"), name) for name in a.scrutineers),
         ],
         footer=v.footer(),
         labels=_labels(f, _PV_LABELS),
@@ -805,6 +816,14 @@ def pv_view(minutes: Minutes) -> PvView:
         errata_intro=f("min.seal.errata_intro"),
         seal_lines=v.seal_lines(),
     )
+
+
+def _officer_title(f: Formatter, role: str | None, default: str, of_meeting: str) -> str:
+    """« Présidente de séance » from the officer's role in the roster, else the catalogue's
+    (the role is French free text: English minutes keep « Chair of the meeting »)."""
+    if not role or f.lang != "fr":
+        return f(default)
+    return f"{role[:1].upper()}{role[1:]}{f(of_meeting)}"
 
 
 def _resolution_view(v: _Views, r: Resolution, prompt: PromptMinutes) -> ResolutionView:
@@ -815,6 +834,8 @@ def _resolution_view(v: _Views, r: Resolution, prompt: PromptMinutes) -> Resolut
     mode = f(f"min.pv.mode.{r.ballot}")
     if not r.voted:
         outcome = f("min.pv.not_voted")
+    elif not r.deliberated:  # held without quorum: recorded, never adopted (PRODUCT §7)
+        outcome = f("min.pv.no_quorum_vote")
     elif r.adopted:
         no_other = not r.counts.get("abstention") and not r.counts.get("blanc")
         if r.unanimous and no_other:

@@ -491,6 +491,9 @@ class _Writer:
         self.signatures(v, labels)
         self.heading(labels.people, 1)
         self.people(v.people, labels)
+        if v.guests:
+            self.heading(labels.guests, 2)
+            self.people(v.guests, labels)
         self.errata_and_seal(v, labels)
 
     def errata_and_seal(self, v: ReportView | PvView, labels: Labels) -> None:

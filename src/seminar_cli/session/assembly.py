@@ -1,0 +1,371 @@
+"""The general assembly's rules (PRODUCT §7, §9): who counts, proxies, quorum, tallies, and
+members' personal codes.
+
+Pure functions of the agenda and the folded state, so the live screen, the desk at the door
+(`seminar attendance`), the runner and the minutes apply the same rules; the writes go through
+a session writer, checked and written in one transaction (``record_if``).
+"""
+
+from __future__ import annotations
+
+import math
+import secrets
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from seminar_cli.errors import SessionError
+from seminar_cli.journal.events import EventType
+
+if TYPE_CHECKING:
+    from seminar_cli.agenda.models import Agenda, Participant
+    from seminar_cli.journal.state import SessionState
+    from seminar_cli.session.service import SessionWriter
+
+# unambiguous letters and digits (no 0/O, 1/I/L): read aloud, typed on a phone
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 6
+
+
+@dataclass(frozen=True)
+class Quorum:
+    """The figures of the quorum now: members present and represented against the required."""
+
+    present: int
+    represented: int
+    base: int  # the members the quorum is a share of
+    required: int  # ceil(share × base); 0 when the statutes set no quorum
+    share: float
+    second_call: bool = False
+    on_paper: bool = False  # the figures come from a paper sheet's counts
+
+    @property
+    def voters(self) -> int:
+        return self.present + self.represented
+
+    @property
+    def reached(self) -> bool:
+        return self.voters >= self.required
+
+    @property
+    def may_deliberate(self) -> bool:
+        """Whether votes held now can adopt a resolution: quorum reached, or a meeting on
+        second convocation (which deliberates whatever the attendance)."""
+        return self.reached or self.second_call
+
+
+def required_members(share: float, base: int) -> int:
+    """Members needed: the quorum's share of ``base``, rounded up (25 % of 85 -> 22)."""
+    if share <= 0 or base <= 0:
+        return 0
+    return math.ceil(share * base - 1e-9)
+
+
+def folded(text: str) -> str:
+    """A name as the desk searches it: accents, case and extra spaces ignored."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return " ".join(plain.casefold().split())
+
+
+def is_assembly(agenda: Agenda) -> bool:
+    return agenda.assembly is not None
+
+
+def member(agenda: Agenda, name: str) -> Participant | None:
+    """The roster's entry for ``name`` if that person is a member (not a guest)."""
+    for person in agenda.participants:
+        if person.name == name:
+            return person if person.member else None
+    return None
+
+
+def named_counts(state: SessionState) -> tuple[int, int]:
+    """Members present now and members represented, from the names recorded (guests and
+    those who left are not counted)."""
+    present = represented = 0
+    for person in state.agenda.voting_members():
+        status = state.status_of(person.name)
+        if status == "present":
+            present += 1
+        elif status == "represented":
+            represented += 1
+    return present, represented
+
+
+def quorum_now(state: SessionState) -> Quorum:
+    """The quorum as the attendance stands: a paper sheet's counts when the desk recorded
+    some (PRODUCT §9), else the names signed in."""
+    agenda = state.agenda
+    assembly = agenda.assembly
+    share = assembly.quorum if assembly else 0.0
+    base = agenda.quorum_base()
+    if state.paper_counts is not None:
+        present, represented = state.paper_counts
+    else:
+        present, represented = named_counts(state)
+    return Quorum(
+        present=present,
+        represented=represented,
+        base=base,
+        required=required_members(share, base),
+        share=share,
+        second_call=bool(assembly and assembly.second_call),
+        on_paper=state.paper_counts is not None,
+    )
+
+
+# -- attendance and proxies ---------------------------------------------------------------------
+Refusal = tuple[str, dict[str, Any]]  # a catalogue key and its parameters
+
+
+def proxies_held(state: SessionState, holder: str, *, leaving_out: str | None = None) -> int:
+    return sum(
+        1
+        for name, record in state.attendance.items()
+        if record.status == "represented"
+        and record.represented_by == holder
+        and name != leaving_out
+    )
+
+
+def attendance_refusal(
+    state: SessionState, name: str, status: str, represented_by: str | None
+) -> Refusal | None:
+    """Why this attendance cannot be recorded in an assembly (PRODUCT §7, §9), or None.
+
+    A proxy is given by a member to a member present; ``assembly.proxies_max`` caps what one
+    holder carries (none where the statutes are silent).  Outside an assembly, anything goes,
+    as in 0.1."""
+    agenda = state.agenda
+    if agenda.assembly is None:
+        return None
+    roster = {p.name: p for p in agenda.participants}
+    if status == "represented":
+        giver = roster.get(name)
+        if giver is not None and not giver.member:
+            return "att.refused.guest_gives", {"name": name}
+        if not represented_by:
+            return "att.refused.no_holder", {"name": name}
+        if represented_by == name:
+            return "att.refused.self", {"name": name}
+        holder = roster.get(represented_by)
+        if holder is not None and not holder.member:
+            return "att.refused.guest_holds", {"name": represented_by}
+        if holder is not None and state.status_of(represented_by) != "present":
+            return "att.refused.holder_absent", {"name": represented_by}
+        cap = agenda.assembly.proxies_max
+        held = proxies_held(state, represented_by, leaving_out=name)
+        if cap is not None and held + 1 > cap:
+            return "att.refused.over_cap", {"name": represented_by, "held": held, "max": cap}
+    elif proxies_held(state, name) and status != "present":
+        # who leaves takes the proxies away: they are given back first, by name
+        return "att.refused.holder_leaves", {"name": name, "held": proxies_held(state, name)}
+    return None
+
+
+def check_attendance_list(
+    agenda: Agenda, attendance: Iterable[tuple[str, str, str | None]]
+) -> None:
+    """The attendance recorded when a session opens, checked as a whole (the start's questions,
+    an answers file's ``attendance:``): SessionError with the first refusal."""
+    from seminar_cli.journal.state import AttendanceRecord, SessionState
+    from seminar_cli.timer import local_now
+
+    entries = list(attendance)
+    probe = SessionState(session_id="", agenda=agenda)
+    at = local_now()
+    # the present first: a proxy's holder may come later in the list
+    for name, status, _ in entries:
+        if status != "represented":
+            probe.attendance[name] = AttendanceRecord(status, None, at)
+    for name, status, by in entries:
+        if status == "represented":
+            refusal = attendance_refusal(probe, name, status, by)
+            if refusal is not None:
+                raise SessionError(refusal[0], **refusal[1])
+            probe.attendance[name] = AttendanceRecord(status, by, at)
+
+
+def record_attendance(
+    writer: SessionWriter, name: str, status: str, represented_by: str | None = None
+) -> None:
+    """Record one person's attendance, checked against the rules on the journal as it is at the
+    moment of writing (the desk and the facilitator may sign people in at the same time)."""
+    refusal: list[Refusal] = []
+
+    def accept(state: SessionState) -> bool:
+        found = attendance_refusal(state, name, status, represented_by)
+        if found is not None:
+            refusal.append(found)
+        return found is None
+
+    written = writer.record_if(
+        accept,
+        EventType.attendance,
+        participant=name,
+        status=status,
+        represented_by=represented_by if status == "represented" else None,
+    )
+    if written is None and refusal:
+        raise SessionError(refusal[-1][0], **refusal[-1][1])
+
+
+def record_paper_counts(writer: SessionWriter, present: int, represented: int) -> None:
+    if present < 0 or represented < 0:
+        raise SessionError("att.counts_negative")
+    base = writer.agenda.quorum_base()
+    if base and present + represented > base:
+        raise SessionError("att.counts_over", total=present + represented, base=base)
+    writer.record(EventType.attendance_counts, present=present, represented=represented)
+
+
+# -- tallies ------------------------------------------------------------------------------------
+def tally_refusal(state: SessionState, value: Any) -> Refusal | None:
+    """A show of hands larger than the members present and represented (PRODUCT §7)."""
+    if state.agenda.assembly is None or not isinstance(value, dict):
+        return None
+    quorum = quorum_now(state)
+    if not state.agenda.participants and not quorum.on_paper:
+        return None  # nobody signed in by name nor on paper: no figure to check against
+    hands = sum(v for v in value.values() if isinstance(v, int))
+    if hands > quorum.voters:
+        return "att.refused.tally", {
+            "hands": hands,
+            "voters": quorum.voters,
+            "present": quorum.present,
+            "represented": quorum.represented,
+        }
+    return None
+
+
+def announce_quorum(writer: SessionWriter, prompt_id: str | None) -> Quorum:
+    """Record the quorum's figures as a vote opens: the minutes read them."""
+    quorum = quorum_now(writer.state)
+    writer.record(
+        EventType.quorum_announced,
+        prompt=prompt_id,
+        present=quorum.present,
+        represented=quorum.represented,
+        required=quorum.required,
+        base=quorum.base,
+        reached=quorum.reached,
+    )
+    return quorum
+
+
+# -- members' personal codes --------------------------------------------------------------------
+def new_code(taken: Iterable[str]) -> str:
+    used = set(taken)
+    while True:
+        code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+        if code not in used:
+            return code
+
+
+def code_of(state: SessionState, name: str) -> str | None:
+    for code, holder in state.member_codes.items():
+        if holder == name:
+            return code
+    return None
+
+
+def member_code(writer: SessionWriter, name: str) -> str:
+    """This member's personal code, made and recorded at their first sign-in (PRODUCT §9): the
+    phones ask for it before taking a member's vote."""
+    writer.sync()
+    known = code_of(writer.state, name)
+    if known is not None:
+        return known
+    code = new_code(writer.state.member_codes)
+
+    def first(state: SessionState) -> bool:
+        return code_of(state, name) is None and code not in state.member_codes
+
+    writer.record_if(first, EventType.member_code, participant=name, code=code)
+    found = code_of(writer.state, name)
+    return found if found is not None else member_code(writer, name)
+
+
+def member_for_code(session: SessionState, code: str) -> str | None:
+    """The member a personal code was given to in this session (case and spaces ignored)."""
+    wanted = "".join(code.split()).upper()
+    return session.member_codes.get(wanted)
+
+
+# -- the desk at the door (`seminar attendance`) ------------------------------------------------
+@dataclass(frozen=True)
+class SignedIn:
+    name: str
+    status: str
+    represented_by: str | None = None
+    code: str | None = None  # a member signed in present: their personal code
+    guest: bool = False
+
+
+@dataclass(frozen=True)
+class DeskRequest:
+    present: tuple[str, ...] = ()
+    proxies: tuple[tuple[str, str], ...] = ()  # (holder, represented)
+    excused: tuple[str, ...] = ()
+    counts: tuple[int, int] | None = None  # a paper sheet: present, represented
+
+
+def find_person(agenda: Agenda, query: str) -> Participant:
+    """The roster's person a desk search names: accents, case and spaces ignored; an exact name
+    first, else the one name holding the words typed."""
+    wanted = folded(query)
+    if not wanted:
+        raise SessionError("att.unknown_name", name=query)
+    exact = [p for p in agenda.participants if folded(p.name) == wanted]
+    if exact:
+        return exact[0]
+    found = [p for p in agenda.participants if wanted in folded(p.name)]
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise SessionError("att.unknown_name", name=query)
+    names = ", ".join(p.name for p in found[:5]) + (" …" if len(found) > 5 else "")
+    raise SessionError("att.ambiguous_name", name=query, names=names)
+
+
+def search_people(agenda: Agenda, query: str) -> list[Participant]:
+    wanted = folded(query)
+    return [p for p in agenda.participants if wanted in folded(p.name)]
+
+
+def sign_in(writer: SessionWriter, query: str, status: str, holder: str | None = None) -> SignedIn:
+    """One line of the desk: ``query`` (a name as typed) is present, excused, or represented by
+    ``holder``; a member present gets their personal code."""
+    agenda = writer.agenda
+    person = find_person(agenda, query)
+    by = find_person(agenda, holder).name if holder else None
+    record_attendance(writer, person.name, status, by)
+    code = member_code(writer, person.name) if status == "present" and person.member else None
+    return SignedIn(person.name, status, by, code, guest=not person.member)
+
+
+def attendance_desk(writer: SessionWriter, request: DeskRequest) -> tuple[list[SignedIn], Quorum]:
+    """What `seminar attendance` records from its flags, in order: the present first (a proxy
+    needs its holder present), then proxies, then the excused, then a paper sheet's counts.
+    Stops at the first refusal (SessionError): what came before it is recorded."""
+    if writer.agenda.assembly is None:
+        raise SessionError("att.not_assembly", id=writer.session_id)
+    done: list[SignedIn] = []
+    for name in request.present:
+        done.append(sign_in(writer, name, "present"))
+    for holder, represented in request.proxies:
+        done.append(sign_in(writer, represented, "represented", holder))
+    for name in request.excused:
+        done.append(sign_in(writer, name, "excused"))
+    if request.counts is not None:
+        record_paper_counts(writer, *request.counts)
+    writer.sync()
+    return done, quorum_now(writer.state)
+
+
+def member_cards(writer: SessionWriter) -> list[tuple[Participant, str]]:
+    """Every member with their personal code (made now for those who have none yet)."""
+    if writer.agenda.assembly is None:
+        raise SessionError("att.not_assembly", id=writer.session_id)
+    return [(p, member_code(writer, p.name)) for p in writer.agenda.voting_members()]

@@ -1,0 +1,139 @@
+"""The desk at the door (`seminar attendance`): what it prints, its questions, and the page of
+member cards."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from seminar_cli.errors import SeminarError
+from seminar_cli.i18n import t
+from seminar_cli.ui.console import say
+
+if TYPE_CHECKING:
+    from seminar_cli.agenda.models import Participant
+    from seminar_cli.session.assembly import Quorum, SignedIn
+    from seminar_cli.session.service import SessionWriter
+
+
+def signed_in_line(done: SignedIn) -> str:
+    if done.status == "present":
+        if done.guest or done.code is None:
+            return t("att.guest_line", name=done.name)
+        return t("att.present_line", name=done.name, code=done.code)
+    if done.status == "represented":
+        return t("att.represented_line", name=done.name, holder=done.represented_by)
+    return t("att.excused_line", name=done.name)
+
+
+def show_signed_in(
+    done: list[SignedIn], quorum: Quorum, counts: tuple[int, int] | None = None
+) -> None:
+    from seminar_cli.ui.screen import quorum_band
+
+    for item in done:
+        say(signed_in_line(item))
+    if counts is not None:
+        say(t("att.counts_line", present=counts[0], represented=counts[1]))
+    say(quorum_band(quorum), style="bold")
+
+
+def run_desk(writer: SessionWriter) -> None:
+    """Search a name, say present, represented or excused; again until a blank name."""
+    import questionary
+
+    from seminar_cli.errors import NoTerminalError
+    from seminar_cli.session.assembly import quorum_now, search_people, sign_in
+    from seminar_cli.ui.console import has_terminal
+
+    if not has_terminal():
+        raise NoTerminalError("common.no_terminal")
+    while True:
+        query = questionary.text(t("att.ask_name")).ask()
+        if query is None or not query.strip():
+            break
+        found = search_people(writer.agenda, query)
+        if not found:
+            say(t("att.none_found", name=query.strip()), style="red")
+            continue
+        name = found[0].name
+        if len(found) > 1:
+            name = questionary.select(
+                t("att.ask_which"), choices=[_label(p) for p in found[:30]]
+            ).ask()
+            if name is None:
+                continue
+            name = found[[_label(p) for p in found[:30]].index(name)].name
+        status = questionary.select(
+            t("att.ask_status", name=name),
+            choices=[
+                questionary.Choice(t(f"live.status.{s}"), value=s)
+                for s in ("present", "represented", "excused")
+            ],
+        ).ask()
+        if status is None:
+            continue
+        holder = None
+        if status == "represented":
+            holder = questionary.text(t("att.ask_holder")).ask()
+            if not holder:
+                continue
+        try:
+            done = sign_in(writer, name, status, holder)
+        except SeminarError as refused:
+            say(refused.message(), style="red")
+            continue
+        say(signed_in_line(done), style="bold")
+        say(_band(quorum_now(writer.state)))
+
+
+def _band(quorum: Quorum) -> str:
+    from seminar_cli.ui.screen import quorum_band
+
+    return quorum_band(quorum)
+
+
+def _label(person: Participant) -> str:
+    return f"{person.name} — {person.organization}" if person.organization else person.name
+
+
+def write_cards(
+    path: Path, title: str, cards: list[tuple[Participant, str]], address: str | None
+) -> None:
+    """A printable page of member cards: name, organisation, personal code, and the QR code of
+    the join address carrying the code when the address is known."""
+    import segno
+
+    from seminar_cli.fileio import check_output, write_output
+
+    items = []
+    for person, code in cards:
+        qr = ""
+        if address:
+            link = f"{address}{'&' if '?' in address else '?'}member={code}"
+            qr = segno.make(link, error="m").svg_inline(scale=3)
+        org = (
+            f"<p class='org'>{html.escape(person.organization)}</p>" if person.organization else ""
+        )
+        items.append(
+            f"<div class='card'><p class='name'>{html.escape(person.name)}</p>{org}"
+            f"<p class='code'><span>{html.escape(t('att.card_code'))}</span> {code}</p>{qr}</div>"
+        )
+    heading = html.escape(t("att.cards_title", title=title))
+    page = (
+        "<!doctype html><html><head><meta charset='utf-8'>"
+        f"<title>{heading}</title><style>"
+        "body{font-family:sans-serif;margin:1cm}"
+        ".cards{display:flex;flex-wrap:wrap;gap:.5cm}"
+        ".card{border:1px dashed #888;padding:.4cm;width:8cm;break-inside:avoid}"
+        ".name{font-weight:bold;font-size:1.2em;margin:0}.org{margin:.2em 0;color:#555}"
+        ".code{font-family:monospace;font-size:1.6em;letter-spacing:.15em}"
+        ".code span{font-family:sans-serif;font-size:.5em;letter-spacing:0;color:#555}"
+        f"</style></head><body><h1>{heading}</h1><div class='cards'>"
+        + "".join(items)
+        + "</div></body></html>\n"
+    )
+    # a page made again replaces the last one (the codes stay those of the journal)
+    write_output(check_output(path, force=True, exists_key="att.cards_exists"), page.encode())
+    say(t("att.cards_written", count=len(cards), file=path))

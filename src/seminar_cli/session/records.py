@@ -63,7 +63,7 @@ def due_option(text: str | None) -> str | None:
 
 
 def clean_text(text: str) -> str:
-    from seminar_cli.session.answers import strip_controls
+    from seminar_cli.typed_text import strip_controls
 
     # an escape sequence would recolour or clear the terminal that echoes the record
     cleaned = strip_controls(text).strip()
@@ -76,7 +76,7 @@ def clean_text(text: str) -> str:
 
 def clean_owner(owner: str | None) -> str:
     """An action's owner as stored and shown; UsageError when there is none."""
-    from seminar_cli.session.answers import strip_controls
+    from seminar_cli.typed_text import strip_controls
 
     cleaned = strip_controls(owner or "").strip()
     if not cleaned:

@@ -143,8 +143,7 @@ def _plain_setup(setup: SessionSetup) -> SessionSetup:
     shown on the projector, echoed in terminals and written in the minutes."""
     from dataclasses import replace
 
-    from seminar_cli.session.answers import strip_controls
-    from seminar_cli.typed_text import plain_name
+    from seminar_cli.typed_text import plain_name, strip_controls
 
     def plain(value: str | None) -> str | None:
         return (strip_controls(value).strip() or None) if value is not None else None

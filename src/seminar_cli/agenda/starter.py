@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import yaml
 
@@ -120,3 +121,11 @@ def render_starter(answers: StarterAnswers) -> str:
     lang = answers.language if answers.language in _HEADER else "fr"
     types = ", ".join(kind.value for kind in PromptType)  # every type the models know
     return _HEADER[lang].format(types=types) + "\n" + body + "\n" + _EXAMPLE[lang]
+
+
+def copy_register(source: Path, target: Path) -> None:
+    """The register of members beside the copied agenda (its participants_file), unless a
+    file of that name is there already: it is the user's own register."""
+    if target.exists() or not source.is_file():
+        return
+    target.write_bytes(source.read_bytes())

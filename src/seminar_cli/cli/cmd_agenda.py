@@ -14,10 +14,6 @@ from seminar_cli.i18n import t
 if TYPE_CHECKING:
     from datetime import time
 
-    from rich.table import Table
-
-    from seminar_cli.agenda.models import Agenda
-
 
 def register(app: typer.Typer) -> None:
     group = typer.Typer(help=t("help.agenda"), no_args_is_help=True, rich_markup_mode=None)
@@ -29,7 +25,7 @@ def register(app: typer.Typer) -> None:
         from seminar_cli.agenda.loader import read_agenda_file
         from seminar_cli.durations import format_human
         from seminar_cli.errors import AgendaError
-        from seminar_cli.ui import console
+        from seminar_cli.ui.agendas import render_agenda_list
 
         rows: list[tuple[list[str], str | None]] = []  # cells, style
         invalid: list[str] = []
@@ -51,14 +47,7 @@ def register(app: typer.Typer) -> None:
                 origin,
             ]
             rows.append((cells, None))
-        screen = console.out()
-        table = _agenda_table(rows, narrow=False)
-        wide = screen.options.update_width(10_000)  # the table's own width, unclamped
-        if screen.measure(table, options=wide).maximum > screen.width:
-            table = _agenda_table(rows, narrow=True)
-        screen.print(table)
-        for path in invalid:
-            console.say(t("agenda.list.invalid_hint", file=path), style="red")
+        render_agenda_list(rows, invalid)
 
     @group.command("show", help=t("help.agenda.show"), epilog=t("help.agenda.show.epilog"))
     def show_cmd(
@@ -78,7 +67,9 @@ def register(app: typer.Typer) -> None:
 
         loaded = load_agenda(agenda)
         adopt_agenda_language(loaded.agenda.language)
-        _render_agenda(loaded.agenda, _parse_at(at), notes)
+        from seminar_cli.ui.agendas import render_agenda
+
+        render_agenda(loaded.agenda, _parse_at(at), notes)
 
     @group.command(
         "validate", help=t("help.agenda.validate"), epilog=t("help.agenda.validate.epilog")
@@ -164,7 +155,11 @@ def register(app: typer.Typer) -> None:
             if loaded.agenda.participants_file:
                 register = Path(loaded.source).parent / loaded.agenda.participants_file
         else:
-            from seminar_cli.agenda.starter import StarterAnswers, StarterSegment, render_starter
+            from seminar_cli.agenda.starter import (
+                StarterAnswers,
+                StarterSegment,
+                render_starter,
+            )
             from seminar_cli.i18n import current_language
 
             if no_input:
@@ -185,7 +180,9 @@ def register(app: typer.Typer) -> None:
             text = render_starter(answers)
         write_output(target, text.encode("utf-8"))
         if register is not None:
-            _copy_register(register, Path(file).parent / register.name)
+            from seminar_cli.agenda.starter import copy_register
+
+            copy_register(register, Path(file).parent / register.name)
         console.say(t("agenda.new.written", file=str(file)), style="green")
 
     @group.command("schema", help=t("help.agenda.schema"), epilog=t("help.agenda.schema.epilog"))
@@ -196,25 +193,6 @@ def register(app: typer.Typer) -> None:
 
         schema = {**agenda_schema(), "title": "seminar agenda"}
         sys.stdout.write(json.dumps(schema, ensure_ascii=False, indent=2) + "\n")
-
-
-def _agenda_table(rows: list[tuple[list[str], str | None]], *, narrow: bool) -> Table:
-    """The table of ``agenda list``.  A title wraps between its words, never inside one
-    (Rich made « Co-const… demain » of it at 80 columns); on a narrow terminal the origin
-    wraps at its spaces to leave the title that room."""
-    from rich.table import Table
-
-    longest_word = max((len(w) for cells, _ in rows for w in cells[1].split()), default=0)
-    table = Table(title=t("agenda.list.title"))
-    # the name is what the user types next: never cut it
-    table.add_column(t("agenda.list.name"), no_wrap=True, overflow="fold")
-    table.add_column(t("agenda.list.agenda_title"), min_width=min(longest_word, 30))
-    table.add_column(t("agenda.list.segments"), justify="right")
-    table.add_column(t("agenda.list.duration"), justify="right", no_wrap=True)
-    table.add_column(t("agenda.list.origin"), max_width=12 if narrow else None)
-    for cells, style in rows:
-        table.add_row(*cells, style=style)
-    return table
 
 
 def _count(number: int, key: str) -> str:
@@ -238,91 +216,3 @@ def _parse_at(value: str | None) -> time | None:
         return parsed
     except ValidationError:
         raise UsageError("common.bad_at", value=value) from None
-
-
-def _render_agenda(agenda: Agenda, start: time | None, notes: bool) -> None:
-    from rich.console import RenderableType
-    from rich.table import Table
-    from rich.text import Text
-
-    from seminar_cli.durations import format_human
-    from seminar_cli.ui import console
-    from seminar_cli.ui.labels import kind_label, prompt_type_label, who_label
-
-    head = Text(agenda.title, style="bold")
-    if agenda.subtitle:
-        head.append(" — " + agenda.subtitle)
-    if agenda.organization:
-        head.append(f"  ({agenda.organization})", style="dim")
-    table = Table(title=head, show_lines=False, expand=False)
-    has_times = (start or agenda.starts_at) is not None
-    if has_times:
-        table.add_column(t("agenda.show.start"), justify="right", no_wrap=True)
-        table.add_column(t("agenda.show.end"), justify="right", no_wrap=True)
-    table.add_column(t("agenda.show.duration"), justify="right", no_wrap=True)
-    table.add_column(t("agenda.show.segment"))
-    table.add_column(t("agenda.show.kind"), no_wrap=True)
-    for segment, begin, end in agenda.planned_times(start):
-        title = Text(segment.title, style="bold")
-        if segment.speaker:
-            title.append(f"\n{segment.speaker}", style="italic")
-        if notes and segment.notes:
-            title.append(f"\n{segment.notes}", style="dim")
-        for prompt in segment.prompts:
-            title.append(f"\n  › {prompt.question} ")
-            title.append(
-                f"[{prompt_type_label(prompt.type)} · {who_label(prompt.who)}]", style="dim"
-            )
-        duration = format_human(segment.duration)
-        if segment.fixed:
-            duration += f" ({t('agenda.show.fixed')})"
-        row: list[RenderableType] = [duration, title, kind_label(segment.kind)]
-        if has_times:
-            row = [begin.strftime("%H:%M"), end.strftime("%H:%M"), *row]
-        table.add_row(*row)
-    total_row: list[RenderableType] = [
-        format_human(agenda.total_seconds),
-        Text(t("agenda.show.total"), style="bold"),
-        "",
-    ]
-    if has_times:
-        last_end = agenda.planned_times(start)[-1][2].strftime("%H:%M")
-        total_row = ["", last_end, *total_row]
-    table.add_row(*total_row, end_section=True)
-    out = console.out()
-    out.print(table)
-    if agenda.participants:
-        count = len(agenda.participants)
-        console.say(
-            t("agenda.show.roster_one" if count == 1 else "agenda.show.roster", count=count)
-        )
-    if agenda.assembly:
-        a = agenda.assembly
-        console.say(
-            t(
-                "agenda.show.assembly",
-                body=a.body,
-                members=agenda.quorum_base() or "?",
-                quorum=t("agenda.show.percent", value=round(a.quorum * 100)),
-                majority=t(f"agenda.majority.{a.majority.value}"),
-            )
-        )
-    slack = agenda.slack_seconds(start)
-    if agenda.ends_by and slack is not None:
-        ends_by = agenda.ends_by.strftime("%H:%M")
-        if slack < 0:
-            over = format_human(-slack)
-            console.say(t("agenda.show.overrun", ends_by=ends_by, over=over), style="bold yellow")
-        else:
-            margin = format_human(slack) if slack else "0 min"
-            console.say(t("agenda.show.fits", ends_by=ends_by, margin=margin), style="green")
-    if agenda.followed_by:
-        console.say(t("agenda.show.followed_by", what=agenda.followed_by))
-
-
-def _copy_register(source: Path, target: Path) -> None:
-    """The register of members beside the copied agenda (its participants_file), unless a
-    file of that name is there already: it is the user's own register."""
-    if target.exists() or not source.is_file():
-        return
-    target.write_bytes(source.read_bytes())

@@ -179,3 +179,131 @@ def test_a_rehearsals_countdown_follows_the_session_clock_at_speed_10(
     finally:
         desktop.close()
         room.stop()
+
+
+RESULTS_AGENDA = """\
+title: Essai des résultats à l'écran
+participants:
+  - name: Élodie Lefèvre
+  - name: Bruno Petit
+segments:
+  - id: questions
+    title: Questions à la salle
+    duration: 1h
+    prompts:
+      - {id: format, question: "Quel format préférez-vous ?", type: choice, choices: [Plénière, Ateliers, Les deux], who: open}
+      - {id: utilite, question: "Utilité de la séquence ?", type: rating, min: 1, max: 5, labels: {1: Pas du tout, 2: Peu, 3: Moyennement, 4: Beaucoup, 5: Tout à fait}, who: open}
+      - {id: priorites, question: "Classez ces priorités", type: ranking, choices: [Former les jeunes, Outiller les catalyseurs, Mesurer l'impact], who: open}
+  - id: fin
+    title: Clôture
+    duration: 10m
+"""
+RESULT_QUESTIONS = {
+    "Quel format préférez-vous ?",
+    "Utilité de la séquence ?",
+    "Classez ces priorités",
+}
+# what the room sees now: the results shown, every element of theirs whose bottom is below the
+# screen's, and whether the countdown and the join address lie wholly inside the screen
+SEEN = """() => {
+  const shown = [...document.querySelectorAll("section.results")].filter(s => !s.hidden);
+  const cut = shown.flatMap(s => [s, ...s.querySelectorAll("*")])
+    .filter(e => e.getBoundingClientRect().bottom > innerHeight + 0.5)
+    .map(e => e.tagName + " " + e.textContent.trim().slice(0, 40));
+  const inside = selector => {
+    const box = document.querySelector(selector).getBoundingClientRect();
+    return box.height > 0 && box.top >= 0 && box.bottom <= innerHeight && box.right <= innerWidth;
+  };
+  return {
+    shown: shown.map(s => s.querySelector("h3").textContent),
+    cut: cut,
+    countdown: inside("[role=timer]"),
+    address: inside(".join-box .url"),
+    wide: document.documentElement.scrollWidth <= innerWidth,
+  };
+}"""
+
+
+def test_the_projectors_results_are_never_cut_and_take_turns_when_they_do_not_fit(
+    chromium: Any, tmp_path: Path
+) -> None:
+    expect = expect_page()
+    room = ServedSession(tmp_path, RESULTS_AGENDA)
+    phone = phone_context(chromium)
+    contexts = [phone, desktop_context(chromium)]
+    contexts.append(chromium.new_context(viewport={"width": 1920, "height": 1080}))
+    try:
+        answering = phone.new_page()
+        join(answering, room, "Bruno Petit")
+        for question in RESULT_QUESTIONS:
+            section = prompt_section(answering, question)
+            if question != "Classez ces priorités":  # a ranking is sent in the order shown
+                section.get_by_role("radio").last.check()
+            send(section)
+        screens = []
+        for context in contexts:
+            page = context.new_page()
+            page.goto(f"{room.base}/j/{room.code}/screen")
+            expect(page.get_by_role("timer")).to_be_visible()
+            screens.append(page)
+        room.next_segment()
+        seen: dict[int, set[str]] = {}
+        deadline = time.monotonic() + 8 * 3 * 5  # three results, one every 8 s, margin x5
+        while time.monotonic() < deadline:
+            for page in screens:
+                width = page.viewport_size["width"]
+                now = page.evaluate(SEEN)
+                if not now["shown"]:
+                    continue  # the results are not there yet
+                assert now["cut"] == [], (width, now)
+                assert now["countdown"] and now["address"] and now["wide"], (width, now)
+                if width not in seen:
+                    shoot(page, f"screen-{width}-results-fit")
+                seen.setdefault(width, set()).update(now["shown"])
+            if len(seen) == len(screens) and all(s == RESULT_QUESTIONS for s in seen.values()):
+                break
+            time.sleep(0.2)
+        assert {w: s for w, s in seen.items() if s != RESULT_QUESTIONS} == {}, seen
+        assert len(seen) == len(screens), seen
+        # a phone's wording: one answer, singular
+        expect(screens[1].locator("section.results:not([hidden]) .count")).to_have_text("1 réponse")
+    finally:
+        for context in contexts:
+            context.close()
+        room.stop()
+
+
+def test_without_script_the_projector_shows_the_latest_result_whole(
+    chromium: Any, tmp_path: Path
+) -> None:
+    expect = expect_page()
+    room = ServedSession(tmp_path, RESULTS_AGENDA)
+    phone = phone_context(chromium)
+    projector = chromium.new_context(viewport=DESKTOP, java_script_enabled=False)
+    try:
+        answering = phone.new_page()
+        join(answering, room, "Bruno Petit")
+        for question in RESULT_QUESTIONS:
+            section = prompt_section(answering, question)
+            if question != "Classez ces priorités":
+                section.get_by_role("radio").last.check()
+            send(section)
+        room.next_segment()
+        page = projector.new_page()
+        deadline = time.monotonic() + 30
+        while True:  # the page does not refresh itself without script: reload until closed
+            page.goto(f"{room.base}/j/{room.code}/screen")
+            if page.locator("section.results").count() or time.monotonic() > deadline:
+                break
+            time.sleep(0.2)
+        expect(page.locator("section.results")).to_have_count(3)
+        shown = page.locator("section.results:not([hidden])")
+        expect(shown).to_have_count(1)
+        expect(shown.get_by_role("heading")).to_have_text("Classez ces priorités")
+        now = page.evaluate(SEEN)
+        assert now["cut"] == [] and now["countdown"] and now["address"], now
+        shoot(page, "screen-1280-results-noscript")
+    finally:
+        phone.close()
+        projector.close()
+        room.stop()

@@ -179,6 +179,39 @@
     });
   });
 
+  // the projector's results: all of them when they fit the screen, else one after the other
+  // (every 8 s), never cut at the bottom; the page alone shows the latest one
+  var ROTATE_MS = 8000;
+  var shownResult = null;
+  function resultsFit(sections) {
+    for (var i = 0; i < sections.length; i++) {
+      if (!sections[i].hidden && sections[i].getBoundingClientRect().bottom > window.innerHeight) { return false; }
+    }
+    return true;
+  }
+  function showResults(step) {
+    var grid = live.querySelector(".results-grid");
+    if (!grid) { shownResult = null; return; }
+    var sections = grid.querySelectorAll("section.results");
+    var i;
+    for (i = 0; i < sections.length; i++) { sections[i].hidden = false; }
+    if (sections.length < 2 || resultsFit(sections)) { shownResult = null; return; }
+    var at = 0;
+    for (i = 0; i < sections.length; i++) {
+      if (sections[i].getAttribute("aria-labelledby") === shownResult) { at = i; }
+    }
+    if (step) { at = (at + 1) % sections.length; }
+    for (i = 0; i < sections.length; i++) { sections[i].hidden = i !== at; }
+    shownResult = sections[at].getAttribute("aria-labelledby");
+  }
+  if (kind === "screen") {
+    var merged = merge;
+    merge = function (html) { merged(html); showResults(false); };
+    showResults(false);
+    setInterval(function () { showResults(true); }, ROTATE_MS);
+    window.addEventListener("resize", function () { showResults(false); });
+  }
+
   tick();
   setInterval(tick, 1000);
 })();

@@ -19,10 +19,6 @@ CODE = "ABCDEF"
 WAIT = 20.0  # bounds, never sleeps: each wait ends as soon as its condition holds
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect found in rehearsal: open event streams print tracebacks when the server stops",
-)
 def test_quitting_with_phones_connected_prints_no_traceback(
     capfd: pytest.CaptureFixture[str],
 ) -> None:

@@ -161,10 +161,24 @@ class Hub:
 
     def __init__(self) -> None:
         self.changed = asyncio.Event()
+        self.closing = False  # the server stops: every stream ends, so none is cut mid-way
+        self.loop: asyncio.AbstractEventLoop | None = None  # the server's, once it runs
 
     def wake(self) -> None:
         woken, self.changed = self.changed, asyncio.Event()
         woken.set()
+
+    def close(self) -> None:
+        self.closing = True
+        self.wake()
+
+    def close_from_any_thread(self) -> None:
+        """End every event stream before the server stops: uvicorn would otherwise cancel
+        them after its grace period and print a traceback for each (on the projected
+        terminal of ``start --serve``)."""
+        if self.loop is not None and not self.loop.is_closed():
+            with contextlib.suppress(RuntimeError):  # the loop has just stopped
+                self.loop.call_soon_threadsafe(self.close)
 
 
 def create_app(
@@ -281,7 +295,7 @@ def create_app(
 
     async def stream(after: int) -> AsyncIterator[str]:
         yield "retry: 3000\n\n"
-        while True:
+        while not hub.closing:
             waiter = hub.changed
             fresh = room.events_after(after)
             for event in fresh:
@@ -452,6 +466,7 @@ def create_app(
                     on_closed()
                 await asyncio.sleep(POLL_SECONDS)
 
+        hub.loop = asyncio.get_running_loop()
         task = asyncio.create_task(poll())
         try:
             yield
@@ -479,4 +494,5 @@ def create_app(
     ]
     app = Starlette(routes=routes, lifespan=lifespan)
     app.add_middleware(SecurityHeaders)
+    app.state.end_streams = hub.close_from_any_thread
     return app

@@ -149,6 +149,7 @@ class WebServer:
         self.app_options: dict[str, Any] = {}  # create_app's keywords (tests: the rates)
         self._thread: threading.Thread | None = None
         self._server: object | None = None
+        self._app: object | None = None
         self._journal: object | None = None
         self._socket: socket.socket | None = None
         self.served: Served | None = None  # the address phones use, once started
@@ -173,6 +174,7 @@ class WebServer:
             raise
         url = f"http://{_url_host(shown_address(self.host))}:{port}/j/{room.code}"
         app = create_app(room, url, on_closed=self.closed.set, **self.app_options)
+        self._app = app
         config = uvicorn.Config(
             app,
             log_level="error",
@@ -214,6 +216,8 @@ class WebServer:
 
     def stop(self) -> None:
         server = self._server
+        if self._app is not None:
+            self._app.state.end_streams()  # type: ignore[attr-defined]
         if server is not None:
             server.should_exit = True  # type: ignore[attr-defined]
         if self._thread is not None:

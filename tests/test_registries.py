@@ -139,7 +139,17 @@ SAMPLE_ANSWERS = {
     "vote": "for",
     "election": "a",
 }
-TYPE_FIELDS = ("choices", "min", "max", "labels", "majority", "candidates", "seats", "round", "ballot")
+TYPE_FIELDS = (
+    "choices",
+    "min",
+    "max",
+    "labels",
+    "majority",
+    "candidates",
+    "seats",
+    "round",
+    "ballot",
+)
 FIELD_SAMPLES = {
     "choices": ["a", "b"],
     "min": 1,

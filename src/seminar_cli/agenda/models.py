@@ -276,6 +276,15 @@ def _prompt_rules(schema: dict[str, Any]) -> None:
                 "properties": {"ballot": {"const": "roll_call"}, "anonymous": {"const": False}}
             },
         },
+        # a roll call is named, a secret ballot anonymous
+        {
+            "if": {"properties": {"ballot": {"const": "roll_call"}}, "required": ["ballot"]},
+            "then": {"properties": {"anonymous": {"const": False}}},
+        },
+        {
+            "if": {"properties": {"ballot": {"const": "secret"}}, "required": ["ballot"]},
+            "then": {"properties": {"anonymous": {"const": True}}},
+        },
         # who: open (the default) takes ballots from phones and terminals, never by hands
         {
             "if": {

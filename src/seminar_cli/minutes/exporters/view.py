@@ -387,6 +387,7 @@ class _Views:
         cast = int(summary.get("cast", 0))
         counts: dict[str, int] = summary.get("counts", {})
         result.bars = self.bars(list(counts.items()), cast or None)
+        result.lines.append(f("min.pv.mode.secret" if prompt.anonymous else "min.pv.mode.named"))
         seats = f("min.election.seats", n=f.number(prompt.seats or 1))
         result.lines.append(f"{seats} · {f('min.election.round', n=f.number(prompt.round or 1))}")
         result.lines.append(f("min.election.cast", n=f.number(cast)))

@@ -93,6 +93,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ce scrutin est réservé aux membres : rejoignez avec --name VOTRE NOM.",
         "This ballot is for members only: join with --name YOUR NAME.",
     ),
+    "ballot.not_voter_self": (
+        "{name} ne vote pas : ni présent(e) sur la feuille d'émargement, ni membre inscrit.",
+        "{name} does not vote: neither present on the attendance sheet nor a registered member.",
+    ),
     "ballot.not_voter": (
         "{name} ne peut pas voter pour {member} : ni présent(e), ni porteur de son pouvoir.",
         "{name} cannot vote for {member}: neither present nor holding their proxy.",

@@ -64,6 +64,8 @@ def ballot_member(state: SessionState, voter: str, on_behalf: str | None) -> str
     for member in allowed:
         if _key(member) == _key(wanted):
             return member
+    if on_behalf is None:
+        raise AnswerError("ballot.not_voter_self", name=voter)
     raise AnswerError("ballot.not_voter", name=voter, member=wanted)
 
 

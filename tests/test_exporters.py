@@ -110,7 +110,7 @@ def test_json_has_the_keys_of_the_spec(minutes):
     assert segment["notes"] == [{"text": "La frise oublie 2012", "at": segment["notes"][0]["at"]}]
     prompt = segment["prompts"][0]
     assert set(prompt) >= {"id", "question", "type", "anonymous", "responses", "summary"}
-    assert set(prompt["responses"][0]) == {"participant", "value", "label", "at"}
+    assert set(prompt["responses"][0]) == {"participant", "value", "label", "at", "via"}
     cloture = data["segments"][-1]
     assert cloture["actions"][0] | {"at": None} == {
         "text": "Envoyer le compte rendu",

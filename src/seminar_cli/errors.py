@@ -88,3 +88,20 @@ class EventPayloadError(ValueError):
     before any event is built, so this is not a SeminarError and has no catalogue key; main.py
     reports it as an unexpected error, as it did pydantic's ValidationError (also a ValueError).
     """
+
+
+class RoomError(SeminarError):
+    """A phone's request that the room service refuses (``seminar serve``); the web layer maps
+    each kind to one HTTP status, in one place (web/app.py)."""
+
+
+class RoomAccessError(RoomError):
+    """No valid join code or token."""
+
+
+class RoomConflictError(RoomError):
+    """The prompt is closed, a secret ballot was already cast, a name is held by another phone."""
+
+
+class RoomInputError(RoomError):
+    """A request that does not make sense (unknown prompt, a name missing or too long)."""

@@ -8,6 +8,15 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from seminar_cli.cli.completion import complete_agenda, complete_session
+from seminar_cli.cli.serving import (
+    DEFAULT_HOST,
+    DEFAULT_PORT,
+    CodeOpt,
+    HostOpt,
+    PortOpt,
+    ServeOpt,
+    ServeOptions,
+)
 from seminar_cli.i18n import t
 
 if TYPE_CHECKING:
@@ -54,10 +63,15 @@ def register(app: typer.Typer) -> None:
         no_input: NoInput = False,
         answers: AnswersOpt = None,
         speed: SpeedOpt = None,
+        serve: ServeOpt = False,
+        host: HostOpt = DEFAULT_HOST,
+        port: PortOpt = DEFAULT_PORT,
+        code: CodeOpt = None,
     ) -> None:
         from seminar_cli.agenda.loader import load_agenda
         from seminar_cli.cli.cmd_agenda import _parse_at
         from seminar_cli.cli.common import open_journal
+        from seminar_cli.cli.serving import serve_options
         from seminar_cli.i18n import adopt_agenda_language
         from seminar_cli.session.clock import checked_speed
         from seminar_cli.session.service import (
@@ -68,6 +82,7 @@ def register(app: typer.Typer) -> None:
         from seminar_cli.typed_text import plain_name
 
         factor = checked_speed(speed)
+        web = serve_options(serve, host, port, code)
         facilitator, secretary = plain_name(facilitator), plain_name(secretary)
         loaded = load_agenda(agenda)
         adopt_agenda_language(loaded.agenda.language)
@@ -97,7 +112,7 @@ def register(app: typer.Typer) -> None:
                 attendance = attendance_from_answers(loaded.agenda, script)
             writer = start_session(open_journal(ctx), loaded, setup, attendance)
             _announce_session(writer)
-            _run(writer, no_input=no_input, script=script)
+            _run(writer, no_input=no_input, script=script, web=web)
 
     @app.command("resume", help=t("help.resume"), epilog=t("help.resume.epilog"))
     def resume_cmd(
@@ -109,8 +124,13 @@ def register(app: typer.Typer) -> None:
         take_over: Annotated[
             bool, typer.Option("--take-over", help=t("help.opt.take_over"))
         ] = False,
+        serve: ServeOpt = False,
+        host: HostOpt = DEFAULT_HOST,
+        port: PortOpt = DEFAULT_PORT,
+        code: CodeOpt = None,
     ) -> None:
         from seminar_cli.cli.common import find_session, open_journal
+        from seminar_cli.cli.serving import serve_options
         from seminar_cli.session.resume import (
             check_resumable,
             resume_session,
@@ -118,6 +138,7 @@ def register(app: typer.Typer) -> None:
         )
         from seminar_cli.session.service import stored_agenda
 
+        web = serve_options(serve, host, port, code)
         journal = open_journal(ctx, create=False)
         row = session_to_resume(journal, session, take_over=take_over)
         find_session(journal, row.id)  # adopts the session's language
@@ -126,7 +147,7 @@ def register(app: typer.Typer) -> None:
         script = _load_answers(answers, stored_agenda(row))
         writer = resume_session(journal, row, speed=speed, take_over=take_over)
         _announce_session(writer, resumed=True)
-        _run(writer, no_input=no_input, script=script)
+        _run(writer, no_input=no_input, script=script, web=web)
 
     @app.command("join", help=t("help.join"), epilog=t("help.join.epilog"))
     def join_cmd(
@@ -190,14 +211,16 @@ def register(app: typer.Typer) -> None:
 
         run_join(writer, name)
 
+    register_serve(app)
 
-def _live_or_next_session(journal: Journal) -> SessionRow:
+
+def _live_or_next_session(journal: Journal, waiting: str = "join.waiting_session") -> SessionRow:
     """The live session, else the next one to open on this journal (said while waiting)."""
     from seminar_cli.i18n import adopt_agenda_language
     from seminar_cli.session.resume import live_or_next_session
     from seminar_cli.ui import console
 
-    row = live_or_next_session(journal, on_wait=lambda: console.say(t("join.waiting_session")))
+    row = live_or_next_session(journal, on_wait=lambda: console.say(t(waiting)))
     adopt_agenda_language(row.language)
     return row
 
@@ -228,13 +251,21 @@ def _announce_session(writer: SessionWriter, *, resumed: bool = False) -> None:
     )
 
 
-def _run(writer: SessionWriter, *, no_input: bool, script: AnswersFile | None) -> None:
+def _run(
+    writer: SessionWriter,
+    *,
+    no_input: bool,
+    script: AnswersFile | None,
+    web: ServeOptions | None = None,
+) -> None:
     from seminar_cli.cli.common import stop_on_hangup
+    from seminar_cli.cli.serving import serving
     from seminar_cli.session.runner import Runner
     from seminar_cli.ui import console
 
     scripted = script
-    with stop_on_hangup():
+    # the phones' server runs beside the runner, stopped when the session ends or on Ctrl-C
+    with stop_on_hangup(), serving(writer.journal.path, writer.session_id, web):
         if no_input:
             from seminar_cli.session.runner import HeadlessControls
             from seminar_cli.ui.progress import headless_reporter
@@ -279,3 +310,55 @@ def _run_guarded(runner: Runner, controls: Controls | None = None) -> None:
         with contextlib.suppress(OSError, ValueError):  # the terminal may be gone
             console.say(t("run.interrupted", id=runner.writer.session_id))
         raise
+
+
+SERVE_POLL_SECONDS = 0.5
+CLOSED_GRACE_SECONDS = 2.0  # phones get the closing event before the server stops
+
+
+def register_serve(app: typer.Typer) -> None:
+    @app.command("serve", help=t("help.serve"), epilog=t("help.serve.epilog"))
+    def serve_cmd(
+        ctx: typer.Context,
+        session: SessionArg = None,
+        host: HostOpt = DEFAULT_HOST,
+        port: PortOpt = DEFAULT_PORT,
+        code: CodeOpt = None,
+        free: Annotated[
+            str | None, typer.Option("--free", help=t("help.opt.free"), metavar="NAME")
+        ] = None,
+    ) -> None:
+        import time
+
+        from seminar_cli.cli.common import find_session, open_journal
+        from seminar_cli.cli.serving import serve_options, serving
+        from seminar_cli.errors import SessionError
+        from seminar_cli.ui import console
+
+        web = serve_options(True, host, port, code)
+        journal = open_journal(ctx, create=False)
+        if free is not None:
+            from seminar_cli.session.room import free_name
+
+            row = find_session(journal, session)
+            count = free_name(journal, row, free)
+            console.say(
+                t("web.freed", name=free, count=count)
+                if count
+                else t("web.not_held", name=free, id=row.id)
+            )
+            return
+        if session is None:
+            row = _live_or_next_session(journal, "web.waiting_session")
+        else:
+            row = find_session(journal, session)
+        if row.status == "closed":
+            raise SessionError("web.session_closed", id=row.id)
+        console.say(t("web.serving", id=row.id))
+        with serving(journal.path, row.id, web) as server:
+            assert server is not None
+            while server.running and not server.closed.wait(SERVE_POLL_SECONDS):
+                pass
+            if server.closed.is_set():
+                time.sleep(CLOSED_GRACE_SECONDS)
+        console.say(t("web.stopped"))

@@ -17,7 +17,16 @@ from typing import Any, Literal
 Language = Literal["fr", "en"]
 LANGUAGES: tuple[Language, ...] = ("fr", "en")
 
-_CATALOG_MODULES = ("common", "agenda", "journal", "live", "prompts", "minutes", "ballots")
+_CATALOG_MODULES = (
+    "common",
+    "agenda",
+    "journal",
+    "live",
+    "prompts",
+    "minutes",
+    "web",
+    "ballots",
+)
 _catalog: dict[str, tuple[str, str]] | None = None
 _language: Language = "fr"
 _explicit = False  # set by --lang or SEMINAR_LANG: an agenda's language does not override it

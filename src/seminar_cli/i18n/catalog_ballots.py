@@ -183,4 +183,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ce bulletin de « {question} » était déjà dans l'urne : il n'est pas compté deux fois.",
         "This ballot of “{question}” was already in: it is not counted twice.",
     ),
+    # the phones' page
+    "web.page.election": (
+        "Cochez jusqu'à {max} candidats ; aucun coché : bulletin blanc.",
+        "Tick up to {max} candidates; none ticked: a blank ballot.",
+    ),
+    "web.page.not_voter": (
+        "Vous ne votez pas à ce scrutin : ni présent sur la feuille d'émargement, ni porteur "
+        "d'un pouvoir.",
+        "You do not vote in this ballot: neither present on the attendance sheet nor holding a "
+        "proxy.",
+    ),
 }

@@ -377,6 +377,8 @@ class AnswerGiven(Event):
     value: AnswerValue | None = field(default=None, metadata=_by(_maybe_answer_value))
     # de-duplication key (answers file entry, join process)
     ref: str | None = field(default=None, metadata=_MAYBE_TEXT)
+    # the channel, when not a terminal (never kept for an anonymous answer)
+    via: Literal["web"] | None = field(default=None, metadata=_by(_optional(_one_of("web"))))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

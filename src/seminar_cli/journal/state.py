@@ -97,6 +97,7 @@ class AnswerRecord:
     at: datetime
     ref: str | None = None
     seq: int = 0
+    via: str | None = None  # "web" for an answer from a phone
 
 
 @dataclass(frozen=True)
@@ -248,8 +249,12 @@ class SessionState:
             case PromptClosed(prompt=prompt_id):
                 self.open_prompts.pop(prompt_id, None)
                 self.closed_prompts[prompt_id] = at
-            case AnswerGiven(prompt=prompt_id, participant=participant, value=value, ref=ref):
-                self._add_answer(AnswerRecord(prompt_id, participant, value, at, ref, event.seq))
+            case AnswerGiven(
+                prompt=prompt_id, participant=participant, value=value, ref=ref, via=via
+            ):
+                self._add_answer(
+                    AnswerRecord(prompt_id, participant, value, at, ref, event.seq, via)
+                )
             case AnswerMarked(prompt=prompt_id, participant=participant):
                 self.marked.setdefault(prompt_id, set()).add(participant)
             case Record(segment=segment_id, text=text, owner=owner, due=due):

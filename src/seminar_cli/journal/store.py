@@ -151,6 +151,29 @@ def _m006_anonymous_pool(db: sqlite3.Connection) -> None:
     )
 
 
+@migration
+def _m007_web_access(db: sqlite3.Connection) -> None:
+    # Phones in the room (``seminar serve``): each session's join code, and the phones'
+    # tokens, stored as their SHA-256 only, each mapping to one participant (by the folded
+    # key of the name, so that « Inès » and « ines » are one person).  In the journal, so a
+    # restarted server and a phone asleep for an hour stay known.  No answer refers to them.
+    db.execute(
+        """CREATE TABLE join_codes (
+            session_id TEXT PRIMARY KEY REFERENCES sessions(id),
+            code TEXT NOT NULL
+        ) WITHOUT ROWID"""
+    )
+    db.execute(
+        """CREATE TABLE web_tokens (
+            token_hash TEXT PRIMARY KEY,
+            session_id TEXT NOT NULL REFERENCES sessions(id),
+            participant TEXT NOT NULL,
+            participant_key TEXT NOT NULL
+        ) WITHOUT ROWID"""
+    )
+    db.execute("CREATE INDEX web_tokens_by_name ON web_tokens (session_id, participant_key)")
+
+
 SCHEMA_VERSION = len(MIGRATIONS)
 CLOSING_EVENT = "session_closed"  # appending it also marks the session closed, runner gone
 PROMPT_CLOSED = "prompt_closed"  # appending it first writes the prompt's pending anonymous answers
@@ -883,6 +906,62 @@ class Journal:
             "SELECT COALESCE(MAX(seq), 0) FROM events WHERE session_id = ?", (session_id,)
         ).fetchone()
         return int(row[0])
+
+    # -- phones in the room: join codes and tokens (only their SHA-256) ---------------------
+    def join_code(self, session_id: str, wanted: str | None, make: Callable[[], str]) -> str:
+        """The session's join code: ``wanted`` when given (it replaces the old one), else the
+        one already stored (the QR codes already shown stay valid), else a new ``make()``."""
+        with self._write() as cur:
+            row = cur.execute(
+                "SELECT code FROM join_codes WHERE session_id = ?", (session_id,)
+            ).fetchone()
+            if wanted is None and row is not None:
+                return str(row[0])
+            code = wanted if wanted is not None else make()
+            cur.execute(
+                "INSERT INTO join_codes (session_id, code) VALUES (?, ?)"
+                " ON CONFLICT(session_id) DO UPDATE SET code = excluded.code",
+                (session_id, code),
+            )
+        return code
+
+    def add_token(
+        self, session_id: str, token_hash: str, participant: str, key: str, *, keep: str | None
+    ) -> str | None:
+        """Give ``participant`` (folded ``key``) a token, unless another token holds the name:
+        then the holder's spelling is returned and nothing is written.  ``keep``: the hash of
+        the asking phone's own token, which may hold the name already (a phone joining again)."""
+        with self._write() as cur:
+            row = cur.execute(
+                "SELECT participant FROM web_tokens WHERE session_id = ? AND participant_key = ?"
+                " AND token_hash IS NOT ?",
+                (session_id, key, keep),
+            ).fetchone()
+            if row is not None:
+                return str(row[0])
+            cur.execute(
+                "INSERT INTO web_tokens (token_hash, session_id, participant, participant_key)"
+                " VALUES (?, ?, ?, ?)",
+                (token_hash, session_id, participant, key),
+            )
+        return None
+
+    @_reading
+    def token_participant(self, session_id: str, token_hash: str) -> str | None:
+        row = self._db.execute(
+            "SELECT participant FROM web_tokens WHERE session_id = ? AND token_hash = ?",
+            (session_id, token_hash),
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def free_tokens(self, session_id: str, key: str) -> int:
+        """Forget every token of the participant whose folded name is ``key``: how many."""
+        with self._write() as cur:
+            cur.execute(
+                "DELETE FROM web_tokens WHERE session_id = ? AND participant_key = ?",
+                (session_id, key),
+            )
+            return int(cur.rowcount)
 
     # -- heartbeats: when did a running session last show signs of life --------------------
     def heartbeat(self, session_id: str, at: datetime, real_at: datetime) -> None:

@@ -250,7 +250,13 @@ def _prompt(state: SessionState, segment: Segment, prompt: Prompt, lang: Languag
         )
     else:
         responses = [
-            Response(participant=a.participant, value=a.value, label=label(a.value), at=a.at)
+            Response(
+                participant=a.participant,
+                value=a.value,
+                label=label(a.value),
+                at=a.at,
+                via=a.via if a.via == "web" else None,
+            )
             for a in given
         ]
     majority = None

@@ -108,6 +108,11 @@ class Response(_Model):
         "(vote, yes/no) or a rating value with a label: e.g. value 'oui', label 'yes'.",
     )
     at: Moment | None = Field(None, description="When it was given; null for anonymous answers.")
+    via: Literal["web"] | None = Field(
+        None,
+        description="The channel when it was not a terminal: 'web' for a phone (seminar serve); "
+        "null for a terminal, an answers file, and always for anonymous answers.",
+    )
 
 
 class PromptMinutes(_Model):

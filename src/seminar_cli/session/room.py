@@ -1,0 +1,407 @@
+"""Phones in the room (PRODUCT §6): the core service behind ``seminar serve``.
+
+No web framework here: the HTTP layer (``seminar_cli.web``) parses a request, calls one method of
+``Room`` and renders what it returns (JSON, HTML, an event stream); every refusal is a
+``RoomError`` child or an ``AnswerError``, which the web layer maps to a status in one place.
+
+A phone joins with the session's join code and a name (matched to the roster, accents and case
+ignored) and gets a token: 32 random bytes of which the journal keeps only the SHA-256, mapping
+to the session and the participant, so a restarted server or a phone asleep for an hour stays
+known.  A name held by another phone is refused (the facilitator frees it:
+``seminar serve --free NAME``).  Named answers are written at once with ``via: "web"``;
+anonymous ones go to the journal's shuffled-batch pool with no token, name or channel
+(``SessionWriter.record_anonymous``).  Results are given only for closed prompts.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import secrets
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+from seminar_cli.agenda.models import Prompt, PromptType, Who
+from seminar_cli.errors import RoomAccessError, RoomConflictError, RoomInputError, UsageError
+from seminar_cli.i18n import Language
+from seminar_cli.journal.events import EventType
+from seminar_cli.journal.store import AnonymousOutcome, Journal, SessionRow, StoredEvent
+from seminar_cli.session.answers import normalise_answer, strip_controls
+from seminar_cli.session.ballots import (
+    ballot_member,
+    ballots_this_person_may_cast,
+    is_secret_ballot,
+    voters_present_and_represented,
+)
+from seminar_cli.session.join import PROMPT_EVENTS, name_key, roster_name
+from seminar_cli.session.service import SessionWriter, writer_on_session_clock
+from seminar_cli.typed_text import MAX_NAME
+
+# no 0/O, 1/I/L, 5/S, 2/Z: read from the back of a room and typed on a phone without doubt
+CODE_ALPHABET = "ABCDEFGHJKMNPQRTUVWXY346789"
+CODE_LENGTH = 6
+TOKEN_BYTES = 32
+
+# what a phone or a projector may learn of each event (never a note, a decision, an action,
+# attendance, a refused re-plan, nor who answered what)
+PUBLIC_EVENTS = frozenset(
+    {
+        EventType.session_opened,
+        EventType.segment_started,
+        EventType.segment_paused,
+        EventType.segment_resumed,
+        EventType.segment_extended,
+        EventType.segment_ended,
+        EventType.segment_skipped,
+        EventType.prompt_opened,
+        EventType.prompt_closed,
+        EventType.replan_accepted,
+        EventType.session_suspended,
+        EventType.session_resumed,
+        EventType.session_closed,
+    }
+)
+ANSWER_EVENTS = frozenset({EventType.answer_given, EventType.answer_marked})
+
+
+def make_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def checked_code(raw: str | None) -> str | None:
+    """A code given with ``--code``: 4 to 32 letters or digits, compared without case."""
+    if raw is None:
+        return None
+    code = raw.strip().upper()
+    if not (4 <= len(code) <= 32 and code.isascii() and code.isalnum()):
+        raise UsageError("web.bad_code", code=raw)
+    return code
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@dataclass(frozen=True)
+class PublicEvent:
+    """One journal event as phones and projectors may see it: its position and what changed."""
+
+    seq: int
+    type: str  # an event type, or "answer" (someone answered ``prompt``: a count, no more)
+    data: dict[str, Any]
+
+
+def public_event(event: StoredEvent) -> PublicEvent | None:
+    kind = event.type
+    if kind in ANSWER_EVENTS:
+        return PublicEvent(event.seq, "answer", {"prompt": event.payload.get("prompt")})
+    if kind not in PUBLIC_EVENTS:
+        return None
+    data: dict[str, Any] = {
+        key: event.payload[key] for key in ("segment", "prompt") if key in event.payload
+    }
+    return PublicEvent(event.seq, kind, data)
+
+
+def free_name(journal: Journal, row: SessionRow, name: str) -> int:
+    """Let another phone take ``name`` (the facilitator's ``seminar serve --free NAME``): how
+    many phones held it.  The phone that held it is asked for a name again."""
+    from seminar_cli.session.service import stored_agenda
+
+    roster = [p.name for p in stored_agenda(row).participants]
+    return journal.free_tokens(row.id, name_key(roster_name(roster, name)))
+
+
+class Room:
+    """One session served to phones.  Thread-safe: the web server calls it from worker threads;
+    one lock keeps its journal connection and folded state to one caller at a time."""
+
+    def __init__(self, journal: Journal, row: SessionRow, code: str | None = None) -> None:
+        self.journal = journal
+        self.row = row
+        self._lock = threading.Lock()
+        self.writer: SessionWriter = writer_on_session_clock(journal, row)
+        self.code = journal.join_code(row.id, checked_code(code), make_code)
+        self._public: list[PublicEvent] = []
+        self._public_seqs: list[int] = []
+        self._publish(self.journal.events(row.id))
+
+    # -- who is asking -------------------------------------------------------------------
+    @property
+    def language(self) -> Language:
+        """The session's language: the web's pages and messages speak it."""
+        return (
+            "en" if (self.writer.state.meta.get("language") or self.row.language) == "en" else "fr"
+        )
+
+    def check_code(self, code: str | None) -> None:
+        given = (code or "").strip().upper()
+        if not secrets.compare_digest(given.encode(), self.code.encode()):
+            raise RoomAccessError("web.bad_code_given")
+
+    def participant(self, token: str | None) -> str:
+        """The participant a token was given to; RoomAccessError for any other token."""
+        if not token or len(token) > 200:
+            raise RoomAccessError("web.no_token")
+        with self._lock:
+            name = self.journal.token_participant(self.row.id, token_hash(token))
+        if name is None:
+            raise RoomAccessError("web.no_token")
+        return name
+
+    def join(self, code: str | None, typed: Any, token: str | None = None) -> tuple[str, str]:
+        """(token, participant) for the name typed or picked; the phone's own ``token`` is
+        kept when it already holds that name (a phone joining again)."""
+        self.check_code(code)
+        if not isinstance(typed, str):
+            raise RoomInputError("web.name_needed")
+        name = " ".join(strip_controls(typed).split())
+        if not name:
+            raise RoomInputError("web.name_needed")
+        if len(name) > MAX_NAME:
+            raise RoomInputError("web.name_too_long", max=MAX_NAME)
+        roster = [p.name for p in self.writer.agenda.participants]
+        participant = roster_name(roster, name)
+        key = name_key(participant)
+        with self._lock:
+            own = token_hash(token) if token and len(token) <= 200 else None
+            if own is not None:
+                held = self.journal.token_participant(self.row.id, own)
+                if held is not None and name_key(held) == key:
+                    assert token is not None
+                    return token, held
+            fresh = secrets.token_urlsafe(TOKEN_BYTES)
+            holder = self.journal.add_token(
+                self.row.id, token_hash(fresh), participant, key, keep=own
+            )
+        if holder is not None:
+            raise RoomConflictError("web.name_taken", name=holder)
+        return fresh, participant
+
+    # -- what a phone sees ---------------------------------------------------------------
+    def _web_prompts(self) -> list[Prompt]:
+        return [p for _s, p in self.writer.agenda.all_prompts() if p.who is Who.open]
+
+    def _members_ballot(self, prompt: Prompt) -> bool:
+        return is_secret_ballot(prompt) and bool(self.writer.agenda.participants)
+
+    def _ballots_for(self, prompt: Prompt, participant: str) -> list[str]:
+        """The members whose secret ballot this phone may still cast: its own member first,
+        then each member it represents (PRODUCT §9: one ballot per member carried)."""
+        may = ballots_this_person_may_cast(self.writer.state, participant)
+        return [m for m in may if not self.writer.has_voted(prompt.id, m)]
+
+    def _answered(self, prompt: Prompt, participant: str) -> bool:
+        if self._members_ballot(prompt):
+            may = ballots_this_person_may_cast(self.writer.state, participant)
+            return bool(may) and not self._ballots_for(prompt, participant)
+        if prompt.anonymous:
+            return self.writer.has_voted(prompt.id, participant)
+        return self.writer.state.has_answer(prompt.id, participant)
+
+    def state(self, participant: str | None) -> dict[str, Any]:
+        """What a phone shows (``participant``) or a projector (None): the session, the running
+        segment and its remaining seconds, the open prompts (with my answered flag and my own
+        named answer), and the results of closed ones."""
+        with self._lock:
+            state = self.writer.state
+            now = self.writer.clock.now()
+            segment: dict[str, Any] | None = None
+            seg_id = state.current
+            if seg_id is not None:
+                seg = state.segments[seg_id]
+                agenda_seg = next(s for s in state.agenda.segments if s.id == seg_id)
+                segment = {
+                    "id": seg_id,
+                    "title": agenda_seg.title,
+                    "kind": agenda_seg.kind.value,
+                    "speaker": agenda_seg.speaker,
+                    "description": agenda_seg.description,
+                    "allotted_seconds": seg.allotted,
+                    "remaining_seconds": round(seg.remaining_at(now)),
+                    "running": seg.running_since is not None,
+                    "warnings": agenda_seg.warnings(seg.allotted),
+                }
+            prompts = []
+            results = []
+            pending = self.writer.waiting_anonymous() if participant is None else {}
+            for prompt in self._web_prompts():
+                if prompt.id in state.open_prompts:
+                    entry = self._prompt_view(prompt)
+                    if participant is not None:
+                        entry["answered"] = self._answered(prompt, participant)
+                        if self._members_ballot(prompt):
+                            entry["ballots_for"] = self._ballots_for(prompt, participant)
+                            entry["voter"] = bool(ballots_this_person_may_cast(state, participant))
+                        if not prompt.anonymous:
+                            mine = next(
+                                (
+                                    a.value
+                                    for a in state.answers.get(prompt.id, [])
+                                    if a.participant == participant
+                                ),
+                                None,
+                            )
+                            entry["my_answer"] = mine
+                    else:
+                        entry["count"] = state.answer_count(prompt.id) + pending.get(prompt.id, 0)
+                        if prompt.opened_by_key:  # ballots received against the voters
+                            entry["voters"] = voters_present_and_represented(state)
+                    prompts.append(entry)
+                elif prompt.id in state.closed_prompts:
+                    shown = self._results(prompt)
+                    if shown is not None:
+                        results.append(shown)
+            results.sort(key=lambda r: str(state.closed_prompts[r["id"]]), reverse=True)
+            return {
+                "session": {
+                    "id": self.row.id,
+                    "title": state.meta.get("title") or self.row.title,
+                    "language": self.language,
+                    "closed": state.closed,
+                    "suspended": state.suspended_at is not None,
+                },
+                "participant": participant,
+                "segment": segment,
+                "prompts": prompts,
+                "results": results,
+                "seq": state.last_seq,
+            }
+
+    def _prompt_view(self, prompt: Prompt) -> dict[str, Any]:
+        low: int | None = None
+        high: int | None = None
+        if prompt.type is PromptType.rating:
+            low, high = prompt.scale
+        elif prompt.type is PromptType.multi:
+            low, high = prompt.multi_picks
+        elif prompt.type is PromptType.words:
+            low, high = 1, prompt.max_words
+        elif prompt.type is PromptType.election:
+            low, high = 0, prompt.seats_to_fill
+        choices = prompt.options if prompt.type is not PromptType.text else []
+        if prompt.type in (PromptType.long_text, PromptType.words):
+            choices = []
+        return {
+            "id": prompt.id,
+            "type": prompt.type.value,
+            "question": prompt.question,
+            "description": prompt.description,
+            "choices": choices,
+            "labels": self._labels(prompt),
+            "min": low,
+            "max": high,
+            "anonymous": prompt.anonymous,
+            "required": prompt.required,
+            "ballot": prompt.ballot_mode.value if prompt.ballot_mode else None,
+        }
+
+    def _labels(self, prompt: Prompt) -> dict[str, str]:
+        from seminar_cli.minutes.build import code_labels
+
+        labels = code_labels(prompt.type.value, self.language)
+        if not labels and prompt.labels:
+            labels = {str(k): v for k, v in prompt.labels.items()}
+        return labels
+
+    def _results(self, prompt: Prompt) -> dict[str, Any] | None:
+        """A closed prompt's summary (as the room screen and the minutes show it), unless it is
+        anonymous with fewer than three answers (PRODUCT §3)."""
+        from seminar_cli.minutes.summary import shown_to_room, summarize
+
+        values = [a.value for a in self.writer.state.answers.get(prompt.id, [])]
+        count = sum(1 for v in values if v is not None)
+        if not shown_to_room(prompt, count):
+            return None
+        return {
+            "id": prompt.id,
+            "type": prompt.type.value,
+            "question": prompt.question,
+            "labels": self._labels(prompt),
+            "count": count,
+            "summary": summarize(prompt, values, self.writer.agenda.assembly),
+        }
+
+    # -- answering -----------------------------------------------------------------------
+    def answer(self, participant: str, prompt_id: Any, raw: Any, on_behalf: Any = None) -> None:
+        """Record ``participant``'s answer; RoomConflictError when the prompt is not open to
+        phones (closed, not yet open, or asked at the keyboard) or a secret ballot was already
+        cast; AnswerError (422) when the value does not fit; RoomInputError for no such prompt.
+
+        The check "still open" and the write are one transaction under the journal's write
+        lock: an answer racing the close is either recorded or refused, never half."""
+        found = self.writer.agenda.find_prompt(prompt_id) if isinstance(prompt_id, str) else None
+        if found is None:
+            raise RoomInputError("web.unknown_prompt")
+        prompt = found[1]
+        if prompt.who is not Who.open:
+            raise RoomConflictError("web.prompt_closed")
+        members_ballot = self._members_ballot(prompt)
+        if on_behalf is not None and (not members_ballot or not isinstance(on_behalf, str)):
+            raise RoomInputError("answers.for_secret_only")
+        value = normalise_answer(prompt, raw)
+        with self._lock:
+            if prompt.anonymous:
+                # no token, no name with the value, no channel: the pool writes it in a
+                # shuffled batch; only "this member's ballot is in" is kept, apart
+                marker = participant
+                if members_ballot:  # AnswerError (422) when this phone may not cast it
+                    self.writer.sync()
+                    marker = ballot_member(self.writer.state, participant, on_behalf)
+                outcome = self.writer.record_anonymous(
+                    prompt.id, value, marker, watch=PROMPT_EVENTS
+                )
+                if outcome is AnonymousOutcome.closed:
+                    raise RoomConflictError("web.prompt_closed")
+                if outcome is AnonymousOutcome.already:
+                    if members_ballot and marker != participant:  # a proxy's ballot
+                        raise RoomConflictError("ballot.already", member=marker)
+                    raise RoomConflictError("web.already_cast")
+                return
+            recorded = self.writer.record_if(
+                lambda state: prompt.id in state.open_prompts,
+                EventType.answer_given,
+                prompt=prompt.id,
+                participant=participant,
+                value=value,
+                via="web",
+                watch=PROMPT_EVENTS,
+            )
+            if recorded is None:
+                raise RoomConflictError("web.prompt_closed")
+            self.writer.sync()  # my answered flag and my answer, at once
+
+    # -- following the journal -----------------------------------------------------------
+    def poll(self) -> list[PublicEvent]:
+        """What the journal gained since last asked, as public events (one cheap query when
+        nothing changed)."""
+        with self._lock:
+            if self.journal.last_seq(self.row.id) <= self.writer.state.last_seq:
+                return []
+            fresh = self.writer.sync()
+            return self._publish(fresh)
+
+    def _publish(self, events: list[StoredEvent]) -> list[PublicEvent]:
+        added = []
+        for event in events:
+            public = public_event(event)
+            if public is not None and (not self._public_seqs or public.seq > self._public_seqs[-1]):
+                self._public.append(public)
+                self._public_seqs.append(public.seq)
+                added.append(public)
+        return added
+
+    def events_after(self, seq: int) -> list[PublicEvent]:
+        """Every public event after position ``seq`` (a phone reconnecting with
+        ``Last-Event-ID``)."""
+        start = bisect.bisect_right(self._public_seqs, seq)
+        return self._public[start:]
+
+    @property
+    def last_seq(self) -> int:
+        return self.writer.state.last_seq
+
+    @property
+    def closed(self) -> bool:
+        return self.writer.state.closed

@@ -1,0 +1,177 @@
+"""The pages of phones in the room: Jinja2 templates (autoescaped: what people typed is text,
+never markup), the forms' fields, the static files and the QR code of the join address."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from functools import cached_property
+from importlib import resources
+from typing import Any
+
+import jinja2
+
+from seminar_cli.agenda.models import PromptType
+from seminar_cli.i18n import Language, t
+from seminar_cli.session.room import Room
+
+STATIC_TYPES = {
+    ".css": "text/css; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+}
+
+
+@dataclass
+class AnswerForm:
+    """An answer sent by a form (no script): its prompt, its value as answers files take it,
+    and for a ranking reordered with a button, the move and the order shown."""
+
+    prompt: str | None
+    value: Any
+    order: list[str] = field(default_factory=list)
+    move: tuple[str, int] | None = None
+    on_behalf: str | None = None  # a secret ballot cast for a member one represents
+
+
+def clock_text(seconds: float) -> str:
+    """``mm:ss`` (``h:mm:ss`` beyond an hour), ``+mm:ss`` in overtime."""
+    sign = "+" if seconds < 0 else ""
+    total = int(abs(seconds))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{sign}{hours}:{minutes:02d}:{secs:02d}"
+    return f"{sign}{minutes:02d}:{secs:02d}"
+
+
+def warning_level(segment: dict[str, Any] | None) -> str:
+    if segment is None:
+        return "idle"
+    remaining = segment["remaining_seconds"]
+    if remaining < 0:
+        return "over"
+    warnings = segment.get("warnings") or []
+    if warnings and remaining <= warnings[0]:
+        return "warn"
+    return "ok"
+
+
+class Pages:
+    def __init__(self, room: Room, lang: Language, join_url: str) -> None:
+        self.room = room
+        self.lang = lang
+        self.join_url = join_url
+        self.env = jinja2.Environment(
+            loader=jinja2.PackageLoader("seminar_cli.web", "templates"),
+            autoescape=True,  # every template: a participant's name or answer is text
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.globals.update(
+            t=self._t, clock_text=clock_text, warning_level=warning_level, code=room.code
+        )
+
+    def _t(self, key: str, **params: Any) -> str:
+        return t(key, lang=self.lang, **params)
+
+    def phone_url(self) -> str:
+        return f"/j/{self.room.code}"
+
+    def _render(self, name: str, **context: Any) -> str:
+        return self.env.get_template(name).render(lang=self.lang, **context)
+
+    # -- pages ---------------------------------------------------------------------------
+    def join_page(self, error: str | None = None, typed: str | None = None) -> str:
+        roster = [p.name for p in self.room.writer.agenda.participants]
+        title = self.room.state(None)["session"]["title"]
+        return self._render(
+            "name_picker.html.j2",
+            roster=roster,
+            error=error,
+            typed=typed or "",
+            session_title=title,
+        )
+
+    def phone_page(
+        self,
+        state: dict[str, Any],
+        *,
+        ok: str | None = None,
+        draft: AnswerForm | None = None,
+        error: str | None = None,
+    ) -> str:
+        return self._render("phone.html.j2", state=state, ok=ok, draft=draft, error=error)
+
+    def phone_part(self, state: dict[str, Any], *, ok: str | None = None) -> str:
+        return self._render("phone_part.html.j2", state=state, ok=ok, draft=None, error=None)
+
+    def screen_page(self, state: dict[str, Any], *, kind: str) -> str:
+        return self._render(f"{self._view(kind)}.html.j2", state=state, join_url=self.join_url)
+
+    def screen_part(self, state: dict[str, Any], *, kind: str) -> str:
+        return self._render(f"{self._view(kind)}_part.html.j2", state=state, join_url=self.join_url)
+
+    @staticmethod
+    def _view(kind: str) -> str:
+        return "timer" if kind == "timer" else "screen"
+
+    def error(self, message: str) -> str:
+        return self._render("error.html.j2", message=message)
+
+    # -- forms ---------------------------------------------------------------------------
+    def read_answer_form(self, fields: list[tuple[str, str]]) -> AnswerForm:
+        prompt_id = next((v for k, v in fields if k == "prompt"), None)
+        values = [v for k, v in fields if k == "value"]
+        order = [v for k, v in fields if k == "order"]
+        move_text = next((v for k, v in fields if k == "move"), None)
+        move: tuple[str, int] | None = None
+        if move_text:
+            direction, _, index = move_text.partition(":")
+            if direction in ("up", "down") and index.isdigit():
+                move = (direction, int(index))
+        found = self.room.writer.agenda.find_prompt(prompt_id) if prompt_id else None
+        kind = found[1].type if found else None
+        value: Any
+        on_behalf = next((v for k, v in fields if k == "for"), None)
+        if kind in (PromptType.multi, PromptType.election):
+            value = values
+        elif kind is PromptType.ranking:
+            if move is not None:
+                order = moved(order, *move)
+            value = order
+        else:
+            value = values[0] if values else None
+        return AnswerForm(prompt_id, value, order, move, on_behalf)
+
+    # -- files ---------------------------------------------------------------------------
+    def static_file(self, name: str) -> tuple[bytes, str] | None:
+        suffix = name[name.rfind(".") :] if "." in name else ""
+        if suffix not in STATIC_TYPES or "/" in name or name.startswith("."):
+            return None
+        resource = resources.files("seminar_cli.web").joinpath("static", name)
+        if not resource.is_file():
+            return None
+        return resource.read_bytes(), STATIC_TYPES[suffix]
+
+    @cached_property
+    def _qr_svg(self) -> str:
+        import segno
+
+        qr = segno.make(self.join_url or self.phone_url(), error="m")
+        buffer = io.BytesIO()
+        qr.save(buffer, kind="svg", scale=8, border=2, dark="#000", light="#fff")
+        return buffer.getvalue().decode("utf-8")
+
+    def qr_svg(self) -> str:
+        return self._qr_svg
+
+
+def moved(order: list[str], direction: str, index: int) -> list[str]:
+    """``order`` with the item at ``index`` moved one place up or down."""
+    other = index - 1 if direction == "up" else index + 1
+    if not (0 <= index < len(order) and 0 <= other < len(order)):
+        return order
+    result = list(order)
+    result[index], result[other] = result[other], result[index]
+    return result

@@ -1,0 +1,175 @@
+// Live updates for the phone page, /screen and /timer: forms work without this script; it
+// only follows the session's event stream, refreshes the page's live part, ticks the
+// countdown, sends answers without reloading, and reorders a ranking in place.
+(function () {
+  "use strict";
+  var live = document.getElementById("live");
+  if (!live) { return; }
+  var kind = live.getAttribute("data-kind");
+  var loadedAt = Date.now();
+
+  function clockText(seconds) {
+    var sign = seconds < 0 ? "+" : "";
+    var total = Math.floor(Math.abs(seconds));
+    var h = Math.floor(total / 3600), m = Math.floor((total % 3600) / 60), s = total % 60;
+    var mm = (m < 10 ? "0" : "") + m, ss = (s < 10 ? "0" : "") + s;
+    return h ? sign + h + ":" + mm + ":" + ss : sign + mm + ":" + ss;
+  }
+
+  function tick() {
+    var elapsed = (Date.now() - loadedAt) / 1000;
+    var clocks = live.querySelectorAll(".countdown[data-remaining]");
+    for (var i = 0; i < clocks.length; i++) {
+      var el = clocks[i];
+      var left = Number(el.getAttribute("data-remaining"));
+      if (el.getAttribute("data-running") === "1") { left -= elapsed; }
+      var warn = Number(el.getAttribute("data-warn"));
+      var level = left < 0 ? "over" : (warn && left <= warn ? "warn" : "ok");
+      el.classList.remove("ok", "warn", "over");
+      el.classList.add(level);
+      var time = el.querySelector(".time");
+      if (time) { time.textContent = clockText(left < 0 ? Math.floor(left) : Math.ceil(left)); }
+      if (kind === "timer") { document.body.setAttribute("data-level", level); }
+    }
+  }
+
+  // the new live part replaces the old one, except a prompt's section left as it was (what
+  // the participant is typing or has ticked stays)
+  function merge(html) {
+    var fresh = new DOMParser().parseFromString("<div>" + html + "</div>", "text/html").body.firstChild;
+    var kept = {};
+    var old = live.querySelectorAll("section.prompt[data-key]");
+    for (var i = 0; i < old.length; i++) { kept[old[i].getAttribute("data-key")] = old[i]; }
+    var focused = document.activeElement && live.contains(document.activeElement) ? document.activeElement : null;
+    var nodes = [];
+    while (fresh.firstChild) {
+      var node = fresh.firstChild;
+      fresh.removeChild(node);
+      var key = node.nodeType === 1 ? node.getAttribute("data-key") : null;
+      if (key && kept[key] && kind === "phone") { node = kept[key]; }
+      nodes.push(node.ownerDocument === document ? node : document.adoptNode(node));
+    }
+    while (live.firstChild) { live.removeChild(live.firstChild); }
+    for (var j = 0; j < nodes.length; j++) { live.appendChild(nodes[j]); }
+    if (focused && live.contains(focused)) { focused.focus(); }
+    loadedAt = Date.now();
+    tick();
+  }
+
+  var pending = null;
+  function refresh(ok, delay) {
+    if (pending) { return; }
+    pending = setTimeout(function () {
+      pending = null;
+      var url = live.getAttribute("data-part") + (ok ? "?ok=" + encodeURIComponent(ok) : "");
+      fetch(url, { credentials: "same-origin" }).then(function (r) {
+        if (r.status === 401) { window.location.reload(); return null; }
+        return r.ok ? r.text() : null;
+      }).then(function (html) {
+        if (html !== null && html !== undefined) {
+          merge(html);
+          if (ok) {
+            var done = document.querySelector("#p-" + CSS.escape(ok) + " .recorded");
+            if (done) { done.setAttribute("tabindex", "-1"); done.focus(); }
+          }
+        }
+      }).catch(function () {});
+    }, delay || 0);
+  }
+
+  // the event stream: its ids are journal positions, so a reconnection misses nothing
+  var offline = document.getElementById("offline");
+  if (window.EventSource) {
+    var url = live.getAttribute("data-events");
+    url += (url.indexOf("?") < 0 ? "?" : "&") + "after=" + encodeURIComponent(live.getAttribute("data-seq"));
+    var source = new EventSource(url);
+    var types = ["segment_started", "segment_paused", "segment_resumed", "segment_extended",
+      "segment_ended", "segment_skipped", "prompt_opened", "prompt_closed", "replan_accepted",
+      "session_suspended", "session_resumed", "session_closed"];
+    types.forEach(function (type) {
+      source.addEventListener(type, function () { refresh(null, 150); });
+    });
+    if (kind === "screen") {
+      source.addEventListener("answer", function () { refresh(null, 1000); });
+    }
+    source.addEventListener("session_closed", function () { source.close(); });
+    source.onopen = function () { if (offline) { offline.hidden = true; } };
+    source.onerror = function () { if (offline) { offline.hidden = false; } };
+  }
+
+  function valueOf(form) {
+    var type = form.getAttribute("data-type");
+    var i;
+    if (type === "multi" || type === "election") {
+      var picked = [];
+      var boxes = form.querySelectorAll("input[name=value]:checked");
+      for (i = 0; i < boxes.length; i++) { picked.push(boxes[i].value); }
+      return picked;
+    }
+    if (type === "ranking") {
+      var order = [];
+      var items = form.querySelectorAll("input[name=order]");
+      for (i = 0; i < items.length; i++) { order.push(items[i].value); }
+      return order;
+    }
+    if (type === "choice" || type === "yesno" || type === "vote" || type === "rating") {
+      var checked = form.querySelector("input[name=value]:checked");
+      return checked ? checked.value : null;
+    }
+    var field = form.querySelector("[name=value]");
+    return field ? field.value : null;
+  }
+
+  live.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest("button.move") : null;
+    if (!button) { return; }
+    event.preventDefault();
+    var item = button.closest("li");
+    var list = item.parentNode;
+    var up = button.value.indexOf("up:") === 0;
+    var other = up ? item.previousElementSibling : item.nextElementSibling;
+    if (!other) { return; }
+    if (up) { list.insertBefore(item, other); } else { list.insertBefore(other, item); }
+    var rows = list.querySelectorAll("li");
+    for (var i = 0; i < rows.length; i++) {
+      var buttons = rows[i].querySelectorAll("button.move");
+      buttons[0].value = "up:" + i; buttons[0].disabled = i === 0;
+      buttons[1].value = "down:" + i; buttons[1].disabled = i === rows.length - 1;
+    }
+    var again = item.querySelector(up ? "button.move[value^='up:']" : "button.move[value^='down:']");
+    (again && !again.disabled ? again : item.querySelector("button.move:not([disabled])")).focus();
+  });
+
+  live.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.classList || !form.classList.contains("answer")) { return; }
+    event.preventDefault();
+    var prompt = form.getAttribute("data-prompt");
+    var error = form.querySelector("[data-error]");
+    fetch("/api/answers", {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(form.hasAttribute("data-for")
+        ? { prompt: prompt, value: valueOf(form), "for": form.getAttribute("data-for") }
+        : { prompt: prompt, value: valueOf(form) })
+    }).then(function (r) {
+      if (r.status === 201) {
+        error.hidden = true;
+        var section = form.closest("section.prompt");
+        if (section) { section.removeAttribute("data-key"); }
+        refresh(prompt, 0);
+        return null;
+      }
+      return r.json().then(function (body) {
+        error.textContent = body.message || String(r.status);
+        error.hidden = false;
+      });
+    }).catch(function () {
+      if (offline) { offline.hidden = false; }
+    });
+  });
+
+  tick();
+  setInterval(tick, 1000);
+})();

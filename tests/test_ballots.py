@@ -573,3 +573,73 @@ def test_p_opens_and_closes_the_ballot_on_the_live_screen_showing_only_how_many_
     (ballot,) = [p for k, p in events if k == "answer_given"]
     assert ballot == {"prompt": "bureau", "value": ["Ana Lopez"]}
     assert ("answer_marked", {"prompt": "bureau", "participant": "Bruno Petit"}) in events
+
+
+# -- phones ----------------------------------------------------------------------------------------
+def test_phones_cast_one_ballot_per_member_carried_and_a_second_one_is_409(tmp_path):
+    import httpx
+
+    from seminar_cli.web.server import WebServer
+
+    writer = board_writer(tmp_path)
+    attend(writer, Denis=("represented", "Ana Lopez"), Emma="excused")
+    open_ballot(writer)
+    server = WebServer(
+        tmp_path / "journal.sqlite3", writer.session_id, host="127.0.0.1", port=0, code="ABCDEF"
+    )
+    base = server.start().url.rsplit("/j/", 1)[0]
+    try:
+
+        def phone(name: str) -> httpx.Client:
+            client = httpx.Client(base_url=base, timeout=20)
+            joined = client.post("/api/join", json={"code": "ABCDEF", "name": name})
+            assert joined.status_code == 201, joined.text
+            client.headers["Authorization"] = f"Bearer {joined.json()['token']}"
+            return client
+
+        ana, bruno, emma = phone("Ana Lopez"), phone("Bruno Petit"), phone("Emma Vidal")
+        (prompt,) = ana.get("/api/state").json()["prompts"]
+        assert prompt["type"] == "election" and prompt["ballot"] == "secret"
+        assert prompt["choices"] == ["Ana Lopez", "Bruno Petit", "Chloé Roy"]
+        assert (prompt["min"], prompt["max"]) == (0, 2)
+        assert prompt["ballots_for"] == ["Ana Lopez", "Denis Faure"]  # hers, then Denis's
+        page = ana.get("/j/ABCDEF").text
+        assert "Bulletin pour : Denis Faure" in page and 'name="for" value="Denis Faure"' in page
+
+        def cast(client: httpx.Client, value: object, member: str | None = None):
+            body: dict[str, object] = {"prompt": "bureau", "value": value}
+            if member is not None:
+                body["for"] = member
+            return client.post("/api/answers", json=body)
+
+        assert cast(ana, ["Bruno Petit"]).status_code == 201
+        assert cast(ana, [], "Denis Faure").status_code == 201  # a blank ballot
+        again = cast(ana, ["Chloé Roy"], "Denis Faure")
+        assert again.status_code == 409
+        assert again.json()["message"] == (
+            "Le bulletin pour Denis Faure est déjà dans l'urne : un bulletin secret ne se vote "
+            "qu'une fois."
+        )
+        assert cast(ana, ["Chloé Roy"]).status_code == 409
+        not_his = cast(bruno, ["Ana Lopez"], "Denis Faure")
+        assert not_his.status_code == 422
+        assert "Bruno Petit ne peut pas voter pour Denis Faure" in not_his.json()["message"]
+        excused = cast(emma, ["Ana Lopez"])
+        assert excused.status_code == 422 and "Emma Vidal ne vote pas" in excused.json()["message"]
+        assert "Vous ne votez pas à ce scrutin" in emma.get("/j/ABCDEF").text
+        assert cast(bruno, ["Ana Lopez", "Bruno Petit", "Chloé Roy"]).status_code == 422
+        (mine,) = ana.get("/api/state").json()["prompts"]
+        assert mine["answered"] is True and mine["ballots_for"] == []
+        screen = httpx.get(f"{base}/api/screen", params={"code": "ABCDEF"}, timeout=20).json()
+        (shown,) = screen["prompts"]
+        assert (shown["count"], shown["voters"]) == (2, 4)  # Ana, Bruno, Chloé + Denis
+    finally:
+        server.stop()
+    writer.record(EventType.prompt_closed, prompt="bureau")
+    given = [
+        e.payload for e in writer.journal.events(writer.session_id) if e.type == "answer_given"
+    ]
+    assert sorted(json.dumps(p, ensure_ascii=False) for p in given) == [
+        '{"prompt": "bureau", "value": ["Bruno Petit"]}',
+        '{"prompt": "bureau", "value": []}',
+    ]

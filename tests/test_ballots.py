@@ -485,6 +485,11 @@ def test_a_headless_run_opens_the_ballot_with_its_segment_and_takes_for_from_the
     }
     assert all(r["participant"] is None and r["at"] is None for r in board["responses"])
     assert (board["seats"], board["round"]) == (2, 1)
+    # the compte rendu's CSV: a row per candidate picked, a blank ballot counted in « blanc »
+    table = cli("export", row.id, "--format", "csv", "-o", "-").out.splitlines()
+    rows = [line.split(";") for line in table if ";bureau;" in line]
+    assert sorted(r[7] for r in rows) == ["", "Ana Lopez", "Ana Lopez", "Bruno Petit", "Chloé Roy"]
+    assert sum(int(r[12]) for r in rows if r[12]) == 1
 
 
 def test_join_no_input_refuses_a_second_ballot_for_the_same_member(cli, tmp_path):
@@ -540,7 +545,7 @@ def test_p_opens_and_closes_the_ballot_on_the_live_screen_showing_only_how_many_
         child.send("n")  # to the election
         child.expect(r"Scrutin à ouvrir \(touche p\)")
         child.send("p")
-        child.expect("0 bulletins reçus / 5 votants présents et représentés")
+        child.expect("bulletins reçus : 0 / 5 votants présents et représentés")
         answers = tmp_path / "bruno.yaml"
         answers.write_text("bureau: [{participant: Bruno Petit, value: Ana Lopez}]\n", "utf-8")
         join = subprocess.run(
@@ -552,9 +557,9 @@ def test_p_opens_and_closes_the_ballot_on_the_live_screen_showing_only_how_many_
             timeout=60,
         )
         assert join.returncode == 0, join.stderr
-        child.expect("1 bulletins reçus / 5 votants présents et représentés")
+        child.expect("bulletins reçus : 1 / 5 votants présents et représentés")
         child.send("p")
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 60
         while time.monotonic() < deadline:  # the close is written by the runner's loop
             with Journal.open(tmp_path / "journal.sqlite3", create=False) as journal:
                 (row,) = journal.sessions()
@@ -569,7 +574,7 @@ def test_p_opens_and_closes_the_ballot_on_the_live_screen_showing_only_how_many_
     finally:
         child.close(force=True)
     kinds = [(k, p.get("prompt")) for k, p in events if k.startswith("prompt_")]
-    assert kinds == [("prompt_opened", "bureau"), ("prompt_closed", "bureau")]
+    assert kinds == [("prompt_opened", "bureau"), ("prompt_closed", "bureau")], events
     (ballot,) = [p for k, p in events if k == "answer_given"]
     assert ballot == {"prompt": "bureau", "value": ["Ana Lopez"]}
     assert ("answer_marked", {"prompt": "bureau", "participant": "Bruno Petit"}) in events
@@ -643,3 +648,29 @@ def test_phones_cast_one_ballot_per_member_carried_and_a_second_one_is_409(tmp_p
         '{"prompt": "bureau", "value": ["Bruno Petit"]}',
         '{"prompt": "bureau", "value": []}',
     ]
+
+
+def test_the_live_screen_shows_only_how_many_ballots_are_in_at_80_by_24(tmp_path):
+    from seminar_cli.i18n import init_language
+    from seminar_cli.ui.screen import view_from_state
+    from tests.live_helpers import frame
+
+    writer = board_writer(tmp_path)
+    attend(writer, Denis=("represented", "Ana Lopez"), Emma="absent")
+    writer.record(EventType.segment_ended, segment="accueil", early=True)
+    writer.record(EventType.segment_started, segment="vote")
+    init_language("fr")
+    try:
+        waiting = frame(view_from_state(writer.state, writer.clock.now()), 80, 24)
+        assert "Scrutin à ouvrir (touche p) : Élection du bureau" in waiting
+        writer.record(EventType.prompt_opened, prompt="bureau", segment="vote")
+        prompt = writer.agenda.find_prompt("bureau")[1]
+        Joiner(writer, "Ana Lopez").answer(prompt, ["Chloé Roy"])
+        view = view_from_state(writer.state, writer.clock.now(), waiting=writer.waiting_anonymous())
+        shown = frame(view, 80, 24)
+        flat = " ".join(shown.split())
+        # Ana, Bruno, Chloé present, Denis represented, Emma absent: 4 voters
+        assert "Scrutin ouvert : Élection du bureau — bulletins reçus : 1 / 4 votants" in flat
+        assert "Chloé Roy" not in shown  # never the content
+    finally:
+        init_language(None)

@@ -83,8 +83,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ballot to open (key p): {question}",
     ),
     "ballot.received": (
-        "{received} bulletins reçus / {voters} votants présents et représentés",
-        "{received} ballots received / {voters} voters present and represented",
+        "bulletins reçus : {received} / {voters} votants présents et représentés",
+        "ballots received: {received} / {voters} voters present and represented",
     ),
     "ballot.close_hint": ("p pour clore le scrutin", "p to close the ballot"),
     # voting from seminar join, for oneself and for the members one represents

@@ -5,6 +5,7 @@ elections' results."""
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import subprocess
 import textwrap
@@ -674,3 +675,69 @@ def test_the_live_screen_shows_only_how_many_ballots_are_in_at_80_by_24(tmp_path
         assert "Chloé Roy" not in shown  # never the content
     finally:
         init_language(None)
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        (
+            {"value": "Ana Lopez", "for": "Denis Faure"},
+            "« for » dit pour qui le bulletin est déposé : écrivez aussi participant:",
+        ),
+        (
+            {"participant": "Ana Lopez", "value": "Ana Lopez", "for": "Zoé Inconnue"},
+            "« for » nomme Zoé Inconnue, qui n'est pas dans la liste des participants",
+        ),
+    ],
+)
+def test_an_answers_file_for_entry_that_cannot_be_a_proxy_is_refused_when_read(
+    cli, tmp_path, entry, message
+):
+    agenda = tmp_path / "board.yaml"
+    agenda.write_text(BOARD.format(roster=ROSTER), encoding="utf-8")
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(yaml.safe_dump({"bureau": [entry]}, allow_unicode=True), encoding="utf-8")
+    result = cli("start", str(agenda), "--no-input", "--answers", str(answers))
+    assert result.code == 1 and message in result.err, result.err
+    assert "bureau[0]" in result.err
+
+
+def test_for_on_a_named_vote_is_refused_when_read(cli, tmp_path):
+    agenda = tmp_path / "motion.yaml"
+    agenda.write_text(
+        "title: T\nparticipants: [{name: Ana}]\nsegments:\n  - title: S\n    duration: 5m\n"
+        "    prompts:\n      - {id: motion, question: Q, type: vote}\n",
+        encoding="utf-8",
+    )
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("motion: [{participant: Ana, value: pour, for: Ana}]\n", encoding="utf-8")
+    result = cli("--lang", "en", "start", str(agenda), "--no-input", "--answers", str(answers))
+    assert result.code == 1
+    assert "'for' only goes with a secret vote or election (who: open)" in result.err
+
+
+def test_the_room_screen_shows_an_elections_results_after_its_close():
+    from datetime import UTC, datetime
+
+    from rich.console import Console
+
+    from seminar_cli.i18n import init_language
+    from seminar_cli.journal.state import AnswerRecord
+    from seminar_cli.ui.results import render_results
+
+    prompt = election()
+    given = ballots(
+        prompt, "Ana, Bruno", "Ana", "blanc", "Bruno, Chloé", "Ana, Chloé", "Bruno, Ana"
+    )
+    at = datetime(2026, 1, 1, tzinfo=UTC)
+    console = Console(width=80, record=True)
+    init_language("fr")
+    try:
+        console.print(render_results(prompt, [AnswerRecord("e", None, v, at) for v in given], None))
+    finally:
+        init_language(None)
+    text = " ".join(console.export_text().split())
+    assert "6 bulletins" in text
+    assert re.search(r"│ Ana \S+ +4 · 80 %", text) and re.search(r"│ Bruno \S+ +3 · 60 %", text)
+    assert "Suffrages exprimés : 5 · Bulletins blancs : 1" in text
+    assert "Élus : Ana, Bruno" in text

@@ -110,6 +110,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "« for » nomme {member}, qui n'est pas dans la liste des participants",
         "'for' names {member}, who is not on the roster",
     ),
+    "answers.for_needs_participant": (
+        "« for » dit pour qui le bulletin est déposé : écrivez aussi participant: (qui le dépose)",
+        "'for' says whose ballot it is: write participant: too (who casts it)",
+    ),
     "answers.for_secret_only": (
         "« for » ne va qu'avec un vote ou une élection à bulletin secret (who: open)",
         "'for' only goes with a secret vote or election (who: open)",
@@ -129,6 +133,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{value}' is not a candidate ({choices})",
     ),
     # an election's results: room screen and minutes
+    "results.ballots": ("{count} bulletins", "{count} ballots"),
+    "results.ballots_one": ("1 bulletin", "1 ballot"),
     "election.blank": ("Bulletins blancs : {n}", "Blank ballots: {n}"),
     "election.cast": ("Suffrages exprimés : {n}", "Votes cast: {n}"),
     "election.elected": ("Élus : {names}", "Elected: {names}"),

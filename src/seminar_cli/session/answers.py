@@ -130,6 +130,10 @@ def load_answers_file(path: Path, agenda: Agenda) -> AnswersFile:
                         problems.append(_problem(where, "answers.for_secret_only"))
                         continue
                     on_behalf = " ".join(str(entry["for"]).split()) or None
+                    if on_behalf and participant is None:  # who casts it must be named
+                        where = _place(prompt_id, index)
+                        problems.append(_problem(where, "answers.for_needs_participant"))
+                        continue
                     if on_behalf and roster and on_behalf.casefold() not in roster:
                         problems.append(
                             f"{_place(prompt_id, index)} : "

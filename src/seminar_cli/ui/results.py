@@ -67,8 +67,9 @@ def render_results(
     if not given:
         content: RenderableType = Text(t("results.none"), style="italic")
     else:
-        ballots = prompt.type in (PromptType.vote, PromptType.election)
-        unit = "results.votes" if ballots else "results.count"
+        unit = {PromptType.vote: "results.votes", PromptType.election: "results.ballots"}.get(
+            prompt.type, "results.count"
+        )
         header = Text(t(unit, count=count) if count > 1 else t(f"{unit}_one"))
         header.stylize("dim")
         body = _RENDERERS[PROMPT_TYPES[prompt.type].drawing](prompt, summary, given)

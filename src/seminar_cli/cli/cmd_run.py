@@ -211,6 +211,8 @@ def register(app: typer.Typer) -> None:
                     id=row.id,
                 )
             )
+            for reason in outcome.refused:  # ballots not cast, and why
+                console.say(reason)
             if outcome.missed:
                 console.say(
                     t(

@@ -310,6 +310,9 @@ def _prompt(state: SessionState, segment: Segment, prompt: Prompt, lang: Languag
         assembly = state.agenda.assembly
         majority = (prompt.majority or (assembly.majority if assembly else Majority.simple)).value
         ballots = sum(summary["counts"].values())
+    elif prompt.type is PromptType.election:
+        ballots = len(given)  # blank ballots included
+    election = prompt.type is PromptType.election
     return PromptMinutes(
         id=prompt.id,
         question=prompt.question,
@@ -326,6 +329,8 @@ def _prompt(state: SessionState, segment: Segment, prompt: Prompt, lang: Languag
         summary=summary,
         count=len(responses),
         ballots=ballots,
+        seats=prompt.seats_to_fill if election else None,
+        round=(prompt.round or 1) if election else None,
     )
 
 

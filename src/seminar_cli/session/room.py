@@ -29,6 +29,12 @@ from seminar_cli.i18n import Language
 from seminar_cli.journal.events import EventType
 from seminar_cli.journal.store import AnonymousOutcome, Journal, SessionRow, StoredEvent
 from seminar_cli.session.answers import normalise_answer, strip_controls
+from seminar_cli.session.ballots import (
+    ballot_member,
+    ballots_this_person_may_cast,
+    is_secret_ballot,
+    voters_present_and_represented,
+)
 from seminar_cli.session.clock import session_speed
 from seminar_cli.session.join import PROMPT_EVENTS, name_key, roster_name
 from seminar_cli.session.service import SessionWriter, writer_on_session_clock
@@ -205,7 +211,19 @@ class Room:
     def _segment_of(self) -> dict[str, str]:
         return {p.id: s.id for s, p in self.writer.agenda.all_prompts()}
 
+    def _members_ballot(self, prompt: Prompt) -> bool:
+        return is_secret_ballot(prompt) and bool(self.writer.agenda.participants)
+
+    def _ballots_for(self, prompt: Prompt, participant: str) -> list[str]:
+        """The members whose secret ballot this phone may still cast: its own member first,
+        then each member it represents (PRODUCT §9: one ballot per member carried)."""
+        may = ballots_this_person_may_cast(self.writer.state, participant)
+        return [m for m in may if not self.writer.has_voted(prompt.id, m)]
+
     def _answered(self, prompt: Prompt, participant: str) -> bool:
+        if self._members_ballot(prompt):
+            may = ballots_this_person_may_cast(self.writer.state, participant)
+            return bool(may) and not self._ballots_for(prompt, participant)
         if prompt.anonymous:
             return self.writer.has_voted(prompt.id, participant)
         return self.writer.state.has_answer(prompt.id, participant)
@@ -244,6 +262,9 @@ class Room:
                     entry = self._prompt_view(prompt)
                     if participant is not None:
                         entry["answered"] = self._answered(prompt, participant)
+                        if self._members_ballot(prompt):
+                            entry["ballots_for"] = self._ballots_for(prompt, participant)
+                            entry["voter"] = bool(ballots_this_person_may_cast(state, participant))
                         if not prompt.anonymous:
                             mine = next(
                                 (
@@ -256,6 +277,8 @@ class Room:
                             entry["my_answer"] = mine
                     else:
                         entry["count"] = state.answer_count(prompt.id) + pending.get(prompt.id, 0)
+                        if prompt.opened_by_key:  # ballots received against the voters
+                            entry["voters"] = voters_present_and_represented(state)
                     prompts.append(entry)
                 elif prompt.id in state.closed_prompts:
                     shown = self._results(prompt)
@@ -289,6 +312,8 @@ class Room:
             low, high = prompt.multi_picks
         elif prompt.type is PromptType.words:
             low, high = 1, prompt.max_words
+        elif prompt.type is PromptType.election:
+            low, high = 0, prompt.seats_to_fill
         choices = prompt.options if prompt.type is not PromptType.text else []
         if prompt.type in (PromptType.long_text, PromptType.words):
             choices = []
@@ -303,6 +328,7 @@ class Room:
             "max": high,
             "anonymous": prompt.anonymous,
             "required": prompt.required,
+            "ballot": prompt.ballot_mode.value if prompt.ballot_mode else None,
         }
 
     def _labels(self, prompt: Prompt) -> dict[str, str]:
@@ -333,7 +359,7 @@ class Room:
         }
 
     # -- answering -----------------------------------------------------------------------
-    def answer(self, participant: str, prompt_id: Any, raw: Any) -> None:
+    def answer(self, participant: str, prompt_id: Any, raw: Any, on_behalf: Any = None) -> None:
         """Record ``participant``'s answer; RoomConflictError when the prompt is not open to
         phones (closed, not yet open, or asked at the keyboard) or a secret ballot was already
         cast; AnswerError (422) when the value does not fit; RoomInputError for no such prompt.
@@ -346,17 +372,26 @@ class Room:
         prompt = found[1]
         if prompt.who is not Who.open:  # each, room: the facilitator's keyboard asks them
             raise RoomConflictError("web.keyboard_prompt")
+        members_ballot = self._members_ballot(prompt)
+        if on_behalf is not None and (not members_ballot or not isinstance(on_behalf, str)):
+            raise RoomInputError("answers.for_secret_only")
         value = normalise_answer(prompt, raw)
         with self._lock:
             if prompt.anonymous:
                 # no token, no name with the value, no channel: the pool writes it in a
-                # shuffled batch; only "this person answered" is kept, apart
+                # shuffled batch; only "this member's ballot is in" is kept, apart
+                marker = participant
+                if members_ballot:  # AnswerError (422) when this phone may not cast it
+                    self.writer.sync()
+                    marker = ballot_member(self.writer.state, participant, on_behalf)
                 outcome = self.writer.record_anonymous(
-                    prompt.id, value, participant, watch=PROMPT_EVENTS
+                    prompt.id, value, marker, watch=PROMPT_EVENTS
                 )
                 if outcome is AnonymousOutcome.closed:
                     raise RoomConflictError("web.prompt_closed")
                 if outcome is AnonymousOutcome.already:
+                    if members_ballot and marker != participant:  # a proxy's ballot
+                        raise RoomConflictError("ballot.already", member=marker)
                     raise RoomConflictError("web.already_cast")
                 return
             recorded = self.writer.record_if(

@@ -85,8 +85,12 @@ class _JoinPrompter:
 
 
 def needs_name(agenda: Agenda) -> bool:
-    """A name is asked only if some prompt open to ``seminar join`` is not anonymous."""
-    return any(p.who is Who.open and not p.anonymous for _s, p in agenda.all_prompts())
+    """A name is asked only if some prompt open to ``seminar join`` is not anonymous, or is a
+    secret ballot of members (whose ballots are counted per member, PRODUCT §9)."""
+    return any(
+        p.who is Who.open and (not p.anonymous or (p.opened_by_key and agenda.participants))
+        for _s, p in agenda.all_prompts()
+    )
 
 
 def ask_participant_name() -> str:

@@ -250,7 +250,9 @@ def create_app(
             if not answers_limit.take(token or ""):
                 raise TooMany
             data = await read_json(request)
-            await run_in_threadpool(room.answer, participant, data.get("prompt"), data.get("value"))
+            await run_in_threadpool(
+                room.answer, participant, data.get("prompt"), data.get("value"), data.get("for")
+            )
             return JSONResponse({"prompt": data.get("prompt"), "recorded": True}, 201)
 
         return await guarded_json(handle)
@@ -394,7 +396,9 @@ def create_app(
         if not answers_limit.take(token):
             return html(pages.phone_page(state, draft=form, error=message("web.too_many")), 429)
         try:
-            await run_in_threadpool(room.answer, participant, form.prompt, form.value)
+            await run_in_threadpool(
+                room.answer, participant, form.prompt, form.value, form.on_behalf
+            )
         except SeminarError as error:
             status = status_of(error)
             if status == 500:

@@ -31,6 +31,7 @@ class AnswerForm:
     value: Any
     order: list[str] = field(default_factory=list)
     move: tuple[str, int] | None = None
+    on_behalf: str | None = None  # a secret ballot cast for a member one represents
 
 
 def clock_text(seconds: float) -> str:
@@ -167,7 +168,8 @@ class Pages:
         found = self.room.writer.agenda.find_prompt(prompt_id) if prompt_id else None
         kind = found[1].type if found else None
         value: Any
-        if kind is PromptType.multi:
+        on_behalf = next((v for k, v in fields if k == "for"), None)
+        if kind in (PromptType.multi, PromptType.election):
             value = values
         elif kind is PromptType.ranking:
             if move is not None:
@@ -175,7 +177,7 @@ class Pages:
             value = order
         else:
             value = values[0] if values else None
-        return AnswerForm(prompt_id, value, order, move)
+        return AnswerForm(prompt_id, value, order, move, on_behalf)
 
     # -- files ---------------------------------------------------------------------------
     def static_file(self, name: str) -> tuple[bytes, str] | None:

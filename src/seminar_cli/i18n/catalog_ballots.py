@@ -200,4 +200,59 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "You do not vote in this ballot: neither present on the attendance sheet nor holding a "
         "proxy.",
     ),
+    # members' phones in an assembly (PRODUCT §9): a member votes with their personal code
+    "web.member_code_unknown": (
+        "Ce code personnel ne correspond à aucun membre émargé : vérifiez-le sur votre carte, ou "
+        "demandez-le à l'accueil.",
+        "This personal code matches no signed-in member: check it on your card, or ask for it "
+        "at the desk.",
+    ),
+    "web.member_code_needed": (
+        "Pour voter en tant que membre, rejoignez avec votre code personnel (donné à "
+        "l'émargement) : ce téléphone, rejoint sous le nom « {name} » sans ce code, participe "
+        "comme invité. Votre vote n'a pas été enregistré.",
+        "To vote as a member, join with your personal code (given at sign-in): this phone, "
+        "joined as “{name}” without that code, takes part as a guest. Your vote was not "
+        "recorded.",
+    ),
+    "web.page.member_code_notice": (
+        "Les membres votent avec leur code personnel (donné à l'émargement, sur leur carte) : "
+        "rejoignez avec lui pour voter.",
+        "Members vote with their personal code (given at sign-in, on their card): join with it "
+        "to vote.",
+    ),
+    "web.page.member_code": ("Code personnel (membres)", "Personal code (members)"),
+    "web.page.member_code_hint": (
+        "Membre de l'association : votre code figure sur votre carte ; il suffit à vous "
+        "reconnaître. Invité : laissez-le vide et donnez votre nom.",
+        "Member of the association: your code is on your card; it is enough to know you. "
+        "Guest: leave it empty and give your name.",
+    ),
+    "web.page.join_member": ("Voter avec mon code", "Vote with my code"),
+    "join.member_code_ask": (
+        "Votre code personnel de membre (donné à l'émargement) :",
+        "Your personal member code (given at sign-in):",
+    ),
+    "join.member_code_wrong": (
+        "Ce code personnel n'est pas celui de {name} : vérifiez-le sur votre carte, ou "
+        "demandez-le à l'accueil.",
+        "This personal code is not {name}'s: check it on your card, or ask for it at the desk.",
+    ),
+    "join.member_code_missing": (
+        "{name} est membre : dans une assemblée, voter demande son code personnel "
+        "(--member-code CODE, donné à l'émargement).",
+        "{name} is a member: in an assembly, voting needs their personal code (--member-code "
+        "CODE, given at sign-in).",
+    ),
+    "join.result.member_code_missing": (
+        "« {question} » : votre vote de membre demande votre code personnel (donné à "
+        "l'émargement) : rejoignez avec --member-code CODE.",
+        "“{question}”: your vote as a member needs your personal code (given at sign-in): join "
+        "with --member-code CODE.",
+    ),
+    "help.opt.member_code": (
+        "Votre code personnel de membre (donné à l'émargement) : dans une assemblée, il faut "
+        "pour voter.",
+        "Your personal member code (given at sign-in): in an assembly, voting needs it.",
+    ),
 }

@@ -1,11 +1,13 @@
 """Ballots (PRODUCT §7 and §9 "Who, ballot, anonymous"): who may cast one, for whom, and how
 many voters the room screen counts ballots against.
 
-Attendance is read as the journal holds it today (the ``a`` key's and the answers file's
-``attendance`` events: present, represented by a present member…).  A member present casts
-their own ballot; a proxy holder casts one more per member they carry.  The journal's marker
-of a secret ballot (``anonymous_voters``, then ``answer_marked``) names the member whose
-ballot it is, never the value: so each member's ballot is cast once, whoever carries it.
+Attendance is read as the journal holds it (the ``a`` key's, the desk's and the answers
+file's ``attendance`` events), by the assembly's rules (session/assembly.py): only the
+register's members vote, guests never, and a register's members are absent until signed in.
+A member present casts their own ballot; a proxy holder casts one more per member they
+carry.  The journal's marker of a secret ballot (``anonymous_voters``, then
+``answer_marked``) names the member whose ballot it is, never the value: so each member's
+ballot is cast once, whoever carries it.
 
 Core code: no terminal library.
 """
@@ -15,6 +17,7 @@ from __future__ import annotations
 from seminar_cli.agenda.models import Ballot, Prompt
 from seminar_cli.errors import AnswerError
 from seminar_cli.journal.state import SessionState
+from seminar_cli.session.assembly import quorum_now
 
 
 def _key(name: str) -> str:
@@ -26,10 +29,10 @@ def is_secret_ballot(prompt: Prompt) -> bool:
 
 
 def members_carried(state: SessionState, holder: str) -> list[str]:
-    """The roster's members represented by ``holder`` (their proxies), in roster order."""
+    """The register's members represented by ``holder`` (their proxies), in roster order."""
     key = _key(holder)
     carried = []
-    for person in state.agenda.participants:
+    for person in state.agenda.voting_members():
         record = state.attendance.get(person.name)
         if (
             record is not None
@@ -42,18 +45,17 @@ def members_carried(state: SessionState, holder: str) -> list[str]:
 
 
 def ballots_this_person_may_cast(state: SessionState, name: str) -> list[str]:
-    """The members for whom ``name`` may cast a ballot now: themselves when present (anyone
-    named, when the agenda has no roster), then each member they represent.  Empty: not a
-    voter (not on the roster, absent, or represented by someone else)."""
-    roster = {_key(p.name): p.name for p in state.agenda.participants}
-    if not roster:
+    """The members for whom ``name`` may cast a ballot now: themselves when a member present
+    (anyone named, when the agenda has no roster), then each member they represent.  Empty:
+    not a voter — a guest (``member: false``), someone off the roster, absent (a register's
+    members are absent until signed in), or represented by someone else."""
+    if not state.agenda.participants:
         return [name]
-    own = roster.get(_key(name))
-    if own is None:
+    members = {_key(p.name): p.name for p in state.agenda.voting_members()}
+    own = members.get(_key(name))
+    if own is None or state.status_of(own) != "present":
         return []
-    record = state.attendance.get(own)
-    present = record is None or record.status == "present"
-    return ([own] if present else []) + (members_carried(state, own) if present else [])
+    return [own, *members_carried(state, own)]
 
 
 def ballot_member(state: SessionState, voter: str, on_behalf: str | None) -> str:
@@ -70,16 +72,10 @@ def ballot_member(state: SessionState, voter: str, on_behalf: str | None) -> str
 
 
 def voters_present_and_represented(state: SessionState) -> int | None:
-    """Members present plus members represented: the most ballots a vote can hold.  None
-    without a roster (anyone may join: nothing to count against)."""
-    if not state.agenda.participants:
+    """The voters of a ballot, the most ballots it can hold: the members present plus the
+    members represented, counted as the quorum counts them (one function for both, PRODUCT
+    §7: guests never count; a paper sheet's counts when the desk recorded some).  None with
+    neither a roster nor paper counts (anyone may join: nothing to count against)."""
+    if not state.agenda.participants and state.paper_counts is None:
         return None
-    present = len(state.present_participants())
-    represented = sum(
-        1
-        for person in state.agenda.participants
-        if (record := state.attendance.get(person.name)) is not None
-        and record.status == "represented"
-        and record.represented_by
-    )
-    return present + represented
+    return quorum_now(state).voters

@@ -72,8 +72,12 @@ def roster_name(roster: Iterable[str], typed: str) -> str:
 class Joiner:
     """Answers the open prompts of one session as one participant (or anonymously)."""
 
-    def __init__(self, writer: SessionWriter, name: str | None) -> None:
+    def __init__(
+        self, writer: SessionWriter, name: str | None, member_code: str | None = None
+    ) -> None:
         self.writer = writer
+        # in an assembly with a register, a member votes with their personal code (PRODUCT §9)
+        self.member_code = member_code
         # a name is shown on the projector and in the minutes: no control characters
         self.name = (strip_controls(name).strip() or None) if name else None
         if self.name:  # « Ines Benali » is the roster's « Inès Benali », not a newcomer
@@ -86,9 +90,22 @@ class Joiner:
         cast by the member or by whoever holds their proxy (PRODUCT §9)."""
         return is_secret_ballot(prompt) and bool(self.writer.state.agenda.participants)
 
+    def member_proof_missing(self) -> bool:
+        """A member of an assembly's register joined without their own personal code: they
+        answer open prompts as a guest would, and cast no member's ballot (PRODUCT §9)."""
+        from seminar_cli.session.assembly import member, member_for_code
+
+        agenda = self.writer.state.agenda
+        if not self.name or agenda.assembly is None or not agenda.has_register:
+            return False
+        if member(agenda, self.name) is None:
+            return False  # a guest, or someone off the register: nothing to prove
+        code = self.member_code
+        return code is None or member_for_code(self.writer.state, code) != self.name
+
     def ballot_targets(self, prompt: Prompt) -> list[str]:
         """The members whose ballot this participant may still cast (themselves first)."""
-        if not self.name:
+        if not self.name or self.member_proof_missing():
             return []
         may = ballots_this_person_may_cast(self.writer.state, self.name)
         return [m for m in may if not self.writer.has_voted(prompt.id, m)]
@@ -111,6 +128,8 @@ class Joiner:
     def _answered(self, prompt: Prompt) -> bool:
         assert self.name is not None
         if self.members_ballot(prompt):  # every ballot this person carries is in
+            if self.member_proof_missing():
+                return False
             may = ballots_this_person_may_cast(self.writer.state, self.name)
             return bool(may) and not self.ballot_targets(prompt)
         if prompt.anonymous:  # a mark apart from the values, written or still pending
@@ -138,6 +157,8 @@ class Joiner:
             # whoever carries it
             if not self.name:
                 raise AnswerError("ballot.need_name")
+            if self.member_proof_missing():
+                raise AnswerError("join.member_code_missing", name=self.name)
             marker = ballot_member(self.writer.state, self.name, on_behalf)
         if prompt.anonymous:
             outcome = self.writer.record_anonymous(prompt.id, value, marker, watch=PROMPT_EVENTS)
@@ -238,6 +259,9 @@ class Joiner:
         self._done.add(prompt.id)
         if not self.name:
             report(prompt, "need_name")
+            return
+        if self.member_proof_missing():
+            report(prompt, "member_code_missing")
             return
         if not ballots_this_person_may_cast(self.writer.state, self.name):
             report(prompt, "not_voter")

@@ -112,7 +112,9 @@ class Pages:
         return self.env.get_template(name).render(lang=self.lang, **context)
 
     # -- pages ---------------------------------------------------------------------------
-    def join_page(self, error: str | None = None, typed: str | None = None) -> str:
+    def join_page(
+        self, error: str | None = None, typed: str | None = None, member_code: str | None = None
+    ) -> str:
         from seminar_cli.session.join import name_key
 
         # each name with its folded form, which picker.js compares with what is typed
@@ -126,6 +128,8 @@ class Pages:
             error=error,
             typed=typed or "",
             session_title=title,
+            member_codes=self.room.members_need_codes,
+            member_code=(member_code or "")[:40],
         )
 
     def phone_page(

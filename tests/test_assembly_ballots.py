@@ -4,6 +4,8 @@ with their personal code, a phone joined by name only is a guest there."""
 
 from __future__ import annotations
 
+import json
+
 import httpx
 import pytest
 
@@ -185,3 +187,33 @@ def test_join_casts_a_members_ballot_only_with_their_personal_code(tmp_path):
     assert right.answered == ["election-conseil", "election-conseil"]
     writer.sync()
     assert writer.has_voted("election-conseil", "Julien Moreau")
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "docx", "json"])
+def test_an_election_without_quorum_elects_nobody_in_any_pv_format(tmp_path, fmt):
+    from tests.minutes_helpers import run_headless
+    from tests.test_pv import plain
+
+    answers = {
+        "attendance": {
+            "Hélène Marchand": "present",
+            "Olivier Dumas": "present",
+            "Camille Martin": "present",
+        },
+        "election-conseil": [
+            {"participant": "Hélène Marchand", "value": ["Camille Martin", "Karim Haddad"]},
+            {"participant": "Olivier Dumas", "value": ["Camille Martin", "Karim Haddad"]},
+            {"participant": "Camille Martin", "value": ["Karim Haddad"]},
+        ],
+    }
+    minutes = run_headless(tmp_path, "assemblee-generale", answers).minutes("pv")
+    assert minutes.assembly is not None and minutes.assembly.quorum_reached is False
+    if fmt == "json":
+        data = json.loads(minutes.model_dump_json())
+        (election,) = [p for s in data["segments"] for p in s["prompts"] if p["type"] == "election"]
+        assert election["ballots"] == 3  # recorded and counted
+        assert election["summary"]["elected"] == [] and election["summary"]["deliberated"] is False
+        return
+    text = plain(minutes, fmt)
+    assert "Élu(s)" not in text and "Élus" not in text
+    assert "le scrutin est consigné, aucun candidat n'est élu" in text

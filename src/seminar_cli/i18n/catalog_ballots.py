@@ -157,6 +157,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ballots cast (blank excluded): {n}",
     ),
     "min.election.elected": ("Élu(s) : {names}", "Elected: {names}"),
+    "min.election.no_quorum": (
+        "Le quorum n'étant pas atteint, l'assemblée ne pouvait valablement délibérer : le "
+        "scrutin est consigné, aucun candidat n'est élu.",
+        "The quorum not being reached, the assembly could not validly deliberate: the ballot is "
+        "recorded, no candidate is elected.",
+    ),
     "min.election.none_elected": ("Aucun candidat n'est élu.", "No candidate is elected."),
     "min.election.ties": (
         "Égalité entre {names} : l'assemblée départage.",

@@ -341,6 +341,7 @@ class Runner:
         if waiting and not never_asked:
             prompt = waiting[0]
             self.writer.record(EventType.prompt_opened, prompt=prompt.id, segment=segment.id)
+            self._announce_quorum(prompt)
             self.controls.notify(self, "prompt_opened", prompt=prompt)
             self._record_scripted(prompt)
             return
@@ -370,7 +371,9 @@ class Runner:
         """In an assembly, a vote opens with the quorum's figures, in the journal (the minutes
         read them) and on the room screen (PRODUCT §7)."""
         state = self.writer.state
-        if prompt.type is not PromptType.vote or state.agenda.assembly is None:
+        if prompt.type not in (PromptType.vote, PromptType.election):
+            return
+        if state.agenda.assembly is None:
             return
         if prompt.id in state.quorum_announcements:
             return  # announced before a crash

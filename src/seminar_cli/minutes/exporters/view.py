@@ -403,7 +403,9 @@ class _Views:
         elected: list[str] = summary.get("elected", [])
         ties: list[str] = summary.get("ties", [])
         parts = []
-        if elected:
+        if summary.get("deliberated") is False:  # held without quorum (PRODUCT §7)
+            parts.append(f("min.election.no_quorum"))
+        elif elected:
             parts.append(f("min.election.elected", names=", ".join(elected)))
         elif not ties:
             parts.append(f("min.election.none_elected"))

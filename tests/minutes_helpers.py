@@ -137,16 +137,19 @@ AG_ANSWERS: dict[str, Any] = {
     "quitus-conseil": [{"pour": 4, "contre": 4, "abstention": 1}],
     "budget-previsionnel": [{"pour": 8, "contre": 1}],
     "montant-cotisation": [{"pour": 3, "contre": 5, "abstention": 1}],
-    "election-camille-martin": [
-        {"participant": "Olivier Dumas", "value": "pour"},
-        "pour",
-        "contre",
-        "pour",
-        "blanc",
-        "pour",
-        "abstention",
+    # the board's election by secret ballot: one ballot per member present, one more per
+    # proxy held (Hélène Marchand carries Julien Moreau, Olivier Dumas Sophie Garnier);
+    # Nathalie Roux and three others do not vote; 8 ballots, 2 of them blank
+    "election-conseil": [
+        {"participant": "Hélène Marchand", "value": ["Camille Martin", "Karim Haddad"]},
+        {"participant": "Hélène Marchand", "for": "Julien Moreau", "value": ["Camille Martin"]},
+        {"participant": "Olivier Dumas", "for": "Sophie Garnier", "value": []},
+        {"participant": "Olivier Dumas", "value": ["Camille Martin", "Nathalie Roux"]},
+        {"participant": "François Lemaire", "value": "Camille Martin, Karim Haddad, Nathalie Roux"},
+        {"participant": "Camille Martin", "value": ["Karim Haddad"]},
+        {"participant": "Karim Haddad", "value": ["Camille Martin", "Karim Haddad"]},
+        {"participant": "Anne-Laure Delmas", "value": "blanc"},
     ],
-    "election-karim-haddad": ["pour", "pour", "pour", "pour", "contre", "contre", "pour"],
     "questions-au-conseil": [
         {"participant": "Camille Martin", "value": HOSTILE["script"]},
         {"participant": "Karim Haddad", "value": HOSTILE["link"]},

@@ -490,7 +490,7 @@ def test_wrong_enum_values_list_the_possible_ones(tmp_path, cli):
         "ligne 6 · segments[0].kind : valeur « atelier » inconnue ; valeurs possibles : welcome, "
         "presentation, keynote, discussion, workshop, break, restitution, vote, closing",
         "ligne 8 · segments[0].prompts[0].type : valeur « free » inconnue ; valeurs possibles : "
-        "text, long_text, choice, multi, rating, yesno, words, ranking, vote",
+        "text, long_text, choice, multi, rating, yesno, words, ranking, vote, election",
         "ligne 8 · segments[0].prompts[0].who : valeur « all » inconnue ; valeurs possibles : "
         "each, open, room",
     ]

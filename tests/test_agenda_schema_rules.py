@@ -117,6 +117,73 @@ CASES: list[tuple[str, str, Any, bool]] = [
 ]
 
 
+# PRODUCT §9 "Who, ballot, anonymous" and "Elections"
+CASES += [
+    (
+        "secret vote at the projected keyboard",
+        agenda(prompt="        type: vote\n        who: each\n        anonymous: true\n"),
+        None,
+        True,
+    ),
+    (
+        "secret ballot at the projected keyboard",
+        agenda(prompt="        type: vote\n        who: each\n        ballot: secret\n"),
+        None,
+        True,
+    ),
+    (
+        "show of hands from phones",
+        agenda(prompt="        type: vote\n        who: open\n        ballot: hands\n"),
+        None,
+        True,
+    ),
+    (
+        "secret show of hands",
+        agenda(prompt="        type: vote\n        who: room\n        ballot: secret\n"),
+        None,
+        True,
+    ),
+    (
+        "anonymous roll call",
+        agenda(prompt="        type: vote\n        ballot: roll_call\n        anonymous: true\n"),
+        None,
+        True,
+    ),
+    (
+        "named secret ballot",
+        agenda(prompt="        type: vote\n        ballot: secret\n        anonymous: false\n"),
+        None,
+        True,
+    ),
+    ("ballot on a text prompt", agenda(prompt="        ballot: secret\n"), None, True),
+    (
+        "election for the room",
+        agenda(prompt="        type: election\n        candidates: [A, B]\n        who: room\n"),
+        None,
+        True,
+    ),
+    ("election without candidates", agenda(prompt="        type: election\n"), None, True),
+    (
+        "candidates on a vote",
+        agenda(prompt="        type: vote\n        candidates: [A, B]\n"),
+        None,
+        True,
+    ),
+    (
+        "election candidates differing only by case",
+        agenda(prompt="        type: election\n        candidates: [Ana, ana]\n"),
+        None,
+        False,
+    ),
+    (
+        "election seats beyond the candidates",
+        agenda(prompt="        type: election\n        candidates: [A, B]\n        seats: 3\n"),
+        None,
+        False,
+    ),
+]
+
+
 def schema_errors(instance: Any) -> list[str]:
     validator = jsonschema.Draft202012Validator(agenda_schema())
     return [e.message for e in validator.iter_errors(instance)]

@@ -67,7 +67,7 @@ def test_validate_several_valid_files(cli):
     assert result.code == 0
     assert result.out == ""
     assert result.err.splitlines() == [
-        f"{AGENDAS / 'assemblee-generale.yaml'} : valide (8 séquences, 11 questions, 1 h 40)",
+        f"{AGENDAS / 'assemblee-generale.yaml'} : valide (8 séquences, 9 questions, 1 h 40)",
         f"{AGENDAS / 'co-construisons-demain.yaml'} : valide (11 séquences, 19 questions, 3 h 25)",
         f"{AGENDAS / 'team-retrospective.yaml'} : valide (7 séquences, 11 questions, 1 h 30)",
     ]

@@ -260,14 +260,17 @@ def test_json_is_exactly_the_model_with_offsets_on_every_time(seminar):
 def test_a_vote_counts_ballots_and_room_tallies(tmp_path):
     rec = run_headless(tmp_path, "assemblee-generale", AG_ANSWERS)
     minutes = rec.minutes()
-    camille = _prompt(minutes, "election-camille-martin")
-    assert camille.summary == {
-        "counts": {"pour": 4, "contre": 1, "abstention": 1, "blanc": 1},
-        "adopted": True,
+    board = _prompt(minutes, "election-conseil")
+    assert board.summary == {
+        "counts": {"Camille Martin": 5, "Karim Haddad": 4, "Nathalie Roux": 2},
+        "blank": 2,
+        "cast": 6,
+        "elected": ["Camille Martin", "Karim Haddad"],
+        "ties": [],
     }
-    assert camille.ballots == 7
-    # a secret ballot: the name in the answers file was dropped before the journal
-    assert all(r.participant is None for r in camille.responses)
+    assert (board.ballots, board.seats, board.round) == (8, 3, 1)
+    # a secret ballot: the names in the answers file never reached the journal
+    assert all(r.participant is None and r.at is None for r in board.responses)
     quitus = _prompt(minutes, "quitus-conseil")
     assert quitus.summary == {
         "counts": {"pour": 4, "contre": 4, "abstention": 1, "blanc": 0},

@@ -78,7 +78,7 @@ def test_assembly_facts_quorum_and_resolutions_in_the_model(ag):
     assert a.quorum_reached is True
     assert a.members_represented == ["Sophie Garnier", "Julien Moreau"]  # roster order
     assert a.over_proxy_limit == []  # beyond proxies_max a proxy is refused, never recorded
-    assert len(a.resolutions) == 10
+    assert len(a.resolutions) == 7  # the board's election is not a resolution
     by_id = {r.prompt: r for r in a.resolutions}
     comptes = by_id["approbation-comptes"]
     assert comptes.counts == {"pour": 5, "contre": 3, "abstention": 0, "blanc": 1}
@@ -86,9 +86,7 @@ def test_assembly_facts_quorum_and_resolutions_in_the_model(ag):
     assert by_id["quitus-conseil"].adopted is False
     assert by_id["montant-cotisation"].adopted is False
     assert by_id["approbation-pv-precedent"].unanimous is True
-    assert by_id["election-nathalie-roux"].voted is False
-    assert by_id["election-nathalie-roux"].adopted is None
-    assert [r.number for r in a.resolutions] == list(range(1, 11))
+    assert [r.number for r in a.resolutions] == list(range(1, 8))
 
 
 @pytest.mark.parametrize("fmt", ["md", "html", "docx"])
@@ -123,7 +121,11 @@ def test_the_pv_says_what_a_pv_says(ag, fmt):
         in text
     )
     assert "Vote à bulletin secret." in text and "Vote à main levée." in text
-    assert "Cette résolution n'a pas été mise aux voix." in text
+    # the board's election: each candidate's votes, blanks, who is elected
+    assert "Bulletins exprimés (blancs exclus) : 6" in text
+    assert "Bulletins blancs : 2" in text
+    assert "Élu(s) : Camille Martin, Karim Haddad" in text
+    assert "3 siège(s) à pourvoir · tour 1" in text
     for label in ("Pour", "Contre", "Abstentions", "Blancs", "Suffrages exprimés"):
         assert label in text
     assert "Coupure de micro pendant 2 minutes" in text  # incidents

@@ -137,14 +137,29 @@ SAMPLE_ANSWERS = {
     "words": "Lyon, ODD17",
     "ranking": "b > a",
     "vote": "for",
+    "election": "a",
 }
-TYPE_FIELDS = ("choices", "min", "max", "labels", "majority")
+TYPE_FIELDS = (
+    "choices",
+    "min",
+    "max",
+    "labels",
+    "majority",
+    "candidates",
+    "seats",
+    "round",
+    "ballot",
+)
 FIELD_SAMPLES = {
     "choices": ["a", "b"],
     "min": 1,
     "max": 2,
     "labels": {1: "peu"},
     "majority": "simple",
+    "candidates": ["a", "b"],
+    "seats": 1,
+    "round": 2,
+    "ballot": "roll_call",
 }
 
 
@@ -155,6 +170,8 @@ def sample_prompt(kind, **extra):
     data = {"id": "p", "question": "Q ?", "type": kind.value, **extra}
     if "choices" in PROMPT_TYPES[kind].fields:
         data.setdefault("choices", ["a", "b"])
+    if "candidates" in PROMPT_TYPES[kind].fields:
+        data.setdefault("candidates", ["a", "b"])
     return Prompt.model_validate(data)
 
 

@@ -344,9 +344,20 @@ def check_journal(db: Path, agenda_path: Path, answers: Path) -> None:
             assert payload.get("participant") is None
     # exactly the file's answers, once each (a second answer of the same person is ignored)
     expected: list[tuple[str, str | None, Any, str]] = []
+    roster = {p.name for p in agenda.participants}
+    status = {name: e.status for name, e in expected_file.attendance.items()}
     for prompt_id, entries in expected_file.answers.items():
         seen: set[str] = set()
         for entry in entries:
+            if entry.voter is not None:
+                # a member's secret ballot (PRODUCT §9): once per member present (or carried),
+                # none for a name off the roster or a member not present
+                member = entry.on_behalf or entry.voter
+                present = entry.voter in roster and status.get(entry.voter, "present") == "present"
+                if present and not entry.on_behalf and member not in seen:
+                    seen.add(member)
+                    expected.append((prompt_id, None, entry.value, None))
+                continue
             if entry.participant is not None:
                 if entry.participant in seen:
                     continue

@@ -188,7 +188,9 @@ def test_a_phone_joins_by_name_answers_every_type_and_sees_results_only_after_th
     section.get_by_label("Trois mots pour demain").fill("confiance, jeunesse, territoires")
     shoot(section, "phone-390-words")
     send_and_see_recorded(section)
-    # a resolution: pour / contre / abstention / blanc, in words
+    # a resolution: pour / contre / abstention / blanc, in words; a vote from phones waits for
+    # the facilitator's key p (PRODUCT §9), and the page shows it as it opens
+    room.press("p")
     section = prompt_section(page, "Approuvez-vous la feuille de route ?")
     section.get_by_label("Pour", exact=True).check()
     shoot(section, "phone-390-vote")

@@ -108,5 +108,9 @@ class RoomConflictError(RoomError):
     """The prompt is closed, a secret ballot was already cast, a name is held by another phone."""
 
 
+class RoomForbiddenError(RoomError):
+    """A phone known, but not as who the request needs (a member's vote without their code)."""
+
+
 class RoomInputError(RoomError):
     """A request that does not make sense (unknown prompt, a name missing or too long)."""

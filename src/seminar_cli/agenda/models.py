@@ -138,12 +138,25 @@ class PromptType(StrEnum):
     words = "words"
     ranking = "ranking"
     vote = "vote"
+    election = "election"
 
 
 class Who(StrEnum):
     each = "each"
     open = "open"
     room = "room"
+
+
+class Ballot(StrEnum):
+    """How a vote or an election is cast (PRODUCT §9 "Who, ballot, anonymous")."""
+
+    hands = "hands"  # a show of hands: the room's tally typed at the keyboard (who: room)
+    roll_call = "roll_call"  # each member's vote by name (who: each, or who: open)
+    secret = "secret"  # ballots from phones or seminar join, no name kept (who: open)
+
+
+# the prompt types that are ballots: ``ballot`` applies, and who: open waits for key p
+BALLOT_TYPES = frozenset({"vote", "election"})
 
 
 class Majority(StrEnum):
@@ -238,6 +251,61 @@ def _prompt_rules(schema: dict[str, Any]) -> None:
             "else": {"not": {"anyOf": [{"required": ["min"]}, {"required": ["max"]}]}},
         },
         {"if": _type_is("vote"), "else": {"not": {"required": ["majority"]}}},
+        {
+            "if": _type_is("election"),
+            "then": {
+                "required": ["candidates"],
+                "properties": {"candidates": {"type": "array", "minItems": 1, "uniqueItems": True}},
+            },
+            "else": {
+                "not": {
+                    "anyOf": [
+                        {"required": ["candidates"]},
+                        {"required": ["seats"]},
+                        {"required": ["round"]},
+                    ]
+                }
+            },
+        },
+        {"if": _type_is(*BALLOT_TYPES), "else": {"not": {"required": ["ballot"]}}},
+        # PRODUCT §9: who: room is a show of hands, and an election is never typed by the room
+        {
+            "if": {"properties": {"who": {"const": "room"}}, "required": ["who"]},
+            "then": {
+                "properties": {"ballot": {"const": "hands"}, "type": {"not": {"const": "election"}}}
+            },
+        },
+        # who: each is a roll call at the projected keyboard: nothing secret there
+        {
+            "if": {
+                "allOf": [
+                    _type_is(*BALLOT_TYPES),
+                    {"properties": {"who": {"const": "each"}}, "required": ["who"]},
+                ]
+            },
+            "then": {
+                "properties": {"ballot": {"const": "roll_call"}, "anonymous": {"const": False}}
+            },
+        },
+        # a roll call is named, a secret ballot anonymous
+        {
+            "if": {"properties": {"ballot": {"const": "roll_call"}}, "required": ["ballot"]},
+            "then": {"properties": {"anonymous": {"const": False}}},
+        },
+        {
+            "if": {"properties": {"ballot": {"const": "secret"}}, "required": ["ballot"]},
+            "then": {"properties": {"anonymous": {"const": True}}},
+        },
+        # who: open (the default) takes ballots from phones and terminals, never by hands
+        {
+            "if": {
+                "anyOf": [
+                    {"not": {"required": ["who"]}},
+                    {"properties": {"who": {"const": "open"}}},
+                ]
+            },
+            "then": {"properties": {"ballot": {"enum": ["roll_call", "secret"]}}},
+        },
         {"if": _type_is("multi"), "then": {"properties": {"min": {"minimum": 0}}}},
         {
             "if": _type_is("rating"),
@@ -283,6 +351,31 @@ class Prompt(_Strict):
     majority: Majority | None = Field(
         None, description="vote: this resolution's majority rule (default: the assembly's)."
     )
+    ballot: Ballot | None = Field(
+        None,
+        description="vote, election: hands (who: room, its only ballot), roll_call (who: each, "
+        "the default of who: open), secret (who: open only; anonymous: true means it too).",
+    )
+    candidates: list[Annotated[str, Field(min_length=1, max_length=200)]] | None = Field(
+        None, description="election only: the candidates (at least one, unique)."
+    )
+    seats: Annotated[int, Field(ge=1)] | None = Field(
+        None, description="election only: seats to fill, the most a ballot may pick (default 1)."
+    )
+    round: Literal[1, 2] | None = Field(
+        None,
+        description="election only: 1 (default) elects who has more than half the ballots "
+        "cast, blank excluded; 2 elects by most votes.",
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _secret_is_anonymous(cls, data: Any) -> Any:
+        # ballot: secret is an anonymous prompt: every front end and the journal's pool key
+        # on ``anonymous``; a contradicting ``anonymous: false`` is refused after
+        if isinstance(data, dict) and data.get("ballot") == "secret" and "anonymous" not in data:
+            return {**data, "anonymous": True}
+        return data
 
     @model_validator(mode="after")
     def _rules_of_type(self) -> Prompt:
@@ -354,7 +447,122 @@ class Prompt(_Strict):
                 "majority only for vote",
                 {"type": kind.value, "field": "majority"},
             )
+        self._election_rules()
+        self._ballot_rules()
         return self
+
+    def _election_rules(self) -> None:
+        if self.type is not PromptType.election:
+            for name in ("candidates", "seats", "round"):
+                if getattr(self, name) is not None:
+                    raise PydanticCustomError(
+                        "agenda.err.election_field",
+                        "election only",
+                        {"type": self.type.value, "field": name, "name": name},
+                    )
+            return
+        candidates = self.candidates or []
+        if not candidates:
+            raise PydanticCustomError(
+                "agenda.err.candidates_needed", "candidates needed", {"field": "candidates"}
+            )
+        folded = [c.casefold() for c in candidates]
+        if len(set(folded)) != len(folded):
+            twice = next(c for c in candidates if folded.count(c.casefold()) > 1)
+            raise PydanticCustomError(
+                "agenda.err.candidates_unique",
+                "candidates not unique",
+                {"field": "candidates", "choice": twice},
+            )
+        if self.seats is not None and self.seats > len(candidates):
+            raise PydanticCustomError(
+                "agenda.err.seats_over",
+                "more seats than candidates",
+                {"field": "seats", "seats": self.seats, "count": len(candidates)},
+            )
+
+    def _ballot_rules(self) -> None:
+        """PRODUCT §9 "Who, ballot, anonymous": each refusal says what to write instead."""
+        is_ballot = self.type.value in BALLOT_TYPES
+        if not is_ballot:
+            if self.ballot is not None:
+                raise PydanticCustomError(
+                    "agenda.err.ballot_forbidden",
+                    "ballot only for vote and election",
+                    {"type": self.type.value, "field": "ballot"},
+                )
+            return
+        kind, ballot = self.type.value, self.ballot
+        if self.who is Who.room:
+            if self.type is PromptType.election:
+                raise PydanticCustomError(
+                    "agenda.err.election_room", "no election by the room", {"field": "who"}
+                )
+            if ballot not in (None, Ballot.hands):
+                raise PydanticCustomError(
+                    "agenda.err.ballot_room",
+                    "who: room is a show of hands",
+                    {"field": "ballot", "ballot": ballot.value},
+                )
+            if self.anonymous:
+                raise PydanticCustomError(
+                    "agenda.err.ballot_room_anonymous",
+                    "who: room is a show of hands",
+                    {"field": "anonymous"},
+                )
+        elif self.who is Who.each:
+            if ballot is Ballot.secret or self.anonymous:
+                raise PydanticCustomError(
+                    "agenda.err.ballot_each_secret",
+                    "no secret ballot at the projected keyboard",
+                    {"type": kind, "field": "ballot" if ballot is not None else "anonymous"},
+                )
+            if ballot is Ballot.hands:
+                raise PydanticCustomError(
+                    "agenda.err.ballot_each_hands",
+                    "who: each is a roll call",
+                    {"type": kind, "field": "ballot"},
+                )
+        else:
+            if ballot is Ballot.hands:
+                raise PydanticCustomError(
+                    "agenda.err.ballot_open_hands",
+                    "hands is who: room",
+                    {"type": kind, "field": "ballot"},
+                )
+            if ballot is Ballot.roll_call and self.anonymous:
+                raise PydanticCustomError(
+                    "agenda.err.ballot_roll_call_anonymous",
+                    "a roll call is named",
+                    {"type": kind, "field": "anonymous"},
+                )
+        if ballot is Ballot.secret and not self.anonymous:
+            raise PydanticCustomError(
+                "agenda.err.ballot_secret_named",
+                "a secret ballot is anonymous",
+                {"type": kind, "field": "anonymous"},
+            )
+
+    @property
+    def ballot_mode(self) -> Ballot | None:
+        """How this vote or election is cast (None for other prompts), as PRODUCT §9 rules."""
+        if self.type.value not in BALLOT_TYPES:
+            return None
+        if self.who is Who.room:
+            return Ballot.hands
+        if self.who is Who.open and self.anonymous:
+            return Ballot.secret
+        return Ballot.roll_call
+
+    @property
+    def opened_by_key(self) -> bool:
+        """A vote or election from phones and terminals: the facilitator opens and closes it
+        with key p instead of its segment opening it (PRODUCT §9)."""
+        return self.who is Who.open and self.type.value in BALLOT_TYPES
+
+    @property
+    def seats_to_fill(self) -> int:
+        return self.seats if self.seats is not None else 1
 
     @property
     def scale(self) -> tuple[int, int]:
@@ -369,6 +577,8 @@ class Prompt(_Strict):
             return list(VOTE_CHOICES)
         if self.type is PromptType.yesno:
             return list(YESNO_CHOICES)
+        if self.type is PromptType.election:
+            return list(self.candidates or [])
         if self.type is PromptType.rating:
             low, high = self.scale
             return [str(v) for v in range(low, high + 1)]

@@ -171,6 +171,10 @@ def register(app: typer.Typer) -> None:
         name: Annotated[str | None, typer.Option("--name", help=t("help.opt.name"))] = None,
         no_input: NoInput = False,
         answers: AnswersOpt = None,
+        member_code: Annotated[
+            str | None,
+            typer.Option("--member-code", help=t("help.opt.member_code"), metavar="CODE"),
+        ] = None,
     ) -> None:
         from seminar_cli.cli.common import find_session, open_journal
         from seminar_cli.errors import SessionError
@@ -201,7 +205,7 @@ def register(app: typer.Typer) -> None:
         writer = writer_on_session_clock(journal, row)
         if no_input:
             assert script is not None
-            joiner = Joiner(writer, name)
+            joiner = Joiner(writer, name, member_code)
             outcome = joiner.run_scripted(script.answers)
             console.say(
                 t(
@@ -211,6 +215,8 @@ def register(app: typer.Typer) -> None:
                     id=row.id,
                 )
             )
+            for reason in outcome.refused:  # ballots not cast, and why
+                console.say(reason)
             if outcome.missed:
                 console.say(
                     t(
@@ -222,7 +228,7 @@ def register(app: typer.Typer) -> None:
             return
         from seminar_cli.ui.join_screen import run_join
 
-        run_join(writer, name)
+        run_join(writer, name, member_code=member_code)
 
     register_serve(app)
 

@@ -30,6 +30,7 @@ _CATALOG_MODULES = (
     "web",
     "seal",
     "assembly",
+    "ballots",
 )
 _catalog: dict[str, tuple[str, str]] | None = None
 _language: Language = "fr"

@@ -168,8 +168,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "no prompt of the agenda has this id",
     ),
     "answers.keys": (
-        "une réponse détaillée n'a que participant: et value:",
-        "a detailed answer has only participant: and value:",
+        "une réponse détaillée n'a que participant: et value: (et for: pour un bulletin secret)",
+        "a detailed answer has only participant: and value: (and for: for a secret ballot)",
     ),
     "answers.attendance_mapping": (
         "attendance: associe un nom de la liste à present, excused, absent ou represented",

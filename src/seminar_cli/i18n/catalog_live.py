@@ -100,8 +100,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a number before + or -: that many minutes (5+: five more minutes)",
     ),
     "live.help.ask": (
-        "poser maintenant les questions de ce segment (tour de table, vote à main levée)",
-        "ask this segment's prompts now (round of the table, show of hands)",
+        "poser maintenant les questions de ce segment (tour de table, vote à main levée) ; "
+        "ouvrir, puis clore, un scrutin depuis les téléphones",
+        "ask this segment's prompts now (round of the table, show of hands); open, then close, "
+        "a ballot from phones",
     ),
     "live.help.replan": (
         "re-planifier la suite pour finir à l'heure",

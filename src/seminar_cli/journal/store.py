@@ -990,6 +990,16 @@ class Journal:
         return None
 
     @_reading
+    def token_holder(self, session_id: str, token_hash: str) -> tuple[str, str] | None:
+        """The participant a token was given to and the folded key it holds the name by."""
+        row = self._db.execute(
+            "SELECT participant, participant_key FROM web_tokens"
+            " WHERE session_id = ? AND token_hash = ?",
+            (session_id, token_hash),
+        ).fetchone()
+        return None if row is None else (str(row[0]), str(row[1]))
+
+    @_reading
     def token_participant(self, session_id: str, token_hash: str) -> str | None:
         row = self._db.execute(
             "SELECT participant FROM web_tokens WHERE session_id = ? AND token_hash = ?",

@@ -276,6 +276,12 @@ def _prompt(state: SessionState, segment: Segment, prompt: Prompt, lang: Languag
         quorum = quorum_at_vote(state, prompt.id)
         if not quorum.may_deliberate:  # PRODUCT §7: recorded, never adopted
             summary = {**summary, "adopted": False, "deliberated": False}
+    elif (
+        prompt.type is PromptType.election
+        and state.agenda.assembly is not None
+        and not quorum_at_vote(state, prompt.id).may_deliberate
+    ):  # the ballots are recorded and counted, but nobody is elected without quorum
+        summary = {**summary, "elected": [], "ties": [], "deliberated": False}
     labels = {str(k): v for k, v in prompt.labels.items()} if prompt.labels else None
     labels = code_labels(prompt.type.value, lang) or labels
 
@@ -310,6 +316,9 @@ def _prompt(state: SessionState, segment: Segment, prompt: Prompt, lang: Languag
         assembly = state.agenda.assembly
         majority = (prompt.majority or (assembly.majority if assembly else Majority.simple)).value
         ballots = sum(summary["counts"].values())
+    elif prompt.type is PromptType.election:
+        ballots = len(given)  # blank ballots included
+    election = prompt.type is PromptType.election
     return PromptMinutes(
         id=prompt.id,
         question=prompt.question,
@@ -326,6 +335,8 @@ def _prompt(state: SessionState, segment: Segment, prompt: Prompt, lang: Languag
         summary=summary,
         count=len(responses),
         ballots=ballots,
+        seats=prompt.seats_to_fill if election else None,
+        round=(prompt.round or 1) if election else None,
     )
 
 

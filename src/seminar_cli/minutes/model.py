@@ -138,10 +138,16 @@ class PromptMinutes(_Model):
         description="choice, multi, yesno: {counts: {CODE_OR_CHOICE: N}}; vote: {counts: "
         "{pour, contre, abstention, blanc}, adopted: bool}; rating: {mean, distribution: "
         "{VALUE: N}}; words: {words: [[WORD, N], ...]} most frequent first; ranking: {ranking: "
-        "[[CHOICE, POINTS], ...]} best first (Borda count); text: {count: N}.",
+        "[[CHOICE, POINTS], ...]} best first (Borda count); text: {count: N}; election: "
+        "{counts: {CANDIDATE: N}, blank: N, cast: N (blank excluded), elected: [...], ties: "
+        "[...]} (ties are never decided).",
     )
     count: int = 0  # answers (a room's tally counts as one answer)
-    ballots: int = 0  # votes: ballots or raised hands, all choices included
+    ballots: int = 0  # votes: ballots or raised hands, all choices included; elections: ballots
+    seats: int | None = Field(None, description="election: the seats to fill.")
+    round: int | None = Field(
+        None, description="election: 1 (more than half the ballots cast) or 2 (most votes)."
+    )
 
 
 class SegmentMinutes(_Model):

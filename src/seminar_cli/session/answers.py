@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from seminar_cli.agenda.models import Agenda
+from seminar_cli.agenda.models import Agenda, Ballot
 from seminar_cli.errors import AgendaError, AnswerError
 from seminar_cli.session.prompt_types import MAX_TEXT, normalise_answer, normalise_words
 from seminar_cli.typed_text import strip_controls
@@ -42,6 +42,10 @@ class ScriptedAnswer:
     prompt: str
     participant: str | None  # None: anonymous, the room, or a participant left unnamed
     value: Any  # normalised
+    # a secret ballot's entry ``{participant, value, for}``: who casts it and for which member
+    # (None: themselves); it goes through the anonymous pool, and ``participant`` stays None
+    voter: str | None = None
+    on_behalf: str | None = None
 
     @property
     def ref(self) -> str | None:
@@ -105,11 +109,14 @@ def load_answers_file(path: Path, agenda: Agenda) -> AnswersFile:
         if not isinstance(entries, list):
             entries = [entries]
         answers: list[ScriptedAnswer] = []
+        secret = prompt.ballot_mode is Ballot.secret
+        roster = {" ".join(p.name.split()).casefold(): p.name for p in agenda.participants}
         for index, entry in enumerate(entries):
             participant: str | None = None
+            on_behalf: str | None = None
             value = entry
             if isinstance(entry, dict) and ("value" in entry or "participant" in entry):
-                unknown = set(entry) - {"participant", "value"}
+                unknown = set(entry) - {"participant", "value", "for"}
                 if unknown:
                     problems.append(_problem(_place(prompt_id, index), "answers.keys"))
                     continue
@@ -117,6 +124,23 @@ def load_answers_file(path: Path, agenda: Agenda) -> AnswersFile:
                 value = entry.get("value")
                 if participant is not None:
                     participant = str(participant).strip() or None
+                if entry.get("for") is not None:
+                    if not secret:
+                        where = _place(prompt_id, index)
+                        problems.append(_problem(where, "answers.for_secret_only"))
+                        continue
+                    on_behalf = " ".join(str(entry["for"]).split()) or None
+                    if on_behalf and participant is None:  # who casts it must be named
+                        where = _place(prompt_id, index)
+                        problems.append(_problem(where, "answers.for_needs_participant"))
+                        continue
+                    if on_behalf and roster and on_behalf.casefold() not in roster:
+                        problems.append(
+                            f"{_place(prompt_id, index)} : "
+                            + _t("answers.for_unknown", member=on_behalf)
+                        )
+                        continue
+            voter = participant if secret else None
             if prompt.anonymous:
                 participant = None  # anonymous: no name is ever stored
             try:
@@ -124,7 +148,7 @@ def load_answers_file(path: Path, agenda: Agenda) -> AnswersFile:
             except AnswerError as error:
                 problems.append(f"{_place(prompt_id, index)} : {error.message()}")
                 continue
-            answers.append(ScriptedAnswer(prompt.id, participant, normal))
+            answers.append(ScriptedAnswer(prompt.id, participant, normal, voter, on_behalf))
         result[prompt.id] = _last_per_participant(answers)
     if problems:
         raise AgendaError("answers.invalid", problems=problems, file=source)
@@ -170,6 +194,12 @@ def _place(key: object, index: int | None = None) -> str:
     from seminar_cli.agenda.loader import format_location
 
     return format_location([str(key)] if index is None else [str(key), index])
+
+
+def _t(key: str, **params: Any) -> str:
+    from seminar_cli.i18n import t
+
+    return t(key, **params)
 
 
 def _problem(place: str, key: str) -> str:

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from seminar_cli.agenda.models import Prompt, Who
+from seminar_cli.i18n import t
 from seminar_cli.journal.events import EventType
 from seminar_cli.journal.store import AnonymousOutcome
 from seminar_cli.session.answers import (
@@ -19,6 +20,11 @@ from seminar_cli.session.answers import (
     named_ref,
     normalise_answer,
     strip_controls,
+)
+from seminar_cli.session.ballots import (
+    ballot_member,
+    ballots_this_person_may_cast,
+    is_secret_ballot,
 )
 from seminar_cli.session.prompter import AskRequest, PromptClosed, Prompter, SkipPrompt
 from seminar_cli.session.service import SessionWriter
@@ -33,6 +39,7 @@ class JoinOutcome:
     answered: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     missed: list[str] = field(default_factory=list)  # closed before they could be answered
+    refused: list[str] = field(default_factory=list)  # why ballots were not cast (messages)
     closed: bool = False
 
 
@@ -65,14 +72,43 @@ def roster_name(roster: Iterable[str], typed: str) -> str:
 class Joiner:
     """Answers the open prompts of one session as one participant (or anonymously)."""
 
-    def __init__(self, writer: SessionWriter, name: str | None) -> None:
+    def __init__(
+        self, writer: SessionWriter, name: str | None, member_code: str | None = None
+    ) -> None:
         self.writer = writer
+        # in an assembly with a register, a member votes with their personal code (PRODUCT §9)
+        self.member_code = member_code
         # a name is shown on the projector and in the minutes: no control characters
         self.name = (strip_controls(name).strip() or None) if name else None
         if self.name:  # « Ines Benali » is the roster's « Inès Benali », not a newcomer
             self.name = roster_name((p.name for p in writer.state.agenda.participants), self.name)
         # prompts this process has answered or skipped: not asked again, even anonymous ones
         self._done: set[str] = set()
+
+    def members_ballot(self, prompt: Prompt) -> bool:
+        """A secret ballot of the roster's members: one per member present or represented,
+        cast by the member or by whoever holds their proxy (PRODUCT §9)."""
+        return is_secret_ballot(prompt) and bool(self.writer.state.agenda.participants)
+
+    def member_proof_missing(self) -> bool:
+        """A member of an assembly's register joined without their own personal code: they
+        answer open prompts as a guest would, and cast no member's ballot (PRODUCT §9)."""
+        from seminar_cli.session.assembly import member, member_for_code
+
+        agenda = self.writer.state.agenda
+        if not self.name or agenda.assembly is None or not agenda.has_register:
+            return False
+        if member(agenda, self.name) is None:
+            return False  # a guest, or someone off the register: nothing to prove
+        code = self.member_code
+        return code is None or member_for_code(self.writer.state, code) != self.name
+
+    def ballot_targets(self, prompt: Prompt) -> list[str]:
+        """The members whose ballot this participant may still cast (themselves first)."""
+        if not self.name or self.member_proof_missing():
+            return []
+        may = ballots_this_person_may_cast(self.writer.state, self.name)
+        return [m for m in may if not self.writer.has_voted(prompt.id, m)]
 
     def pending(self) -> list[Prompt]:
         """Open prompts this participant has not answered yet, in agenda order.  Only ``open``
@@ -91,11 +127,18 @@ class Joiner:
 
     def _answered(self, prompt: Prompt) -> bool:
         assert self.name is not None
+        if self.members_ballot(prompt):  # every ballot this person carries is in
+            if self.member_proof_missing():
+                return False
+            may = ballots_this_person_may_cast(self.writer.state, self.name)
+            return bool(may) and not self.ballot_targets(prompt)
         if prompt.anonymous:  # a mark apart from the values, written or still pending
             return self.writer.has_voted(prompt.id, self.name)
         return self.writer.state.has_answer(prompt.id, self.name)
 
-    def answer(self, prompt: Prompt, raw: object, ref: str | None = None) -> bool:
+    def answer(
+        self, prompt: Prompt, raw: object, ref: str | None = None, *, on_behalf: str | None = None
+    ) -> bool:
         """Record an answer if the prompt is still open; False when it closed meanwhile (or
         when an answer with the same ``ref`` is already in, or this person's anonymous answer).
 
@@ -108,8 +151,17 @@ class Joiner:
         is kept, apart from the value, so that nobody answers twice.
         """
         value = normalise_answer(prompt, raw)
+        marker = self.name
+        if self.members_ballot(prompt):
+            # the journal's marker names the member whose ballot it is: theirs is cast once,
+            # whoever carries it
+            if not self.name:
+                raise AnswerError("ballot.need_name")
+            if self.member_proof_missing():
+                raise AnswerError("join.member_code_missing", name=self.name)
+            marker = ballot_member(self.writer.state, self.name, on_behalf)
         if prompt.anonymous:
-            outcome = self.writer.record_anonymous(prompt.id, value, self.name, watch=PROMPT_EVENTS)
+            outcome = self.writer.record_anonymous(prompt.id, value, marker, watch=PROMPT_EVENTS)
             if outcome in (AnonymousOutcome.closed, AnonymousOutcome.already):
                 return False
             self._done.add(prompt.id)
@@ -161,6 +213,9 @@ class Joiner:
                 continue
             prompt = prompts[0]
             segment = state.agenda.find_prompt(prompt.id)
+            if self.members_ballot(prompt):
+                self._cast_ballots(prompt, prompter, outcome, report)
+                continue
             request = AskRequest(prompt, segment[0] if segment else None, self.name)
             while True:
                 try:
@@ -192,6 +247,58 @@ class Joiner:
                     report(prompt, "closed")
                 break
 
+    def _cast_ballots(
+        self,
+        prompt: Prompt,
+        prompter: Prompter,
+        outcome: JoinOutcome,
+        report: Callable[[Prompt, str], None],
+    ) -> None:
+        """A secret ballot of members: one ballot asked per member this person may still
+        vote for, themselves first, then each member whose proxy they hold ("for whom")."""
+        self._done.add(prompt.id)
+        if not self.name:
+            report(prompt, "need_name")
+            return
+        if self.member_proof_missing():
+            report(prompt, "member_code_missing")
+            return
+        if not ballots_this_person_may_cast(self.writer.state, self.name):
+            report(prompt, "not_voter")
+            return
+        found = self.writer.state.agenda.find_prompt(prompt.id)
+        targets = self.ballot_targets(prompt)
+        for turn, member in enumerate(targets, start=1):
+            on_behalf = None if member == self.name else member
+            request = AskRequest(
+                prompt, found[0] if found else None, self.name, turn, len(targets), on_behalf
+            )
+            while True:
+                try:
+                    raw = prompter.ask(request)
+                except (SkipPrompt, PromptClosed):
+                    outcome.skipped.append(prompt.id)
+                    report(prompt, "skipped")
+                    return
+                try:
+                    recorded = self.answer(prompt, raw, on_behalf=member)
+                except AnswerError as error:
+                    show = getattr(prompter, "show_error", None)
+                    if callable(show):
+                        show(error.message())
+                    continue
+                break
+            if recorded:
+                outcome.answered.append(prompt.id)
+                report(prompt, "answered")
+                continue
+            self.writer.sync()
+            if prompt.id not in self.writer.state.open_prompts:
+                outcome.skipped.append(prompt.id)
+                report(prompt, "closed")
+                return
+            report(prompt, "already")  # another device cast this member's ballot meanwhile
+
     def run_scripted(
         self,
         answers: dict[str, list[ScriptedAnswer]],
@@ -204,7 +311,11 @@ class Joiner:
         outcome = JoinOutcome()
         todo: dict[str, list[ScriptedAnswer]] = {}
         for prompt_id, entries in answers.items():
-            mine = [a for a in entries if a.participant in (None, self.name)]
+            mine = [
+                a
+                for a in entries
+                if a.participant in (None, self.name) and a.voter in (None, self.name)
+            ]
             if mine:
                 todo[prompt_id] = mine
         started = time.monotonic()
@@ -230,6 +341,20 @@ class Joiner:
                     ref = None
                     if self.name and not prompt.anonymous:
                         ref = named_ref(prompt_id, self.name)
+                    if self.members_ballot(prompt):
+                        # one entry per member this person votes for (``for``)
+                        try:
+                            cast = self.answer(prompt, entry.value, on_behalf=entry.on_behalf)
+                        except AnswerError as error:
+                            outcome.refused.append(error.message())
+                            continue
+                        if cast:
+                            outcome.answered.append(prompt_id)
+                        else:
+                            outcome.refused.append(
+                                t("ballot.already", member=entry.on_behalf or self.name)
+                            )
+                        continue
                     if self.name and self._answered(prompt):
                         continue
                     if self.answer(prompt, entry.value, ref=ref):

@@ -10,12 +10,15 @@ summary, and the name of its control at a terminal (``ui/prompts.py``) and on a 
 Normal forms: text/long_text: str · choice: str · multi: list[str] · rating: int · yesno:
 "oui"|"non" · words: list[str] (spaces folded, case and accents kept) · ranking: list[str]
 (every choice, best first) · vote: "pour"|"contre"|"abstention"|"blanc", or with ``who: room``
-a tally ``{"pour": 7, "contre": 2, "abstention": 1, "blanc": 0}``.
+a tally ``{"pour": 7, "contre": 2, "abstention": 1, "blanc": 0}`` · election: list[str] (the
+candidates picked, in the agenda's order, at most ``seats``; ``[]`` is a blank ballot, which is a
+ballot cast, never "no answer").
 
 Summaries (PRODUCT §5's JSON shapes): choice, multi, yesno -> {"counts": {OPTION: N}}; vote ->
 {"counts": {...}, "adopted": bool}; rating -> {"mean": X, "distribution": {VALUE: N}}; words ->
 {"words": [[WORD, N], ...]}; ranking -> {"ranking": [[CHOICE, POINTS], ...]} (Borda count);
-text -> {"count": N}.
+text -> {"count": N}; election -> {"counts": {CANDIDATE: N}, "blank": N, "cast": N, "elected":
+[...], "ties": [...]} (PRODUCT §9 "Elections").
 
 Core code: no terminal library, nothing from ``ui/``.
 """
@@ -48,10 +51,10 @@ _YES = {"oui", "o", "yes", "y", "true", "vrai", "1"}
 _NO = {"non", "n", "no", "false", "faux", "0"}
 
 # how the room screen (ui/results.py) and the minutes (minutes/exporters/view.py) draw a summary
-Drawing = Literal["counts", "vote", "rating", "words", "ranking", "texts"]
+Drawing = Literal["counts", "vote", "rating", "words", "ranking", "texts", "election"]
 # the controls of ui/prompts.py's ASKERS
 TerminalControl = Literal[
-    "line", "multiline", "select", "checkbox", "scale", "keywords", "ranking", "ballot"
+    "line", "multiline", "select", "checkbox", "scale", "keywords", "ranking", "ballot", "election"
 ]
 # the HTML control of the phones' page (PRODUCT §6): input type=text, textarea, radio buttons,
 # checkboxes, a row of radio buttons for a scale, a text input split into keywords, an ordered
@@ -135,6 +138,8 @@ def normalise_words(raw: Any, limit: int) -> list[str]:
 
 def normalise_answer(prompt: Prompt, raw: Any) -> Any:
     """The stored form of an answer, or None for "no answer"; AnswerError when it cannot fit."""
+    if prompt.type is PromptType.election:
+        return _normal_election(prompt, raw)  # nothing picked is a blank ballot, not no answer
     if raw is None or (isinstance(raw, str) and not raw.strip()) or raw == []:
         if prompt.required:
             raise AnswerError("answer.required")
@@ -211,6 +216,41 @@ def _normal_vote(prompt: Prompt, raw: Any) -> Any:
     if ballot is None:
         raise AnswerError("answer.vote", value=str(raw))
     return ballot
+
+
+_BLANK_WORDS = {"blanc", "blank", "aucun", "none"}
+
+
+def _normal_election(prompt: Prompt, raw: Any) -> Any:
+    """An election ballot: the candidates picked (by name, case aside, or by number), at most
+    ``seats``; nothing, or « blanc », is a blank ballot."""
+    if raw is None or raw == []:
+        return []
+    if isinstance(raw, list):
+        items = raw
+    else:
+        text = _text(raw)
+        if text.casefold() in _BLANK_WORDS:
+            return []
+        items = [part for part in re.split(r"\s*[,;\n]\s*", text) if part]
+    candidates = prompt.candidates or []
+    folded = {c.casefold(): c for c in candidates}
+    picked: list[str] = []
+    for item in items:
+        name = _text(item)
+        match = folded.get(name.casefold())
+        number = int(name) if name.isdecimal() and len(name) <= 6 else 0  # « 2 »: as listed
+        if match is None and 1 <= number <= len(candidates):
+            match = candidates[number - 1]
+        if match is None:
+            raise AnswerError(
+                "answer.election_candidate", value=name, choices=", ".join(candidates)
+            )
+        if match not in picked:
+            picked.append(match)
+    if len(picked) > prompt.seats_to_fill:
+        raise AnswerError("answer.election_picks", max=prompt.seats_to_fill)
+    return [c for c in candidates if c in picked]
 
 
 # -- summaries -----------------------------------------------------------------------------------
@@ -290,6 +330,40 @@ def _sum_ranking(prompt: Prompt, answers: list[Any], assembly: Assembly | None) 
                 points[choice] += size - 1 - position
     ranked = sorted(points.items(), key=lambda item: (-item[1], choices.index(item[0])))
     return {"ranking": [[choice, score] for choice, score in ranked]}
+
+
+def _sum_election(prompt: Prompt, answers: list[Any], assembly: Assembly | None) -> dict[str, Any]:
+    """PRODUCT §9: round 1 elects, in order of votes, the candidates with more than half the
+    ballots cast (blank excluded); round 2 elects by most votes.  Candidates tied for the last
+    seats are reported in ``ties`` and elected by nobody: the assembly decides."""
+    candidates = prompt.candidates or []
+    counts = dict.fromkeys(candidates, 0)
+    blank = 0
+    for ballot in answers:
+        if not ballot:
+            blank += 1
+            continue
+        for name in ballot:
+            if name in counts:
+                counts[name] += 1
+    cast = len(answers) - blank
+    if (prompt.round or 1) == 1:
+        eligible = [c for c in candidates if counts[c] * 2 > cast]
+    else:
+        eligible = [c for c in candidates if counts[c] > 0]
+    elected: list[str] = []
+    ties: list[str] = []
+    seats = prompt.seats_to_fill
+    for votes in sorted({counts[c] for c in eligible}, reverse=True):
+        level = [c for c in eligible if counts[c] == votes]
+        if len(elected) + len(level) <= seats:
+            elected += level
+        else:
+            ties = level
+            break
+        if len(elected) == seats:
+            break
+    return {"counts": counts, "blank": blank, "cast": cast, "elected": elected, "ties": ties}
 
 
 def _sum_count(prompt: Prompt, answers: list[Any], assembly: Assembly | None) -> dict[str, Any]:
@@ -393,7 +467,7 @@ PROMPT_TYPES: dict[PromptType, PromptTypeSpec] = {
         ),
         PromptTypeSpec(
             PromptType.vote,
-            frozenset({"majority"}),
+            frozenset({"majority", "ballot"}),
             _normal_vote,
             _sum_vote,
             "vote",
@@ -402,6 +476,17 @@ PROMPT_TYPES: dict[PromptType, PromptTypeSpec] = {
             "ptype.vote",
             "min.ptype.vote",
             codes=tuple(Code(c, f"vote.{c}", f"min.vote.{c}") for c in VOTE_CHOICES),
+        ),
+        PromptTypeSpec(
+            PromptType.election,
+            frozenset({"candidates", "seats", "round", "ballot"}),
+            _normal_election,
+            _sum_election,
+            "election",
+            "election",
+            "checkbox",
+            "ptype.election",
+            "min.ptype.election",
         ),
     )
 }

@@ -31,6 +31,8 @@ class AskRequest:
     participant: str | None  # whose turn it is, or None for the room / anonymous
     turn: int = 1
     turns: int = 1
+    # a ballot cast by ``participant`` for a member they represent (a proxy), else None
+    on_behalf: str | None = None
 
 
 class Prompter(Protocol):

@@ -24,11 +24,24 @@ from datetime import datetime
 from typing import Any
 
 from seminar_cli.agenda.models import Prompt, PromptType, Who
-from seminar_cli.errors import RoomAccessError, RoomConflictError, RoomInputError, UsageError
+from seminar_cli.errors import (
+    RoomAccessError,
+    RoomConflictError,
+    RoomForbiddenError,
+    RoomInputError,
+    UsageError,
+)
 from seminar_cli.i18n import Language
 from seminar_cli.journal.events import EventType
 from seminar_cli.journal.store import AnonymousOutcome, Journal, SessionRow, StoredEvent
 from seminar_cli.session.answers import normalise_answer, strip_controls
+from seminar_cli.session.assembly import member, member_for_code
+from seminar_cli.session.ballots import (
+    ballot_member,
+    ballots_this_person_may_cast,
+    is_secret_ballot,
+    voters_present_and_represented,
+)
 from seminar_cli.session.clock import session_speed
 from seminar_cli.session.join import PROMPT_EVENTS, name_key, roster_name
 from seminar_cli.session.service import SessionWriter, writer_on_session_clock
@@ -38,6 +51,10 @@ from seminar_cli.typed_text import MAX_NAME
 CODE_ALPHABET = "ABCDEFGHJKMNPQRTUVWXY346789"
 CODE_LENGTH = 6
 TOKEN_BYTES = 32
+# the key prefix of a phone that typed a member's name without the member's personal code, in an
+# assembly with a register (PRODUCT §9): it answers as a guest and never holds the member's name,
+# so the member's own phone, with the code, is never locked out by it
+GUEST_KEY = "guest:"
 
 # what a phone or a projector may learn of each event (never a note, a decision, an action,
 # attendance, a refused re-plan, nor who answered what)
@@ -131,6 +148,23 @@ def ordered_results(
     return segment_of[results[0]["id"]] if results else None
 
 
+class PhoneHolder(str):
+    """The name a phone's token was given to, and whether the phone proved to be that member
+    with their personal code (PRODUCT §9 "Members' phones in an assembly").  A plain ``str``
+    given to the room's methods counts as proven: only a phone's own token can say otherwise."""
+
+    member_proven: bool
+
+    def __new__(cls, name: str, member_proven: bool) -> PhoneHolder:
+        holder = super().__new__(cls, name)
+        holder.member_proven = member_proven
+        return holder
+
+
+def member_proven(participant: str) -> bool:
+    return getattr(participant, "member_proven", True)
+
+
 class Room:
     """One session served to phones.  Thread-safe: the web server calls it from worker threads;
     one lock keeps its journal connection and folded state to one caller at a time."""
@@ -163,32 +197,61 @@ class Room:
         if not token or len(token) > 200:
             raise RoomAccessError("web.no_token")
         with self._lock:
-            name = self.journal.token_participant(self.row.id, token_hash(token))
-        if name is None:
+            held = self.journal.token_holder(self.row.id, token_hash(token))
+        if held is None:
             raise RoomAccessError("web.no_token")
-        return name
+        name, key = held
+        return PhoneHolder(name, member_proven=not key.startswith(GUEST_KEY))
 
-    def join(self, code: str | None, typed: Any, token: str | None = None) -> tuple[str, str]:
-        """(token, participant) for the name typed or picked; the phone's own ``token`` is
-        kept when it already holds that name (a phone joining again)."""
+    @property
+    def members_need_codes(self) -> bool:
+        """An assembly with a register: voting as a member needs the member's own code."""
+        agenda = self.writer.agenda
+        return agenda.assembly is not None and agenda.has_register
+
+    def join(
+        self,
+        code: str | None,
+        typed: Any,
+        token: str | None = None,
+        member_code: Any = None,
+    ) -> tuple[str, str]:
+        """(token, participant) for the name typed or picked, or for the member whose personal
+        ``member_code`` is given (it names them: the name typed is then not needed); the phone's
+        own ``token`` is kept when it already holds that name (a phone joining again).
+
+        In an assembly with a register, a member's name typed without their code joins as a
+        guest (PRODUCT §9): open prompts yes, that member's vote no."""
         self.check_code(code)
-        if not isinstance(typed, str):
-            raise RoomInputError("web.name_needed")
-        name = " ".join(strip_controls(typed).split())
-        if not name:
-            raise RoomInputError("web.name_needed")
-        if len(name) > MAX_NAME:
-            raise RoomInputError("web.name_too_long", max=MAX_NAME)
-        roster = [p.name for p in self.writer.agenda.participants]
-        participant = roster_name(roster, name)
-        key = name_key(participant)
+        given_code = member_code.strip() if isinstance(member_code, str) else ""
+        if given_code:
+            with self._lock:
+                self.writer.sync()
+                found = member_for_code(self.writer.state, given_code)
+            if found is None:
+                raise RoomInputError("web.member_code_unknown")
+            participant, proven = found, True
+        else:
+            if not isinstance(typed, str):
+                raise RoomInputError("web.name_needed")
+            name = " ".join(strip_controls(typed).split())
+            if not name:
+                raise RoomInputError("web.name_needed")
+            if len(name) > MAX_NAME:
+                raise RoomInputError("web.name_too_long", max=MAX_NAME)
+            roster = [p.name for p in self.writer.agenda.participants]
+            participant = roster_name(roster, name)
+            proven = not (
+                self.members_need_codes and member(self.writer.agenda, participant) is not None
+            )
+        key = name_key(participant) if proven else GUEST_KEY + name_key(participant)
         with self._lock:
             own = token_hash(token) if token and len(token) <= 200 else None
             if own is not None:
-                held = self.journal.token_participant(self.row.id, own)
-                if held is not None and name_key(held) == key:
+                held = self.journal.token_holder(self.row.id, own)
+                if held is not None and held[1] == key:
                     assert token is not None
-                    return token, held
+                    return token, held[0]
             fresh = secrets.token_urlsafe(TOKEN_BYTES)
             holder = self.journal.add_token(
                 self.row.id, token_hash(fresh), participant, key, keep=own
@@ -205,7 +268,29 @@ class Room:
     def _segment_of(self) -> dict[str, str]:
         return {p.id: s.id for s, p in self.writer.agenda.all_prompts()}
 
+    def _members_ballot(self, prompt: Prompt) -> bool:
+        return is_secret_ballot(prompt) and bool(self.writer.agenda.participants)
+
+    def _members_vote(self, prompt: Prompt) -> bool:
+        """A vote or an election of an assembly with a register: members only, with their
+        code (PRODUCT §9); the other open prompts are anyone's, guests' too."""
+        return self.members_need_codes and prompt.type in (PromptType.vote, PromptType.election)
+
+    def _may_cast(self, participant: str) -> list[str]:
+        if not member_proven(participant):
+            return []  # a member's name typed without the member's code: a guest
+        return ballots_this_person_may_cast(self.writer.state, participant)
+
+    def _ballots_for(self, prompt: Prompt, participant: str) -> list[str]:
+        """The members whose secret ballot this phone may still cast: its own member first,
+        then each member it represents (PRODUCT §9: one ballot per member carried)."""
+        may = self._may_cast(participant)
+        return [m for m in may if not self.writer.has_voted(prompt.id, m)]
+
     def _answered(self, prompt: Prompt, participant: str) -> bool:
+        if self._members_ballot(prompt):
+            may = self._may_cast(participant)
+            return bool(may) and not self._ballots_for(prompt, participant)
         if prompt.anonymous:
             return self.writer.has_voted(prompt.id, participant)
         return self.writer.state.has_answer(prompt.id, participant)
@@ -244,6 +329,11 @@ class Room:
                     entry = self._prompt_view(prompt)
                     if participant is not None:
                         entry["answered"] = self._answered(prompt, participant)
+                        if self._members_ballot(prompt):
+                            entry["ballots_for"] = self._ballots_for(prompt, participant)
+                            entry["voter"] = bool(self._may_cast(participant))
+                        if self._members_vote(prompt) and not member_proven(participant):
+                            entry["member_code_needed"] = True
                         if not prompt.anonymous:
                             mine = next(
                                 (
@@ -256,6 +346,8 @@ class Room:
                             entry["my_answer"] = mine
                     else:
                         entry["count"] = state.answer_count(prompt.id) + pending.get(prompt.id, 0)
+                        if prompt.opened_by_key:  # ballots received against the voters
+                            entry["voters"] = voters_present_and_represented(state)
                     prompts.append(entry)
                 elif prompt.id in state.closed_prompts:
                     shown = self._results(prompt)
@@ -289,6 +381,8 @@ class Room:
             low, high = prompt.multi_picks
         elif prompt.type is PromptType.words:
             low, high = 1, prompt.max_words
+        elif prompt.type is PromptType.election:
+            low, high = 0, prompt.seats_to_fill
         choices = prompt.options if prompt.type is not PromptType.text else []
         if prompt.type in (PromptType.long_text, PromptType.words):
             choices = []
@@ -303,6 +397,7 @@ class Room:
             "max": high,
             "anonymous": prompt.anonymous,
             "required": prompt.required,
+            "ballot": prompt.ballot_mode.value if prompt.ballot_mode else None,
         }
 
     def _labels(self, prompt: Prompt) -> dict[str, str]:
@@ -333,7 +428,7 @@ class Room:
         }
 
     # -- answering -----------------------------------------------------------------------
-    def answer(self, participant: str, prompt_id: Any, raw: Any) -> None:
+    def answer(self, participant: str, prompt_id: Any, raw: Any, on_behalf: Any = None) -> None:
         """Record ``participant``'s answer; RoomConflictError when the prompt is not open to
         phones (closed, not yet open, or asked at the keyboard) or a secret ballot was already
         cast; AnswerError (422) when the value does not fit; RoomInputError for no such prompt.
@@ -346,19 +441,33 @@ class Room:
         prompt = found[1]
         if prompt.who is not Who.open:  # each, room: the facilitator's keyboard asks them
             raise RoomConflictError("web.keyboard_prompt")
+        members_ballot = self._members_ballot(prompt)
+        if on_behalf is not None and (not members_ballot or not isinstance(on_behalf, str)):
+            raise RoomInputError("answers.for_secret_only")
+        if self._members_vote(prompt) and not member_proven(participant):
+            raise RoomForbiddenError("web.member_code_needed", name=str(participant))
         value = normalise_answer(prompt, raw)
         with self._lock:
             if prompt.anonymous:
                 # no token, no name with the value, no channel: the pool writes it in a
-                # shuffled batch; only "this person answered" is kept, apart
+                # shuffled batch; only "this member's ballot is in" is kept, apart
+                marker = participant
+                if members_ballot:  # AnswerError (422) when this phone may not cast it
+                    self.writer.sync()
+                    marker = ballot_member(self.writer.state, str(participant), on_behalf)
                 outcome = self.writer.record_anonymous(
-                    prompt.id, value, participant, watch=PROMPT_EVENTS
+                    prompt.id, value, marker, watch=PROMPT_EVENTS
                 )
                 if outcome is AnonymousOutcome.closed:
                     raise RoomConflictError("web.prompt_closed")
                 if outcome is AnonymousOutcome.already:
+                    if members_ballot and marker != participant:  # a proxy's ballot
+                        raise RoomConflictError("ballot.already", member=marker)
                     raise RoomConflictError("web.already_cast")
                 return
+            if self._members_vote(prompt):  # a named vote: members present only
+                self.writer.sync()
+                ballot_member(self.writer.state, str(participant), None)
             recorded = self.writer.record_if(
                 lambda state: prompt.id in state.open_prompts,
                 EventType.answer_given,

@@ -20,8 +20,14 @@ from seminar_cli.errors import SessionError
 from seminar_cli.i18n import t
 from seminar_cli.journal.events import EventType
 from seminar_cli.journal.state import SegmentState, SessionState
-from seminar_cli.session.answers import AnswerError, AnswersFile, normalise_answer
+from seminar_cli.session.answers import (
+    AnswerError,
+    AnswersFile,
+    ScriptedAnswer,
+    normalise_answer,
+)
 from seminar_cli.session.assembly import announce_quorum, record_attendance, tally_refusal
+from seminar_cli.session.ballots import ballot_member
 from seminar_cli.session.clock import clock_speed
 from seminar_cli.session.prompter import (
     AskRequest,
@@ -38,6 +44,9 @@ HEARTBEAT_EVERY = 5.0  # real seconds between signs of life in the journal
 BEAT_SESSION_SECONDS = 30.0  # ... and at least this often on the session clock (rehearsals)
 MIN_BEAT_GAP = 0.25  # real seconds: even a very fast rehearsal writes at most four a second
 MAX_WAIT = 5.0  # real seconds: the runner looks at the journal at least this often
+
+# what can open or close a prompt while a ballot waits in the pool
+BALLOT_WATCH = (EventType.prompt_opened, EventType.prompt_closed, EventType.session_closed)
 
 CommandKind = Literal[
     "pause", "next", "extend", "ask", "replan", "accept", "refuse", "quit", "attendance"
@@ -220,7 +229,7 @@ class Runner:
             if seconds:
                 writer.record(EventType.segment_extended, segment=segment.id, seconds=seconds)
         elif command.kind == "ask":
-            self.ask_prompts(segment, again=True)
+            self.ask_or_toggle_ballot(segment)
         elif command.kind == "attendance" and command.participant and command.status:
             try:  # an assembly's proxies follow its rules (session/assembly.py)
                 record_attendance(
@@ -284,9 +293,15 @@ class Runner:
 
     # -- prompts ------------------------------------------------------------------------------
     def _open_prompts(self, segment: Segment) -> None:
-        """``open`` prompts open with their segment (for ``seminar join``)."""
+        """``open`` prompts open with their segment (for ``seminar join``), except votes and
+        elections: the facilitator opens and closes those with key p (PRODUCT §9).  Without
+        a screen (``--no-input``) nobody could press it: they open with their segment too,
+        and close at its end."""
         state = self.writer.state
         for prompt in segment.prompts:
+            waits_for_key = prompt.opened_by_key and not self.auto_advance
+            if waits_for_key and prompt.id not in state.open_prompts:
+                continue
             if prompt.who is Who.open and prompt.id not in state.closed_prompts:
                 if prompt.id not in state.open_prompts:
                     self.writer.record(
@@ -295,6 +310,42 @@ class Runner:
                     self._announce_quorum(prompt)
                     self.controls.notify(self, "prompt_opened", prompt=prompt)
                 self._record_scripted(prompt)
+
+    def ballots_waiting(self, segment: Segment) -> list[Prompt]:
+        """The segment's votes and elections from phones not opened yet (key p opens them)."""
+        state = self.writer.state
+        done = state.open_prompts.keys() | state.closed_prompts.keys()
+        return [p for p in segment.prompts if p.opened_by_key and p.id not in done]
+
+    def ballots_open(self, segment: Segment) -> list[Prompt]:
+        state = self.writer.state
+        return [p for p in segment.prompts if p.opened_by_key and p.id in state.open_prompts]
+
+    def ask_or_toggle_ballot(self, segment: Segment) -> None:
+        """Key p: close the ballot that is open; else ask the ``each`` and ``room`` prompts
+        never asked yet; else open the next ballot (one at a time, in the agenda's order);
+        else ask again what was skipped."""
+        open_now = self.ballots_open(segment)
+        if open_now:
+            for prompt in open_now:
+                self._close_prompt(prompt)
+            return
+        never_asked = [
+            p
+            for p in segment.prompts
+            if p.who is not Who.open
+            and p.id not in self._asked
+            and p.id not in self.writer.state.closed_prompts
+        ]
+        waiting = self.ballots_waiting(segment)
+        if waiting and not never_asked:
+            prompt = waiting[0]
+            self.writer.record(EventType.prompt_opened, prompt=prompt.id, segment=segment.id)
+            self._announce_quorum(prompt)
+            self.controls.notify(self, "prompt_opened", prompt=prompt)
+            self._record_scripted(prompt)
+            return
+        self.ask_prompts(segment, again=True)
 
     def ask_prompts(self, segment: Segment, *, again: bool = False) -> None:
         """Ask the segment's ``each`` and ``room`` prompts not asked yet (key ``p``, or ``n``).
@@ -320,7 +371,9 @@ class Runner:
         """In an assembly, a vote opens with the quorum's figures, in the journal (the minutes
         read them) and on the room screen (PRODUCT §7)."""
         state = self.writer.state
-        if prompt.type is not PromptType.vote or state.agenda.assembly is None:
+        if prompt.type not in (PromptType.vote, PromptType.election):
+            return
+        if state.agenda.assembly is None:
             return
         if prompt.id in state.quorum_announcements:
             return  # announced before a crash
@@ -338,6 +391,9 @@ class Runner:
         together at one moment — shuffled when anonymous, so no order tells whose is whose."""
         entries = self.scripted.answers.get(prompt.id, [])
         for answer in entries:
+            if answer.voter is not None:
+                self._record_scripted_ballot(prompt, answer)
+                continue
             if answer.ref is None:
                 continue
             if self.writer.state.has_answer(prompt.id, answer.participant, answer.ref):
@@ -349,7 +405,9 @@ class Runner:
                 value=answer.value,
                 ref=answer.ref,
             )
-        unnamed = [answer.value for answer in entries if answer.ref is None]
+        unnamed = [
+            answer.value for answer in entries if answer.ref is None and answer.voter is None
+        ]
         for value in list(unnamed):
             refusal = tally_refusal(self.writer.state, value)
             if refusal is not None:  # a tally larger than the room: never recorded
@@ -360,6 +418,18 @@ class Runner:
             self.writer.deliver_file_entries(
                 prompt.id, self.scripted.digest, unnamed, shuffle=prompt.anonymous
             )
+
+    def _record_scripted_ballot(self, prompt: Prompt, answer: ScriptedAnswer) -> None:
+        """A secret ballot of an answers file (``{participant, value, for}``): into the
+        anonymous pool like one from ``seminar join``, marked by the member whose ballot it
+        is, so that a file given again, or that member's own ``join``, casts nothing twice."""
+        assert answer.voter is not None
+        try:
+            member = ballot_member(self.writer.state, answer.voter, answer.on_behalf)
+        except AnswerError as error:
+            self.controls.notify(self, "answer_rejected", message=error.message())
+            return
+        self.writer.record_anonymous(prompt.id, answer.value, member, watch=BALLOT_WATCH)
 
     def _ask_people(self, segment: Segment, prompt: Prompt) -> bool:
         """Ask who must answer; False when the prompt was skipped before everyone answered."""

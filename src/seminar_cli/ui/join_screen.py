@@ -85,8 +85,29 @@ class _JoinPrompter:
 
 
 def needs_name(agenda: Agenda) -> bool:
-    """A name is asked only if some prompt open to ``seminar join`` is not anonymous."""
-    return any(p.who is Who.open and not p.anonymous for _s, p in agenda.all_prompts())
+    """A name is asked only if some prompt open to ``seminar join`` is not anonymous, or is a
+    secret ballot of members (whose ballots are counted per member, PRODUCT §9)."""
+    return any(
+        p.who is Who.open and (not p.anonymous or (p.opened_by_key and agenda.participants))
+        for _s, p in agenda.all_prompts()
+    )
+
+
+def ask_member_code(joiner: Joiner, console: Console) -> None:
+    """A member of an assembly's register proves who they are with their personal code, asked
+    after the name; a wrong one is said and asked again, an empty one joins as a guest."""
+    while joiner.member_proof_missing():
+        try:
+            question = questionary.text(t("join.member_code_ask"))
+            raw = str(typed_keys_only(question).unsafe_ask() or "").strip()
+        except EOFError:
+            raise KeyboardInterrupt from None
+        if not raw:
+            return
+        joiner.member_code = raw
+        joiner.writer.sync()
+        if joiner.member_proof_missing():
+            console.print(Text(t("join.member_code_wrong", name=joiner.name), style="yellow"))
 
 
 def ask_participant_name() -> str:
@@ -110,6 +131,7 @@ def run_join(
     console: Console | None = None,
     *,
     sleep: Callable[[float], None] = time.sleep,
+    member_code: str | None = None,
 ) -> None:
     """The interactive ``seminar join``: returns when the session closes; Ctrl-C (or "leave"
     after one) raises ``Interrupted`` (exit 130).  Nothing answered is ever lost."""
@@ -130,7 +152,9 @@ def run_join(
             console.print(Text(t("join.as", name=person)))
         else:
             console.print(Text(t("join.as_anonymous")))
-        joiner = Joiner(writer, person or None)
+        joiner = Joiner(writer, person or None, member_code)
+        if member_code is None:
+            ask_member_code(joiner, console)
 
         def reported(prompt: Prompt, what: str) -> None:
             waiting.stop()

@@ -397,7 +397,8 @@ class LiveControls:
 
     def _key_ask(self, runner: Runner, key: str, count: int) -> Command | None:
         view = self.view(runner)
-        if view is not None and view.pending_prompts:
+        ballot_open = view is not None and any(p.ballot for p in view.prompts)
+        if view is not None and (view.pending_prompts or view.ballots_waiting or ballot_open):
             return Command("ask")
         self._say(t("live.flash.no_prompts"))
         return None

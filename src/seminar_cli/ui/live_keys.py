@@ -90,7 +90,10 @@ LIVE_KEYS: tuple[LiveKey, ...] = (
         "p",
         "live.help.ask",
         "`p`",
-        "ask this segment's questions now",
+        "ask this segment's `each` and `room` questions now; a vote or election from phones "
+        "(`who: open`) is opened by `p` and closed by `p` again (or at the segment's end), one "
+        "at a time, while the screen shows only the ballots received against the voters "
+        "present and represented",
         key_line="live.keyline.ask",
     ),
     LiveKey(

@@ -349,6 +349,25 @@ def _ask_tally(prompt: Prompt) -> Any:
     return tally if given else None
 
 
+def ask_election(prompt: Prompt, request: AskRequest) -> Any:
+    """Up to ``seats`` candidates ticked; none ticked is a blank ballot (a ballot all the
+    same, PRODUCT §9)."""
+    seats = prompt.seats_to_fill
+
+    def validate(picked: list[str]) -> bool | str:
+        return True if len(picked) <= seats else t("answer.election_picks", max=seats)
+
+    picked = _ask(
+        checkbox(
+            prompt.question,
+            choices=[Choice(c, value=c) for c in prompt.candidates or []],
+            validate=validate,
+            instruction=t("prompt.hint.election", max=seats),
+        )
+    )
+    return list(picked)
+
+
 AskFunction = Callable[[Prompt, AskRequest], Any]
 # by the name of a type's terminal control (session/prompt_types.py)
 ASKERS: dict[TerminalControl, AskFunction] = {
@@ -360,6 +379,7 @@ ASKERS: dict[TerminalControl, AskFunction] = {
     "keywords": ask_words,
     "ranking": ask_ranking,
     "ballot": ask_vote,
+    "election": ask_election,
 }
 
 
@@ -450,6 +470,8 @@ class QuestionaryPrompter:
             console.print(Text(t("prompt.for_room"), style="bold") + self._way_out())
         if prompt.anonymous:
             console.print(Text(t("prompt.anonymous"), style="dim"))
+        if request.on_behalf:  # a proxy: whose ballot this one is
+            console.print(Text(t("ballot.for_whom", name=request.on_behalf), style="bold"))
         if prompt.description:
             console.print(Text(prompt.description, style="italic"))
         if prompt.text:

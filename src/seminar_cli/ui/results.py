@@ -67,7 +67,9 @@ def render_results(
     if not given:
         content: RenderableType = Text(t("results.none"), style="italic")
     else:
-        unit = "results.votes" if prompt.type is PromptType.vote else "results.count"
+        unit = {PromptType.vote: "results.votes", PromptType.election: "results.ballots"}.get(
+            prompt.type, "results.count"
+        )
         header = Text(t(unit, count=count) if count > 1 else t(f"{unit}_one"))
         header.stylize("dim")
         body = _RENDERERS[PROMPT_TYPES[prompt.type].drawing](prompt, summary, given)
@@ -174,6 +176,24 @@ def _texts(prompt: Prompt, summary: dict[str, Any], given: list[AnswerRecord]) -
     return Group(*lines)
 
 
+def _election(prompt: Prompt, summary: dict[str, Any], given: list[AnswerRecord]) -> RenderableType:
+    counts: dict[str, int] = summary["counts"]
+    cast = int(summary["cast"])
+    rows = [(name, n, _share(n, cast)) for name, n in counts.items()]
+    lines: list[RenderableType] = [_bars(rows, cast), Text("")]
+    figures = f"{t('election.cast', n=cast)} · {t('election.blank', n=summary['blank'])}"
+    lines.append(Text(figures, style="dim"))
+    elected = summary["elected"]
+    if elected:
+        lines.append(Text(t("election.elected", names=", ".join(elected)), style="bold green"))
+    elif not summary["ties"]:
+        lines.append(Text(t("election.none_elected"), style="bold"))
+    if summary["ties"]:
+        lines.append(Text(t("election.ties", names=", ".join(summary["ties"])), style="bold red"))
+    lines.append(Text(t(f"election.rule.{prompt.round or 1}"), style="dim"))
+    return Group(*lines)
+
+
 def _number(value: float | None) -> str:
     return "–" if value is None else number_text(value, places=ROOM_PLACES)
 
@@ -186,4 +206,5 @@ _RENDERERS: dict[Drawing, _Renderer] = {  # by a type's drawing (session/prompt_
     "words": _words,
     "ranking": _ranking,
     "texts": _texts,
+    "election": _election,
 }

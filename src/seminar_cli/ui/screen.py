@@ -25,6 +25,7 @@ from seminar_cli.durations import format_clock, format_human
 from seminar_cli.i18n import current_language, t
 from seminar_cli.journal.state import SessionState
 from seminar_cli.session.assembly import Quorum, quorum_now
+from seminar_cli.session.ballots import voters_present_and_represented
 from seminar_cli.session.clock import session_speed
 from seminar_cli.session.schedule import ReplanProposal, planned_start, schedule, shifted
 from seminar_cli.ui.labels import kind_label
@@ -53,6 +54,10 @@ QR_STYLE = Style(color="black", bgcolor="bright_white")  # dark modules on light
 class PromptCount:
     question: str
     count: int
+    # a vote or election from phones: ballots are counted against the voters present and
+    # represented (None: no roster to count), and nothing of their content is shown
+    ballot: bool = False
+    voters: int | None = None
 
 
 @dataclass(frozen=True)
@@ -103,6 +108,7 @@ class LiveView:
     over_ends_by: int = 0
     prompts: tuple[PromptCount, ...] = ()
     pending_prompts: int = 0  # each/room prompts the key p would ask
+    ballots_waiting: tuple[str, ...] = ()  # votes and elections from phones key p opens
     rehearsal: float | None = None  # the speed factor of a rehearsal
     overlay: Overlay | None = None
     replan: ReplanView | None = None
@@ -197,9 +203,13 @@ def view_from_state(
     remaining = shown_seconds(seg.remaining_at(now))
     plan = schedule(state, now)
     after = state.segment_after(segment_id)
+    voters = voters_present_and_represented(state)
     prompts = tuple(
         PromptCount(
-            found[1].question, state.answer_count(prompt_id) + (waiting or {}).get(prompt_id, 0)
+            found[1].question,
+            state.answer_count(prompt_id) + (waiting or {}).get(prompt_id, 0),
+            found[1].opened_by_key,
+            voters if found[1].opened_by_key else None,
         )
         for prompt_id in state.open_prompts
         if (found := agenda.find_prompt(prompt_id)) is not None
@@ -208,6 +218,13 @@ def view_from_state(
         1
         for prompt in segment.prompts
         if prompt.who is not Who.open and prompt.id not in state.closed_prompts
+    )
+    ballots_waiting = tuple(
+        prompt.question
+        for prompt in segment.prompts
+        if prompt.opened_by_key
+        and prompt.id not in state.open_prompts
+        and prompt.id not in state.closed_prompts
     )
     replan = None
     if proposal is not None and plan.ends_by is not None:
@@ -251,6 +268,7 @@ def view_from_state(
         over_ends_by=_to_minute(plan.over_ends_by),
         prompts=prompts,
         pending_prompts=pending,
+        ballots_waiting=ballots_waiting,
         rehearsal=speed if state.rehearsal else None,
         overlay=overlay if overlay != "replan" or replan is not None else None,
         replan=replan,
@@ -499,6 +517,18 @@ def _schedule(view: LiveView) -> Text:
 def _prompts(view: LiveView) -> list[Text]:
     lines = []
     for prompt in view.prompts:
+        if prompt.ballot:  # only how many are in, never what they say (PRODUCT §9)
+            text = Text(t("ballot.opened", question=prompt.question), style="bold magenta")
+            text.append(" — ")
+            received = (
+                t("ballot.received", received=prompt.count, voters=prompt.voters)
+                if prompt.voters is not None
+                else plural("live.answers", prompt.count)
+            )
+            text.append(received, style="bold magenta")
+            text.append(f" ({t('ballot.close_hint')})", style="dim")
+            lines.append(text)
+            continue
         text = Text(t("live.open_prompt") + " ", style="bold magenta")
         text.append(f"« {prompt.question} »" if current_language() == "fr" else prompt.question)
         text.append(" — ")
@@ -506,6 +536,10 @@ def _prompts(view: LiveView) -> list[Text]:
         lines.append(text)
     if view.pending_prompts:
         lines.append(Text(plural("live.pending", view.pending_prompts), style="magenta"))
+    lines += [
+        Text(t("ballot.waiting", question=question), style="magenta")
+        for question in view.ballots_waiting
+    ]
     return lines
 
 
@@ -699,7 +733,8 @@ def _layout(
     schedule_lines = render(_schedule(view))
     address_lines = render(_address(view)) if view.join_url else []
     next_lines = render(_next(view))
-    prompt_lines = render(*_prompts(view)) if view.prompts or view.pending_prompts else []
+    shown = view.prompts or view.pending_prompts or view.ballots_waiting
+    prompt_lines = render(*_prompts(view)) if shown else []
     flash_lines = render(Text(view.flash, style="bold yellow")) if view.flash else []
     notes_lines: Lines = []
     if view.notes:

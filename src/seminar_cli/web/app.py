@@ -32,6 +32,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from seminar_cli.errors import (
     RoomAccessError,
     RoomConflictError,
+    RoomForbiddenError,
     RoomInputError,
     SeminarError,
 )
@@ -51,6 +52,7 @@ HERE = Path(__file__).resolve().parent
 STATUS: list[tuple[type[SeminarError], int]] = [
     (RoomAccessError, 401),
     (RoomConflictError, 409),
+    (RoomForbiddenError, 403),
     (AnswerError, 422),
     (RoomInputError, 422),
 ]
@@ -243,6 +245,7 @@ def create_app(
                 code if isinstance(code, str) else None,
                 data.get("name"),
                 bearer_or_cookie(request),
+                data.get("member_code"),
             )
             response = JSONResponse({"token": token, "participant": participant}, 201)
             set_cookie(response, token)
@@ -264,7 +267,9 @@ def create_app(
             if not answers_limit.take(token or ""):
                 raise TooMany
             data = await read_json(request)
-            await run_in_threadpool(room.answer, participant, data.get("prompt"), data.get("value"))
+            await run_in_threadpool(
+                room.answer, participant, data.get("prompt"), data.get("value"), data.get("for")
+            )
             return JSONResponse({"prompt": data.get("prompt"), "recorded": True}, 201)
 
         return await guarded_json(handle)
@@ -335,9 +340,12 @@ def create_app(
     async def phone_page(request: Request) -> Response:
         if not code_ok(request):
             return not_found()
+        # a member card's QR code carries the member's personal code (`?member=CODE`): the
+        # join page comes with it filled in, even on a phone already joined (as a guest)
+        member_code = request.query_params.get("member")
         participant = await page_participant(request)
-        if participant is None:
-            return html(pages.join_page())
+        if participant is None or member_code is not None:
+            return html(pages.join_page(member_code=member_code))
         state = await run_in_threadpool(room.state, participant)
         return html(pages.phone_page(state, ok=request.query_params.get("ok")))
 
@@ -361,7 +369,11 @@ def create_app(
             # a roster button (``pick``) names the person; else the typed name
             typed = fields.get("pick") or fields.get("name")
             token, _participant = await run_in_threadpool(
-                room.join, request.path_params["code"], typed, request.cookies.get(COOKIE)
+                room.join,
+                request.path_params["code"],
+                typed,
+                request.cookies.get(COOKIE),
+                fields.get("member_code"),
             )
         except TooLarge:
             return html(pages.join_page(error=message("web.too_large")), 413)
@@ -374,7 +386,12 @@ def create_app(
                 raise
             text = t(error.key, lang=lang, **error.params)
             # the typed name stays in its field, to be corrected rather than typed again
-            return html(pages.join_page(error=text, typed=fields.get("name")), status_of(error))
+            return html(
+                pages.join_page(
+                    error=text, typed=fields.get("name"), member_code=fields.get("member_code")
+                ),
+                status_of(error),
+            )
         response = RedirectResponse(pages.phone_url(), status_code=303)
         set_cookie(response, token)
         return response
@@ -408,7 +425,9 @@ def create_app(
         if not answers_limit.take(token):
             return html(pages.phone_page(state, draft=form, error=message("web.too_many")), 429)
         try:
-            await run_in_threadpool(room.answer, participant, form.prompt, form.value)
+            await run_in_threadpool(
+                room.answer, participant, form.prompt, form.value, form.on_behalf
+            )
         except SeminarError as error:
             status = status_of(error)
             if status == 500:

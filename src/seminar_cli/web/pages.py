@@ -31,6 +31,7 @@ class AnswerForm:
     value: Any
     order: list[str] = field(default_factory=list)
     move: tuple[str, int] | None = None
+    on_behalf: str | None = None  # a secret ballot cast for a member one represents
 
 
 def clock_text(seconds: float) -> str:
@@ -111,7 +112,9 @@ class Pages:
         return self.env.get_template(name).render(lang=self.lang, **context)
 
     # -- pages ---------------------------------------------------------------------------
-    def join_page(self, error: str | None = None, typed: str | None = None) -> str:
+    def join_page(
+        self, error: str | None = None, typed: str | None = None, member_code: str | None = None
+    ) -> str:
         from seminar_cli.session.join import name_key
 
         # each name with its folded form, which picker.js compares with what is typed
@@ -125,6 +128,8 @@ class Pages:
             error=error,
             typed=typed or "",
             session_title=title,
+            member_codes=self.room.members_need_codes,
+            member_code=(member_code or "")[:40],
         )
 
     def phone_page(
@@ -167,7 +172,8 @@ class Pages:
         found = self.room.writer.agenda.find_prompt(prompt_id) if prompt_id else None
         kind = found[1].type if found else None
         value: Any
-        if kind is PromptType.multi:
+        on_behalf = next((v for k, v in fields if k == "for"), None)
+        if kind in (PromptType.multi, PromptType.election):
             value = values
         elif kind is PromptType.ranking:
             if move is not None:
@@ -175,7 +181,7 @@ class Pages:
             value = order
         else:
             value = values[0] if values else None
-        return AnswerForm(prompt_id, value, order, move)
+        return AnswerForm(prompt_id, value, order, move, on_behalf)
 
     # -- files ---------------------------------------------------------------------------
     def static_file(self, name: str) -> tuple[bytes, str] | None:

@@ -89,6 +89,8 @@ def answer_rows(prompt: PromptMinutes, response: Response) -> list[tuple[Cell, C
     if prompt.type == "vote":
         label = response.label or ("" if isinstance(value, dict) else str(value))
         return [(label, "", tally_cells(value))]
+    if prompt.type == "election" and value == []:  # a blank ballot: counted in « blanc »
+        return [("", "", [0, 0, 0, 1])]
     if isinstance(value, list):
         ranked = prompt.type == "ranking"
         return [(str(v), i if ranked else "", no_tally) for i, v in enumerate(value, start=1)]

@@ -285,6 +285,8 @@ class _Views:
                 if k in value
             )
         if isinstance(value, list):
+            if prompt.type == "election" and not value:
+                return self.f("min.vote.blanc")
             if prompt.type == "ranking":
                 return " > ".join(str(v) for v in value)
             return ", ".join(str(v) for v in value)
@@ -336,7 +338,9 @@ class _Views:
             return result
         if prompt.who == "room" and prompt.type != "vote":
             return result  # the room's one answer says it all: no chart
-        if "counts" in summary:
+        if prompt.type == "election":
+            self.election_result(prompt, result)
+        elif "counts" in summary:
             counts: dict[str, int] = summary["counts"]
             whole = prompt.count if prompt.type in ("choice", "yesno") else 0
             if prompt.type in ("vote",):
@@ -382,6 +386,33 @@ class _Views:
             for bar in result.bars:
                 bar.share = bar.count / top if top else 0.0
         return result
+
+    def election_result(self, prompt: PromptMinutes, result: Result) -> None:
+        """Each candidate's votes, the blank ballots, who is elected and any tie (PRODUCT §9):
+        the same lines in every format, compte rendu and procès-verbal."""
+        f, summary = self.f, prompt.summary
+        cast = int(summary.get("cast", 0))
+        counts: dict[str, int] = summary.get("counts", {})
+        result.bars = self.bars(list(counts.items()), cast or None)
+        result.lines.append(f("min.pv.mode.secret" if prompt.anonymous else "min.pv.mode.named"))
+        seats = f("min.election.seats", n=f.number(prompt.seats or 1))
+        result.lines.append(f"{seats} · {f('min.election.round', n=f.number(prompt.round or 1))}")
+        result.lines.append(f("min.election.cast", n=f.number(cast)))
+        result.lines.append(f("min.election.blank", n=f.number(int(summary.get("blank", 0)))))
+        result.lines.append(f(f"min.election.rule.{prompt.round or 1}"))
+        elected: list[str] = summary.get("elected", [])
+        ties: list[str] = summary.get("ties", [])
+        parts = []
+        if summary.get("deliberated") is False:  # held without quorum (PRODUCT §7)
+            parts.append(f("min.election.no_quorum"))
+        elif elected:
+            parts.append(f("min.election.elected", names=", ".join(elected)))
+        elif not ties:
+            parts.append(f("min.election.none_elected"))
+        if ties:
+            parts.append(f("min.election.ties", names=", ".join(ties)))
+        result.outcome = " ".join(parts)
+        result.adopted = bool(elected) and not ties
 
     def bars(self, items: list[tuple[str, int]], whole: int | None) -> list[Bar]:
         top = max((n for _, n in items), default=0)

@@ -111,7 +111,7 @@
   function valueOf(form) {
     var type = form.getAttribute("data-type");
     var i;
-    if (type === "multi") {
+    if (type === "multi" || type === "election") {
       var picked = [];
       var boxes = form.querySelectorAll("input[name=value]:checked");
       for (i = 0; i < boxes.length; i++) { picked.push(boxes[i].value); }
@@ -161,7 +161,9 @@
       method: "POST",
       credentials: "same-origin",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ prompt: prompt, value: valueOf(form) })
+      body: JSON.stringify(form.hasAttribute("data-for")
+        ? { prompt: prompt, value: valueOf(form), "for": form.getAttribute("data-for") }
+        : { prompt: prompt, value: valueOf(form) })
     }).then(function (r) {
       if (r.status === 201) {
         error.hidden = true;

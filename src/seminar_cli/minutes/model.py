@@ -142,6 +142,12 @@ class PromptMinutes(_Model):
     )
     count: int = 0  # answers (a room's tally counts as one answer)
     ballots: int = 0  # votes: ballots or raised hands, all choices included
+    pending_anonymous: int = Field(
+        0,
+        description="Draft minutes: anonymous answers received but still held for their "
+        "shuffled batch (a count only, never their values); they are written, and counted in "
+        "responses and summary, when the prompt closes.",
+    )
 
 
 class SegmentMinutes(_Model):

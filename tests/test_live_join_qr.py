@@ -156,22 +156,27 @@ def test_100x30_is_about_where_the_small_qr_starts(tmp_path):
     assert not qr_rows(serving_frame(tmp_path, 120, 28))
 
 
-@pytest.mark.parametrize(("width", "height", "scale"), [(80, 24, 1), (120, 35, 1), (200, 50, 2)])
-def test_the_j_overlay_is_as_big_as_the_terminal_allows(tmp_path, width, height, scale):
+@pytest.mark.parametrize(
+    ("width", "height", "scale", "border"),
+    # 120×35: two cells (a square) per module, the quiet zone trimmed to 1 module above and below
+    [(80, 24, 1, 4), (120, 35, 2, 1), (200, 50, 2, 4)],
+)
+def test_the_j_overlay_is_as_big_as_the_terminal_allows(tmp_path, width, height, scale, border):
     lines = serving_frame(tmp_path, width, height, overlay="join")
     assert len(lines) == height
     assert lines[1].strip() == "EN COURS   reste 07:55 sur 10:00"  # the room still sees the time
     assert lines[-1] == "Scannez le QR code ou tapez l'adresse · une touche pour revenir"
     assert "Téléphones : http://192.168.1.23:8765/j/K7MXQP" in [line.strip() for line in lines]
-    expected = segno_modules(URL, 4)  # the standard's quiet zone of 4 modules
+    expected = segno_modules(URL, border)  # the standard's quiet zone of 4 modules, or less
     rows = [i for i, line in enumerate(lines) if set(line) & set("▀▄█")]
     first, last = rows[0], rows[-1]
     # the quiet zone's first modules are light: the drawing starts that many half rows above
-    top = first - (4 * scale) // 2
-    left = min(len(line) - len(line.lstrip()) for line in lines[first : last + 1]) - 4 * scale
+    top = first - (border * scale) // 2
+    assert top >= 2  # under the time, nothing of the code cut
+    left = min(len(line) - len(line.lstrip()) for line in lines[first : last + 1]) - border * scale
     height_rows = (len(expected) * scale + 1) // 2
     modules = read_qr(lines[top : top + height_rows], left, len(expected) * scale, scale)
-    assert_is_the_qr_of(modules, URL, 4)
+    assert_is_the_qr_of(modules, URL, border)
     assert "Introduction" not in "\n".join(lines[1:])  # nothing else of the screen
 
 
@@ -239,7 +244,9 @@ def test_start_serve_in_a_terminal_shows_the_address_and_leaves_it_after(tmp_pat
         screen = tmux.wait_for("any key returns")
         lines = screen.split("\n")
         assert url in screen
-        assert len(qr_rows(lines)) == 15  # 29 modules of ink, two to a line
+        # 29 modules of ink, each two cells wide and one line tall (square): no half blocks
+        assert not qr_rows(lines)
+        assert len([line for line in lines if "██" in line]) == 29
         tmux.send("x")
         tmux.wait_for("RUNNING", "j QR code", absent=["any key returns"])
         tmux.send("q")

@@ -175,3 +175,28 @@ def test_a_refused_name_stays_in_the_box(room: Room) -> None:
     assert refused.status_code == 409
     assert "déjà pris" in read(refused.text)
     assert re.search(r'<input[^>]*id="name"[^>]*value="ines  BENALI"', refused.text)
+
+
+@pytest.mark.parametrize(
+    ("language", "max_words", "hint"),
+    [
+        ("fr", 1, "Un seul mot."),
+        ("fr", 3, "Jusqu'à 3 mots, séparés par des virgules."),
+        ("en", 1, "One word."),
+        ("en", 3, "Up to 3 words, separated by commas."),
+    ],
+)
+def test_a_words_prompts_hint_on_the_phone_counts_its_words(
+    language: str, max_words: int, hint: str
+) -> None:
+    from types import SimpleNamespace
+
+    from seminar_cli.web.pages import Pages
+
+    pages = Pages(SimpleNamespace(code=CODE), language, "http://127.0.0.1/")  # type: ignore[arg-type]
+    form = pages.env.get_template("_answer_form.html.j2").render(
+        prompt={"id": "mots", "type": "words", "max": max_words, "answered": False},
+        draft=None,
+        failed=False,
+    )
+    assert html.unescape(re.search(r'<p class="hint"[^>]*>(.*?)</p>', form).group(1)) == hint  # type: ignore[union-attr]

@@ -82,6 +82,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "min.answers_one": ("1 réponse", "1 answer"),
     "min.answers_n": ("{n} réponses", "{n} answers"),
     "min.no_answers": ("Aucune réponse.", "No answers."),
+    "min.pending_anonymous_one": (
+        "1 réponse anonyme en attente : elle sera comptée à la clôture de la question.",
+        "1 anonymous answer pending: it will be counted when the question closes.",
+    ),
+    "min.pending_anonymous_n": (
+        "{n} réponses anonymes en attente : elles seront comptées à la clôture de la question.",
+        "{n} anonymous answers pending: they will be counted when the question closes.",
+    ),
     "min.who.anonymous": ("anonyme", "anonymous"),
     "min.who.room": ("la salle", "the room"),
     "min.who.unnamed": ("sans nom", "unnamed"),

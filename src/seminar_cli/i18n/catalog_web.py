@@ -220,6 +220,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Jusqu'à {max} mots, séparés par des virgules.",
         "Up to {max} words, separated by commas.",
     ),
+    "web.page.words_one": ("Un seul mot.", "One word."),
     "web.page.rank_hint": (
         "Classez du premier au dernier avec les boutons Monter et Descendre.",
         "Rank from first to last with the Up and Down buttons.",

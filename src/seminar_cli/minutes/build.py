@@ -6,7 +6,7 @@ import gc
 import json
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
@@ -66,8 +66,23 @@ def load_minutes(journal: Journal, row: SessionRow, kind: MinutesKind = "compte-
     # meanwhile is not in these minutes)
     head = journal.hash_at(row.id, events[-1].seq) if events else None
     chain = (events[-1].seq, head) if events and head else None
+    # anonymous answers still held for their batch: counted (never read) so that a draft does
+    # not say « Aucune réponse » while the room's screen shows them arriving
+    pending = {
+        prompt.id: count
+        for segment in agenda.segments
+        for prompt in segment.prompts
+        if prompt.anonymous and (count := journal.pending_anonymous(row.id, prompt.id))
+    }
     return build_minutes(
-        row.id, row.agenda_name, agenda, events, kind=kind, as_of=as_of, chain_head=chain
+        row.id,
+        row.agenda_name,
+        agenda,
+        events,
+        kind=kind,
+        as_of=as_of,
+        chain_head=chain,
+        pending_anonymous=pending,
     )
 
 
@@ -80,16 +95,27 @@ def build_minutes(
     kind: MinutesKind = "compte-rendu",
     as_of: datetime | None = None,
     chain_head: tuple[int, str] | None = None,
+    pending_anonymous: Mapping[str, int] | None = None,
 ) -> Minutes:
     """The minutes of one session from its agenda and events; ``as_of`` is the moment a running
     segment is measured at (default: the journal's last event); ``chain_head`` the position and
-    hash of the last of ``events`` in the journal's chain."""
+    hash of the last of ``events`` in the journal's chain; ``pending_anonymous`` how many
+    anonymous answers each prompt still holds for its batch (by prompt id)."""
     # tens of thousands of small records and no garbage cycles among them: the cyclic
     # collector would only rescan the growing heap again and again (a third of the time)
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _build(session_id, agenda_name, agenda, events, kind, as_of, chain_head)
+        return _build(
+            session_id,
+            agenda_name,
+            agenda,
+            events,
+            kind,
+            as_of,
+            chain_head,
+            pending_anonymous or {},
+        )
     finally:
         if collecting:
             gc.enable()
@@ -103,6 +129,7 @@ def _build(
     kind: MinutesKind,
     as_of: datetime | None,
     chain_head: tuple[int, str] | None = None,
+    pending_anonymous: Mapping[str, int] | None = None,
 ) -> Minutes:
     state = fold(session_id, agenda, events)
     if state.opened_at is None:
@@ -114,7 +141,7 @@ def _build(
         raise SessionError("minutes.pv_no_assembly", id=session_id)
     facts = _session_facts(state, agenda_name, moment)
     schedule_base = facts.planned_start or facts.started_at
-    segments = _segments(state, schedule_base, moment, facts.language)
+    segments = _segments(state, schedule_base, moment, facts.language, pending_anonymous or {})
     records = _records_by_segment(state)
     general = records.pop(None, ([], [], []))
     segments = [
@@ -220,7 +247,11 @@ def _clock_on_day(value: Any, day: datetime) -> datetime | None:
 
 # -- segments and prompts ----------------------------------------------------------------------
 def _segments(
-    state: SessionState, base: datetime | None, moment: datetime, lang: Language
+    state: SessionState,
+    base: datetime | None,
+    moment: datetime,
+    lang: Language,
+    pending_anonymous: Mapping[str, int],
 ) -> list[SegmentMinutes]:
     result = []
     planned_at = base
@@ -255,7 +286,10 @@ def _segments(
                 skipped=seg.skipped,
                 ended_early=seg.early and not seg.skipped,
                 status=status,
-                prompts=[_prompt(state, segment, p, lang) for p in segment.prompts],
+                prompts=[
+                    _prompt(state, segment, p, lang, pending_anonymous.get(p.id, 0))
+                    for p in segment.prompts
+                ],
             )
         )
         planned_at = planned_end
@@ -268,7 +302,9 @@ def code_labels(prompt_type: str, lang: Language) -> dict[str, str]:
     return {code.value: t(code.minutes_label, lang=lang) for code in spec_of(prompt_type).codes}
 
 
-def _prompt(state: SessionState, segment: Segment, prompt: Prompt, lang: Language) -> PromptMinutes:
+def _prompt(
+    state: SessionState, segment: Segment, prompt: Prompt, lang: Language, pending: int = 0
+) -> PromptMinutes:
     given = [a for a in state.answers.get(prompt.id, []) if a.value is not None]
     values = [a.value for a in given]
     summary = summarize(prompt, values, state.agenda.assembly)
@@ -337,6 +373,7 @@ def _prompt(state: SessionState, segment: Segment, prompt: Prompt, lang: Languag
         ballots=ballots,
         seats=prompt.seats_to_fill if election else None,
         round=(prompt.round or 1) if election else None,
+        pending_anonymous=pending,
     )
 
 

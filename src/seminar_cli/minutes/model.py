@@ -148,6 +148,12 @@ class PromptMinutes(_Model):
     round: int | None = Field(
         None, description="election: 1 (more than half the ballots cast) or 2 (most votes)."
     )
+    pending_anonymous: int = Field(
+        0,
+        description="Draft minutes: anonymous answers received but still held for their "
+        "shuffled batch (a count only, never their values); they are written, and counted in "
+        "responses and summary, when the prompt closes.",
+    )
 
 
 class SegmentMinutes(_Model):

@@ -12,6 +12,9 @@ from seminar_cli.ui import console
 
 SMALL_BORDER = 2  # modules of quiet zone around the live screen's corner code (as printed)
 BIG_BORDER = 4  # the standard's quiet zone, for the code scanned from the back of the room
+# the least quiet zone the big code keeps where a short screen trims it: one light module still
+# sets the code apart for a phone's reader, and buys it twice the size at 120×35
+MIN_BORDER = 1
 
 Matrix = tuple[tuple[bool, ...], ...]
 

@@ -672,7 +672,7 @@ def _join_layout(
 ) -> Lines:
     """Key j: the QR code as big as the terminal allows, the address under it, the time kept
     in one line above (the room still sees how long is left)."""
-    from seminar_cli.ui.qr import BIG_BORDER, half_block_lines, qr_matrix
+    from seminar_cli.ui.qr import BIG_BORDER, MIN_BORDER, half_block_lines, qr_matrix
 
     opts = options.update_width(width)
     top = _render(console, opts, _header(view, width))
@@ -681,11 +681,19 @@ def _join_layout(
     bottom = _render(console, opts, _keys_lines(view, width, height)[0])
     room = height - len(top) - len(address) - len(bottom)
     matrix = qr_matrix(url, BIG_BORDER)
-    size = len(matrix)
-    # the largest whole number of cells per module that fits (at least one: on a terminal too
-    # small even for that, the code is cut and the address, written under it, stays)
-    scale = max(1, min(width // size, (2 * room) // size))
-    rows = half_block_lines(matrix, scale)[: max(0, room)]
+    core = len(matrix) - 2 * BIG_BORDER
+    least = core + 2 * MIN_BORDER
+    # the largest whole number of cells per module that fits with the least quiet zone (at
+    # least one: on a terminal too small even for that, the code is cut and the address,
+    # written under it, stays); then as much of the standard's quiet zone as fits, each way
+    scale = max(1, min(width // least, (2 * room) // least))
+    across = min(BIG_BORDER, max(MIN_BORDER, (width // scale - core) // 2))
+    down = min(BIG_BORDER, max(MIN_BORDER, ((2 * room) // scale - core) // 2))
+    trimmed = tuple(
+        row[BIG_BORDER - across : len(row) - BIG_BORDER + across]
+        for row in matrix[BIG_BORDER - down : len(matrix) - BIG_BORDER + down]
+    )
+    rows = half_block_lines(trimmed, scale)[: max(0, room)]
     pad = max(0, (width - len(rows[0])) // 2)
     code: Lines = [[Segment(" " * pad), Segment(row, QR_STYLE)] for row in rows]
     blank: Lines = [[Segment(" " * width)]]

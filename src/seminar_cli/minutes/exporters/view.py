@@ -314,6 +314,16 @@ class _Views:
                 if prompt.count == 1
                 else f("min.answers_n", n=f.number(prompt.count))
             )
+        waiting = None
+        if prompt.pending_anonymous:
+            n = prompt.pending_anonymous
+            waiting = (
+                f("min.pending_anonymous_one")
+                if n == 1
+                else f("min.pending_anonymous_n", n=f.number(n))
+            )
+            if prompt.responses:  # some batches are written: the rest waits, said in the meta
+                meta.append(waiting)
         answers = []
         for response in prompt.responses:
             who, named = self.who(prompt, response)
@@ -328,7 +338,7 @@ class _Views:
             text=prompt.text,
             result=self.result(prompt),
             answers=answers,
-            empty=None if answers else f("min.no_answers"),
+            empty=None if answers else (waiting or f("min.no_answers")),
         )
 
     def result(self, prompt: PromptMinutes) -> Result:

@@ -137,3 +137,53 @@ def test_n_on_the_last_segment_asks_first_then_shows_the_closing_results(tmp_pat
     assert "Résolution adoptée" in closing
     assert "Entrée : fermer l'écran" in closing
     assert not keys.script  # every key was used: the last one closed the screen
+
+
+MANY = """\
+title: Atelier
+segments:
+  - id: idees
+    title: Idées
+    duration: 20m
+    prompts:
+      - id: sujets
+        question: Quels sujets creuser ?
+        type: multi
+        choices: [Jeunes, Territoires, Entreprises, Santé, Culture, Sport, Emploi, Climat,
+                  Logement, Mobilité, Numérique, Alimentation]
+        who: room
+  - id: fin
+    title: Clôture
+    duration: 5m
+"""
+
+
+class ManyPrompter:
+    def ask(self, request: AskRequest) -> Any:
+        return list(request.prompt.choices)
+
+    def ask_name(self, prompt: Any) -> str | None:
+        return None
+
+
+def test_a_result_too_tall_for_80x24_says_how_many_lines_it_hides(tmp_path):
+    """Found in a rehearsal: the bars in the middle of a tall result went missing silently."""
+    writer = open_writer(tmp_path, MANY)
+    _controls, frames = run_recording_frames(
+        writer, keys_at((5, "p"), (6, ("q", "y"))), 80, 24, ManyPrompter()
+    )
+    shown = next(f for f in frames if "Quels sujets creuser" in f and "Jeunes" in f)
+    assert len(shown.split("\n")) == 24
+    assert "lignes de résultats masquées : agrandissez le terminal" in shown
+    tall = next(
+        f
+        for f in run_recording_frames(
+            open_writer(tmp_path / "big", MANY),
+            keys_at((5, "p"), (6, ("q", "y"))),
+            200,
+            50,
+            ManyPrompter(),
+        )[1]
+        if "Quels sujets creuser" in f and "Jeunes" in f
+    )
+    assert "masquée" not in tall and "Alimentation" in tall  # room enough: every bar, no notice

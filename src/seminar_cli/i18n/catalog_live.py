@@ -159,6 +159,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Quit the session? Nothing is lost: it continues where it is with 'seminar resume'.",
     ),
     # short messages on the screen after a key
+    "live.results.hidden.many": (
+        "… {count} lignes de résultats masquées : agrandissez le terminal pour tout voir",
+        "… {count} lines of results hidden: enlarge the terminal to see them all",
+    ),
+    "live.results.hidden.one": (
+        "… {count} ligne de résultats masquée : agrandissez le terminal pour tout voir",
+        "… {count} line of results hidden: enlarge the terminal to see it",
+    ),
     "live.flash.extended": ("{amount} de plus pour ce segment", "{amount} more for this segment"),
     "live.flash.shortened": ("{amount} de moins pour ce segment", "{amount} less for this segment"),
     "live.flash.no_prompts": (

@@ -799,9 +799,12 @@ def _layout(
         if len(lines) > free:
             if not shrink:
                 continue
-            if name == "results" and free > RESULT_TAIL + 1:
-                # a panel's end holds its verdict (adopted, mean...): the bars give way first
-                lines = lines[: free - RESULT_TAIL] + lines[-RESULT_TAIL:]
+            if name == "results" and free > RESULT_TAIL + 2:
+                # a panel's end holds its verdict (adopted, mean...): the bars give way first,
+                # and a line says how many were left out (never an item silently missing)
+                hidden = len(lines) - (free - 1)
+                more = Text(plural("live.results.hidden", hidden), style="dim")
+                lines = lines[: free - RESULT_TAIL - 1] + render(more) + lines[-RESULT_TAIL:]
             else:
                 lines = lines[:free]
         chosen[name] = lines

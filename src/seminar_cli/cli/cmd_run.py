@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from seminar_cli.cli.completion import complete_agenda, complete_session
+from seminar_cli.cli.completion import SessionArg, complete_agenda
 from seminar_cli.cli.serving import (
     DEFAULT_HOST,
     DEFAULT_PORT,
@@ -33,12 +33,6 @@ AnswersOpt = Annotated[
 ]
 SpeedOpt = Annotated[
     float | None, typer.Option("--speed", help=keyed("help.opt.speed"), metavar="FACTOR")
-]
-SessionArg = Annotated[
-    str | None,
-    typer.Argument(
-        help=keyed("help.arg.session"), show_default=False, autocompletion=complete_session
-    ),
 ]
 
 

@@ -7,15 +7,8 @@ from typing import Annotated
 
 import typer
 
-from seminar_cli.cli.completion import complete_session
-from seminar_cli.i18n import keyed, t
-
-SessionArg = Annotated[
-    str | None,
-    typer.Argument(
-        help=keyed("help.arg.session"), show_default=False, autocompletion=complete_session
-    ),
-]
+from seminar_cli.cli.completion import SessionArg, complete_session
+from seminar_cli.i18n import t
 
 
 def register(app: typer.Typer) -> None:

@@ -7,16 +7,10 @@ from typing import Annotated
 
 import typer
 
-from seminar_cli.cli.completion import complete_session
+from seminar_cli.cli.completion import SessionArg
 from seminar_cli.i18n import keyed, t
 
 JsonOpt = Annotated[bool, typer.Option("--json", help=keyed("help.opt.json"))]
-SessionArg = Annotated[
-    str | None,
-    typer.Argument(
-        help=keyed("help.arg.session"), show_default=False, autocompletion=complete_session
-    ),
-]
 
 
 def register(app: typer.Typer) -> None:

@@ -6,8 +6,11 @@ Completion must never fail loudly: a missing or unreadable journal completes not
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
 import typer
+
+from seminar_cli.i18n import keyed
 
 
 def complete_agenda(incomplete: str) -> list[str]:
@@ -34,3 +37,12 @@ def complete_session(ctx: typer.Context, incomplete: str) -> list[tuple[str, str
     except Exception:
         return []
     return [(row.id, row.title) for row in rows if row.id.startswith(incomplete)]
+
+
+# the SESSION argument of every command that takes one: completed from the journal
+SessionArg = Annotated[
+    str | None,
+    typer.Argument(
+        help=keyed("help.arg.session"), show_default=False, autocompletion=complete_session
+    ),
+]

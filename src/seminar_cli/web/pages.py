@@ -12,6 +12,7 @@ from typing import Any
 import jinja2
 
 from seminar_cli.agenda.models import PromptType
+from seminar_cli.durations import format_clock
 from seminar_cli.i18n import ROOM_PLACES, Language, number_text, plural, t
 from seminar_cli.session.prompt_types import PROMPT_TYPES
 from seminar_cli.session.room import Room
@@ -36,13 +37,7 @@ class AnswerForm:
 
 def clock_text(seconds: float) -> str:
     """``mm:ss`` (``h:mm:ss`` beyond an hour), ``+mm:ss`` in overtime."""
-    sign = "+" if seconds < 0 else ""
-    total = int(abs(seconds))
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    if hours:
-        return f"{sign}{hours}:{minutes:02d}:{secs:02d}"
-    return f"{sign}{minutes:02d}:{secs:02d}"
+    return ("+" if seconds < 0 else "") + format_clock(seconds)
 
 
 def option_text(item: dict[str, Any], option: str) -> str:

@@ -801,10 +801,11 @@ def _layout(
                 continue
             if name == "results" and free > RESULT_TAIL + 2:
                 # a panel's end holds its verdict (adopted, mean...): the bars give way first,
-                # and a line says how many were left out (never an item silently missing)
+                # and a line under the panel says how many were left out (never an item
+                # silently missing)
                 hidden = len(lines) - (free - 1)
                 more = Text(plural("live.results.hidden", hidden), style="dim")
-                lines = lines[: free - RESULT_TAIL - 1] + render(more) + lines[-RESULT_TAIL:]
+                lines = lines[: free - RESULT_TAIL - 1] + lines[-RESULT_TAIL:] + render(more)
             else:
                 lines = lines[:free]
         chosen[name] = lines

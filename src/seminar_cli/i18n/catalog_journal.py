@@ -341,9 +341,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "help.arg.session": (
         "Identifiant de séance (ou son début, ou une partie qu'il est seul à avoir) ; défaut : la séance en cours, sinon la dernière "
-        "(resume : la dernière séance interrompue).",
+        "(resume : la dernière séance interrompue ; join et serve : sans séance en cours, la prochaine qui "
+        "s'ouvre).",
         "Session id (or its beginning, or a part only it has); default: the live session, else the latest (resume: "
-        "the latest interrupted session).",
+        "the latest interrupted session; join and serve: with no live session, the next one to open).",
     ),
     # sessions list / show
     "sessions.none_yet": (

@@ -134,6 +134,18 @@ def test_attendance_desk_in_a_second_process(tmp_path):
         over = _seminar(tmp_path, "attendance", "--proxy", "Hélène Marchand:Zola")
         assert over.returncode == 1
         assert "détient déjà 1 pouvoir(s)" in over.stderr
+        # what was recorded before a refusal is told too (the desk once saw only the refusal)
+        mixed = _seminar(
+            tmp_path,
+            "attendance",
+            "--present-name",
+            "Olivier Dumas",
+            "--proxy",
+            "Hélène Marchand:Zola",
+        )
+        assert mixed.returncode == 1
+        assert "Olivier Dumas : présent·e — code personnel : " in mixed.stderr
+        assert "détient déjà 1 pouvoir(s)" in mixed.stderr
     finally:
         start.terminate()
         start.wait(timeout=60)

@@ -86,5 +86,5 @@ def register(app: typer.Typer) -> None:
         if request == DeskRequest():
             desk.run_desk(writer)
             return
-        done, quorum = attendance_desk(writer, request)
+        done, quorum = attendance_desk(writer, request, desk.show_one_signed_in)
         desk.show_signed_in(done, quorum, counts)

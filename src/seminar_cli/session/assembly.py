@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import secrets
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -345,19 +345,30 @@ def sign_in(writer: SessionWriter, query: str, status: str, holder: str | None =
     return SignedIn(person.name, status, by, code, guest=not person.member)
 
 
-def attendance_desk(writer: SessionWriter, request: DeskRequest) -> tuple[list[SignedIn], Quorum]:
+def attendance_desk(
+    writer: SessionWriter,
+    request: DeskRequest,
+    recorded: Callable[[SignedIn], None] | None = None,
+) -> tuple[list[SignedIn], Quorum]:
     """What `seminar attendance` records from its flags, in order: the present first (a proxy
     needs its holder present), then proxies, then the excused, then a paper sheet's counts.
-    Stops at the first refusal (SessionError): what came before it is recorded."""
+    Stops at the first refusal (SessionError): what came before it is recorded, and each
+    record is told to ``recorded`` as it is written, so the desk knows it before a refusal."""
     if writer.agenda.assembly is None:
         raise SessionError("att.not_assembly", id=writer.session_id)
     done: list[SignedIn] = []
+
+    def keep(item: SignedIn) -> None:
+        done.append(item)
+        if recorded is not None:
+            recorded(item)
+
     for name in request.present:
-        done.append(sign_in(writer, name, "present"))
+        keep(sign_in(writer, name, "present"))
     for holder, represented in request.proxies:
-        done.append(sign_in(writer, represented, "represented", holder))
+        keep(sign_in(writer, represented, "represented", holder))
     for name in request.excused:
-        done.append(sign_in(writer, name, "excused"))
+        keep(sign_in(writer, name, "excused"))
     if request.counts is not None:
         record_paper_counts(writer, *request.counts)
     writer.sync()

@@ -27,13 +27,17 @@ def signed_in_line(done: SignedIn) -> str:
     return t("att.excused_line", name=done.name)
 
 
+def show_one_signed_in(item: SignedIn) -> None:
+    """One line as soon as it is recorded (a later refusal does not hide it)."""
+    say(signed_in_line(item))
+
+
 def show_signed_in(
     done: list[SignedIn], quorum: Quorum, counts: tuple[int, int] | None = None
 ) -> None:
+    """After the flags' records (each already told): the paper counts and the quorum."""
     from seminar_cli.ui.screen import quorum_band
 
-    for item in done:
-        say(signed_in_line(item))
     if counts is not None:
         say(t("att.counts_line", present=counts[0], represented=counts[1]))
     say(quorum_band(quorum), style="bold")

@@ -126,11 +126,13 @@ def run_recording_frames(
     width: int,
     height: int,
     prompter: Any = None,
+    join_url: str | None = None,
 ) -> tuple[LiveControls, list[str]]:
     """Run the live screen on ``script`` (see ``keys_at``) and keep, as text, every frame it
-    drew on a terminal of that size (``prompter`` answers the rounds; none by default)."""
+    drew on a terminal of that size (``prompter`` answers the rounds; none by default;
+    ``join_url``: the phones' address, as with ``--serve``)."""
     keys = ScriptedKeys(writer.clock, script)  # type: ignore[arg-type]
-    controls = LiveControls(console=recording_console(width, height), keys=keys)
+    controls = LiveControls(console=recording_console(width, height), keys=keys, join_url=join_url)
     frames: list[str] = []
     with controls:
         runner = Runner(writer, controls, prompter or NullPrompter(), auto_advance=False)

@@ -14,18 +14,14 @@ import pytest
 import segno
 
 from seminar_cli.journal.events import EventType
-from seminar_cli.session.prompter import NullPrompter
-from seminar_cli.session.runner import Runner
-from seminar_cli.ui.live import LiveControls
 from seminar_cli.ui.screen import view_from_state
 from tests.conftest import seminar_cmd, subprocess_env
 from tests.live_helpers import (
-    ScriptedKeys,
     event_types,
     frame,
     keys_at,
     open_writer,
-    recording_console,
+    run_recording_frames,
 )
 from tests.tmux_helpers import Tmux
 
@@ -183,21 +179,9 @@ def test_the_j_overlay_is_as_big_as_the_terminal_allows(tmp_path, width, height,
 # -- the key j --------------------------------------------------------------------------------
 def run_live(tmp_path, script, *, join_url, width=120, height=35):
     writer = open_writer(tmp_path)
-    keys = ScriptedKeys(writer.clock, keys_at(*script))  # type: ignore[arg-type]
-    controls = LiveControls(console=recording_console(width, height), keys=keys, join_url=join_url)
-    frames: list[str] = []
-    with controls:
-        runner = Runner(writer, controls, NullPrompter(), auto_advance=False)
-        original = controls.draw
-
-        def draw(runner: Runner) -> None:
-            original(runner)
-            view = controls.view(runner)
-            if view is not None:
-                frames.append(frame(view, width, height))
-
-        controls.draw = draw  # type: ignore[method-assign]
-        runner.run()
+    controls, frames = run_recording_frames(
+        writer, keys_at(*script), width, height, join_url=join_url
+    )
     return writer, controls, frames
 
 

@@ -183,11 +183,12 @@ def commands_markdown(page: CommandsPage, pages: dict[str, str]) -> str:
 
 
 # -- docs/agenda-format.md -------------------------------------------------------------------------
-MODELS = ("Agenda", "Segment", "Prompt", "Participant", "Assembly")
+MODELS = ("Agenda", "Segment", "Workshop", "Prompt", "Participant", "Assembly")
 MODEL_TITLES = {
     "Agenda": "The agenda (top level)",
     "Segment": "A segment (`segments:`)",
-    "Prompt": "A prompt (`prompts:` of a segment)",
+    "Workshop": "A workshop (`workshops:` of a segment)",
+    "Prompt": "A prompt (`prompts:` of a segment or a workshop)",
     "Participant": "A participant (`participants:`)",
     "Assembly": "The assembly (`assembly:`)",
 }

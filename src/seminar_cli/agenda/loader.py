@@ -299,6 +299,8 @@ def _validation_problems(exc: ValidationError, root: yaml.Node) -> list[tuple[in
         field = ctx.pop("field", None)
         if isinstance(field, str):
             loc.append(field)
+        elif isinstance(field, tuple | list):  # a place inside the model: ("workshops", 1, "id")
+            loc.extend(field)
         node, reached = _node_at(root, loc)
         line = node.start_mark.line + 1 if node is not None else None
         raw = str(node.value) if reached and isinstance(node, yaml.ScalarNode) else None

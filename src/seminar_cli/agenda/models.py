@@ -18,7 +18,9 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainSerializer,
+    SerializerFunctionWrapHandler,
     WithJsonSchema,
+    model_serializer,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -163,6 +165,15 @@ class Majority(StrEnum):
     simple = "simple"  # more "pour" than "contre" (votes cast: abstention and blank not counted)
     absolute = "absolute"  # more than half of all ballots (abstention and blank included)
     two_thirds = "two_thirds"  # at least two thirds of votes cast
+
+
+def format_place(place: tuple[str | int, ...]) -> str:
+    """``("segments", 2, "prompts", 0)`` -> ``segments[2].prompts[0]``: where an agenda's
+    messages say the first of two things is."""
+    text = ""
+    for part in place:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
 
 
 class _Strict(BaseModel):
@@ -590,13 +601,66 @@ class Prompt(_Strict):
         return (self.min or 0, self.max if self.max is not None else count)
 
 
-def _id_is_optional(schema: dict[str, Any]) -> None:
+# an assembly does not split: its votes and elections are never put to one workshop
+_NO_BALLOT = {"not": _type_is(*sorted(BALLOT_TYPES))}
+
+
+def _workshop_rules(schema: dict[str, Any]) -> None:
+    schema["properties"]["prompts"]["items"].update(_NO_BALLOT)
+
+
+class Workshop(_Strict):
+    """One of a segment's parallel workshops (PRODUCT §8, §9 "Streams")."""
+
+    model_config = ConfigDict(json_schema_extra=_workshop_rules)
+
+    id: Identifier = Field(
+        description="Unique in the agenda (across every segment's workshops): what names "
+        "this workshop."
+    )
+    title: Text = Field(description="The workshop's name (agenda, live screen, minutes).")
+    facilitator: Annotated[str, Field(min_length=1, max_length=200)] | None = Field(
+        None, description="Who runs it (free text)."
+    )
+    room: Annotated[str, Field(min_length=1, max_length=200)] | None = Field(
+        None, description="Where it takes place, as the room is told (free text)."
+    )
+    description: str | None = Field(None, description="What it works on, in a line or two.")
+    participants: list[Annotated[str, Field(min_length=1, max_length=200)]] = Field(
+        default_factory=list,
+        description="Its part of the roster, by name as the roster writes it (case ignored); "
+        "one workshop per person in a segment.",
+    )
+    prompts: list[Prompt] = Field(
+        default_factory=list,
+        description="Questions of this workshop only (never a vote or an election); the "
+        "segment's own prompts are asked in every workshop.",
+    )
+
+
+def _segment_rules(schema: dict[str, Any]) -> None:
     # a segment without an id gets the slug of its title (see _default_id)
     schema["required"] = [name for name in schema.get("required", []) if name != "id"]
+    # none, or at least two
+    schema["properties"]["workshops"]["not"] = {"minItems": 1, "maxItems": 1}
+    # workshops only on a segment of kind workshop, whose own prompts (asked in every
+    # workshop) are no votes either
+    schema["allOf"] = [
+        {
+            "if": {"required": ["workshops"], "properties": {"workshops": {"minItems": 1}}},
+            "then": {
+                "required": ["kind"],
+                "properties": {
+                    "kind": {"const": SegmentKind.workshop.value},
+                    "prompts": {"items": _NO_BALLOT},
+                },
+            },
+        }
+    ]
 
 
 class Segment(_Strict):
-    model_config = ConfigDict(json_schema_extra=_id_is_optional)
+    model_config = ConfigDict(json_schema_extra=_segment_rules)
 
     id: Identifier = Field(
         description="Unique in the agenda (default: the title as an ASCII slug)."
@@ -618,7 +682,12 @@ class Segment(_Strict):
     )
     fixed: bool = Field(False, description="Re-planning never changes this segment's duration.")
     prompts: list[Prompt] = Field(
-        default_factory=list, description="Questions asked during this segment."
+        default_factory=list,
+        description="Questions asked during this segment (with workshops: in every workshop).",
+    )
+    workshops: list[Workshop] = Field(
+        default_factory=list,
+        description="Parallel workshops (kind: workshop only, at least two).",
     )
 
     @model_validator(mode="before")
@@ -631,6 +700,71 @@ class Segment(_Strict):
             # no usable title: that is the one error to report, not a missing id as well
             return {**data, "id": "segment"}
         return data
+
+    @model_validator(mode="after")
+    def _workshops_fit(self) -> Segment:
+        """The rules of a segment's own workshops; those across the agenda (ids, the
+        roster) are the agenda's.  ``field`` is the place inside the segment."""
+        if not self.workshops:  # absent or [] (as a stored agenda may hold it): none
+            return self
+        if len(self.workshops) < 2:
+            # one workshop is the segment itself: nothing runs beside it
+            raise PydanticCustomError(
+                "agenda.err.workshops_few",
+                "at least two workshops",
+                {"count": len(self.workshops), "field": "workshops"},
+            )
+        if self.kind is not SegmentKind.workshop:
+            raise PydanticCustomError(
+                "agenda.err.workshops_kind",
+                "workshops only on kind: workshop",
+                {"kind": self.kind.value, "field": "workshops"},
+            )
+        for place, prompt in self._prompts_split_by_workshops():
+            if prompt.type.value in BALLOT_TYPES:
+                raise PydanticCustomError(
+                    "agenda.err.workshop_ballot",
+                    "no ballot in a workshop",
+                    {"type": prompt.type.value, "field": (*place, "type")},
+                )
+        seen: dict[str, str] = {}
+        for w_index, workshop in enumerate(self.workshops):
+            for p_index, name in enumerate(workshop.participants):
+                key = name.casefold()
+                if key in seen:
+                    raise PydanticCustomError(
+                        "agenda.err.workshop_person_twice",
+                        "one workshop per person",
+                        {
+                            "name": name,
+                            "first": seen[key],
+                            "field": ("workshops", w_index, "participants", p_index),
+                        },
+                    )
+                seen[key] = f"workshops[{w_index}] ({workshop.id})"
+        return self
+
+    @model_serializer(mode="wrap")
+    def _without_empty_workshops(self, handler: SerializerFunctionWrapHandler) -> Any:
+        # a session stores its agenda as JSON: one without workshops stays as it was before
+        # they existed, so that an earlier version still reads the journal
+        data = handler(self)
+        if isinstance(data, dict) and not self.workshops:
+            data.pop("workshops", None)
+        return data
+
+    def _prompts_split_by_workshops(self) -> list[tuple[tuple[str | int, ...], Prompt]]:
+        """Every prompt a segment with workshops asks in them, with its place in the segment:
+        its own (asked in every workshop), then each workshop's."""
+        found: list[tuple[tuple[str | int, ...], Prompt]] = [
+            (("prompts", index), prompt) for index, prompt in enumerate(self.prompts)
+        ]
+        for w_index, workshop in enumerate(self.workshops):
+            found += [
+                (("workshops", w_index, "prompts", index), prompt)
+                for index, prompt in enumerate(workshop.prompts)
+            ]
+        return found
 
     def warnings(self, seconds: int | None = None) -> list[int]:
         """Remaining-time thresholds (seconds) at which the screen warns, largest first."""
@@ -689,20 +823,19 @@ class Agenda(_Strict):
                     },
                 )
             seen[segment.id] = index
+        # a workshop's prompts too: answers name a prompt by its id, wherever it is asked
         prompts: dict[str, str] = {}
         for s_index, segment in enumerate(self.segments):
-            for p_index, prompt in enumerate(segment.prompts):
+            for place, prompt in segment._prompts_split_by_workshops():
+                at = ("segments", s_index, *place)
                 if prompt.id in prompts:
                     raise PydanticCustomError(
                         "agenda.err.prompt_dup",
                         "dup",
-                        {
-                            "id": prompt.id,
-                            "at": ("segments", s_index, "prompts", p_index, "id"),
-                            "first": prompts[prompt.id],
-                        },
+                        {"id": prompt.id, "at": (*at, "id"), "first": prompts[prompt.id]},
                     )
-                prompts[prompt.id] = f"segments[{s_index}].prompts[{p_index}]"
+                prompts[prompt.id] = format_place(at)
+        self._workshops_across_segments()
         names: dict[str, int] = {}
         for index, person in enumerate(self.participants):
             key = person.name.casefold()
@@ -731,6 +864,31 @@ class Agenda(_Strict):
                     },
                 )
         return self
+
+    def _workshops_across_segments(self) -> None:
+        """Workshop ids are unique in the whole agenda (they name a workshop, whatever its
+        segment); a workshop's participants are people of the roster, when there is one."""
+        roster = {person.name.casefold() for person in self.participants}
+        workshops: dict[str, str] = {}
+        for s_index, segment in enumerate(self.segments):
+            for w_index, workshop in enumerate(segment.workshops):
+                at = ("segments", s_index, "workshops", w_index)
+                if workshop.id in workshops:
+                    raise PydanticCustomError(
+                        "agenda.err.workshop_dup",
+                        "dup",
+                        {"id": workshop.id, "at": (*at, "id"), "first": workshops[workshop.id]},
+                    )
+                workshops[workshop.id] = format_place(at)
+                if not roster:
+                    continue  # no roster: the names are the agenda's word
+                for p_index, name in enumerate(workshop.participants):
+                    if name.casefold() not in roster:
+                        raise PydanticCustomError(
+                            "agenda.err.workshop_person_unknown",
+                            "not in the roster",
+                            {"name": name, "at": (*at, "participants", p_index)},
+                        )
 
     # -- the assembly's register ----------------------------------------------------------
     def voting_members(self) -> list[Participant]:
@@ -770,7 +928,20 @@ class Agenda(_Strict):
         return None
 
     def all_prompts(self) -> list[tuple[Segment, Prompt]]:
+        """The prompts a session asks in plenary: each segment's own (a workshop's prompts
+        are in ``all_workshops``, and no session asks them yet)."""
         return [(s, p) for s in self.segments for p in s.prompts]
+
+    def all_workshops(self) -> list[tuple[Segment, Workshop]]:
+        return [(s, w) for s in self.segments for w in s.workshops]
+
+    def find_workshop_of_prompt(self, prompt_id: str) -> Workshop | None:
+        """The workshop that asks ``prompt_id`` (None for a segment's own prompt or an unknown
+        id)."""
+        for _segment, workshop in self.all_workshops():
+            if any(prompt.id == prompt_id for prompt in workshop.prompts):
+                return workshop
+        return None
 
     def planned_times(self, start: time | None = None) -> list[tuple[Segment, time, time]]:
         """Each segment with its planned start and end clock times from ``start``."""

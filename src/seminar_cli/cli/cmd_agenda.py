@@ -90,12 +90,16 @@ def register(app: typer.Typer) -> None:
                 bad += 1
                 console.say(error.message(), style="red")
                 continue
+            workshops = agenda.all_workshops()
+            # every prompt the file holds, the workshops' too (said only when there are any)
+            prompts = len(agenda.all_prompts()) + sum(len(w.prompts) for _s, w in workshops)
             console.say(
                 t(
-                    "agenda.validate.ok",
+                    "agenda.validate.ok_workshops" if workshops else "agenda.validate.ok",
                     file=str(path),
                     segments=_count(len(agenda.segments), "agenda.n_segments"),
-                    prompts=_count(len(agenda.all_prompts()), "agenda.n_prompts"),
+                    workshops=_count(len(workshops), "agenda.n_workshops"),
+                    prompts=_count(prompts, "agenda.n_prompts"),
                     duration=format_human(agenda.total_seconds),
                 ),
                 style="green",

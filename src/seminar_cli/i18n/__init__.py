@@ -31,6 +31,7 @@ _CATALOG_MODULES = (
     "seal",
     "assembly",
     "ballots",
+    "workshops",
 )
 _catalog: dict[str, tuple[str, str]] | None = None
 _language: Language = "fr"

@@ -103,7 +103,12 @@ def load_answers_file(path: Path, agenda: Agenda) -> AnswersFile:
     for prompt_id, entries in data.items():
         found = agenda.find_prompt(str(prompt_id))
         if found is None:
-            problems.append(_problem(_place(prompt_id), "answers.unknown_prompt"))
+            workshop = agenda.find_workshop_of_prompt(str(prompt_id))
+            if workshop is not None:  # known, but no session asks a workshop's prompts yet
+                where = _place(prompt_id)
+                problems.append(_problem(where, "answers.workshop_prompt", workshop.id))
+            else:
+                problems.append(_problem(_place(prompt_id), "answers.unknown_prompt"))
             continue
         prompt = found[1]
         if not isinstance(entries, list):
@@ -202,7 +207,9 @@ def _t(key: str, **params: Any) -> str:
     return t(key, **params)
 
 
-def _problem(place: str, key: str) -> str:
+def _problem(place: str, key: str, workshop: str | None = None) -> str:
     from seminar_cli.i18n import t
 
+    if workshop is not None:
+        return f"{place} : {t(key, workshop=workshop)}"
     return f"{place} : {t(key)}"

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
 
     from rich.table import Table
 
-    from seminar_cli.agenda.models import Agenda
+    from seminar_cli.agenda.models import Agenda, Segment
 
 
 def render_agenda_list(rows: list[tuple[list[str], str | None]], invalid: list[str]) -> None:
@@ -49,13 +49,15 @@ def _agenda_table(rows: list[tuple[list[str], str | None]], *, narrow: bool) -> 
 
 
 def render_agenda(agenda: Agenda, start: time | None, notes: bool) -> None:
-    from rich.console import RenderableType
+    from rich.console import Group, RenderableType
+    from rich.padding import Padding
     from rich.table import Table
     from rich.text import Text
 
     from seminar_cli.durations import format_human
     from seminar_cli.ui import console
     from seminar_cli.ui.labels import kind_label, prompt_type_label, who_label
+    from seminar_cli.ui.workshops import MARK
 
     head = Text(agenda.title, style="bold")
     if agenda.subtitle:
@@ -81,10 +83,17 @@ def render_agenda(agenda: Agenda, start: time | None, notes: bool) -> None:
             title.append(
                 f"[{prompt_type_label(prompt.type)} · {who_label(prompt.who)}]", style="dim"
             )
+        cell: RenderableType = title
+        if segment.workshops:
+            # indented as a block, so that it keeps its indent when wrapped at 80 columns; the
+            # workshops themselves are in a table of their own, under this one
+            key = "workshops.show.split_shared" if segment.prompts else "workshops.show.split"
+            split = t(key, mark=MARK, count=len(segment.workshops))
+            cell = Group(title, Padding(Text(split, style="bold"), (0, 0, 0, 2)))
         duration = format_human(segment.duration)
         if segment.fixed:
             duration += f" ({t('agenda.show.fixed')})"
-        row: list[RenderableType] = [duration, title, kind_label(segment.kind)]
+        row: list[RenderableType] = [duration, cell, kind_label(segment.kind)]
         if has_times:
             row = [begin.strftime("%H:%M"), end.strftime("%H:%M"), *row]
         table.add_row(*row)
@@ -99,6 +108,10 @@ def render_agenda(agenda: Agenda, start: time | None, notes: bool) -> None:
     table.add_row(*total_row, end_section=True)
     out = console.out()
     out.print(table)
+    for segment, begin, end in agenda.planned_times(start):
+        if segment.workshops:
+            when = f"{begin.strftime('%H:%M')}–{end.strftime('%H:%M')}" if has_times else None
+            out.print(_workshops_table(segment, when))
     if agenda.participants:
         count = len(agenda.participants)
         console.say(
@@ -126,3 +139,27 @@ def render_agenda(agenda: Agenda, start: time | None, notes: bool) -> None:
             console.say(t("agenda.show.fits", ends_by=ends_by, margin=margin), style="green")
     if agenda.followed_by:
         console.say(t("agenda.show.followed_by", what=agenda.followed_by))
+
+
+def _workshops_table(segment: Segment, when: str | None) -> Table:
+    """A segment's workshops, one a row: where each is, who leads it, how many people and
+    prompts it has (the segment's own prompts, asked in each, are not counted)."""
+    from rich.table import Table
+
+    title = t("workshops.table.title", segment=segment.title)
+    if when:
+        title += f" ({when})"
+    table = Table(title=title, show_lines=True)  # a wrapped title stays with its row
+    table.add_column(t("workshops.table.workshop"))
+    # the room above its facilitator: one column leaves the titles room at 80 columns
+    table.add_column(t("workshops.table.where"))
+    table.add_column(t("workshops.table.participants"), justify="right", no_wrap=True)
+    table.add_column(t("workshops.table.prompts"), justify="right", no_wrap=True)
+    for workshop in segment.workshops:
+        table.add_row(
+            workshop.title,
+            "\n".join([workshop.room or "—", workshop.facilitator or "—"]),
+            str(len(workshop.participants)),
+            str(len(workshop.prompts)),
+        )
+    return table

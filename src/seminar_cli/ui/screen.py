@@ -30,6 +30,7 @@ from seminar_cli.session.clock import session_speed
 from seminar_cli.session.schedule import ReplanProposal, planned_start, schedule, shifted
 from seminar_cli.ui.labels import kind_label
 from seminar_cli.ui.live_keys import LIVE_KEYS
+from seminar_cli.ui.workshops import plenary_text
 
 Phase = Literal["normal", "warning", "final", "overtime"]
 Overlay = Literal["help", "replan", "quit", "end", "join"]
@@ -258,7 +259,7 @@ def view_from_state(
         projected_end=plan.projected_end.strftime("%H:%M"),
         drift=_to_minute(plan.drift),
         speaker=segment.speaker,
-        description=segment.description,
+        description=plenary_text(segment),  # with its workshops and their rooms
         notes=segment.notes if show_notes else None,
         has_notes=bool(segment.notes),
         next_segment=agenda.segment(after).title if after else None,

@@ -68,7 +68,8 @@ def test_validate_several_valid_files(cli):
     assert result.out == ""
     assert result.err.splitlines() == [
         f"{AGENDAS / 'assemblee-generale.yaml'} : valide (8 séquences, 9 questions, 1 h 40)",
-        f"{AGENDAS / 'co-construisons-demain.yaml'} : valide (11 séquences, 19 questions, 3 h 25)",
+        f"{AGENDAS / 'co-construisons-demain.yaml'} : valide (11 séquences, 4 ateliers, "
+        "27 questions, 3 h 25)",
         f"{AGENDAS / 'team-retrospective.yaml'} : valide (7 séquences, 11 questions, 1 h 30)",
     ]
 
@@ -122,7 +123,10 @@ def test_show_the_default_agenda(cli):
     assert result.code == 0
     assert "Co-construisons demain — Séminaire stratégique  (Le RAMEAU)" in result.out
     assert re.search(r"┃ Début ┃ +Fin ┃ +Durée ┃ Séquence +┃ Type +┃", result.out)
-    body = rows(result.out)
+    # the segments' table, then the workshops' of the third part (tested below)
+    plan, _, workshops = result.out.partition("Ateliers de « Ré-inventons")
+    assert workshops
+    body = rows(plan)
     starts = [(r[0], r[1], r[2]) for r in body if r[0]]
     assert starts[:4] == [
         ("14:00", "14:10", "10 min"),
@@ -465,6 +469,82 @@ def test_the_default_agenda_is_the_rameau_seminar():
     } <= types
     # the plan ends before the Assemblée générale
     assert agenda.slack_seconds() is not None and agenda.slack_seconds() >= 0
+
+
+def test_the_third_part_of_the_rameau_seminar_splits_into_four_workshops():
+    """#16: its four audiences, each in a room with a facilitator, its roster's people and
+    prompts of its own; the segment's own prompts are asked in every workshop; the
+    restitution follows it."""
+    agenda = read_agenda_file(AGENDAS / f"{DEFAULT_AGENDA}.yaml").agenda
+    segment = agenda.segment("re-inventons")
+    workshops = {w.id: w for w in segment.workshops}
+    assert list(workshops) == ["jeunes", "chefs-de-projet", "leaders-opinion", "catalyseurs"]
+    for workshop in segment.workshops:
+        assert workshop.title and workshop.facilitator and workshop.room
+        assert len(workshop.prompts) >= 1
+        # its people are the roster's group of the same name
+        group = {p.name for p in agenda.participants if p.group == workshop.id}
+        assert set(workshop.participants) == group and group
+    assert len({w.room for w in segment.workshops}) == 4  # four rooms, side by side
+    shared = {p.id for p in segment.prompts}
+    assert {"faire-vivre-alliance", "competences-catalyseurs"} <= shared
+    after = agenda.segments[agenda.segments.index(segment) + 1]
+    assert after.kind is SegmentKind.restitution
+    # the plenary asks only the segment's own prompts (seminar workshop comes later)
+    asked = {p.id for _s, p in agenda.all_prompts()}
+    assert not asked & {p.id for w in segment.workshops for p in w.prompts}
+
+
+def test_show_gives_the_workshops_of_the_default_agenda_at_80_columns(tmp_path):
+    import subprocess
+
+    from tests.conftest import seminar_cmd, subprocess_env
+
+    for lang, heading, header, split in (
+        (
+            "fr",
+            "Ateliers de « Ré-inventons la manière d'apprendre à faire alliance »",
+            ["Atelier", "Salle, animation", "Participants", "Questions"],
+            "◆ 4 ateliers en parallèle, qui posent chacun les questions",
+        ),
+        (
+            "en",
+            "Workshops of 'Ré-inventons la manière d'apprendre à faire alliance'",
+            ["Workshop", "Room, facilitator", "Participants", "Prompts"],
+            "◆ 4 parallel workshops, each asking the prompts above",
+        ),
+    ):
+        env = {**subprocess_env(tmp_path), "COLUMNS": "80", "LINES": "50"}
+        done = subprocess.run(
+            [*seminar_cmd(), "--lang", lang, "agenda", "show"],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+            check=True,
+        )
+        out = done.stdout
+        assert max(len(line) for line in out.splitlines()) <= 80
+        assert heading in out
+        plan, _, table = out.partition(heading)
+        assert " ".join(" ".join(r[3].split()) for r in rows(plan) if len(r) > 3).count(split) == 1
+        assert re.search(r"\(15:55–16:40\)", table)
+        header_line = next(line for line in table.splitlines() if line.startswith("┃"))
+        assert [c.strip() for c in header_line.strip("┃").split("┃")] == header
+        cells = rows(table)
+        # a row's first line holds its room, the next its facilitator, and the counts
+        assert cells[0][1:] == ["Salle Agora", "3", "2"]
+        assert cells[1][1] == "Lucie Fontaine"
+        text = " ".join(" ".join(c[0] for c in cells).split())
+        for title in (
+            "Jeunes — vivre l'alliance dès maintenant",
+            "Chefs de projet sectoriels et territoriaux — outiller la coopération",
+            "Leaders d'opinion — porter le récit des alliances",
+            "Catalyseurs nationaux et locaux — apprendre en faisant",
+        ):
+            assert title in text
+        for facilitator in ("Marc Lambert", "Hélène Carpentier", "Olivier Bernard"):
+            assert facilitator in [c[1] for c in cells]
 
 
 def test_the_assembly_template():

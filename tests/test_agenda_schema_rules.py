@@ -184,6 +184,62 @@ CASES += [
 ]
 
 
+def workshops(kind: str = "    kind: workshop\n", *extra: str, top: str = "") -> str:
+    """A segment split into workshops ``w1`` and ``w2``; ``extra`` adds to w2, in order: its
+    participants, then its prompts."""
+    text = agenda(segment_extra=kind, top=top)
+    text += "    workshops:\n      - id: w1\n        title: Un\n        participants: [Ana]\n"
+    text += "      - id: w2\n        title: Deux\n" + "".join(extra)
+    return text
+
+
+# PRODUCT §8: parallel workshops (#16)
+CASES += [
+    (
+        "a single workshop",
+        agenda(segment_extra="    kind: workshop\n")
+        + "    workshops:\n      - id: w1\n        title: Un\n",
+        None,
+        True,
+    ),
+    ("workshops on a segment of another kind", workshops(""), None, True),
+    (
+        "a vote in a workshop",
+        workshops(
+            "    kind: workshop\n",
+            "        prompts:\n          - id: v\n            question: V ?\n",
+            "            type: vote\n",
+        ),
+        None,
+        True,
+    ),
+    (
+        "a vote asked in every workshop",
+        workshops("    kind: workshop\n    prompts:\n" + OK_PROMPT + "        type: vote\n"),
+        None,
+        True,
+    ),
+    (
+        "duplicate workshop ids",
+        workshops().replace("id: w2", "id: w1"),
+        None,
+        False,
+    ),
+    (
+        "a workshop's participant outside the roster",
+        workshops(top="participants:\n  - name: Bob\n"),
+        None,
+        False,
+    ),
+    (
+        "a participant in two workshops of a segment",
+        workshops("    kind: workshop\n", "        participants: [ana]\n"),
+        None,
+        False,
+    ),
+]
+
+
 def schema_errors(instance: Any) -> list[str]:
     validator = jsonschema.Draft202012Validator(agenda_schema())
     return [e.message for e in validator.iter_errors(instance)]

@@ -298,3 +298,21 @@ def test_the_example_of_the_docs_is_valid():
     example = example[: example.index("```")]
     agenda = parse_agenda_text(textwrap.dedent(example), "doc.yaml")
     assert len(agenda.all_workshops()) >= 2
+
+
+def test_the_bundled_seminar_runs_headless_through_its_workshops(cli):
+    """Until workshops run on their own laptops, the plenary session goes from start to end as
+    before: the workshop segment counts down and asks its own prompts, never the workshops'."""
+    from seminar_cli.session.service import load_state
+    from tests.session_helpers import journal, only_session
+
+    result = cli("start", "--no-input", "--speed", "1000")
+    assert result.code == 0, result.err
+    assert "Ré-inventons la manière d'apprendre à faire alliance (45 min)" in result.err
+    state = load_state(journal(), journal().session(only_session()))
+    assert state.closed and all(s.done for s in state.segments.values())
+    shared = {"table-public", "faire-vivre-alliance", "competences-catalyseurs", "outille-alliance"}
+    assert shared <= set(state.closed_prompts)
+    segment = state.agenda.segment("re-inventons")
+    own = {p.id for w in segment.workshops for p in w.prompts}
+    assert len(own) == 8 and not own & (set(state.closed_prompts) | set(state.open_prompts))

@@ -52,8 +52,8 @@ def test_the_plenary_screen_lists_the_workshops_and_their_rooms_at_120x35(tmp_pa
     assert len(lines) == 35 and all(len(line) <= 120 for line in lines)
     assert "reste 28:55 sur 30:00" in text  # counted down as any segment
     at = next(i for i, line in enumerate(lines) if "2 ateliers en parallèle :" in line)
-    assert lines[at + 1].strip() == "◆ Atelier nord — Salle Agora · animé par Claire Dubois"
-    assert lines[at + 2].strip() == "◆ Atelier sud — Salle Jardin"
+    assert lines[at + 1].strip() == "◆ Atelier nord : Salle Agora · animé par Claire Dubois"
+    assert lines[at + 2].strip() == "◆ Atelier sud : Salle Jardin"
     assert lines[at + 3].strip() == "Deux salles, une question commune."
     # the segment's own prompt is open in plenary; the workshop's is not
     assert "Une idée pour demain ?" in text
@@ -67,5 +67,6 @@ def test_in_english_and_at_80x24_the_workshops_come_before_the_description(tmp_p
     finally:
         i18n.set_language("fr")
     assert "2 parallel workshops:" in text
-    assert "◆ Atelier nord — Salle Agora · led by Claire Dubois" in text
-    assert "◆ Atelier sud — Salle Jardin" in text
+    assert "◆ Atelier nord: Salle Agora · led by Claire Dubois" in text
+    assert "◆ Atelier sud: Salle Jardin" in text
+    assert text.index("◆ Atelier sud") < text.index("Deux salles, une question commune.")

@@ -47,6 +47,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # seminar agenda show | validate, and the plenary live screen
     "workshops.heading": ("{count} ateliers en parallèle :", "{count} parallel workshops:"),
+    "workshops.line": ("{title} : {place}", "{title}: {place}"),
     "workshops.led_by": ("animé par {name}", "led by {name}"),
     "workshops.show.split": (
         "{mark} {count} ateliers en parallèle (détail ci-dessous)",

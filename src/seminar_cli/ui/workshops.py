@@ -30,7 +30,9 @@ def plenary_text(segment: Segment) -> str | None:
     lines = [t("workshops.heading", count=len(segment.workshops))]
     for workshop in segment.workshops:
         place = workshop_place(workshop)
-        lines.append(f"{MARK} {workshop.title}" + (f" — {place}" if place else ""))
+        # a title often holds a dash already: the colon tells where the place begins
+        line = t("workshops.line", title=workshop.title, place=place) if place else workshop.title
+        lines.append(f"{MARK} {line}")
     if segment.description:
         lines.append(segment.description)
     return "\n".join(lines)

@@ -167,7 +167,7 @@ class Majority(StrEnum):
     two_thirds = "two_thirds"  # at least two thirds of votes cast
 
 
-def format_place(place: tuple[str | int, ...]) -> str:
+def _place_text(place: tuple[str | int, ...]) -> str:
     """``("segments", 2, "prompts", 0)`` -> ``segments[2].prompts[0]``: where an agenda's
     messages say the first of two things is."""
     text = ""
@@ -720,7 +720,7 @@ class Segment(_Strict):
                 "workshops only on kind: workshop",
                 {"kind": self.kind.value, "field": "workshops"},
             )
-        for place, prompt in self._prompts_split_by_workshops():
+        for place, prompt in self.prompts_with_places():
             if prompt.type.value in BALLOT_TYPES:
                 raise PydanticCustomError(
                     "agenda.err.workshop_ballot",
@@ -753,7 +753,7 @@ class Segment(_Strict):
             data.pop("workshops", None)
         return data
 
-    def _prompts_split_by_workshops(self) -> list[tuple[tuple[str | int, ...], Prompt]]:
+    def prompts_with_places(self) -> list[tuple[tuple[str | int, ...], Prompt]]:
         """Every prompt a segment with workshops asks in them, with its place in the segment:
         its own (asked in every workshop), then each workshop's."""
         found: list[tuple[tuple[str | int, ...], Prompt]] = [
@@ -826,7 +826,7 @@ class Agenda(_Strict):
         # a workshop's prompts too: answers name a prompt by its id, wherever it is asked
         prompts: dict[str, str] = {}
         for s_index, segment in enumerate(self.segments):
-            for place, prompt in segment._prompts_split_by_workshops():
+            for place, prompt in segment.prompts_with_places():
                 at = ("segments", s_index, *place)
                 if prompt.id in prompts:
                     raise PydanticCustomError(
@@ -834,7 +834,7 @@ class Agenda(_Strict):
                         "dup",
                         {"id": prompt.id, "at": (*at, "id"), "first": prompts[prompt.id]},
                     )
-                prompts[prompt.id] = format_place(at)
+                prompts[prompt.id] = _place_text(at)
         self._workshops_across_segments()
         names: dict[str, int] = {}
         for index, person in enumerate(self.participants):
@@ -879,7 +879,7 @@ class Agenda(_Strict):
                         "dup",
                         {"id": workshop.id, "at": (*at, "id"), "first": workshops[workshop.id]},
                     )
-                workshops[workshop.id] = format_place(at)
+                workshops[workshop.id] = _place_text(at)
                 if not roster:
                     continue  # no roster: the names are the agenda's word
                 for p_index, name in enumerate(workshop.participants):

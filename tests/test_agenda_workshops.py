@@ -316,3 +316,43 @@ def test_the_bundled_seminar_runs_headless_through_its_workshops(cli):
     segment = state.agenda.segment("re-inventons")
     own = {p.id for w in segment.workshops for p in w.prompts}
     assert len(own) == 8 and not own & (set(state.closed_prompts) | set(state.open_prompts))
+
+
+def test_a_register_of_members_is_the_roster_workshops_name(cli, tmp_path):
+    (tmp_path / "membres.csv").write_text(
+        "name;organization;group;member\nAna;A;x;oui\nBob;B;y;non\n", encoding="utf-8"
+    )
+    text = VALID.split("participants:\n", 1)[0] + "participants_file: membres.csv\n"
+    text += "segments:" + VALID.split("segments:", 1)[1]
+    text = text.replace("[Ana, bob]", "[Ana]").replace("[Chloé]", "[BOB]")  # a guest too
+    path = write(tmp_path, text)
+    assert cli("agenda", "validate", str(path)).code == 0
+    path.write_text(text.replace("participants: [BOB]", "participants: [Chloé]"), "utf-8")
+    assert problems(cli, path) == [
+        "ligne 24 · segments[0].workshops[1].participants[0] : « Chloé » n'est pas dans la "
+        "liste des participants : écrivez le nom comme la liste (participants ou "
+        "participants_file) l'écrit"
+    ]
+
+
+def test_show_without_shared_prompts_in_english(cli, tmp_path):
+    text = VALID.replace(
+        "    prompts:\n      - id: commune\n        question: Une question pour tous ?\n", ""
+    )
+    result = cli("--lang", "en", "agenda", "show", str(write(tmp_path, text)))
+    assert result.code == 0, result
+    assert "◆ 2 parallel workshops (details below)" in result.out
+    assert "each asking" not in result.out
+    assert "Workshops of 'Ateliers'" in result.out
+    # a workshop without a facilitator says so with a dash, never an empty cell
+    cells = [
+        [c.strip() for c in line.strip("│").split("│")]
+        for line in result.out.split("Workshops of 'Ateliers'")[1].splitlines()
+        if line.startswith("│")
+    ]
+    assert cells == [
+        ["Atelier nord", "Salle 1", "2", "1"],
+        ["", "Claire", "", ""],
+        ["Atelier sud", "Salle 2", "1", "1"],
+        ["", "—", "", ""],
+    ]

@@ -122,10 +122,10 @@ def test_the_pv_says_what_a_pv_says(ag, fmt):
     )
     assert "Vote à bulletin secret." in text and "Vote à main levée." in text
     # the board's election: each candidate's votes, blanks, who is elected
-    assert "Bulletins exprimés (blancs exclus) : 6" in text
+    assert "Suffrages exprimés (blancs exclus) : 6" in text
     assert "Bulletins blancs : 2" in text
-    assert "Élu(s) : Camille Martin, Karim Haddad" in text
-    assert "3 siège(s) à pourvoir · tour 1" in text
+    assert "Sièges attribués : Camille Martin, Karim Haddad. 1 siège reste vacant." in text
+    assert "Sièges à pourvoir : 3 — premier tour" in text
     for label in ("Pour", "Contre", "Abstentions", "Blancs", "Suffrages exprimés"):
         assert label in text
     assert "Coupure de micro pendant 2 minutes" in text  # incidents
@@ -234,7 +234,7 @@ def test_quorum_not_reached_no_resolution_is_adopted(tmp_path, fmt):
     assert "l'assemblée ne pouvait valablement délibérer" in text
     assert "Invités" in text and "Stéphane Rozès" in text
     # officers' titles from the register's roles; the scrutineer signs too
-    assert "Présidente de séance" in text and "Scrutateurs" in text
+    assert "Présidente de séance" in text and "Scrutatrice" in text
     assert "Anne-Laure Delmas" in text.split("Signatures")[-1]
 
 
@@ -289,3 +289,102 @@ def test_a_pv_needs_an_assembly(tmp_path):
     with pytest.raises(SessionError) as caught:
         rec.minutes("pv")
     assert "n'est pas une assemblée générale" in caught.value.message()
+
+
+# -- a PV a secretary signs as is (#15) ------------------------------------------------------------
+def _election_part(text: str, fmt: str) -> str:
+    start = text.index("Élection au conseil d'administration (trois sièges)")
+    return text[start : text.index("Questions diverses", start)]
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "docx"])
+def test_the_election_reads_as_a_pv(ag, fmt):
+    part = _election_part(plain(ag.minutes("pv"), fmt), fmt)
+    assert "Vote à bulletin secret." in part
+    assert "Sièges à pourvoir : 3 — premier tour" in part
+    # the voters against those entitled: 10 present and 2 represented, as the quorum counts
+    assert "Votants : 8 sur 12 inscrits présents ou représentés" in part
+    assert "Bulletins blancs : 2" in part
+    assert "Suffrages exprimés (blancs exclus) : 6" in part
+    assert "Sièges attribués : Camille Martin, Karim Haddad. 1 siège reste vacant." in part
+    # no tool wording, no « (s) », and a secret ballot is told by its counts only
+    for tool_word in ("anonyme", "réponses", "(s)", "tour 1", "Élu"):
+        assert tool_word not in part
+    assert "Camille Martin, Nathalie Roux" not in part  # one voter's ballot, never listed
+    assert "Nathalie Roux" in (part if fmt != "docx" else plain(ag.minutes("pv"), fmt))
+
+
+def test_the_elected_candidates_bars_are_the_adopted_colour(ag):
+    page = render(ag.minutes("pv"), "html")
+    start = page.index('id="q-election-conseil"')
+    chart = page[start : page.index("</table>", start)]
+    assert chart.count('class="opt-pour"') == 2  # Camille Martin, Karim Haddad
+    assert "opt-contre" not in chart  # red means refused elsewhere in the PV
+    # a vote's bars keep their codes' colours
+    assert 'class="opt-contre"' in render(ag.minutes("compte-rendu"), "html")
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "docx"])
+def test_the_points_are_timed_as_a_pv_times_them(ag, fmt):
+    text = plain(ag.minutes("pv"), fmt)
+    assert "de 17 h 30 à 17 h 40 (10 min)" in text  # Émargement et pouvoirs
+    assert "réel " not in text
+
+
+def _one_member_run(tmp_path, language: str = "fr"):
+    """Two members, one present, none represented, a quorum of one, one scrutineer without a
+    role, one ballot for one of the three seats: every count a PV writes is a singular."""
+    import yaml
+
+    assembly = {**ASSEMBLY, "members": 2, "quorum": 0.05}
+    agenda = agenda_with(
+        tmp_path, "assemblee-generale", {"assembly": assembly, "language": language}
+    )
+    data = yaml.safe_load(agenda.read_text(encoding="utf-8"))
+    data["participants"] = [
+        {"name": "Anne-Laure Delmas", "role": "scrutateur"},
+        {"name": "Camille Martin"},
+    ]
+    agenda.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    answers = {
+        "attendance": {"Camille Martin": "absent"},
+        "election-conseil": [{"participant": "Anne-Laure Delmas", "value": ["Camille Martin"]}],
+    }
+    return run_headless(tmp_path, agenda, answers, start=AG_START).minutes("pv")
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "docx"])
+def test_every_count_agrees_in_number(tmp_path, fmt):
+    text = plain(_one_member_run(tmp_path), fmt)
+    assert (
+        "Membre présent : 1 ; membre représenté : 0 ; soit 1 membre présent ou représenté "
+        "sur 2 membres ayant voix délibérative." in text
+    )
+    assert "des 2 membres, soit 1 membre présent ou représenté, est atteint" in text
+    assert re.search(r"Scrutateur[*\s:]*Anne-Laure Delmas", text)
+    assert "Scrutateurs" not in text
+    assert "Votant : 1 sur 1 inscrit présent ou représenté" in text
+    assert "Bulletin blanc : 0" in text
+    assert "Siège attribué : Camille Martin. 2 sièges restent vacants." in text
+    assert "(s)" not in text and "(e)" not in text
+
+
+def test_an_english_pv_agrees_in_number_too(tmp_path):
+    text = plain(_one_member_run(tmp_path, "en"), "html")
+    assert (
+        "Member present: 1; members represented: 0; that is 1 member present or represented" in text
+    )
+    assert "Seats to fill: 3 — first round" in text
+    assert "Voter: 1 out of 1 member present or represented" in text
+    assert "Elected: Camille Martin. 2 seats remain vacant." in text
+    assert "from 5:30 pm to 5:40 pm (10 min)" in text
+    assert "Scrutineer" in text and "Scrutineers" not in text
+
+
+def test_the_docx_says_rehearsal_once_on_each_page(tmp_path):
+    agenda = agenda_with(tmp_path, "assemblee-generale", {"assembly": ASSEMBLY})
+    rec = run_headless(tmp_path, agenda, AG_ANSWERS, start=AG_START, rehearsal=True, speed=600)
+    document = Document(io.BytesIO(get_exporter("docx").render(rec.minutes("pv"))))
+    header = document.sections[0].header.paragraphs[0].text
+    assert "Répétition (horloge accélérée × 600)" in header  # on every page
+    assert not [p.text for p in document.paragraphs if "Répétition" in p.text]  # not again

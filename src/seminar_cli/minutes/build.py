@@ -318,6 +318,13 @@ def _prompt(
         and not quorum_at_vote(state, prompt.id).may_deliberate
     ):  # the ballots are recorded and counted, but nobody is elected without quorum
         summary = {**summary, "elected": [], "ties": [], "deliberated": False}
+    if prompt.type is PromptType.election and state.agenda.assembly is not None:
+        from seminar_cli.session.ballots import voters_present_and_represented
+
+        if voters_present_and_represented(state) is not None:
+            # the PV's « Votants : 8 sur 12 »: those entitled as the quorum counted them when
+            # the ballot opened (session/ballots.py, one count for both)
+            summary = {**summary, "voters": quorum_at_vote(state, prompt.id).voters}
     labels = {str(k): v for k, v in prompt.labels.items()} if prompt.labels else None
     labels = code_labels(prompt.type.value, lang) or labels
 

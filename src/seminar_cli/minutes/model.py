@@ -140,7 +140,8 @@ class PromptMinutes(_Model):
         "{VALUE: N}}; words: {words: [[WORD, N], ...]} most frequent first; ranking: {ranking: "
         "[[CHOICE, POINTS], ...]} best first (Borda count); text: {count: N}; election: "
         "{counts: {CANDIDATE: N}, blank: N, cast: N (blank excluded), elected: [...], ties: "
-        "[...]} (ties are never decided).",
+        "[...], voters: N (an assembly's members present and represented when the ballot "
+        "opened; absent without a register)} (ties are never decided).",
     )
     count: int = 0  # answers (a room's tally counts as one answer)
     ballots: int = 0  # votes: ballots or raised hands, all choices included; elections: ballots

@@ -59,6 +59,7 @@ class DocxExporter(Exporter):
 
         if minutes.kind == "pv":
             pv = pv_view(minutes)
+            # the banners go in the page header only, on every page (page 1 had them twice)
             writer = _Writer(pv.lang, pv.doc_title, " ".join(b.text for b in pv.banners))
             writer.pv(pv)
             subject = pv.title
@@ -298,10 +299,6 @@ class _Writer:
             spacer.paragraph_format.keep_with_next = True
         return table
 
-    def banners(self, banners: list[Any]) -> None:
-        for banner in banners:
-            self.para(banner.text, bold=True, color=AMBER if banner.kind == "draft" else ACCENT)
-
     def records(self, entries: list[Entry], *, where: bool = False) -> None:
         for entry in entries:
             paragraph = self.new_paragraph(self.bullet)
@@ -342,7 +339,8 @@ class _Writer:
     def prompt(self, prompt: PromptView, labels: Labels) -> None:
         # level 3, as « Notes » and « Décisions »: siblings in Word's navigation pane
         self.heading(prompt.question, 3)
-        self.para(prompt.meta, italic=True, color=MUTED).paragraph_format.keep_with_next = True
+        if prompt.meta:
+            self.para(prompt.meta, italic=True, color=MUTED).paragraph_format.keep_with_next = True
         if prompt.description:
             self.para(prompt.description, italic=True)
         if prompt.text:
@@ -350,8 +348,8 @@ class _Writer:
         self.result(prompt.result, labels)
         if prompt.answers:
             self.answers(prompt.answers)
-        else:
-            self.para(prompt.empty or "", italic=True, color=MUTED)
+        elif prompt.empty:
+            self.para(prompt.empty, italic=True, color=MUTED)
 
     def answers(self, answers: list[Answer]) -> None:
         add = self.new_paragraph
@@ -377,7 +375,6 @@ class _Writer:
         self.heading(v.title, 0)
         subtitle = " — ".join(x for x in (v.subtitle, v.kind_label) if x)
         self.para(subtitle, italic=True, color=MUTED)
-        self.banners(v.banners)
         self.heading(labels.facts, 1)
         for fact in v.facts:
             self.labelled(fact.label, fact.value)
@@ -447,7 +444,6 @@ class _Writer:
 
         title.alignment = WD_ALIGN_PARAGRAPH.CENTER
         self.para(v.date_line, italic=True, color=MUTED, align="CENTER")
-        self.banners(v.banners)
         for line in v.opening:
             self.para(line, align="JUSTIFY")
         if v.convocation:

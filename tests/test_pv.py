@@ -388,3 +388,29 @@ def test_the_docx_says_rehearsal_once_on_each_page(tmp_path):
     header = document.sections[0].header.paragraphs[0].text
     assert "Répétition (horloge accélérée × 600)" in header  # on every page
     assert not [p.text for p in document.paragraphs if "Répétition" in p.text]  # not again
+
+
+def test_a_note_after_the_close_is_a_later_mention_not_an_incident(tmp_path):
+    agenda = agenda_with(tmp_path, "assemblee-generale", {"assembly": ASSEMBLY})
+    rec = open_recorded(tmp_path, agenda, start=AG_START)
+    w = rec.writer
+    w.record(EventType.segment_started, segment="emargement")
+    rec.clock.advance(240)
+    w.record(EventType.note, segment="emargement", text="Le car des Ardennes arrive en retard")
+    rec.clock.advance(360)
+    w.record(EventType.segment_ended, segment="emargement")
+    w.record(EventType.session_closed)
+    rec.clock.advance(2 * 86400)  # two days later, the secretary completes the minutes
+    w.record(EventType.note, segment="emargement", text="Feuille d'émargement annexée")
+    minutes = rec.minutes("pv")
+    for fmt in ("md", "html", "docx"):
+        text = plain(minutes, fmt)
+        incidents = text.split("Incidents et observations")[1].split("Clôture")[0]
+        assert "Le car des Ardennes arrive en retard" in incidents
+        later = incidents.split("Mention portée après la séance")[1]
+        assert "Le car des Ardennes" not in later
+        assert "samedi 28 novembre 2026, 17 h 40" in later  # dated in full
+        assert "Feuille d'émargement annexée" in later
+    data = json.loads(minutes.model_dump_json())
+    assert data["segments"][0]["notes"][0].keys() == {"text", "at"}  # as the JSON always was
+    assert data["segments"][0]["notes"][1]["after_close"] is True

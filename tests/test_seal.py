@@ -359,3 +359,34 @@ def test_every_format_prints_the_hash_and_how_to_check_it(
     else:
         text = out.read_text(encoding="utf-8")
     assert f"seminar verify {closed_session} --expect {head}" in text
+
+
+def test_the_seal_is_dated_by_the_wall_clock_not_by_a_rehearsals(tmp_path: Path) -> None:
+    """A rehearsal's clock runs ahead of the wall (here three days): the seal says when the
+    secretary sealed, on the wall clock, in the terminal, the PV and the JSON."""
+    from datetime import datetime, timedelta
+
+    from seminar_cli.minutes.exporters.text import Formatter
+    from seminar_cli.timer import local_now
+
+    ahead = (local_now() + timedelta(days=3)).replace(microsecond=0)
+    rec = run_headless(tmp_path, "assemblee-generale", start=ahead, rehearsal=True, speed=600)
+    sid = rec.session_id
+    rec.journal.close()
+    before = local_now().replace(microsecond=0)
+    sealed = seminar(tmp_path, "seal", sid)
+    after = local_now()
+    assert sealed.returncode == 0, sealed.stderr
+
+    def day(moment: datetime) -> str:
+        return Formatter("fr").day(moment).replace("\u00a0", " ")
+
+    days = {day(before), day(after)}
+    assert any(f"scellée le {day}" in sealed.stdout.replace("\u00a0", " ") for day in days)
+    assert day(ahead) not in sealed.stdout
+    pv = seminar(tmp_path, "export", sid, "--kind", "pv", "--format", "md", "-o", "-").stdout
+    seal_line = next(line for line in pv.splitlines() if "Procès-verbal scellé le" in line)
+    assert any(day in seal_line.replace("\u00a0", " ") for day in days)
+    data = json.loads(seminar(tmp_path, "export", sid, "--format", "json", "-o", "-").stdout)
+    assert before <= datetime.fromisoformat(data["seal"]["sealed_at"]) <= after
+    assert data["session"]["ended_at"] > data["seal"]["sealed_at"]  # the rehearsal's clock

@@ -241,6 +241,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "sur {n} membre ayant voix délibérative.",
         "out of {n} voting member.",
     ),
+    "min.pv.mentions": ("Mentions portées après la séance", "Entries made after the meeting"),
+    "min.pv.mentions_one": ("Mention portée après la séance", "Entry made after the meeting"),
     "min.pv.timing": ("de {start} à {end} ({duration})", "from {start} to {end} ({duration})"),
     "min.pv.no_quorum_rule": (
         "Les statuts ne fixent pas de quorum : l'assemblée peut valablement délibérer.",

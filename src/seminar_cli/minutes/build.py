@@ -191,7 +191,7 @@ def _seal(state: SessionState, chain_head: tuple[int, str] | None) -> SealMinute
     return SealMinutes(
         chain_hash=chain_head[1],
         chain_seq=chain_head[0],
-        sealed_at=sealed.at if sealed else None,
+        sealed_at=sealed.when if sealed else None,
         sealed_hash=sealed.hash if sealed else None,
         sealed_seq=sealed.seq if sealed else None,
         errata=errata,
@@ -397,7 +397,7 @@ def _records_by_segment(state: SessionState) -> dict[str | None, Records]:
         where = record.segment if record.segment in known else None
         notes, decisions, actions = grouped.setdefault(where, ([], [], []))
         if record.kind == "note":
-            notes.append(Note(text=record.text, at=record.at))
+            notes.append(Note(text=record.text, at=record.at, after_close=record.after_close))
         elif record.kind == "decision":
             decisions.append(Decision(text=record.text, at=record.at))
         elif record.kind == "action":

@@ -216,6 +216,8 @@ class PvView:
     agenda_items: list[str]
     points: list[PointView]
     incidents: list[Entry]
+    mentions: list[Entry]  # notes written after the close: « Mention portée après la séance »
+    mentions_heading: str
     actions: list[Entry]
     closing: str
     place_date: str
@@ -857,11 +859,13 @@ def pv_view(minutes: Minutes) -> PvView:
             )
         )
     titles = v.segment_titles()
-    incidents = [
-        Entry(v.at(n.at), n.text, where=titles[seg.id])
-        for seg in minutes.segments
-        for n in seg.notes
-    ] + [Entry(v.at(n.at), n.text) for n in minutes.notes]
+    notes = [(n, titles[seg.id]) for seg in minutes.segments for n in seg.notes]
+    notes += [(n, "") for n in minutes.notes]
+    # a note written once the session had closed is no incident of it: a later mention,
+    # dated in full (it may come days after)
+    incidents = [Entry(v.at(n.at), n.text, where=where) for n, where in notes if not n.after_close]
+    late = sorted((pair for pair in notes if pair[0].after_close), key=lambda pair: pair[0].at)
+    mentions = [Entry(f.moment(n.at), n.text, where=where) for n, where in late]
     actions = [
         v.action(x, titles.get(x.segment, "") if x.segment else "") for x in minutes.all_actions()
     ]
@@ -894,6 +898,8 @@ def pv_view(minutes: Minutes) -> PvView:
         agenda_items=[seg.title for seg in minutes.segments],
         points=points,
         incidents=incidents,
+        mentions=mentions,
+        mentions_heading=f(plural("min.pv.mentions", len(mentions), f.lang)),
         actions=actions,
         closing=closing,
         place_date=place_date,

@@ -477,6 +477,9 @@ class _Writer:
             self.records(v.incidents, where=True)
         else:
             self.para(labels.no_incidents, italic=True, color=MUTED)
+        if v.mentions:
+            self.heading(v.mentions_heading, 1)
+            self.records(v.mentions, where=True)
         if v.actions:
             self.heading(labels.follow_up, 1)
             self.actions(v.actions, labels, where=False)

@@ -47,6 +47,14 @@ def render(minutes: Minutes, name: str) -> str:
     return seen(data)
 
 
+def render_bytes(minutes: Minutes, name: str) -> bytes:
+    exporter = get_exporter(name)
+    assert exporter is not None
+    data = exporter.render(minutes)
+    assert isinstance(data, bytes)
+    return data
+
+
 def plain(minutes: Minutes, name: str) -> str:
     """The document's text as a reader sees it (markup and escapes removed)."""
     import html
@@ -414,3 +422,64 @@ def test_a_note_after_the_close_is_a_later_mention_not_an_incident(tmp_path):
     data = json.loads(minutes.model_dump_json())
     assert data["segments"][0]["notes"][0].keys() == {"text", "at"}  # as the JSON always was
     assert data["segments"][0]["notes"][1]["after_close"] is True
+
+
+@pytest.fixture(scope="module")
+def bundled(tmp_path_factory):
+    """The bundled assembly as it ships: its register of 40 members and 3 guests."""
+    return run_headless(tmp_path_factory.mktemp("bundled"), "assemblee-generale", AG_ANSWERS)
+
+
+def test_the_attendance_sheet_has_groups_roles_and_room_to_sign(bundled):
+    minutes = bundled.minutes("pv")
+    page = render(minutes, "html")
+    sheet = page[page.index('<table class="people sheet">') :]
+    sheet = sheet[: sheet.index("</table>")]
+    assert "<th>Qualité</th>" in sheet and '<th class="signature">Signature</th>' in sheet
+    lemaire = sheet[sheet.index("François Lemaire") :].split("</tr>")[0]
+    assert "<td>Entreprises</td><td>Trésorier</td><td>présent·e</td>" in lemaire
+    assert lemaire.endswith('<td class="signature"></td>')  # an empty cell to sign
+    dubois = sheet[sheet.index("Damien Dubois") :].split("</tr>")[0]
+    assert dubois.endswith('<td class="signature none">—</td>')  # absent: nothing to sign
+    assert "acteurs-publics" not in page and "Acteurs publics" in sheet
+
+    document = Document(io.BytesIO(render_bytes(minutes, "docx")))
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Nom")
+    header = [c.text for c in table.rows[0].cells]
+    assert header == ["Nom", "Organisation", "Groupe", "Qualité", "Présence", "Signature"]
+    row = next(r for r in table.rows if r.cells[0].text == "François Lemaire")
+    assert [c.text for c in row.cells][2:] == ["Entreprises", "Trésorier", "présent·e", ""]
+
+    markdown = render(minutes, "md")
+    sheet_md = markdown.split("## Feuille de présence")[1]
+    assert "| Nom | Organisation | Groupe | Qualité | Présence |" in sheet_md
+    assert "Signature" not in sheet_md.split("###")[0]  # read on a screen, never signed
+
+
+def test_an_officer_without_a_role_in_the_register_gets_the_agendas_office(tmp_path):
+    import yaml
+
+    agenda = agenda_with(tmp_path, "assemblee-generale", {"assembly": ASSEMBLY})
+    data = yaml.safe_load(agenda.read_text(encoding="utf-8"))
+    for person in data["participants"]:
+        if person["name"] == "Olivier Dumas":
+            del person["role"]
+    agenda.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    rec = run_headless(tmp_path, agenda, AG_ANSWERS, start=AG_START)
+    text = plain(rec.minutes("pv"), "md")
+    sheet = text.split("## Feuille de présence")[1]
+    assert (
+        "| Olivier Dumas | Institut des coopérations territoriales | Personnes qualifiées |"
+        " Secrétaire de séance |" in sheet
+    )
+
+
+def test_the_bundled_assembly_names_no_date_its_pv_could_contradict(bundled):
+    from seminar_cli.agenda.loader import load_agenda
+
+    agenda = load_agenda("assemblee-generale").agenda
+    texts = json.dumps(agenda.model_dump(mode="json", exclude={"participants"}), ensure_ascii=False)
+    assert not re.findall(r"\b(?:19|20)\d\d\b", texts)  # no year, no absolute date
+    text = plain(bundled.minutes("pv"), "md")
+    assert "Convocation adressée par courriel à chaque membre à jour de sa cotisation" in text
+    assert "30 mai 2025" not in text

@@ -172,6 +172,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "min.l.col_organization": ("Organisation", "Organisation"),
     "min.l.col_group": ("Groupe", "Group"),
     "min.l.col_attendance": ("Présence", "Attendance"),
+    "min.l.col_role": ("Qualité", "Role"),
+    "min.l.col_signature": ("Signature", "Signature"),
     "min.l.col_segment": ("Séquence", "Segment"),
     "min.l.col_planned": ("Prévu", "Planned"),
     "min.l.col_replanned": ("Re-planifié", "Re-planned"),

@@ -6,7 +6,7 @@ Every string here is plain text (participants' text included): each renderer esc
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -118,6 +118,8 @@ class PersonRow:
     organization: str
     group: str
     attendance: str
+    role: str = ""  # the attendance sheet of a PV: « Trésorier », « Présidente de séance »
+    signs: bool = True  # the PV's sheet: a signature cell for who came (or was represented)
 
 
 @dataclass
@@ -213,6 +215,7 @@ class PvView:
     warnings: list[str]
     people: list[PersonRow]
     guests: list[PersonRow]  # an assembly's guests, listed apart from its members (« Invités »)
+    with_roles: bool  # the sheet has a « Qualité » column: someone has a role
     agenda_items: list[str]
     points: list[PointView]
     incidents: list[Entry]
@@ -641,6 +644,8 @@ _PV_LABELS = (
     "col_organization",
     "col_group",
     "col_attendance",
+    "col_role",
+    "col_signature",
     "col_action",
     "col_owner",
     "col_due",
@@ -878,7 +883,27 @@ def pv_view(minutes: Minutes) -> PvView:
         if s.place
         else f("min.pv.done_on", day=f.short_day(begin))
     )
-    rows = list(zip(v.person_rows(), minutes.participants, strict=True))
+    officers = {
+        name: title
+        for name, title in (
+            (a.president, president_title),
+            (a.secretary or s.secretary, secretary_title),
+            *zip(a.scrutineers, scrutineer_titles, strict=True),
+        )
+        if name
+    }
+    rows = [
+        (
+            replace(
+                row,
+                # the register's role, else the office the agenda gives (« Secrétaire de séance »)
+                role=person.role or officers.get(person.name, ""),
+                signs=person.attendance not in ("absent", "excused"),
+            ),
+            person,
+        )
+        for row, person in zip(v.person_rows(), minutes.participants, strict=True)
+    ]
     return PvView(
         lang=minutes.language,
         doc_title=f"{f('min.pv.title', body=body)} — {s.organization or s.title}",
@@ -895,6 +920,7 @@ def pv_view(minutes: Minutes) -> PvView:
         warnings=warnings,
         people=[row for row, p in rows if p.member],
         guests=[row for row, p in rows if not p.member],
+        with_roles=any(row.role for row, _ in rows),
         agenda_items=[seg.title for seg in minutes.segments],
         points=points,
         incidents=incidents,

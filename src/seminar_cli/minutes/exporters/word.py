@@ -254,6 +254,7 @@ class _Writer:
         widths: list[float] | None = None,
         numeric: set[int] | None = None,
         keep: bool = False,
+        row_height: float | None = None,
     ) -> Any:
         """A table across the page; ``widths`` in centimetres (shares of the page if they do
         not add up to it), so that Word and LibreOffice lay it out alike."""
@@ -285,6 +286,11 @@ class _Writer:
         for values in rows:
             row = table.add_row()
             _row_flags(row._tr, header=False)
+            if row_height:  # room to sign by hand (at least: a long name may wrap)
+                from docx.enum.table import WD_ROW_HEIGHT_RULE
+
+                row.height = Cm(row_height)
+                row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
             cells = _row_cells(table, row)
             for index, (cell, text) in enumerate(zip(cells, values, strict=True)):
                 cell.width = sizes[index]
@@ -322,6 +328,23 @@ class _Writer:
             [[p.name, p.organization, p.group, p.attendance] for p in people],
             widths=[4, 6, 3, 4],
         )
+
+    def sheet(self, people: list[PersonRow], labels: Labels, with_roles: bool) -> None:
+        """The PV's attendance sheet, printed and signed: an empty cell for each who came."""
+        header = [labels.col_name, labels.col_organization, labels.col_group]
+        widths = [3.6, 4.2, 2.4]
+        if with_roles:
+            header.append(labels.col_role)
+            widths.append(2.6)
+        header += [labels.col_attendance, labels.col_signature]
+        widths += [2.6, 2.8]
+        rows = [
+            [p.name, p.organization, p.group]
+            + ([p.role] if with_roles else [])
+            + [p.attendance, "" if p.signs else "—"]
+            for p in people
+        ]
+        self.table(header, rows, widths=widths, row_height=0.9)
 
     def result(self, result: Result, labels: Labels) -> None:
         for line in result.lines:
@@ -489,10 +512,10 @@ class _Writer:
         self.para(v.place_date).paragraph_format.keep_with_next = True
         self.signatures(v, labels)
         self.heading(labels.people, 1)
-        self.people(v.people, labels)
+        self.sheet(v.people, labels, v.with_roles)
         if v.guests:
             self.heading(labels.guests, 2)
-            self.people(v.guests, labels)
+            self.sheet(v.guests, labels, v.with_roles)
         self.errata_and_seal(v, labels)
 
     def errata_and_seal(self, v: ReportView | PvView, labels: Labels) -> None:

@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from seminar_cli.errors import ChainError, SessionError, UsageError
+from seminar_cli.i18n import plural
 from seminar_cli.journal.chain import GENESIS, BreakKind, check_chain
 from seminar_cli.journal.events import EventType, Record, SessionSealed
 
@@ -102,7 +103,7 @@ def verify_session(journal: Journal, row: SessionRow, expect: str | None = None)
         if found is not None:
             at = rows[found - 1]
             raise ChainError(
-                "seal.verify.expect_earlier",
+                plural("seal.verify.expect_earlier", check.last_seq - found),
                 id=row.id,
                 expected=wanted,
                 seq=found,

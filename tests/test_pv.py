@@ -319,6 +319,11 @@ def test_the_election_reads_as_a_pv(ag, fmt):
     for tool_word in ("anonyme", "réponses", "(s)", "tour 1", "Élu"):
         assert tool_word not in part
     assert "Camille Martin, Nathalie Roux" not in part  # one voter's ballot, never listed
+    if fmt == "md":  # the candidates' table says what it counts
+        assert "| Nom | Voix |" in render(ag.minutes("pv"), "md")
+    if fmt == "docx":
+        document = Document(io.BytesIO(render_bytes(ag.minutes("pv"), "docx")))
+        assert any([c.text for c in t.rows[0].cells] == ["Nom", "Voix"] for t in document.tables)
     assert "Nathalie Roux" in (part if fmt != "docx" else plain(ag.minutes("pv"), fmt))
 
 
@@ -444,7 +449,7 @@ def test_the_attendance_sheet_has_groups_roles_and_room_to_sign(bundled):
     assert "acteurs-publics" not in page and "Acteurs publics" in sheet
 
     document = Document(io.BytesIO(render_bytes(minutes, "docx")))
-    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Nom")
+    table = next(t for t in document.tables if t.rows[0].cells[-1].text == "Signature")
     header = [c.text for c in table.rows[0].cells]
     assert header == ["Nom", "Organisation", "Groupe", "Qualité", "Présence", "Signature"]
     row = next(r for r in table.rows if r.cells[0].text == "François Lemaire")

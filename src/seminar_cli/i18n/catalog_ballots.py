@@ -186,6 +186,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The quorum not being reached, the assembly could not validly deliberate: the ballot is "
         "recorded, nobody is elected.",
     ),
+    "min.election.col_candidate": ("Nom", "Candidate"),  # « Candidat » would say a gender
+    "min.election.col_votes": ("Voix", "Votes"),
     "min.election.no_ballots": ("Aucun bulletin n'a été déposé.", "No ballot was cast."),
     "min.election.none_elected": ("Aucun siège n'est attribué.", "Nobody is elected."),
     "min.election.ties": (

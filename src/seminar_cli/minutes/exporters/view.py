@@ -56,6 +56,7 @@ class Result:
     bars: list[Bar] = field(default_factory=list)
     outcome: str | None = None
     adopted: bool | None = None
+    columns: tuple[str, str] | None = None  # the bars' table headings, when not « Choix »
 
 
 @dataclass
@@ -432,6 +433,7 @@ class _Views:
         deliberated = summary.get("deliberated") is not False  # False: held without quorum
         seats = prompt.seats or 1
         result.bars = self.bars(list(counts.items()), cast or None)
+        result.columns = (f("min.election.col_candidate"), f("min.election.col_votes"))
         for bar in result.bars:
             if deliberated and bar.label in elected:
                 bar.tone = "pour"

@@ -255,6 +255,7 @@ class _Writer:
         numeric: set[int] | None = None,
         keep: bool = False,
         row_height: float | None = None,
+        font_size: float | None = None,
     ) -> Any:
         """A table across the page; ``widths`` in centimetres (shares of the page if they do
         not add up to it), so that Word and LibreOffice lay it out alike."""
@@ -275,7 +276,7 @@ class _Writer:
             column.width = size
         for index, (cell, text) in enumerate(zip(table.rows[0].cells, header, strict=True)):
             cell.width = sizes[index]
-            self._run(cell.paragraphs[0], text, bold=True)
+            self._run(cell.paragraphs[0], text, bold=True, size=font_size)
             if numeric and index in numeric:
                 cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
         # the header row repeats on each page a long table spans; no row is cut in two
@@ -295,7 +296,7 @@ class _Writer:
             for index, (cell, text) in enumerate(zip(cells, values, strict=True)):
                 cell.width = sizes[index]
                 paragraph = cell.paragraphs[0]
-                self._run(paragraph, text)
+                self._run(paragraph, text, size=font_size)
                 if numeric and index in numeric:
                     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
                 if keep:  # Word keeps a table with what follows through its paragraphs
@@ -332,26 +333,27 @@ class _Writer:
     def sheet(self, people: list[PersonRow], labels: Labels, with_roles: bool) -> None:
         """The PV's attendance sheet, printed and signed: an empty cell for each who came."""
         header = [labels.col_name, labels.col_organization, labels.col_group]
-        widths = [3.6, 4.2, 2.4]
+        widths = [3.1, 3.5, 2.6]
         if with_roles:
             header.append(labels.col_role)
-            widths.append(2.6)
+            widths.append(3.5)
         header += [labels.col_attendance, labels.col_signature]
-        widths += [2.6, 2.8]
+        widths += [2.5, 2.8]
         rows = [
             [p.name, p.organization, p.group]
             + ([p.role] if with_roles else [])
             + [p.attendance, "" if p.signs else "—"]
             for p in people
         ]
-        self.table(header, rows, widths=widths, row_height=0.9)
+        # 9 pt: six columns on a portrait A4 without breaking « Associations » in two
+        self.table(header, rows, widths=widths, row_height=0.9, font_size=9)
 
     def result(self, result: Result, labels: Labels) -> None:
         for line in result.lines:
             self.para(line, italic=True, color=MUTED)
         if result.bars:
             self.table(
-                [labels.col_choice, labels.col_count],
+                list(result.columns or (labels.col_choice, labels.col_count)),
                 [[bar.label, bar.text] for bar in result.bars],
                 widths=[12, 5],
                 numeric={1},

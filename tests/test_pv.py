@@ -488,3 +488,16 @@ def test_the_bundled_assembly_names_no_date_its_pv_could_contradict(bundled):
     text = plain(bundled.minutes("pv"), "md")
     assert "Convocation adressée par courriel à chaque membre à jour de sa cotisation" in text
     assert "30 mai 2025" not in text
+
+
+def test_a_resolution_never_put_to_the_vote_shows_no_table_of_zeros(tmp_path):
+    minutes = _one_member_run(tmp_path)  # only the election was voted
+    page = render(minutes, "html")
+    start = page.index("Septième résolution")
+    block = page[start : page.index("</div>", start)]
+    assert "Cette résolution n&#39;a pas été mise aux voix." in block
+    assert 'class="tally"' not in block and "Vote à main levée." not in block
+    assert '<p class="outcome none">' in block  # neither adopted (green) nor refused (red)
+    markdown = render(minutes, "md")
+    part = markdown[markdown.index("Septième résolution") :]
+    assert "| Pour |" not in part.split("## ")[0]

@@ -545,16 +545,18 @@ class _Writer:
             text = self.para(r.text, italic=True, align="JUSTIFY")
             text.paragraph_format.keep_with_next = True
             text.paragraph_format.keep_together = True
-        self.para(r.mode, italic=True, color=MUTED).paragraph_format.keep_with_next = True
-        self.table(
-            [t.label for t in r.tallies],
-            [[t.count for t in r.tallies]],
-            numeric=set(range(len(r.tallies))),
-            keep=True,
-        )
+        if r.tallies:  # none when it was not put to the vote
+            self.para(r.mode, italic=True, color=MUTED).paragraph_format.keep_with_next = True
+            self.table(
+                [t.label for t in r.tallies],
+                [[t.count for t in r.tallies]],
+                numeric=set(range(len(r.tallies))),
+                keep=True,
+            )
         for line in r.voters:
             self.para(line, color=MUTED).paragraph_format.keep_with_next = True
-        self.para(r.outcome, bold=True, color=GREEN if r.adopted else RED)
+        colour = MUTED if r.adopted is None else GREEN if r.adopted else RED
+        self.para(r.outcome, bold=True, color=colour)
 
     def signatures(self, v: PvView, labels: Labels) -> None:
         from docx.shared import Pt

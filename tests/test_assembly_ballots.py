@@ -215,5 +215,8 @@ def test_an_election_without_quorum_elects_nobody_in_any_pv_format(tmp_path, fmt
         assert election["summary"]["elected"] == [] and election["summary"]["deliberated"] is False
         return
     text = plain(minutes, fmt)
-    assert "Élu(s)" not in text and "Élus" not in text
-    assert "le scrutin est consigné, aucun candidat n'est élu" in text
+    assert "Siège attribué" not in text and "Sièges attribués" not in text
+    assert "le scrutin est consigné, aucun siège n'est attribué" in text
+    assert "vacant" not in text  # nobody could be elected: the seats are not said vacant
+    # the voters against those entitled, as the quorum counted them: 3 present, no proxy
+    assert "Votants : 3 sur 3 inscrits présents ou représentés" in text

@@ -107,7 +107,10 @@ def test_json_has_the_keys_of_the_spec(minutes):
         "decisions",
         "actions",
     }
-    assert segment["notes"] == [{"text": "La frise oublie 2012", "at": segment["notes"][0]["at"]}]
+    # written after the run closed the session, as this fixture does: a later mention
+    assert segment["notes"] == [
+        {"text": "La frise oublie 2012", "at": segment["notes"][0]["at"], "after_close": True}
+    ]
     prompt = segment["prompts"][0]
     assert set(prompt) >= {"id", "question", "type", "anonymous", "responses", "summary"}
     assert set(prompt["responses"][0]) == {"participant", "value", "label", "at", "via"}

@@ -267,6 +267,7 @@ def test_a_vote_counts_ballots_and_room_tallies(tmp_path):
         "cast": 6,
         "elected": ["Camille Martin", "Karim Haddad"],
         "ties": [],
+        "voters": 12,  # 10 present, 2 represented: the quorum's count, for « Votants : 8 sur 12 »
     }
     assert (board.ballots, board.seats, board.round) == (8, 3, 1)
     # a secret ballot: the names in the answers file never reached the journal

@@ -47,6 +47,14 @@ def render(minutes: Minutes, name: str) -> str:
     return seen(data)
 
 
+def render_bytes(minutes: Minutes, name: str) -> bytes:
+    exporter = get_exporter(name)
+    assert exporter is not None
+    data = exporter.render(minutes)
+    assert isinstance(data, bytes)
+    return data
+
+
 def plain(minutes: Minutes, name: str) -> str:
     """The document's text as a reader sees it (markup and escapes removed)."""
     import html
@@ -122,10 +130,10 @@ def test_the_pv_says_what_a_pv_says(ag, fmt):
     )
     assert "Vote à bulletin secret." in text and "Vote à main levée." in text
     # the board's election: each candidate's votes, blanks, who is elected
-    assert "Bulletins exprimés (blancs exclus) : 6" in text
+    assert "Suffrages exprimés (blancs exclus) : 6" in text
     assert "Bulletins blancs : 2" in text
-    assert "Élu(s) : Camille Martin, Karim Haddad" in text
-    assert "3 siège(s) à pourvoir · tour 1" in text
+    assert "Sièges attribués : Camille Martin, Karim Haddad. 1 siège reste vacant." in text
+    assert "Sièges à pourvoir : 3 — premier tour" in text
     for label in ("Pour", "Contre", "Abstentions", "Blancs", "Suffrages exprimés"):
         assert label in text
     assert "Coupure de micro pendant 2 minutes" in text  # incidents
@@ -234,7 +242,7 @@ def test_quorum_not_reached_no_resolution_is_adopted(tmp_path, fmt):
     assert "l'assemblée ne pouvait valablement délibérer" in text
     assert "Invités" in text and "Stéphane Rozès" in text
     # officers' titles from the register's roles; the scrutineer signs too
-    assert "Présidente de séance" in text and "Scrutateurs" in text
+    assert "Présidente de séance" in text and "Scrutatrice" in text
     assert "Anne-Laure Delmas" in text.split("Signatures")[-1]
 
 
@@ -289,3 +297,207 @@ def test_a_pv_needs_an_assembly(tmp_path):
     with pytest.raises(SessionError) as caught:
         rec.minutes("pv")
     assert "n'est pas une assemblée générale" in caught.value.message()
+
+
+# -- a PV a secretary signs as is (#15) ------------------------------------------------------------
+def _election_part(text: str, fmt: str) -> str:
+    start = text.index("Élection au conseil d'administration (trois sièges)")
+    return text[start : text.index("Questions diverses", start)]
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "docx"])
+def test_the_election_reads_as_a_pv(ag, fmt):
+    part = _election_part(plain(ag.minutes("pv"), fmt), fmt)
+    assert "Vote à bulletin secret." in part
+    assert "Sièges à pourvoir : 3 — premier tour" in part
+    # the voters against those entitled: 10 present and 2 represented, as the quorum counts
+    assert "Votants : 8 sur 12 inscrits présents ou représentés" in part
+    assert "Bulletins blancs : 2" in part
+    assert "Suffrages exprimés (blancs exclus) : 6" in part
+    assert "Sièges attribués : Camille Martin, Karim Haddad. 1 siège reste vacant." in part
+    # no tool wording, no « (s) », and a secret ballot is told by its counts only
+    for tool_word in ("anonyme", "réponses", "(s)", "tour 1", "Élu"):
+        assert tool_word not in part
+    assert "Camille Martin, Nathalie Roux" not in part  # one voter's ballot, never listed
+    if fmt == "md":  # the candidates' table says what it counts
+        assert "| Nom | Voix |" in render(ag.minutes("pv"), "md")
+    if fmt == "docx":
+        document = Document(io.BytesIO(render_bytes(ag.minutes("pv"), "docx")))
+        assert any([c.text for c in t.rows[0].cells] == ["Nom", "Voix"] for t in document.tables)
+    assert "Nathalie Roux" in (part if fmt != "docx" else plain(ag.minutes("pv"), fmt))
+
+
+def test_the_elected_candidates_bars_are_the_adopted_colour(ag):
+    page = render(ag.minutes("pv"), "html")
+    start = page.index('id="q-election-conseil"')
+    chart = page[start : page.index("</table>", start)]
+    assert chart.count('class="opt-pour"') == 2  # Camille Martin, Karim Haddad
+    assert "opt-contre" not in chart  # red means refused elsewhere in the PV
+    # a vote's bars keep their codes' colours
+    assert 'class="opt-contre"' in render(ag.minutes("compte-rendu"), "html")
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "docx"])
+def test_the_points_are_timed_as_a_pv_times_them(ag, fmt):
+    text = plain(ag.minutes("pv"), fmt)
+    assert "de 17 h 30 à 17 h 40 (10 min)" in text  # Émargement et pouvoirs
+    assert "réel " not in text
+
+
+def _one_member_run(tmp_path, language: str = "fr"):
+    """Two members, one present, none represented, a quorum of one, one scrutineer without a
+    role, one ballot for one of the three seats: every count a PV writes is a singular."""
+    import yaml
+
+    assembly = {**ASSEMBLY, "members": 2, "quorum": 0.05}
+    agenda = agenda_with(
+        tmp_path, "assemblee-generale", {"assembly": assembly, "language": language}
+    )
+    data = yaml.safe_load(agenda.read_text(encoding="utf-8"))
+    data["participants"] = [
+        {"name": "Anne-Laure Delmas", "role": "scrutateur"},
+        {"name": "Camille Martin"},
+    ]
+    agenda.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    answers = {
+        "attendance": {"Camille Martin": "absent"},
+        "election-conseil": [{"participant": "Anne-Laure Delmas", "value": ["Camille Martin"]}],
+    }
+    return run_headless(tmp_path, agenda, answers, start=AG_START).minutes("pv")
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "docx"])
+def test_every_count_agrees_in_number(tmp_path, fmt):
+    text = plain(_one_member_run(tmp_path), fmt)
+    assert (
+        "Membre présent : 1 ; membre représenté : 0 ; soit 1 membre présent ou représenté "
+        "sur 2 membres ayant voix délibérative." in text
+    )
+    assert "des 2 membres, soit 1 membre présent ou représenté, est atteint" in text
+    assert re.search(r"Scrutateur[*\s:]*Anne-Laure Delmas", text)
+    assert "Scrutateurs" not in text
+    assert "Votant : 1 sur 1 inscrit présent ou représenté" in text
+    assert "Bulletin blanc : 0" in text
+    assert "Siège attribué : Camille Martin. 2 sièges restent vacants." in text
+    assert "(s)" not in text and "(e)" not in text
+
+
+def test_an_english_pv_agrees_in_number_too(tmp_path):
+    text = plain(_one_member_run(tmp_path, "en"), "html")
+    assert (
+        "Member present: 1; members represented: 0; that is 1 member present or represented" in text
+    )
+    assert "Seats to fill: 3 — first round" in text
+    assert "Voter: 1 out of 1 member present or represented" in text
+    assert "Elected: Camille Martin. 2 seats remain vacant." in text
+    assert "from 5:30 pm to 5:40 pm (10 min)" in text
+    assert "Scrutineer" in text and "Scrutineers" not in text
+
+
+def test_the_docx_says_rehearsal_once_on_each_page(tmp_path):
+    agenda = agenda_with(tmp_path, "assemblee-generale", {"assembly": ASSEMBLY})
+    rec = run_headless(tmp_path, agenda, AG_ANSWERS, start=AG_START, rehearsal=True, speed=600)
+    document = Document(io.BytesIO(get_exporter("docx").render(rec.minutes("pv"))))
+    header = document.sections[0].header.paragraphs[0].text
+    assert "Répétition (horloge accélérée × 600)" in header  # on every page
+    assert not [p.text for p in document.paragraphs if "Répétition" in p.text]  # not again
+
+
+def test_a_note_after_the_close_is_a_later_mention_not_an_incident(tmp_path):
+    agenda = agenda_with(tmp_path, "assemblee-generale", {"assembly": ASSEMBLY})
+    rec = open_recorded(tmp_path, agenda, start=AG_START)
+    w = rec.writer
+    w.record(EventType.segment_started, segment="emargement")
+    rec.clock.advance(240)
+    w.record(EventType.note, segment="emargement", text="Le car des Ardennes arrive en retard")
+    rec.clock.advance(360)
+    w.record(EventType.segment_ended, segment="emargement")
+    w.record(EventType.session_closed)
+    rec.clock.advance(2 * 86400)  # two days later, the secretary completes the minutes
+    w.record(EventType.note, segment="emargement", text="Feuille d'émargement annexée")
+    minutes = rec.minutes("pv")
+    for fmt in ("md", "html", "docx"):
+        text = plain(minutes, fmt)
+        incidents = text.split("Incidents et observations")[1].split("Clôture")[0]
+        assert "Le car des Ardennes arrive en retard" in incidents
+        later = incidents.split("Mention portée après la séance")[1]
+        assert "Le car des Ardennes" not in later
+        assert "samedi 28 novembre 2026, 17 h 40" in later  # dated in full
+        assert "Feuille d'émargement annexée" in later
+    data = json.loads(minutes.model_dump_json())
+    assert data["segments"][0]["notes"][0].keys() == {"text", "at"}  # as the JSON always was
+    assert data["segments"][0]["notes"][1]["after_close"] is True
+
+
+@pytest.fixture(scope="module")
+def bundled(tmp_path_factory):
+    """The bundled assembly as it ships: its register of 40 members and 3 guests."""
+    return run_headless(tmp_path_factory.mktemp("bundled"), "assemblee-generale", AG_ANSWERS)
+
+
+def test_the_attendance_sheet_has_groups_roles_and_room_to_sign(bundled):
+    minutes = bundled.minutes("pv")
+    page = render(minutes, "html")
+    sheet = page[page.index('<table class="people sheet">') :]
+    sheet = sheet[: sheet.index("</table>")]
+    assert "<th>Qualité</th>" in sheet and '<th class="signature">Signature</th>' in sheet
+    lemaire = sheet[sheet.index("François Lemaire") :].split("</tr>")[0]
+    assert "<td>Entreprises</td><td>Trésorier</td><td>présent·e</td>" in lemaire
+    assert lemaire.endswith('<td class="signature"></td>')  # an empty cell to sign
+    dubois = sheet[sheet.index("Damien Dubois") :].split("</tr>")[0]
+    assert dubois.endswith('<td class="signature none">—</td>')  # absent: nothing to sign
+    assert "acteurs-publics" not in page and "Acteurs publics" in sheet
+
+    document = Document(io.BytesIO(render_bytes(minutes, "docx")))
+    table = next(t for t in document.tables if t.rows[0].cells[-1].text == "Signature")
+    header = [c.text for c in table.rows[0].cells]
+    assert header == ["Nom", "Organisation", "Groupe", "Qualité", "Présence", "Signature"]
+    row = next(r for r in table.rows if r.cells[0].text == "François Lemaire")
+    assert [c.text for c in row.cells][2:] == ["Entreprises", "Trésorier", "présent·e", ""]
+
+    markdown = render(minutes, "md")
+    sheet_md = markdown.split("## Feuille de présence")[1]
+    assert "| Nom | Organisation | Groupe | Qualité | Présence |" in sheet_md
+    assert "Signature" not in sheet_md.split("###")[0]  # read on a screen, never signed
+
+
+def test_an_officer_without_a_role_in_the_register_gets_the_agendas_office(tmp_path):
+    import yaml
+
+    agenda = agenda_with(tmp_path, "assemblee-generale", {"assembly": ASSEMBLY})
+    data = yaml.safe_load(agenda.read_text(encoding="utf-8"))
+    for person in data["participants"]:
+        if person["name"] == "Olivier Dumas":
+            del person["role"]
+    agenda.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    rec = run_headless(tmp_path, agenda, AG_ANSWERS, start=AG_START)
+    text = plain(rec.minutes("pv"), "md")
+    sheet = text.split("## Feuille de présence")[1]
+    assert (
+        "| Olivier Dumas | Institut des coopérations territoriales | Personnes qualifiées |"
+        " Secrétaire de séance |" in sheet
+    )
+
+
+def test_the_bundled_assembly_names_no_date_its_pv_could_contradict(bundled):
+    from seminar_cli.agenda.loader import load_agenda
+
+    agenda = load_agenda("assemblee-generale").agenda
+    texts = json.dumps(agenda.model_dump(mode="json", exclude={"participants"}), ensure_ascii=False)
+    assert not re.findall(r"\b(?:19|20)\d\d\b", texts)  # no year, no absolute date
+    text = plain(bundled.minutes("pv"), "md")
+    assert "Convocation adressée par courriel à chaque membre à jour de sa cotisation" in text
+    assert "30 mai 2025" not in text
+
+
+def test_a_resolution_never_put_to_the_vote_shows_no_table_of_zeros(tmp_path):
+    minutes = _one_member_run(tmp_path)  # only the election was voted
+    page = render(minutes, "html")
+    start = page.index("Septième résolution")
+    block = page[start : page.index("</div>", start)]
+    assert "Cette résolution n&#39;a pas été mise aux voix." in block
+    assert 'class="tally"' not in block and "Vote à main levée." not in block
+    assert '<p class="outcome none">' in block  # neither adopted (green) nor refused (red)
+    markdown = render(minutes, "md")
+    part = markdown[markdown.index("Septième résolution") :]
+    assert "| Pour |" not in part.split("## ")[0]

@@ -132,13 +132,13 @@ def test_verify_says_intact_with_the_last_hash_in_both_languages(
         last = journal.hash_at(closed_session, journal.last_seq(closed_session))
         count = journal.count_events(closed_session)
     assert result.stdout == (
-        f"Séance {closed_session} : chaîne intacte, {count} événement(s). "
+        f"Séance {closed_session} : chaîne intacte, {count} événements. "
         f"Dernière empreinte : {last}\n"
     )
     english = seminar(tmp_path, "verify", closed_session, "--expect", str(last), lang="en")
     assert english.returncode == 0, english.stderr
     assert english.stdout.splitlines() == [
-        f"Session {closed_session}: chain intact, {count} event(s). Last hash: {last}",
+        f"Session {closed_session}: chain intact, {count} events. Last hash: {last}",
         "It ends at the expected hash.",
     ]
 
@@ -223,7 +223,7 @@ def test_expect_says_where_the_chain_went_on_after_the_hash(
     assert seminar(tmp_path, "note", "--session", closed_session, "Ajout").returncode == 0
     result = seminar(tmp_path, "verify", closed_session, "--expect", printed)
     assert result.returncode == 1
-    assert "puis 1 événement(s) ont été enregistrés après" in result.stderr
+    assert "puis 1 événement a été enregistré après" in result.stderr
 
 
 def test_expect_that_is_not_a_hash_is_a_usage_error(tmp_path: Path, closed_session: str) -> None:
@@ -263,7 +263,7 @@ def test_a_journal_of_the_previous_version_is_chained_when_opened(tmp_path: Path
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
-    assert f"chain intact, {len(rows)} event(s)" in result.stdout  # the agenda's language
+    assert f"chain intact, {len(rows)} events" in result.stdout  # the agenda's language
     with sqlite3.connect(old_path) as db:
         assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert db.execute("SELECT COUNT(*) FROM events WHERE hash IS NULL").fetchone()[0] == 0
@@ -315,7 +315,7 @@ def test_seal_then_a_note_is_refused_and_an_erratum_is_given_apart(
     verified = seminar(tmp_path, "verify", sid)
     assert verified.returncode == 0, verified.stderr
     assert "Scellée le " in verified.stdout
-    assert f"à l'empreinte {seal_hash} ; 1 erratum(s) depuis." in verified.stdout
+    assert f"à l'empreinte {seal_hash} ; 1 erratum depuis." in verified.stdout
 
     as_json = json.loads(seminar(tmp_path, "export", sid, "--format", "json", "-o", "-").stdout)
     head = HASH.findall(verified.stdout)[0]
@@ -359,3 +359,34 @@ def test_every_format_prints_the_hash_and_how_to_check_it(
     else:
         text = out.read_text(encoding="utf-8")
     assert f"seminar verify {closed_session} --expect {head}" in text
+
+
+def test_the_seal_is_dated_by_the_wall_clock_not_by_a_rehearsals(tmp_path: Path) -> None:
+    """A rehearsal's clock runs ahead of the wall (here three days): the seal says when the
+    secretary sealed, on the wall clock, in the terminal, the PV and the JSON."""
+    from datetime import datetime, timedelta
+
+    from seminar_cli.minutes.exporters.text import Formatter
+    from seminar_cli.timer import local_now
+
+    ahead = (local_now() + timedelta(days=3)).replace(microsecond=0)
+    rec = run_headless(tmp_path, "assemblee-generale", start=ahead, rehearsal=True, speed=600)
+    sid = rec.session_id
+    rec.journal.close()
+    before = local_now().replace(microsecond=0)
+    sealed = seminar(tmp_path, "seal", sid)
+    after = local_now()
+    assert sealed.returncode == 0, sealed.stderr
+
+    def day(moment: datetime) -> str:
+        return Formatter("fr").day(moment).replace("\u00a0", " ")
+
+    days = {day(before), day(after)}
+    assert any(f"scellée le {day}" in sealed.stdout.replace("\u00a0", " ") for day in days)
+    assert day(ahead) not in sealed.stdout
+    pv = seminar(tmp_path, "export", sid, "--kind", "pv", "--format", "md", "-o", "-").stdout
+    seal_line = next(line for line in pv.splitlines() if "Procès-verbal scellé le" in line)
+    assert any(day in seal_line.replace("\u00a0", " ") for day in days)
+    data = json.loads(seminar(tmp_path, "export", sid, "--format", "json", "-o", "-").stdout)
+    assert before <= datetime.fromisoformat(data["seal"]["sealed_at"]) <= after
+    assert data["session"]["ended_at"] > data["seal"]["sealed_at"]  # the rehearsal's clock

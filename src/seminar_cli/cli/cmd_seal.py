@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from seminar_cli.cli.completion import SessionArg, complete_session
-from seminar_cli.i18n import t
+from seminar_cli.i18n import plural, t
 
 
 def register(app: typer.Typer) -> None:
@@ -28,12 +28,13 @@ def register(app: typer.Typer) -> None:
         with open_journal(ctx, reading=True) as journal:
             row = find_session(journal, session)
             result = verify_session(journal, row, expect)
-        lines = [t("seal.verify.intact", id=row.id, count=result.events, hash=result.head)]
+        intact = plural("seal.verify.intact", result.events)
+        lines = [t(intact, id=row.id, count=result.events, hash=result.head)]
         if result.expected:
             lines.append(t("seal.verify.as_expected"))
         if result.sealed is not None:
             errata = (
-                t("seal.verify.errata", count=result.errata)
+                t(plural("seal.verify.errata", result.errata), count=result.errata)
                 if result.errata
                 else t("seal.verify.no_errata")
             )

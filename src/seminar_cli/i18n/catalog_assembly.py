@@ -166,11 +166,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "recorded, this resolution is not adopted.",
     ),
     "min.pv.quorum_second_call": (
-        "Le quorum, fixé à {share} des {base} membres, soit {required} membres présents ou "
-        "représentés, n'est pas atteint ; réunie sur seconde convocation, l'assemblée délibère "
+        "Le quorum, fixé à {share} des {base} membres, {required}, n'est pas atteint ; réunie sur seconde convocation, l'assemblée délibère "
         "valablement sans condition de quorum.",
-        "The quorum, set at {share} of the {base} members, that is {required} members present "
-        "or represented, is not reached; meeting on second call, the assembly validly "
+        "The quorum, set at {share} of the {base} members, {required}, is not reached; meeting on second call, the assembly validly "
         "deliberates without a quorum.",
     ),
     "live.next_end.meeting": ("fin de la séance", "end of the meeting"),

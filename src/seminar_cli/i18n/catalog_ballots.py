@@ -151,35 +151,59 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Second tour : élu à la majorité relative.",
         "Second round: elected by most votes.",
     ),
-    "min.election.blank": ("Bulletins blancs : {n}", "Blank ballots: {n}"),
-    "min.election.cast": (
-        "Bulletins exprimés (blancs exclus) : {n}",
-        "Ballots cast (blank excluded): {n}",
+    # the election's lines, as a procès-verbal writes them (and the compte rendu with it)
+    "min.election.seats": ("Sièges à pourvoir : {n} — {round}", "Seats to fill: {n} — {round}"),
+    "min.election.seats_one": ("Siège à pourvoir : {n} — {round}", "Seat to fill: {n} — {round}"),
+    "min.election.round.1": ("premier tour", "first round"),
+    "min.election.round.2": ("second tour", "second round"),
+    "min.election.voters": ("Votants : {n} {entitled}", "Voters: {n} {entitled}"),
+    "min.election.voters_one": ("Votant : {n} {entitled}", "Voter: {n} {entitled}"),
+    "min.election.entitled": (
+        "sur {n} inscrits présents ou représentés",
+        "out of {n} members present or represented",
     ),
-    "min.election.elected": ("Élu(s) : {names}", "Elected: {names}"),
+    "min.election.entitled_one": (
+        "sur {n} inscrit présent ou représenté",
+        "out of {n} member present or represented",
+    ),
+    "min.election.ballots": ("Bulletins déposés : {n}", "Ballots cast: {n}"),
+    "min.election.ballots_one": ("Bulletin déposé : {n}", "Ballot cast: {n}"),
+    "min.election.blank": ("Bulletins blancs : {n}", "Blank ballots: {n}"),
+    "min.election.blank_one": ("Bulletin blanc : {n}", "Blank ballot: {n}"),
+    "min.election.cast": (
+        "Suffrages exprimés (blancs exclus) : {n}",
+        "Valid votes (blank excluded): {n}",
+    ),
+    # « Sont élus » / « Est élue » would need each candidate's gender, which nobody gave:
+    # « Siège attribué » agrees with the seats, in number, whoever holds them
+    "min.election.elected": ("Sièges attribués : {names}.", "Elected: {names}."),
+    "min.election.elected_one": ("Siège attribué : {names}.", "Elected: {names}."),
+    "min.election.vacant": ("{n} sièges restent vacants.", "{n} seats remain vacant."),
+    "min.election.vacant_one": ("{n} siège reste vacant.", "{n} seat remains vacant."),
     "min.election.no_quorum": (
         "Le quorum n'étant pas atteint, l'assemblée ne pouvait valablement délibérer : le "
-        "scrutin est consigné, aucun candidat n'est élu.",
+        "scrutin est consigné, aucun siège n'est attribué.",
         "The quorum not being reached, the assembly could not validly deliberate: the ballot is "
-        "recorded, no candidate is elected.",
+        "recorded, nobody is elected.",
     ),
-    "min.election.none_elected": ("Aucun candidat n'est élu.", "No candidate is elected."),
+    "min.election.col_candidate": ("Nom", "Candidate"),  # « Candidat » would say a gender
+    "min.election.col_votes": ("Voix", "Votes"),
+    "min.election.no_ballots": ("Aucun bulletin n'a été déposé.", "No ballot was cast."),
+    "min.election.none_elected": ("Aucun siège n'est attribué.", "Nobody is elected."),
     "min.election.ties": (
         "Égalité entre {names} : l'assemblée départage.",
         "Tie between {names}: the assembly decides.",
     ),
     "min.election.rule.1": (
-        "Premier tour : est élu le candidat qui recueille plus de la moitié des bulletins "
+        "Premier tour : un siège revient à qui recueille plus de la moitié des suffrages "
         "exprimés (blancs exclus).",
-        "First round: a candidate is elected with more than half the ballots cast (blank "
+        "First round: a seat goes to whoever gathers more than half the valid votes (blank "
         "excluded).",
     ),
     "min.election.rule.2": (
-        "Second tour : sont élus les candidats qui recueillent le plus de voix.",
-        "Second round: the candidates with the most votes are elected.",
+        "Second tour : les sièges reviennent à qui recueille le plus de voix.",
+        "Second round: the seats go to those who gather the most votes.",
     ),
-    "min.election.seats": ("{n} siège(s) à pourvoir", "{n} seat(s) to fill"),
-    "min.election.round": ("tour {n}", "round {n}"),
     # seminar join's report of a secret ballot
     "join.result.need_name": (
         "« {question} » est un scrutin des membres : rejoignez avec --name VOTRE NOM pour voter.",

@@ -172,6 +172,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "min.l.col_organization": ("Organisation", "Organisation"),
     "min.l.col_group": ("Groupe", "Group"),
     "min.l.col_attendance": ("Présence", "Attendance"),
+    "min.l.col_role": ("Qualité", "Role"),
+    "min.l.col_signature": ("Signature", "Signature"),
     "min.l.col_segment": ("Séquence", "Segment"),
     "min.l.col_planned": ("Prévu", "Planned"),
     "min.l.col_replanned": ("Re-planifié", "Re-planned"),
@@ -220,31 +222,41 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "min.pv.unnamed": ("(non désigné)", "(not appointed)"),
     "min.pv.president": ("Président de séance", "Chair of the meeting"),
     "min.pv.secretary": ("Secrétaire de séance", "Secretary of the meeting"),
-    "min.pv.presence": (
-        "Membres présents : {present} ; membres représentés : {represented} ; soit {total} "
-        "membres présents ou représentés",
-        "Members present: {present}; members represented: {represented}; that is {total} "
-        "members present or represented",
+    "min.pv.presence": ("{present} ; {represented} ; {total}", "{present}; {represented}; {total}"),
+    "min.pv.present": ("Membres présents : {n}", "Members present: {n}"),
+    "min.pv.present_one": ("Membre présent : {n}", "Member present: {n}"),
+    "min.pv.represented": ("membres représentés : {n}", "members represented: {n}"),
+    "min.pv.represented_one": ("membre représenté : {n}", "member represented: {n}"),
+    "min.pv.total": (
+        "soit {n} membres présents ou représentés",
+        "that is {n} members present or represented",
+    ),
+    "min.pv.total_one": (
+        "soit {n} membre présent ou représenté",
+        "that is {n} member present or represented",
     ),
     "min.pv.of_members": (
-        "sur {members} membres ayant voix délibérative.",
-        "out of {members} voting members.",
+        "sur {n} membres ayant voix délibérative.",
+        "out of {n} voting members.",
     ),
+    "min.pv.of_members_one": (
+        "sur {n} membre ayant voix délibérative.",
+        "out of {n} voting member.",
+    ),
+    "min.pv.mentions": ("Mentions portées après la séance", "Entries made after the meeting"),
+    "min.pv.mentions_one": ("Mention portée après la séance", "Entry made after the meeting"),
+    "min.pv.timing": ("de {start} à {end} ({duration})", "from {start} to {end} ({duration})"),
     "min.pv.no_quorum_rule": (
         "Les statuts ne fixent pas de quorum : l'assemblée peut valablement délibérer.",
         "The statutes set no quorum: the meeting may validly deliberate.",
     ),
     "min.pv.quorum_reached": (
-        "Le quorum, fixé à {share} des {base} membres, soit {required} membres présents ou "
-        "représentés, est atteint : l'assemblée peut valablement délibérer.",
-        "The quorum, set at {share} of the {base} members, that is {required} members present "
-        "or represented, is reached: the meeting may validly deliberate.",
+        "Le quorum, fixé à {share} des {base} membres, {required}, est atteint : l'assemblée peut valablement délibérer.",
+        "The quorum, set at {share} of the {base} members, {required}, is reached: the meeting may validly deliberate.",
     ),
     "min.pv.quorum_missed": (
-        "Le quorum, fixé à {share} des {base} membres, soit {required} membres présents ou "
-        "représentés, n'est pas atteint : l'assemblée ne peut pas valablement délibérer.",
-        "The quorum, set at {share} of the {base} members, that is {required} members present "
-        "or represented, is not reached: the meeting may not validly deliberate.",
+        "Le quorum, fixé à {share} des {base} membres, {required}, n'est pas atteint : l'assemblée ne peut pas valablement délibérer.",
+        "The quorum, set at {share} of the {base} members, {required}, is not reached: the meeting may not validly deliberate.",
     ),
     "min.pv.over_proxies": (
         "{name} détient {n} pouvoirs, au-delà du maximum de {max} fixé par les statuts.",

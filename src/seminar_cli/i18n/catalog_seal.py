@@ -3,8 +3,12 @@
 MESSAGES: dict[str, tuple[str, str]] = {
     # ---------------------------------------------------------------- verify
     "seal.verify.intact": (
-        "Séance {id} : chaîne intacte, {count} événement(s). Dernière empreinte : {hash}",
-        "Session {id}: chain intact, {count} event(s). Last hash: {hash}",
+        "Séance {id} : chaîne intacte, {count} événements. Dernière empreinte : {hash}",
+        "Session {id}: chain intact, {count} events. Last hash: {hash}",
+    ),
+    "seal.verify.intact_one": (
+        "Séance {id} : chaîne intacte, {count} événement. Dernière empreinte : {hash}",
+        "Session {id}: chain intact, {count} event. Last hash: {hash}",
     ),
     "seal.verify.as_expected": (
         "Elle se termine bien par l'empreinte attendue.",
@@ -15,7 +19,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Sealed on {at} at hash {hash}; {errata}.",
     ),
     "seal.verify.no_errata": ("aucun erratum depuis", "no erratum since"),
-    "seal.verify.errata": ("{count} erratum(s) depuis", "{count} erratum(s) since"),
+    "seal.verify.errata": ("{count} errata depuis", "{count} errata since"),
+    "seal.verify.errata_one": ("{count} erratum depuis", "{count} erratum since"),
     "seal.verify.altered": (
         "Séance {id} : la chaîne est rompue à l'événement n° {seq} ({type}, {at}) : il ne "
         "correspond plus à son empreinte (modifié, déplacé ou ajouté hors de seminar).",
@@ -23,9 +28,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "matches its hash (changed, moved or added outside seminar).",
     ),
     "seal.verify.missing": (
-        "Séance {id} : la chaîne est rompue, il manque le ou les événements n° {first} à "
+        "Séance {id} : la chaîne est rompue, il manque les événements n° {first} à "
         "{last} avant l'événement n° {seq} ({type}, {at}).",
-        "Session {id}: the chain is broken, event(s) no. {first} to {last} are missing before "
+        "Session {id}: the chain is broken, events no. {first} to {last} are missing before "
         "event no. {seq} ({type}, {at}).",
     ),
     "seal.verify.missing_one": (
@@ -52,11 +57,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "seal.verify.expect_earlier": (
         "Séance {id} : la chaîne ne se termine pas par l'empreinte attendue {expected} : elle y "
-        "passe à l'événement n° {seq} ({type}, {at}), puis {after} événement(s) ont été "
+        "passe à l'événement n° {seq} ({type}, {at}), puis {after} événements ont été "
         "enregistrés après ; elle se termine par {head}.",
         "Session {id}: the chain does not end at the expected hash {expected}: it passes "
-        "through it at event no. {seq} ({type}, {at}), then {after} event(s) were recorded "
+        "through it at event no. {seq} ({type}, {at}), then {after} events were recorded "
         "after it; it ends at {head}.",
+    ),
+    "seal.verify.expect_earlier_one": (
+        "Séance {id} : la chaîne ne se termine pas par l'empreinte attendue {expected} : elle y "
+        "passe à l'événement n° {seq} ({type}, {at}), puis {after} événement a été enregistré "
+        "après ; elle se termine par {head}.",
+        "Session {id}: the chain does not end at the expected hash {expected}: it passes "
+        "through it at event no. {seq} ({type}, {at}), then {after} event was recorded after "
+        "it; it ends at {head}.",
     ),
     "seal.bad_expect": (
         "« {value} » n'est pas une empreinte : --expect attend les 64 caractères (0-9, a-f) "

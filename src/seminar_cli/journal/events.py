@@ -465,6 +465,9 @@ class SessionSealed(Event):
     TYPE = EventType.session_sealed
     seq: int = field(metadata=_by(_integer))
     hash: str = field(metadata=_TEXT)
+    # the wall clock's time of sealing (ISO 8601): the event's own time is the session's
+    # clock, which a rehearsal (--speed) runs ahead of the wall; absent before 0.2's PV work
+    wall_at: str | None = field(default=None, metadata=_MAYBE_TEXT)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -117,6 +117,7 @@ class TextRecord:
     owner: str | None = None
     due: str | None = None
     erratum: bool = False  # recorded after the seal
+    after_close: bool = False  # recorded after the session closed (a later mention)
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,13 @@ class SealRecord:
 
     seq: int
     hash: str
-    at: datetime
+    at: datetime  # on the session's clock
+    wall_at: datetime | None = None  # on the wall's, as recorded by the seal (None: older)
+
+    @property
+    def when(self) -> datetime:
+        """When it was sealed, as a person's watch said: the wall clock's time."""
+        return self.wall_at or self.at
 
 
 @dataclass(frozen=True)
@@ -298,7 +305,16 @@ class SessionState:
                 self.marked.setdefault(prompt_id, set()).add(participant)
             case Record(segment=segment_id, text=text, owner=owner, due=due, erratum=erratum):
                 self.records.append(
-                    TextRecord(event.type, segment_id, text, at, owner, due, bool(erratum))
+                    TextRecord(
+                        event.type,
+                        segment_id,
+                        text,
+                        at,
+                        owner,
+                        due,
+                        bool(erratum),
+                        after_close=self.closed_at is not None,
+                    )
                 )
             case ReplanAccepted(durations=durations):
                 self.replans.append((at, dict(durations)))
@@ -325,9 +341,9 @@ class SessionState:
                 self.closed_at = at
                 self.open_prompts.clear()
                 self.current = None
-            case SessionSealed(seq=seq, hash=chain_hash):
+            case SessionSealed(seq=seq, hash=chain_hash, wall_at=wall_at):
                 if self.sealed is None:
-                    self.sealed = SealRecord(seq, chain_hash, at)
+                    self.sealed = SealRecord(seq, chain_hash, at, stored_moment(wall_at))
             case _:
                 # a refused re-plan changes nothing; an unknown type (a later version's) or a
                 # payload that does not fit its type is skipped
@@ -358,3 +374,14 @@ def fold(session_id: str, agenda: Agenda, events: Iterable[StoredEvent]) -> Sess
     for event in events:
         state.apply(event)
     return state
+
+
+def stored_moment(text: str | None) -> datetime | None:
+    """A time stored as ISO 8601 text; None when absent or unreadable (a crafted journal)."""
+    if not text:
+        return None
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None

@@ -191,7 +191,7 @@ def _seal(state: SessionState, chain_head: tuple[int, str] | None) -> SealMinute
     return SealMinutes(
         chain_hash=chain_head[1],
         chain_seq=chain_head[0],
-        sealed_at=sealed.at if sealed else None,
+        sealed_at=sealed.when if sealed else None,
         sealed_hash=sealed.hash if sealed else None,
         sealed_seq=sealed.seq if sealed else None,
         errata=errata,
@@ -318,6 +318,13 @@ def _prompt(
         and not quorum_at_vote(state, prompt.id).may_deliberate
     ):  # the ballots are recorded and counted, but nobody is elected without quorum
         summary = {**summary, "elected": [], "ties": [], "deliberated": False}
+    if prompt.type is PromptType.election and state.agenda.assembly is not None:
+        from seminar_cli.session.ballots import voters_present_and_represented
+
+        if voters_present_and_represented(state) is not None:
+            # the PV's « Votants : 8 sur 12 »: those entitled as the quorum counted them when
+            # the ballot opened (session/ballots.py, one count for both)
+            summary = {**summary, "voters": quorum_at_vote(state, prompt.id).voters}
     labels = {str(k): v for k, v in prompt.labels.items()} if prompt.labels else None
     labels = code_labels(prompt.type.value, lang) or labels
 
@@ -390,7 +397,7 @@ def _records_by_segment(state: SessionState) -> dict[str | None, Records]:
         where = record.segment if record.segment in known else None
         notes, decisions, actions = grouped.setdefault(where, ([], [], []))
         if record.kind == "note":
-            notes.append(Note(text=record.text, at=record.at))
+            notes.append(Note(text=record.text, at=record.at, after_close=record.after_close))
         elif record.kind == "decision":
             decisions.append(Decision(text=record.text, at=record.at))
         elif record.kind == "action":

@@ -9,9 +9,19 @@ name, and no time either: with the order of the ballots, a time could tell who v
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Any, Final, Literal
+from typing import Annotated, Any, Final, Literal, NotRequired
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializer, WithJsonSchema
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    SerializerFunctionWrapHandler,
+    WithJsonSchema,
+    model_serializer,
+)
+from typing_extensions import TypedDict  # pydantic's schema needs it before Python 3.12
 
 FORMAT: Final = "seminar-minutes/1"
 
@@ -76,9 +86,30 @@ class Participant(_Model):
     member: bool = True  # False: a guest of an assembly (never counted for quorum or votes)
 
 
+class NoteJson(TypedDict):
+    """A note as the JSON export writes it (``after_close`` only when true)."""
+
+    text: str
+    at: Annotated[str, WithJsonSchema({"type": "string", "format": "date-time"})]
+    after_close: NotRequired[bool]
+
+
 class Note(_Model):
     text: str
     at: Moment
+    after_close: bool = Field(
+        False,
+        description="Written after the session closed: a mention added to the minutes, not "
+        "an incident of the session (the key appears only when true).",
+    )
+
+    @model_serializer(mode="wrap")
+    def _without_default(self, handler: SerializerFunctionWrapHandler) -> NoteJson:
+        # a note of the session stays {text, at}, as the JSON export always wrote it
+        data: NoteJson = handler(self)
+        if not self.after_close:
+            data.pop("after_close", None)
+        return data
 
 
 class Decision(_Model):
@@ -140,7 +171,8 @@ class PromptMinutes(_Model):
         "{VALUE: N}}; words: {words: [[WORD, N], ...]} most frequent first; ranking: {ranking: "
         "[[CHOICE, POINTS], ...]} best first (Borda count); text: {count: N}; election: "
         "{counts: {CANDIDATE: N}, blank: N, cast: N (blank excluded), elected: [...], ties: "
-        "[...]} (ties are never decided).",
+        "[...], voters: N (an assembly's members present and represented when the ballot "
+        "opened; absent without a register)} (ties are never decided).",
     )
     count: int = 0  # answers (a room's tally counts as one answer)
     ballots: int = 0  # votes: ballots or raised hands, all choices included; elections: ballots
@@ -270,7 +302,11 @@ class SealMinutes(_Model):
         description="SHA-256 (hex) of the chain at the last event these minutes were made from."
     )
     chain_seq: int = Field(description="The position of that event in the session.")
-    sealed_at: Moment | None = Field(None, description="When the session was sealed; null: not.")
+    sealed_at: Moment | None = Field(
+        None,
+        description="When the session was sealed, on the wall clock (a rehearsal's clock runs "
+        "ahead of it); null: not sealed.",
+    )
     sealed_hash: str | None = Field(None, description="The chain's hash the seal recorded.")
     sealed_seq: int | None = None  # the last event the seal covers
     errata: list[Erratum] = Field(default_factory=list)

@@ -211,7 +211,7 @@ def _check_seal(state: SessionState, erratum: bool, session_id: str) -> None:
     from seminar_cli.session.seal import moment_text
 
     if state.sealed is not None and not erratum:
-        raise SessionError("seal.needs_erratum", id=session_id, at=moment_text(state.sealed.at))
+        raise SessionError("seal.needs_erratum", id=session_id, at=moment_text(state.sealed.when))
     if state.sealed is None and erratum:
         raise SessionError("seal.erratum_unsealed", id=session_id)
 

@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from seminar_cli.errors import ChainError, SessionError, UsageError
+from seminar_cli.i18n import plural
 from seminar_cli.journal.chain import GENESIS, BreakKind, check_chain
 from seminar_cli.journal.events import EventType, Record, SessionSealed
 
@@ -28,7 +29,7 @@ SEAL_ATTEMPTS = 20  # another process writing between reading the head and seali
 class SealFacts:
     seq: int  # the last event the seal covers
     hash: str  # the chain's hash at that event
-    at: datetime  # when it was sealed
+    at: datetime  # when it was sealed, on the wall clock
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,7 @@ def verify_session(journal: Journal, row: SessionRow, expect: str | None = None)
         if found is not None:
             at = rows[found - 1]
             raise ChainError(
-                "seal.verify.expect_earlier",
+                plural("seal.verify.expect_earlier", check.last_seq - found),
                 id=row.id,
                 expected=wanted,
                 seq=found,
@@ -130,25 +131,37 @@ def _seal_and_errata(journal: Journal, row: SessionRow) -> tuple[SealFacts | Non
     for event in journal.events(row.id):
         match event.data:
             case SessionSealed(seq=seq, hash=chain_hash) if sealed is None:
-                sealed = SealFacts(seq, chain_hash, event.at)
+                sealed = SealFacts(seq, chain_hash, state_seal_time(event.data, event.at))
             case Record(erratum=True):
                 errata += 1
     return sealed, errata
 
 
-def seal_session(journal: Journal, row: SessionRow) -> SealFacts:
+def state_seal_time(seal: SessionSealed, at: datetime) -> datetime:
+    """The seal's time on the wall (recorded with it), else the event's own."""
+    from seminar_cli.journal.state import stored_moment  # verify folds nothing: no pydantic
+
+    return stored_moment(seal.wall_at) or at
+
+
+def seal_session(journal: Journal, row: SessionRow, wall: datetime | None = None) -> SealFacts:
     """Record the chain's last hash as ``session_sealed``: only for a closed session, once.
 
     The hash is read, then the seal written only if nothing was written in between (one
-    transaction checks it); otherwise it is read again."""
+    transaction checks it); otherwise it is read again.  ``wall``: the wall clock's time of
+    sealing (now by default), recorded with it: the PV and the terminal give that time, not
+    the session's clock, which a rehearsal runs ahead of the wall."""
     from seminar_cli.session.records import open_writer
+    from seminar_cli.timer import local_now
+
+    wall = (wall or local_now()).replace(microsecond=0)
 
     writer = open_writer(journal, row)
     for _attempt in range(SEAL_ATTEMPTS):
         writer.sync()
         state = writer.state
         if state.sealed is not None:
-            raise SessionError("seal.already", id=row.id, at=moment_text(state.sealed.at))
+            raise SessionError("seal.already", id=row.id, at=moment_text(state.sealed.when))
         if not state.closed:
             raise SessionError("seal.not_closed", id=row.id)
         seq = state.last_seq
@@ -164,7 +177,8 @@ def seal_session(journal: Journal, row: SessionRow) -> SealFacts:
             EventType.session_sealed,
             seq=seq,
             hash=head,
+            wall_at=wall.isoformat(timespec="seconds"),
         )
         if event is not None:
-            return SealFacts(seq, head, event.at)
+            return SealFacts(seq, head, wall)
     raise SessionError("seal.busy", id=row.id)

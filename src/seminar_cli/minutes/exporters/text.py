@@ -10,7 +10,7 @@ import re
 from datetime import date, datetime
 from typing import Final, Literal
 
-from seminar_cli.i18n import catalog, elided, number_text, t
+from seminar_cli.i18n import catalog, elided, number_text, plural, t
 
 Lang = Literal["fr", "en"]
 
@@ -98,6 +98,11 @@ class Formatter:
             return t(key, lang=self.lang, **params)
         template = french_spacing(elided(pair[0], params))
         return template.format(**params) if params else template
+
+    def count(self, key: str, n: int, /, **params: object) -> str:
+        """``key`` agreed with ``n`` (its ``_one`` form for a singular, as ``plural`` says),
+        the figure given as ``{n}``: « 1 siège reste vacant », « 2 sièges restent vacants »."""
+        return self(plural(key, n, self.lang), n=self.number(n), **params)
 
     @property
     def colon(self) -> str:

@@ -6,7 +6,7 @@ Every string here is plain text (participants' text included): each renderer esc
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -45,6 +45,9 @@ class Bar:
     count: int
     share: float  # 0..1 of the largest bar: the bar's length
     text: str  # "7 (58 %)"
+    # the colour it means: a vote's code (pour, contre…), « pour » for an elected candidate
+    # (red is refused or failed everywhere else), "" for the neutral bar
+    tone: str = ""
 
 
 @dataclass
@@ -53,6 +56,7 @@ class Result:
     bars: list[Bar] = field(default_factory=list)
     outcome: str | None = None
     adopted: bool | None = None
+    columns: tuple[str, str] | None = None  # the bars' table headings, when not « Choix »
 
 
 @dataclass
@@ -115,6 +119,8 @@ class PersonRow:
     organization: str
     group: str
     attendance: str
+    role: str = ""  # the attendance sheet of a PV: « Trésorier », « Présidente de séance »
+    signs: bool = True  # the PV's sheet: a signature cell for who came (or was represented)
 
 
 @dataclass
@@ -210,9 +216,12 @@ class PvView:
     warnings: list[str]
     people: list[PersonRow]
     guests: list[PersonRow]  # an assembly's guests, listed apart from its members (« Invités »)
+    with_roles: bool  # the sheet has a « Qualité » column: someone has a role
     agenda_items: list[str]
     points: list[PointView]
     incidents: list[Entry]
+    mentions: list[Entry]  # notes written after the close: « Mention portée après la séance »
+    mentions_heading: str
     actions: list[Entry]
     closing: str
     place_date: str
@@ -305,10 +314,15 @@ class _Views:
 
     def prompt_view(self, prompt: PromptMinutes) -> PromptView:
         f = self.f
+        pv = self.m.kind == "pv"
+        # a secret ballot is told by its counts, never ballot by ballot (PRODUCT §7)
+        secret_ballot = prompt.anonymous and prompt.type in ("vote", "election")
         meta = [f(spec_of(prompt.type).minutes_label), f(f"min.pwho.{prompt.who}")]
-        if prompt.anonymous:
+        if pv:  # the tool's words (« réponse libre · ouverte à tous ») have no place in a PV
+            meta = []
+        elif prompt.anonymous:
             meta.append(f("min.anonymous"))
-        if prompt.count:
+        if prompt.count and not (pv and prompt.type == "election"):
             meta.append(
                 f("min.answers_one")
                 if prompt.count == 1
@@ -325,7 +339,7 @@ class _Views:
             if prompt.responses:  # some batches are written: the rest waits, said in the meta
                 meta.append(waiting)
         answers = []
-        for response in prompt.responses:
+        for response in [] if secret_ballot else prompt.responses:
             who, named = self.who(prompt, response)
             answers.append(
                 Answer(who, self.value_text(prompt, response.value), self.at(response.at), named)
@@ -338,8 +352,15 @@ class _Views:
             text=prompt.text,
             result=self.result(prompt),
             answers=answers,
-            empty=None if answers else (waiting or f("min.no_answers")),
+            empty=None
+            if answers or (secret_ballot and prompt.count)
+            else self.empty(prompt, waiting),
         )
+
+    def empty(self, prompt: PromptMinutes, waiting: str | None) -> str:
+        if waiting:
+            return waiting
+        return self.f("min.election.no_ballots" if prompt.type == "election" else "min.no_answers")
 
     def result(self, prompt: PromptMinutes) -> Result:
         f, summary = self.f, prompt.summary
@@ -359,6 +380,9 @@ class _Views:
                 [(self.option_label(prompt, k), v) for k, v in counts.items()],
                 whole or None,
             )
+            if prompt.type == "vote":
+                for bar, code in zip(result.bars, counts, strict=True):
+                    bar.tone = code if code in TALLY_ORDER else ""
             if prompt.type == "multi":
                 result.lines.append(
                     f(plural("min.multi_note", prompt.count, f.lang), n=f.number(prompt.count))
@@ -398,29 +422,48 @@ class _Views:
         return result
 
     def election_result(self, prompt: PromptMinutes, result: Result) -> None:
-        """Each candidate's votes, the blank ballots, who is elected and any tie (PRODUCT §9):
-        the same lines in every format, compte rendu and procès-verbal."""
+        """Each candidate's votes, the blank ballots, who is elected, any tie and the seats left
+        vacant (PRODUCT §9), as a procès-verbal writes them: the same lines in every format,
+        compte rendu and procès-verbal."""
         f, summary = self.f, prompt.summary
         cast = int(summary.get("cast", 0))
         counts: dict[str, int] = summary.get("counts", {})
-        result.bars = self.bars(list(counts.items()), cast or None)
-        result.lines.append(f("min.pv.mode.secret" if prompt.anonymous else "min.pv.mode.named"))
-        seats = f("min.election.seats", n=f.number(prompt.seats or 1))
-        result.lines.append(f"{seats} · {f('min.election.round', n=f.number(prompt.round or 1))}")
-        result.lines.append(f("min.election.cast", n=f.number(cast)))
-        result.lines.append(f("min.election.blank", n=f.number(int(summary.get("blank", 0)))))
-        result.lines.append(f(f"min.election.rule.{prompt.round or 1}"))
         elected: list[str] = summary.get("elected", [])
         ties: list[str] = summary.get("ties", [])
+        deliberated = summary.get("deliberated") is not False  # False: held without quorum
+        seats = prompt.seats or 1
+        result.bars = self.bars(list(counts.items()), cast or None)
+        result.columns = (f("min.election.col_candidate"), f("min.election.col_votes"))
+        for bar in result.bars:
+            if deliberated and bar.label in elected:
+                bar.tone = "pour"
+        result.lines.append(f("min.pv.mode.secret" if prompt.anonymous else "min.pv.mode.named"))
+        result.lines.append(
+            f.count("min.election.seats", seats, round=f(f"min.election.round.{prompt.round or 1}"))
+        )
+        voters = summary.get("voters")
+        if voters is not None:
+            entitled = f.count("min.election.entitled", int(voters))
+            line = f.count("min.election.voters", prompt.ballots, entitled=entitled)
+        else:
+            line = f.count("min.election.ballots", prompt.ballots)
+        result.lines.append(line)
+        result.lines.append(f.count("min.election.blank", int(summary.get("blank", 0))))
+        result.lines.append(f("min.election.cast", n=f.number(cast)))
+        result.lines.append(f(f"min.election.rule.{prompt.round or 1}"))
         parts = []
-        if summary.get("deliberated") is False:  # held without quorum (PRODUCT §7)
+        if not deliberated:  # PRODUCT §7: counted, nobody elected
             parts.append(f("min.election.no_quorum"))
-        elif elected:
-            parts.append(f("min.election.elected", names=", ".join(elected)))
-        elif not ties:
-            parts.append(f("min.election.none_elected"))
-        if ties:
-            parts.append(f("min.election.ties", names=", ".join(ties)))
+        else:
+            if elected:
+                key = plural("min.election.elected", len(elected), f.lang)
+                parts.append(f(key, names=", ".join(elected)))
+            elif not ties:
+                parts.append(f("min.election.none_elected"))
+            if ties:
+                parts.append(f("min.election.ties", names=", ".join(ties)))
+            elif len(elected) < seats:  # a tie leaves seats to decide, not vacant
+                parts.append(f.count("min.election.vacant", seats - len(elected)))
         result.outcome = " ".join(parts)
         result.adopted = bool(elected) and not ties
 
@@ -479,6 +522,19 @@ class _Views:
             "min.actual",
             range=self.range(seg.started_at, seg.ended_at),
             duration=f.duration(seg.actual_seconds),
+        )
+
+    def pv_timing(self, seg: SegmentMinutes) -> str:
+        """A point of a PV as a PV times it: « de 13 h 16 à 13 h 26 (10 min) »."""
+        if seg.status != "done" or seg.started_at is None or seg.ended_at is None:
+            return self.actual(seg)
+        same_day = seg.ended_at.date() == seg.started_at.date()
+        end = self.f.clock(seg.ended_at) if same_day else self.f.moment(seg.ended_at)
+        return self.f(
+            "min.pv.timing",
+            start=self.at(seg.started_at),
+            end=end,
+            duration=self.f.duration(seg.actual_seconds),
         )
 
     def range(self, start: datetime | None, end: datetime | None) -> str:
@@ -590,6 +646,8 @@ _PV_LABELS = (
     "col_organization",
     "col_group",
     "col_attendance",
+    "col_role",
+    "col_signature",
     "col_action",
     "col_owner",
     "col_due",
@@ -754,19 +812,21 @@ def pv_view(minutes: Minutes) -> PvView:
     president_title = _officer_title(f, a.president_title, "min.pv.president", "min.pv.of_meeting")
     secretary_title = _officer_title(f, a.secretary_title, "min.pv.secretary", "min.pv.of_meeting")
     bureau = [Fact(president_title, president), Fact(secretary_title, secretary)]
+    roles = {p.name: p.role for p in minutes.participants}
+    scrutineer_titles = [_scrutineer_title(f, roles.get(name)) for name in a.scrutineers]
     if a.scrutineers:
-        bureau.append(Fact(f("min.pv.scrutineers"), ", ".join(a.scrutineers)))
+        bureau.append(Fact(_scrutineers_label(f, scrutineer_titles), ", ".join(a.scrutineers)))
     if s.facilitator:
         bureau.append(Fact(f("min.f.facilitator"), s.facilitator))
     total = a.present_count + a.represented_count
     presence = f(
         "min.pv.presence",
-        present=f.number(a.present_count),
-        represented=f.number(a.represented_count),
-        total=f.number(total),
+        present=f.count("min.pv.present", a.present_count),
+        represented=f.count("min.pv.represented", a.represented_count),
+        total=f.count("min.pv.total", total),
     )
     if a.members:
-        presence += " " + f("min.pv.of_members", members=f.number(a.members))
+        presence += " " + f.count("min.pv.of_members", a.members)
     if a.quorum <= 0:
         quorum = f("min.pv.no_quorum_rule")
     else:
@@ -776,7 +836,7 @@ def pv_view(minutes: Minutes) -> PvView:
         quorum = f(
             key,
             share=f.percent(round(a.quorum * 1000), 1000),
-            required=f.number(a.quorum_required),
+            required=f.count("min.pv.total", a.quorum_required),
             base=f.number(a.quorum_base),
         )
     warnings = [
@@ -800,17 +860,19 @@ def pv_view(minutes: Minutes) -> PvView:
             PointView(
                 number=number,
                 title=seg.title,
-                timing=v.actual(seg),
+                timing=v.pv_timing(seg),
                 items=items,
                 decisions=v.entries(seg.decisions),
             )
         )
     titles = v.segment_titles()
-    incidents = [
-        Entry(v.at(n.at), n.text, where=titles[seg.id])
-        for seg in minutes.segments
-        for n in seg.notes
-    ] + [Entry(v.at(n.at), n.text) for n in minutes.notes]
+    notes = [(n, titles[seg.id]) for seg in minutes.segments for n in seg.notes]
+    notes += [(n, "") for n in minutes.notes]
+    # a note written once the session had closed is no incident of it: a later mention,
+    # dated in full (it may come days after)
+    incidents = [Entry(v.at(n.at), n.text, where=where) for n, where in notes if not n.after_close]
+    late = sorted((pair for pair in notes if pair[0].after_close), key=lambda pair: pair[0].at)
+    mentions = [Entry(f.moment(n.at), n.text, where=where) for n, where in late]
     actions = [
         v.action(x, titles.get(x.segment, "") if x.segment else "") for x in minutes.all_actions()
     ]
@@ -823,7 +885,27 @@ def pv_view(minutes: Minutes) -> PvView:
         if s.place
         else f("min.pv.done_on", day=f.short_day(begin))
     )
-    rows = list(zip(v.person_rows(), minutes.participants, strict=True))
+    officers = {
+        name: title
+        for name, title in (
+            (a.president, president_title),
+            (a.secretary or s.secretary, secretary_title),
+            *zip(a.scrutineers, scrutineer_titles, strict=True),
+        )
+        if name
+    }
+    rows = [
+        (
+            replace(
+                row,
+                # the register's role, else the office the agenda gives (« Secrétaire de séance »)
+                role=person.role or officers.get(person.name, ""),
+                signs=person.attendance not in ("absent", "excused"),
+            ),
+            person,
+        )
+        for row, person in zip(v.person_rows(), minutes.participants, strict=True)
+    ]
     return PvView(
         lang=minutes.language,
         doc_title=f"{f('min.pv.title', body=body)} — {s.organization or s.title}",
@@ -840,16 +922,22 @@ def pv_view(minutes: Minutes) -> PvView:
         warnings=warnings,
         people=[row for row, p in rows if p.member],
         guests=[row for row, p in rows if not p.member],
+        with_roles=any(row.role for row, _ in rows),
         agenda_items=[seg.title for seg in minutes.segments],
         points=points,
         incidents=incidents,
+        mentions=mentions,
+        mentions_heading=f(plural("min.pv.mentions", len(mentions), f.lang)),
         actions=actions,
         closing=closing,
         place_date=place_date,
         signatures=[
             Signature(president_title, a.president or ""),
             Signature(secretary_title, a.secretary or s.secretary or ""),
-            *(Signature(f("min.pv.scrutineer"), name) for name in a.scrutineers),
+            *(
+                Signature(title, name)
+                for title, name in zip(scrutineer_titles, a.scrutineers, strict=True)
+            ),
         ],
         footer=v.footer(),
         labels=_labels(f, _PV_LABELS),
@@ -867,13 +955,32 @@ def _officer_title(f: Formatter, role: str | None, default: str, of_meeting: str
     return f"{role[:1].upper()}{role[1:]}{f(of_meeting)}"
 
 
+def _scrutineer_title(f: Formatter, role: str | None) -> str:
+    """« Scrutatrice » when the register's role says so (French only, as the officers')."""
+    if f.lang == "fr" and role and role.strip().casefold().startswith("scrut"):
+        word = role.strip().split()[0]
+        return word[:1].upper() + word[1:]
+    return f("min.pv.scrutineer")
+
+
+def _scrutineers_label(f: Formatter, titles: list[str]) -> str:
+    """The bureau's line agrees with the scrutineers: « Scrutatrice » for one woman so
+    named by the register, « Scrutateurs » for several (« Scrutatrices » when all are)."""
+    if len(titles) == 1:
+        return titles[0]
+    if f.lang == "fr" and len(set(titles)) == 1 and titles[0] != f("min.pv.scrutineer"):
+        return titles[0] + "s"
+    return f("min.pv.scrutineers")
+
+
 def _resolution_view(v: _Views, r: Resolution, prompt: PromptMinutes) -> ResolutionView:
     f = v.f
     heading = f("min.pv.resolution", ordinal=ordinal(r.number, f.lang))
     tallies = [Tally(f(f"min.tally.{k}"), f.number(r.counts.get(k, 0))) for k in TALLY_ORDER]
     tallies.append(Tally(f("min.tally.cast"), f.number(r.votes_cast)))
     mode = f(f"min.pv.mode.{r.ballot}")
-    if not r.voted:
+    if not r.voted:  # no table of zeros, no mode: nothing was cast
+        tallies, mode = [], ""
         outcome = f("min.pv.not_voted")
     elif not r.deliberated:  # held without quorum: recorded, never adopted (PRODUCT §7)
         outcome = f("min.pv.no_quorum_vote")

@@ -59,6 +59,7 @@ class DocxExporter(Exporter):
 
         if minutes.kind == "pv":
             pv = pv_view(minutes)
+            # the banners go in the page header only, on every page (page 1 had them twice)
             writer = _Writer(pv.lang, pv.doc_title, " ".join(b.text for b in pv.banners))
             writer.pv(pv)
             subject = pv.title
@@ -253,6 +254,8 @@ class _Writer:
         widths: list[float] | None = None,
         numeric: set[int] | None = None,
         keep: bool = False,
+        row_height: float | None = None,
+        font_size: float | None = None,
     ) -> Any:
         """A table across the page; ``widths`` in centimetres (shares of the page if they do
         not add up to it), so that Word and LibreOffice lay it out alike."""
@@ -273,7 +276,7 @@ class _Writer:
             column.width = size
         for index, (cell, text) in enumerate(zip(table.rows[0].cells, header, strict=True)):
             cell.width = sizes[index]
-            self._run(cell.paragraphs[0], text, bold=True)
+            self._run(cell.paragraphs[0], text, bold=True, size=font_size)
             if numeric and index in numeric:
                 cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
         # the header row repeats on each page a long table spans; no row is cut in two
@@ -284,11 +287,16 @@ class _Writer:
         for values in rows:
             row = table.add_row()
             _row_flags(row._tr, header=False)
+            if row_height:  # room to sign by hand (at least: a long name may wrap)
+                from docx.enum.table import WD_ROW_HEIGHT_RULE
+
+                row.height = Cm(row_height)
+                row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
             cells = _row_cells(table, row)
             for index, (cell, text) in enumerate(zip(cells, values, strict=True)):
                 cell.width = sizes[index]
                 paragraph = cell.paragraphs[0]
-                self._run(paragraph, text)
+                self._run(paragraph, text, size=font_size)
                 if numeric and index in numeric:
                     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
                 if keep:  # Word keeps a table with what follows through its paragraphs
@@ -297,10 +305,6 @@ class _Writer:
         if keep:
             spacer.paragraph_format.keep_with_next = True
         return table
-
-    def banners(self, banners: list[Any]) -> None:
-        for banner in banners:
-            self.para(banner.text, bold=True, color=AMBER if banner.kind == "draft" else ACCENT)
 
     def records(self, entries: list[Entry], *, where: bool = False) -> None:
         for entry in entries:
@@ -326,12 +330,30 @@ class _Writer:
             widths=[4, 6, 3, 4],
         )
 
+    def sheet(self, people: list[PersonRow], labels: Labels, with_roles: bool) -> None:
+        """The PV's attendance sheet, printed and signed: an empty cell for each who came."""
+        header = [labels.col_name, labels.col_organization, labels.col_group]
+        widths = [3.1, 3.5, 2.6]
+        if with_roles:
+            header.append(labels.col_role)
+            widths.append(3.5)
+        header += [labels.col_attendance, labels.col_signature]
+        widths += [2.5, 2.8]
+        rows = [
+            [p.name, p.organization, p.group]
+            + ([p.role] if with_roles else [])
+            + [p.attendance, "" if p.signs else "—"]
+            for p in people
+        ]
+        # 9 pt: six columns on a portrait A4 without breaking « Associations » in two
+        self.table(header, rows, widths=widths, row_height=0.9, font_size=9)
+
     def result(self, result: Result, labels: Labels) -> None:
         for line in result.lines:
             self.para(line, italic=True, color=MUTED)
         if result.bars:
             self.table(
-                [labels.col_choice, labels.col_count],
+                list(result.columns or (labels.col_choice, labels.col_count)),
                 [[bar.label, bar.text] for bar in result.bars],
                 widths=[12, 5],
                 numeric={1},
@@ -342,7 +364,8 @@ class _Writer:
     def prompt(self, prompt: PromptView, labels: Labels) -> None:
         # level 3, as « Notes » and « Décisions »: siblings in Word's navigation pane
         self.heading(prompt.question, 3)
-        self.para(prompt.meta, italic=True, color=MUTED).paragraph_format.keep_with_next = True
+        if prompt.meta:
+            self.para(prompt.meta, italic=True, color=MUTED).paragraph_format.keep_with_next = True
         if prompt.description:
             self.para(prompt.description, italic=True)
         if prompt.text:
@@ -350,8 +373,8 @@ class _Writer:
         self.result(prompt.result, labels)
         if prompt.answers:
             self.answers(prompt.answers)
-        else:
-            self.para(prompt.empty or "", italic=True, color=MUTED)
+        elif prompt.empty:
+            self.para(prompt.empty, italic=True, color=MUTED)
 
     def answers(self, answers: list[Answer]) -> None:
         add = self.new_paragraph
@@ -377,7 +400,6 @@ class _Writer:
         self.heading(v.title, 0)
         subtitle = " — ".join(x for x in (v.subtitle, v.kind_label) if x)
         self.para(subtitle, italic=True, color=MUTED)
-        self.banners(v.banners)
         self.heading(labels.facts, 1)
         for fact in v.facts:
             self.labelled(fact.label, fact.value)
@@ -447,7 +469,6 @@ class _Writer:
 
         title.alignment = WD_ALIGN_PARAGRAPH.CENTER
         self.para(v.date_line, italic=True, color=MUTED, align="CENTER")
-        self.banners(v.banners)
         for line in v.opening:
             self.para(line, align="JUSTIFY")
         if v.convocation:
@@ -481,6 +502,9 @@ class _Writer:
             self.records(v.incidents, where=True)
         else:
             self.para(labels.no_incidents, italic=True, color=MUTED)
+        if v.mentions:
+            self.heading(v.mentions_heading, 1)
+            self.records(v.mentions, where=True)
         if v.actions:
             self.heading(labels.follow_up, 1)
             self.actions(v.actions, labels, where=False)
@@ -490,10 +514,10 @@ class _Writer:
         self.para(v.place_date).paragraph_format.keep_with_next = True
         self.signatures(v, labels)
         self.heading(labels.people, 1)
-        self.people(v.people, labels)
+        self.sheet(v.people, labels, v.with_roles)
         if v.guests:
             self.heading(labels.guests, 2)
-            self.people(v.guests, labels)
+            self.sheet(v.guests, labels, v.with_roles)
         self.errata_and_seal(v, labels)
 
     def errata_and_seal(self, v: ReportView | PvView, labels: Labels) -> None:
@@ -521,16 +545,18 @@ class _Writer:
             text = self.para(r.text, italic=True, align="JUSTIFY")
             text.paragraph_format.keep_with_next = True
             text.paragraph_format.keep_together = True
-        self.para(r.mode, italic=True, color=MUTED).paragraph_format.keep_with_next = True
-        self.table(
-            [t.label for t in r.tallies],
-            [[t.count for t in r.tallies]],
-            numeric=set(range(len(r.tallies))),
-            keep=True,
-        )
+        if r.tallies:  # none when it was not put to the vote
+            self.para(r.mode, italic=True, color=MUTED).paragraph_format.keep_with_next = True
+            self.table(
+                [t.label for t in r.tallies],
+                [[t.count for t in r.tallies]],
+                numeric=set(range(len(r.tallies))),
+                keep=True,
+            )
         for line in r.voters:
             self.para(line, color=MUTED).paragraph_format.keep_with_next = True
-        self.para(r.outcome, bold=True, color=GREEN if r.adopted else RED)
+        colour = MUTED if r.adopted is None else GREEN if r.adopted else RED
+        self.para(r.outcome, bold=True, color=colour)
 
     def signatures(self, v: PvView, labels: Labels) -> None:
         from docx.shared import Pt

@@ -26,7 +26,7 @@ from seminar_cli.session.answers import (
     ScriptedAnswer,
     normalise_answer,
 )
-from seminar_cli.session.assembly import announce_quorum, record_attendance, tally_refusal
+from seminar_cli.session.assembly import admit, announce_quorum, tally_refusal
 from seminar_cli.session.ballots import ballot_member
 from seminar_cli.session.clock import clock_speed
 from seminar_cli.session.prompter import (
@@ -232,11 +232,13 @@ class Runner:
             self.ask_or_toggle_ballot(segment)
         elif command.kind == "attendance" and command.participant and command.status:
             try:  # an assembly's proxies follow its rules (session/assembly.py)
-                record_attendance(
+                signed_in = admit(
                     writer, command.participant, command.status, command.represented_by
                 )
             except SessionError as refused:
                 self.controls.notify(self, "attendance_refused", message=refused.message())
+            else:  # a member present has their personal code: the screen says it
+                self.controls.notify(self, "attendance_recorded", signed_in=signed_in)
         elif command.kind == "replan":
             self.proposal = propose_replan(writer.state, self.now())
             self.controls.notify(self, "replan_proposed", proposal=self.proposal)

@@ -13,6 +13,7 @@ from seminar_cli.ui.console import say
 
 if TYPE_CHECKING:
     from seminar_cli.agenda.models import Participant
+    from seminar_cli.journal.state import SessionState
     from seminar_cli.session.assembly import Quorum, SignedIn
     from seminar_cli.session.service import SessionWriter
 
@@ -43,14 +44,32 @@ def show_signed_in(
     say(quorum_band(quorum), style="bold")
 
 
+def show_codes(codes: list[tuple[Participant, str | None]], state: SessionState) -> None:
+    """``--codes``: each member who has a personal code, with it and their attendance now, on
+    stdout (the desk's terminal, never the projected screen); then how many have none yet."""
+    import sys
+
+    from seminar_cli.i18n import plural
+
+    for person, code in codes:
+        if code is not None:
+            status = t(f"live.status.{state.status_of(person.name)}")
+            sys.stdout.write(t("att.code_line", name=person.name, code=code, status=status) + "\n")
+    missing = sum(1 for _person, code in codes if code is None)
+    if missing:
+        say(t(plural("att.codes_missing", missing), count=missing))
+
+
 def run_desk(writer: SessionWriter) -> None:
     """Search a name, say present, represented or excused; again until a blank name."""
     import questionary
 
     from seminar_cli.errors import NoTerminalError
-    from seminar_cli.session.assembly import quorum_now, search_people, sign_in
+    from seminar_cli.session.assembly import check_not_sealed, quorum_now, search_people, sign_in
     from seminar_cli.ui.console import has_terminal
 
+    writer.sync()
+    check_not_sealed(writer.state)  # said before any question, not after each name
     if not has_terminal():
         raise NoTerminalError("common.no_terminal")
     while True:

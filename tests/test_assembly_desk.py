@@ -1,0 +1,184 @@
+"""The desk at the door and the live screen's key a in an assembly (#15): a proxy whose ballot
+is in stays put until its vote closes, members signed in anywhere get their personal code,
+`--codes` lists them, and a sealed session's attendance and run are final."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from seminar_cli.agenda.loader import load_agenda
+from seminar_cli.journal.events import EventType
+from seminar_cli.journal.store import Journal
+from seminar_cli.session.answers import ScriptedAnswer
+from seminar_cli.session.assembly import admit, code_of, member_code, record_attendance
+from seminar_cli.session.join import Joiner
+from seminar_cli.session.service import SessionSetup, SessionWriter, open_session
+from seminar_cli.timer import FakeClock
+from tests.conftest import seminar_cmd, subprocess_env
+
+ELECTION = "election-conseil"
+
+
+def seminar(tmp_path: Path, *args: str, lang: str = "fr") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*seminar_cmd(), "--lang", lang, *args],
+        env=subprocess_env(tmp_path),
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def bundled_ag(tmp_path: Path) -> SessionWriter:
+    journal = Journal.open(tmp_path / "journal.sqlite3")
+    clock = FakeClock()
+    session_id = open_session(journal, load_agenda("assemblee-generale"), SessionSetup(), clock)
+    return SessionWriter(journal, journal.session(session_id), clock)
+
+
+@pytest.fixture
+def proxy_voted(tmp_path: Path) -> SessionWriter:
+    """Hélène holds Julien's proxy and has cast his secret ballot (held in the pool); the
+    election is still open."""
+    writer = bundled_ag(tmp_path)
+    for name in ("Hélène Marchand", "Olivier Dumas"):
+        record_attendance(writer, name, "present")
+    record_attendance(writer, "Julien Moreau", "represented", "Hélène Marchand")
+    code = member_code(writer, "Hélène Marchand")
+    writer.record(EventType.segment_started, segment="elections")
+    writer.record(EventType.prompt_opened, prompt=ELECTION, segment="elections")
+    ballot = ScriptedAnswer(ELECTION, None, [], on_behalf="Julien Moreau")
+    cast = Joiner(writer, "Hélène Marchand", code).run_scripted({ELECTION: [ballot]})
+    assert cast.answered == [ELECTION]
+    assert writer.has_voted(ELECTION, "Julien Moreau")
+    return writer
+
+
+@pytest.mark.parametrize(
+    ("flags", "lang", "said"),
+    [
+        (
+            ["--proxy", "Olivier Dumas:Julien Moreau"],
+            "fr",
+            "Refusé : un bulletin a déjà été déposé pour Julien Moreau dans le vote « Élection "
+            "au conseil d'administration (trois sièges) » ; son pouvoir reste à Hélène Marchand jusqu'à "
+            "la clôture de ce vote.",
+        ),
+        (
+            ["--present-name", "julien moreau"],
+            "en",
+            "Refused: a ballot was already cast for Julien Moreau in the vote 'Élection au conseil "
+            "d'administration (trois sièges)'; their proxy stays with Hélène Marchand until that vote "
+            "closes.",
+        ),
+        (["--excused", "Moreau"], "fr", "son pouvoir reste à Hélène Marchand"),
+    ],
+)
+def test_a_proxy_whose_ballot_is_in_is_not_moved_while_the_vote_is_open(
+    tmp_path, proxy_voted, flags, lang, said
+):
+    sid = proxy_voted.session_id
+    result = seminar(tmp_path, "attendance", sid, *flags, lang=lang)
+    assert result.returncode == 1, result.stderr
+    assert said in " ".join(result.stderr.split())
+    assert "Traceback" not in result.stderr
+    proxy_voted.sync()
+    record = proxy_voted.state.attendance["Julien Moreau"]
+    assert (record.status, record.represented_by) == ("represented", "Hélène Marchand")
+
+
+def test_the_proxy_moves_again_once_the_vote_is_closed(tmp_path, proxy_voted):
+    proxy_voted.record(EventType.prompt_closed, prompt=ELECTION)
+    result = seminar(
+        tmp_path, "attendance", proxy_voted.session_id, "--proxy", "Olivier Dumas:Julien Moreau"
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Julien Moreau : représenté·e par Olivier Dumas" in result.stderr
+
+
+def test_a_written_ballot_and_a_roll_call_answer_keep_the_proxy_too(tmp_path, proxy_voted):
+    from seminar_cli.errors import SessionError
+
+    writer = proxy_voted
+    # the ballot written (the close of another process's batch leaves its mark in the journal)
+    writer.record(EventType.answer_marked, prompt=ELECTION, participant="Julien Moreau")
+    with pytest.raises(SessionError) as refused:
+        admit(writer, "Julien Moreau", "represented", "Olivier Dumas")
+    assert refused.value.key == "att.refused.ballot_cast"
+    # the same proxy said again changes nothing: accepted
+    admit(writer, "Julien Moreau", "represented", "Hélène Marchand")
+    # a member present who voted may still leave or give a proxy: their ballot stays theirs
+    admit(writer, "Olivier Dumas", "left")
+
+
+def test_members_signed_in_with_key_a_get_their_code_and_codes_lists_them(tmp_path):
+    writer = bundled_ag(tmp_path)
+    signed = admit(writer, "Hélène Marchand", "present")  # what key a's command records
+    assert signed.code is not None and code_of(writer.state, "Hélène Marchand") == signed.code
+    guest = admit(writer, "Paul Renard", "present")  # member: non in the register
+    assert guest.code is None and guest.guest
+    proxy = admit(writer, "Julien Moreau", "represented", "Hélène Marchand")
+    assert proxy.code is None
+    listed = seminar(tmp_path, "attendance", writer.session_id, "--codes")
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stdout.splitlines() == [f"Hélène Marchand : {signed.code} (présent(e))"]
+    assert "39 membres sans code : pas encore signés présents." in listed.stderr
+    # a screen confirmation never draws the code: the live screen is the room's
+    from seminar_cli.ui.live import attendance_flash
+
+    shown = attendance_flash(signed)
+    assert signed.code not in shown
+    assert "seminar attendance --codes" in shown
+    assert attendance_flash(proxy) == (
+        "Présence enregistrée : Julien Moreau — représenté(e) par Hélène Marchand"
+    )
+
+
+def test_members_present_from_an_answers_file_get_their_code(tmp_path):
+    from seminar_cli.session.service import start_session
+
+    journal = Journal.open(tmp_path / "journal.sqlite3")
+    attendance = [
+        ("Hélène Marchand", "present", None),
+        ("Julien Moreau", "represented", "Hélène Marchand"),
+        ("Paul Renard", "present", None),
+    ]
+    writer = start_session(
+        journal,
+        load_agenda("assemblee-generale"),
+        SessionSetup(),
+        attendance,
+        lambda speed, start: FakeClock(),
+    )
+    assert set(writer.state.member_codes.values()) == {"Hélène Marchand"}
+
+
+def test_a_sealed_session_refuses_the_desk_and_resume(tmp_path):
+    from tests.minutes_helpers import run_headless
+
+    rec = run_headless(tmp_path, "assemblee-generale")
+    sid = rec.session_id
+    rec.journal.close()
+    assert seminar(tmp_path, "seal", sid).returncode == 0
+    for args, lang, said in [
+        (["attendance", sid, "--present-name", "Marchand"], "fr", f"La séance {sid} est scellée"),
+        (["attendance", sid, "--present", "3"], "en", f"Session {sid} is sealed"),
+        (["attendance", sid], "fr", "son émargement est définitif"),
+        (["resume", sid], "fr", "elle ne reprend plus, son compte rendu est définitif"),
+        (["resume", sid], "en", "it cannot be resumed, its minutes are final"),
+    ]:
+        result = seminar(tmp_path, *args, lang=lang)
+        assert result.returncode == 1, (args, result.stderr)
+        assert said in " ".join(result.stderr.split()), (args, result.stderr)
+        assert "Traceback" not in result.stderr
+    with Journal.open(tmp_path / "journal.sqlite3") as journal:
+        assert journal.count_events(sid, "attendance") == 0
+        assert journal.count_events(sid, "attendance_counts") == 0
+        assert journal.count_events(sid, "session_resumed") == 0
+    # records still take --erratum, as before
+    erratum = seminar(tmp_path, "note", sid, "Coquille", "--erratum")
+    assert erratum.returncode == 0, erratum.stderr

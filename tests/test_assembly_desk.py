@@ -182,3 +182,112 @@ def test_a_sealed_session_refuses_the_desk_and_resume(tmp_path):
     # records still take --erratum, as before
     erratum = seminar(tmp_path, "note", sid, "Coquille", "--erratum")
     assert erratum.returncode == 0, erratum.stderr
+
+
+def test_join_confirms_a_ballot_and_calls_an_empty_one_a_blank_vote(tmp_path):
+    import io
+
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+    from rich.console import Console
+
+    from seminar_cli.ui.join_screen import run_join
+
+    writer = bundled_ag(tmp_path)
+    record_attendance(writer, "Hélène Marchand", "present")
+    record_attendance(writer, "Julien Moreau", "represented", "Hélène Marchand")
+    code = member_code(writer, "Hélène Marchand")
+    writer.record(EventType.segment_started, segment="elections")
+    writer.record(EventType.prompt_opened, prompt=ELECTION, segment="elections")
+    participant = SessionWriter(writer.journal, writer.row, writer.clock)
+
+    def sleep(_seconds: float) -> None:  # both ballots cast: the facilitator closes
+        writer.sync()
+        if writer.has_voted(ELECTION, "Julien Moreau"):
+            writer.record(EventType.prompt_closed, prompt=ELECTION)
+            writer.record(EventType.session_closed)
+
+    screen = io.StringIO()
+    with create_pipe_input() as pipe:
+        pipe.send_text(" \r")  # her own ballot: the first candidate ticked
+        pipe.send_text("\r")  # Julien's: nothing ticked
+        with create_app_session(input=pipe, output=DummyOutput()):
+            run_join(
+                participant,
+                "Hélène Marchand",
+                Console(file=screen, width=100),
+                sleep=sleep,
+                member_code=code,
+            )
+    text = screen.getvalue()
+    assert text.count("✓ Bulletin enregistré.") == 1
+    assert text.count("✓ Bulletin enregistré : vote blanc.") == 1
+    assert "Réponse enregistrée" not in text
+
+
+def test_the_show_of_hands_is_asked_under_the_quorum_announced_and_refusals_wrap_at_words(
+    tmp_path,
+):
+    import io
+
+    from rich.console import Console
+
+    from seminar_cli.session.prompter import AskRequest
+    from seminar_cli.session.runner import HeadlessControls, Runner
+    from seminar_cli.ui.prompts import QuestionaryPrompter
+
+    writer = bundled_ag(tmp_path)
+    for name in ("Hélène Marchand", "Olivier Dumas", "Camille Martin"):
+        admit(writer, name, "present")
+    admit(writer, "Julien Moreau", "represented", "Olivier Dumas")
+    asked: list[AskRequest] = []
+
+    class Tally:
+        def ask(self, request: AskRequest) -> object:
+            asked.append(request)
+            return {"pour": 4}
+
+        def ask_name(self, prompt: object) -> None:
+            return None
+
+    writer.record(EventType.segment_started, segment="ouverture")
+    runner = Runner(writer, HeadlessControls(), Tally())
+    runner.ask_prompts(writer.agenda.segments[1])
+    (request,) = asked
+    assert request.quorum is not None
+    screen = io.StringIO()
+    prompter = QuestionaryPrompter(Console(file=screen, width=80))
+    prompter._header(request)
+    lines = screen.getvalue().splitlines()
+    assert "Quorum : 4 présents ou représentés sur 40, 10 requis — non atteint" in lines
+    # one person signed in: the band speaks of one, not « 1 présents »
+    from seminar_cli.session.assembly import quorum_now
+    from seminar_cli.ui.screen import quorum_band
+
+    alone = bundled_ag(tmp_path / "alone")
+    admit(alone, "Hélène Marchand", "present")
+    assert quorum_band(quorum_now(alone.state)).startswith(
+        "Quorum : 1 présent ou représenté sur 40"
+    )
+
+
+def test_a_tally_refused_under_a_question_wraps_at_words_at_80_columns(monkeypatch):
+    import io
+
+    from rich.console import Console
+
+    from seminar_cli.i18n import t
+    from seminar_cli.ui import console as console_module
+    from seminar_cli.ui.live import LiveControls
+
+    screen = io.StringIO()
+    monkeypatch.setattr(console_module, "err", lambda: Console(file=screen, width=80))
+    message = t("att.refused.tally", hands=10, voters=4, present=3, represented=1)
+    controls = LiveControls(console=Console(file=io.StringIO(), width=80))
+    controls._suspended = True
+    controls.notify(None, "answer_rejected", message=message)  # type: ignore[arg-type]
+    lines = screen.getvalue().splitlines()
+    assert len(lines) == 2 and all(len(line) <= 80 for line in lines)
+    # cut between words only: « représentés » stays whole
+    assert [word for line in lines for word in line.split()] == message.split()

@@ -128,10 +128,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "stays with {holder} until that vote closes.",
     ),
     "att.refused.tally": (
-        "Refusé : {hands} voix pour {voters} membres présents ou représentés ({present} "
-        "présents, {represented} représentés). Recomptez, ou complétez l'émargement.",
-        "Refused: {hands} votes for {voters} members present or represented ({present} "
-        "present, {represented} represented). Count again, or complete the sign-in.",
+        "Refusé : {hands} voix pour {voters} membres présents ou représentés (présents : "
+        "{present}, représentés : {represented}). Recomptez, ou complétez l'émargement.",
+        "Refused: {hands} votes for {voters} members present or represented (present: "
+        "{present}, represented: {represented}). Count again, or complete the sign-in.",
     ),
     "att.counts_negative": (
         "Les nombres de présents et de représentés ne peuvent pas être négatifs.",
@@ -146,6 +146,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Quorum : {voters} présents ou représentés sur {base}, {required} requis — {verdict}",
         "Quorum: {voters} present or represented out of {base}, {required} required — {verdict}",
     ),
+    "quorum.band_one": (
+        "Quorum : {voters} présent ou représenté sur {base}, {required} requis — {verdict}",
+        "Quorum: {voters} present or represented out of {base}, {required} required — {verdict}",
+    ),
     "quorum.reached": ("atteint", "reached"),
     "quorum.missed": ("non atteint", "not reached"),
     "quorum.second_call": (
@@ -154,6 +158,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "quorum.no_rule": (
         "Présents ou représentés : {voters} sur {base} membres (pas de quorum statutaire)",
+        "Present or represented: {voters} out of {base} members (no quorum in the statutes)",
+    ),
+    "quorum.no_rule_one": (
+        "Présent ou représenté : {voters} sur {base} membres (pas de quorum statutaire)",
         "Present or represented: {voters} out of {base} members (no quorum in the statutes)",
     ),
     "quorum.announce": (

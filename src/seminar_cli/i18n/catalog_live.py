@@ -197,14 +197,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "live.flash.answer_rejected": ("Réponse refusée : {message}", "Answer refused: {message}"),
     # attendance during the session (key a)
-    "live.att.who": ("Qui arrive ou qui part ?", "Who arrives or leaves?"),
     "live.att.search": (
-        "Qui arrive ou qui part ? Quelques lettres du nom :",
-        "Who arrives or leaves? A few letters of the name:",
-    ),
-    "live.att.search_hint": (
-        "(accents et casse ignorés ; Entrée seule : retour à l'écran)",
-        "(accents and case ignored; Enter alone: back to the screen)",
+        "Qui arrive ou qui part ? Quelques lettres (Entrée seule : retour) :",
+        "Who arrives or leaves? A few letters (Enter alone: back):",
     ),
     "live.att.more": (
         "… et {count} autres : tapez plus de lettres",

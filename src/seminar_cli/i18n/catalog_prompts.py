@@ -45,6 +45,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "prompt.ticked": ("{count} choix cochés", "{count} choices ticked"),
     "prompt.ticked_one": ("{count} choix coché", "{count} choice ticked"),
     "prompt.ticked_none": ("aucun choix", "no choice"),
+    "prompt.blank_ballot": ("vote blanc", "blank vote"),
     "prompt.hint.words_one": ("(un seul mot-clé)", "(one keyword only)"),
     "prompt.hint.tally": ("(nombre de voix ; vide : 0)", "(number of votes; blank: 0)"),
     "prompt.hint.rating": ("(un nombre de {min} à {max})", "(a number from {min} to {max})"),
@@ -107,6 +108,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "join.now": ("(en cours : {title})", "(now: {title})"),
     "join.result.answered": ("✓ Réponse enregistrée.", "✓ Answer recorded."),
+    "join.result.ballot": ("✓ Bulletin enregistré.", "✓ Ballot recorded."),
+    "join.result.ballot_blank": (
+        "✓ Bulletin enregistré : vote blanc.",
+        "✓ Ballot recorded: blank vote.",
+    ),
     "join.result.no_answer": (
         "✓ Enregistré : pas de réponse à « {question} ».",
         "✓ Recorded: no answer to “{question}”.",

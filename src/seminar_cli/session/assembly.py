@@ -336,6 +336,24 @@ def announce_quorum(writer: SessionWriter, prompt_id: str | None) -> Quorum:
     return quorum
 
 
+def announced_quorum(state: SessionState, prompt_id: str) -> Quorum | None:
+    """The quorum as it was announced when vote ``prompt_id`` opened (None: not announced,
+    outside an assembly): the figures the room is told above the show of hands."""
+    announced = state.quorum_announcements.get(prompt_id)
+    assembly = state.agenda.assembly
+    if announced is None or assembly is None:
+        return None
+    return Quorum(
+        present=announced.present,
+        represented=announced.represented,
+        base=announced.base,
+        required=announced.required,
+        share=assembly.quorum,
+        second_call=assembly.second_call,
+        on_paper=state.paper_counts is not None,
+    )
+
+
 # -- members' personal codes --------------------------------------------------------------------
 def new_code(taken: Iterable[str]) -> str:
     used = set(taken)

@@ -26,7 +26,12 @@ from seminar_cli.session.answers import (
     ScriptedAnswer,
     normalise_answer,
 )
-from seminar_cli.session.assembly import admit, announce_quorum, tally_refusal
+from seminar_cli.session.assembly import (
+    admit,
+    announce_quorum,
+    announced_quorum,
+    tally_refusal,
+)
 from seminar_cli.session.ballots import ballot_member
 from seminar_cli.session.clock import clock_speed
 from seminar_cli.session.prompter import (
@@ -440,7 +445,8 @@ class Runner:
         state = self.writer.state
         if prompt.who is Who.room:
             if not state.answers.get(prompt.id):  # not even a "no answer" before a crash
-                return self._ask_one(AskRequest(prompt, segment, None))
+                quorum = announced_quorum(state, prompt.id)
+                return self._ask_one(AskRequest(prompt, segment, None, quorum=quorum))
             return True
         people = state.present_participants()
         # a secret round (anonymous, in turn): the ballots are kept until the round is over,

@@ -240,9 +240,7 @@ class LiveControls:
         elif what == "answer_rejected":
             message = str(details.get("message", ""))
             if self._suspended:  # a prompt has the terminal: say it there
-                from seminar_cli.ui.console import say
-
-                say(message, style="red")
+                self._say_under_prompt(message)
             else:
                 self._say(t("live.flash.answer_rejected", message=message))
         elif what == "attendance_refused":
@@ -347,6 +345,15 @@ class LiveControls:
             over = -left
             step = math.floor(over) + 1 - over
         return min(MAX_FRAME, max(MIN_FRAME, step / _speed(runner) + 0.005))
+
+    def _say_under_prompt(self, message: str) -> None:
+        """A refusal while a question has the terminal, wrapped at words to its width (a
+        plain line would be cut mid-word by the terminal at 80 columns)."""
+        from rich.text import Text
+
+        from seminar_cli.ui.console import err
+
+        err().print(Text(message, style="red"))
 
     def _say(self, message: str) -> None:
         """A short message on the screen for a few seconds."""

@@ -286,8 +286,12 @@ def view_from_state(
 
 def quorum_band(quorum: Quorum) -> str:
     """« Quorum : 23 présents ou représentés sur 85, 22 requis — atteint »."""
+    from seminar_cli.i18n import plural as one_or_many  # the catalogue's ``key_one`` forms
+
     if quorum.required <= 0:
-        return t("quorum.no_rule", voters=quorum.voters, base=quorum.base)
+        return t(
+            one_or_many("quorum.no_rule", quorum.voters), voters=quorum.voters, base=quorum.base
+        )
     if quorum.reached:
         verdict = t("quorum.reached")
     elif quorum.second_call:
@@ -295,7 +299,7 @@ def quorum_band(quorum: Quorum) -> str:
     else:
         verdict = t("quorum.missed")
     return t(
-        "quorum.band",
+        one_or_many("quorum.band", quorum.voters),
         voters=quorum.voters,
         base=quorum.base,
         required=quorum.required,

@@ -132,6 +132,8 @@ def ask_attendance(agenda: Agenda) -> list[Attendance]:
 
 
 MAX_FOUND = 12  # names offered at once: a 24-line terminal shows them with the questions
+# columns a choice leaves free: the answered line repeats it after « ? Qui ? »
+CHOICE_MARGIN = 10
 
 
 def fitted(text: str, room: int | None = None) -> str:
@@ -158,6 +160,15 @@ def attendance_state_text(state: SessionState, name: str) -> str:
     return t(f"live.status.{status}")
 
 
+def _person_line(state: SessionState, person: Participant) -> str:
+    """« Name — organisation [attendance] »: the organisation is what gives way to the width,
+    never the attendance."""
+    from rich.cells import cell_len
+
+    suffix = f"  [{attendance_state_text(state, person.name)}]"
+    return fitted(_label(person), CHOICE_MARGIN + cell_len(suffix)) + suffix
+
+
 def attendance_actions(status: str) -> tuple[str, ...]:
     """What key ``a`` offers for someone in ``status``, the likely one first: arriving for
     whoever is not here, leaving only for whoever is; the status they have is not offered
@@ -179,32 +190,31 @@ def ask_attendance_change(state: SessionState) -> Attendance | None:
 
     people = state.agenda.participants
     while True:
-        query = questionary.text(
-            fitted(t("live.att.search"), 2), instruction=t("live.att.search_hint")
-        ).ask()
+        query = questionary.text(fitted(t("live.att.search"), 2)).ask()
         if query is None or not query.strip():
             return None
         typed = query.strip()
         found = search_people(state.agenda, typed)
         choices: list[Any] = [
-            questionary.Choice(
-                fitted(f"{_label(p)}  ({attendance_state_text(state, p.name)})"), value=p.name
-            )
-            for p in found[:MAX_FOUND]
+            questionary.Choice(_person_line(state, p), value=p.name) for p in found[:MAX_FOUND]
         ]
         if len(found) > MAX_FOUND:
             more = len(found) - MAX_FOUND
-            choices.append(questionary.Separator(fitted(t("live.att.more", count=more))))
+            choices.append(
+                questionary.Separator(fitted(t("live.att.more", count=more), CHOICE_MARGIN))
+            )
         if not any(p.name.casefold() == typed.casefold() for p in people):
             choices.append(
-                questionary.Choice(fitted(t("live.att.other_named", name=typed)), value=_OTHER)
+                questionary.Choice(
+                    fitted(t("live.att.other_named", name=typed), CHOICE_MARGIN), value=_OTHER
+                )
             )
         choices += [
             questionary.Choice(t("live.att.again"), value=_AGAIN),
             questionary.Choice(t("live.att.back"), value=_BACK),
         ]
         name = questionary.select(
-            fitted(t("live.att.who"), 2),
+            t("att.ask_which"),  # short: the answered line repeats it before the choice
             choices=choices,
             use_jk_keys=False,
             instruction=t("prompt.hint.select"),

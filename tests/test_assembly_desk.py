@@ -291,3 +291,50 @@ def test_a_tally_refused_under_a_question_wraps_at_words_at_80_columns(monkeypat
     assert len(lines) == 2 and all(len(line) <= 80 for line in lines)
     # cut between words only: « représentés » stays whole
     assert [word for line in lines for word in line.split()] == message.split()
+
+
+def test_the_room_screen_never_says_adopted_without_quorum(tmp_path):
+    import io
+
+    from rich.console import Console
+
+    from seminar_cli.session.prompter import AskRequest
+    from seminar_cli.session.runner import HeadlessControls, Runner
+    from seminar_cli.ui.live import LiveControls
+
+    class Tally:
+        def ask(self, request: AskRequest) -> object:
+            return {"pour": 3}
+
+        def ask_name(self, prompt: object) -> None:
+            return None
+
+    def shown(writer: SessionWriter) -> str:
+        writer.record(EventType.segment_started, segment="ouverture")
+        Runner(writer, HeadlessControls(), Tally()).ask_prompts(writer.agenda.segments[1])
+        controls = LiveControls(console=Console(file=io.StringIO(), width=80))
+        prompt = writer.agenda.segments[1].prompts[0]
+        controls._show_results(Runner(writer, controls), prompt)
+        screen = io.StringIO()
+        Console(file=screen, width=80).print(controls.results[-1][0])
+        return screen.getvalue()
+
+    few = bundled_ag(tmp_path / "few")  # 3 of 40 signed in, 10 required
+    for name in ("Hélène Marchand", "Olivier Dumas", "Camille Martin"):
+        admit(few, name, "present")
+    text = shown(few)
+    assert "Non adoptée : quorum non atteint" in text and "Résolution adoptée" not in text
+    enough = bundled_ag(tmp_path / "enough")
+    enough.record(EventType.attendance_counts, present=12, represented=0)
+    assert "Résolution adoptée" in shown(enough)
+
+
+def test_a_command_in_an_agenda_text_is_shown_without_its_backticks_at_80x24(tmp_path):
+    from seminar_cli.ui.screen import view_from_state
+    from tests.live_helpers import frame
+
+    writer = bundled_ag(tmp_path)
+    writer.record(EventType.segment_started, segment="elections")
+    text = frame(view_from_state(writer.state, writer.clock.now()), 80, 24)
+    assert "seminar join" in text  # the segment's description names the command
+    assert "`" not in text

@@ -10,6 +10,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "results.share": ("{count} · {percent} %", "{count} · {percent}%"),
     "results.adopted": ("Résolution adoptée", "Resolution adopted"),
     "results.rejected": ("Résolution rejetée", "Resolution rejected"),
+    "results.no_quorum": (
+        "Non adoptée : quorum non atteint",
+        "Not adopted: quorum not reached",
+    ),
     "results.mean": ("Moyenne : {mean} (de {low} à {high})", "Mean: {mean} (from {low} to {high})"),
     "results.top_words": ("Mots les plus fréquents", "Most frequent words"),
     "results.points": ("{points} pts", "{points} pts"),

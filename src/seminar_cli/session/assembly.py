@@ -354,6 +354,15 @@ def announced_quorum(state: SessionState, prompt_id: str) -> Quorum | None:
     )
 
 
+def deliberated_at_vote(state: SessionState, prompt_id: str) -> bool:
+    """Whether a vote's result may stand (PRODUCT §7): outside an assembly always; in one,
+    with the quorum announced as it opened (else as it stands) reached, or on second call."""
+    if state.agenda.assembly is None:
+        return True
+    quorum = announced_quorum(state, prompt_id) or quorum_now(state)
+    return quorum.may_deliberate
+
+
 # -- members' personal codes --------------------------------------------------------------------
 def new_code(taken: Iterable[str]) -> str:
     used = set(taken)

@@ -516,7 +516,14 @@ class LiveControls:
 
         state = runner.state
         answers = state.answers.get(prompt.id, [])
-        shown = render_results(prompt, answers, state.agenda.assembly)
+        from seminar_cli.session.assembly import deliberated_at_vote
+
+        shown = render_results(
+            prompt,
+            answers,
+            state.agenda.assembly,
+            deliberated=deliberated_at_vote(state, prompt.id),
+        )
         if shown is None:
             self._say(t("live.flash.results_hidden"))
             return

@@ -480,10 +480,13 @@ class QuestionaryPrompter:
             console.print(Text(t("prompt.anonymous"), style="dim"))
         if request.on_behalf:  # a proxy: whose ballot this one is
             console.print(Text(t("ballot.for_whom", name=request.on_behalf), style="bold"))
-        if prompt.description:
-            console.print(Text(prompt.description, style="italic"))
-        if prompt.text:
-            console.print(Text(prompt.text))
+        if prompt.description or prompt.text:
+            from seminar_cli.ui.screen import agenda_text
+
+            if prompt.description:
+                console.print(agenda_text(prompt.description, style="italic"))
+            if prompt.text:
+                console.print(agenda_text(prompt.text))
         if prompt.type is PromptType.ranking:  # its steps ask only « in 1st place? »
             console.print(Text(prompt.question, style="bold"))
 

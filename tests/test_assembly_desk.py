@@ -338,3 +338,42 @@ def test_a_command_in_an_agenda_text_is_shown_without_its_backticks_at_80x24(tmp
     text = frame(view_from_state(writer.state, writer.clock.now()), 80, 24)
     assert "seminar join" in text  # the segment's description names the command
     assert "`" not in text
+
+
+def test_key_a_finds_a_member_by_a_few_letters_and_shows_everyones_real_state(
+    tmp_path, monkeypatch
+):
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    from seminar_cli.ui import setup
+
+    monkeypatch.setenv("COLUMNS", "80")  # what shutil.get_terminal_size reads first
+    monkeypatch.setenv("LINES", "24")
+    writer = bundled_ag(tmp_path)
+    state = writer.state
+    people = state.agenda.participants
+    assert len(people) == 43
+    # before anyone signed in: every member absent, none « présent(e) »
+    lines = [setup._person_line(state, p) for p in people]
+    assert all(line.endswith("  [absent(e)]") for line in lines)
+    # no line longer than what 80 columns leave after « ? Qui ? » and the pointer
+    assert max(len(line) for line in lines) <= 80 - setup.CHOICE_MARGIN
+    assert any(line.count("…") for line in lines)  # a long organisation gives way, not the state
+    admit(writer, "Olivier Dumas", "present")
+    admit(writer, "Julien Moreau", "represented", "Olivier Dumas")
+    admit(writer, "Camille Martin", "excused")
+    state = writer.state
+    assert setup.attendance_state_text(state, "Julien Moreau") == "représenté(e) par Olivier Dumas"
+    assert setup.attendance_state_text(state, "Camille Martin") == "excusé(e)"
+    # the likely action first; leaving is offered only to whoever is present
+    assert setup.attendance_actions("absent")[0] == "present"
+    assert "left" not in setup.attendance_actions("absent")
+    assert setup.attendance_actions("present")[0] == "left"
+    with create_pipe_input() as typed, create_app_session(input=typed, output=DummyOutput()):
+        typed.send_text("heLENE\r")  # accents and case ignored
+        typed.send_text("\r")  # the one match, Hélène Marchand
+        typed.send_text("\r")  # absent: « arrivé(e) : présent(e) » comes first
+        change = setup.ask_attendance_change(state)
+    assert change == ("Hélène Marchand", "present", None)

@@ -356,7 +356,7 @@ def test_key_a_finds_a_member_by_a_few_letters_and_shows_everyones_real_state(
     people = state.agenda.participants
     assert len(people) == 43
     # before anyone signed in: every member absent, none « présent(e) »
-    lines = [setup._person_line(state, p) for p in people]
+    lines = [setup.person_line(state, p) for p in people]
     assert all(line.endswith("  [absent(e)]") for line in lines)
     # no line longer than what 80 columns leave after « ? Qui ? » and the pointer
     assert max(len(line) for line in lines) <= 80 - setup.CHOICE_MARGIN

@@ -160,7 +160,7 @@ def attendance_state_text(state: SessionState, name: str) -> str:
     return t(f"live.status.{status}")
 
 
-def _person_line(state: SessionState, person: Participant) -> str:
+def person_line(state: SessionState, person: Participant) -> str:
     """« Name — organisation [attendance] »: the organisation is what gives way to the width,
     never the attendance."""
     from rich.cells import cell_len
@@ -196,7 +196,7 @@ def ask_attendance_change(state: SessionState) -> Attendance | None:
         typed = query.strip()
         found = search_people(state.agenda, typed)
         choices: list[Any] = [
-            questionary.Choice(_person_line(state, p), value=p.name) for p in found[:MAX_FOUND]
+            questionary.Choice(person_line(state, p), value=p.name) for p in found[:MAX_FOUND]
         ]
         if len(found) > MAX_FOUND:
             more = len(found) - MAX_FOUND

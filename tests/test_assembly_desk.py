@@ -4,6 +4,7 @@ is in stays put until its vote closes, members signed in anywhere get their pers
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -377,3 +378,36 @@ def test_key_a_finds_a_member_by_a_few_letters_and_shows_everyones_real_state(
         typed.send_text("\r")  # absent: « arrivé(e) : présent(e) » comes first
         change = setup.ask_attendance_change(state)
     assert change == ("Hélène Marchand", "present", None)
+
+
+def test_the_desk_at_80_columns_lists_people_with_their_state_in_french(tmp_path):
+    import pexpect
+
+    from tests.session_helpers import spawn_seminar
+
+    writer = bundled_ag(tmp_path)
+    admit(writer, "Olivier Dumas", "present")
+    desk = spawn_seminar(tmp_path, "--lang", "fr", "attendance", dimensions=(24, 80))
+    try:
+        desk.expect("Nom \\(quelques lettres")
+        desk.expect_exact("\x1b[?25h")  # the question is drawn and reads keys
+        desk.send("o\r")
+        desk.expect("tapez plus de lettres")
+        listed = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", desk.before)
+        assert "Qui ? (↑↓ puis Entrée)" in listed
+        assert "Olivier Dumas — Institut des coopérations territoriales  [présent(e)]" in listed
+        assert "Nathalie Roux — Groupe Ardent  [absent(e)]" in listed
+        assert "Use arrow keys" not in listed
+        desk.send("\r")  # Olivier Dumas
+        desk.expect("excusé")
+        asked = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", desk.before)
+        assert "Olivier Dumas [présent(e)] : (↑↓ puis Entrée)" in asked
+        desk.send("\x03")  # no status given: back to the name
+        desk.expect("Nom \\(quelques lettres")
+        desk.expect_exact("\x1b[?25h")
+        desk.send("\r")  # an empty name ends the desk
+        desk.expect(pexpect.EOF)
+        desk.close()
+        assert desk.exitstatus == 0
+    finally:
+        desk.close(force=True)

@@ -139,15 +139,26 @@ CHOICE_MARGIN = 10
 def fitted(text: str, room: int | None = None) -> str:
     """``text`` cut with an ellipsis to the terminal's width less ``room`` columns (the
     question's pointer and margin), so that no line of a list wraps at 80 columns."""
-    import shutil
-
     from rich.cells import cell_len, set_cell_size
 
-    width = shutil.get_terminal_size((80, 24)).columns - (4 if room is None else room)
+    width = _question_width() - (4 if room is None else room)
     width = max(width, 20)
     if cell_len(text) <= width:
         return text
     return set_cell_size(text, width - 1).rstrip() + "…"
+
+
+def _question_width() -> int:
+    """The columns questionary draws in: the terminal's own (prompt_toolkit asks the terminal,
+    not ``COLUMNS``), else ``COLUMNS``, else 80."""
+    import os
+    import shutil
+    import sys
+
+    try:
+        return os.get_terminal_size(sys.stdout.fileno()).columns
+    except (AttributeError, OSError, ValueError):
+        return shutil.get_terminal_size((80, 24)).columns
 
 
 def attendance_state_text(state: SessionState, name: str) -> str:

@@ -411,3 +411,42 @@ def test_the_desk_at_80_columns_lists_people_with_their_state_in_french(tmp_path
         assert desk.exitstatus == 0
     finally:
         desk.close(force=True)
+
+
+ROLL_CALL = """\
+title: Conseil
+participants:
+  - name: Ana Lopez
+  - name: Denis Faure
+  - name: Emma Vidal
+assembly:
+  quorum: 0.5
+segments:
+  - id: vote
+    title: Vote
+    duration: 10m
+    prompts:
+      - id: budget
+        question: Budget
+        type: vote
+        who: open
+"""
+
+
+def test_a_roll_call_answer_in_the_members_name_keeps_their_proxy(tmp_path):
+    from seminar_cli.errors import SessionError
+    from tests.live_helpers import open_writer
+
+    writer = open_writer(tmp_path, ROLL_CALL)
+    admit(writer, "Denis Faure", "represented", "Ana Lopez")
+    writer.record(EventType.segment_started, segment="vote")
+    writer.record(EventType.prompt_opened, prompt="budget", segment="vote")
+    writer.record(EventType.answer_given, prompt="budget", participant="Denis Faure", value="pour")
+    with pytest.raises(SessionError) as refused:
+        admit(writer, "Denis Faure", "represented", "Emma Vidal")
+    assert refused.value.message() == (
+        "Refusé : un bulletin a déjà été déposé pour Denis Faure dans le vote « Budget » ; son "
+        "pouvoir reste à Ana Lopez jusqu'à la clôture de ce vote."
+    )
+    writer.record(EventType.prompt_closed, prompt="budget")
+    assert admit(writer, "Denis Faure", "represented", "Emma Vidal").represented_by == "Emma Vidal"

@@ -206,8 +206,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "… and {count} more: type more letters",
     ),
     "live.att.other_named": (
-        "« {name} », hors liste (invité·e)",
-        "'{name}', not on the list (guest)",
+        "« {name} », hors liste",
+        "'{name}', not on the list",
     ),
     "live.att.again": ("(chercher un autre nom)", "(search another name)"),
     "live.att.represented_by": ("représenté(e) par {name}", "represented by {name}"),

@@ -270,7 +270,8 @@ def test_idle_frames_once_a_second_and_none_while_nothing_changes(tmp_path):
 
 def test_attendance_change_with_key_a(tmp_path):
     with create_pipe_input() as typed, create_app_session(input=typed, output=DummyOutput()):
-        typed.send_text("\x1b[B\r")  # Bruno
+        typed.send_text("BRUN\r")  # a few letters, case ignored
+        typed.send_text("\r")  # the one person they match: Bruno
         typed.send_text("\r")  # first choice for someone present: left
         writer, _, keys, screen = run_live(tmp_path, [(5, "a"), (6, QUIT)])
     assert payloads(writer, "attendance") == [{"participant": "Bruno", "status": "left"}]

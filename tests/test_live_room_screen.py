@@ -67,7 +67,7 @@ def test_a_round_and_attendance_stay_on_the_applications_screen(room) -> None:
     tmux.send("a")
     screen = tmux.wait_for("Qui arrive ou qui part ?")
     assert PIP_LOG not in screen
-    tmux.send("Up", "Enter")  # (back to the screen)
+    tmux.send("Enter")  # no name typed: back to the screen
     screen = tmux.wait_for("EN COURS")
     assert PIP_LOG not in screen
     tmux.send("q")

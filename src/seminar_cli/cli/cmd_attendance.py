@@ -52,10 +52,16 @@ def register(app: typer.Typer) -> None:
         address: Annotated[
             str | None, typer.Option("--address", help=t("help.opt.address"), metavar="URL")
         ] = None,
+        codes: Annotated[bool, typer.Option("--codes", help=t("help.opt.codes"))] = False,
     ) -> None:
         from seminar_cli.cli.common import find_session, open_journal
         from seminar_cli.errors import UsageError
-        from seminar_cli.session.assembly import DeskRequest, attendance_desk, member_cards
+        from seminar_cli.session.assembly import (
+            DeskRequest,
+            attendance_desk,
+            member_cards,
+            members_codes,
+        )
         from seminar_cli.session.service import writer_on_session_clock
         from seminar_cli.ui import desk
 
@@ -81,10 +87,10 @@ def register(app: typer.Typer) -> None:
             desk.write_cards(
                 cards, writer.state.meta.get("title") or row.title, member_cards(writer), address
             )
-            if request == DeskRequest():
-                return
-        if request == DeskRequest():
+        if request != DeskRequest():
+            done, quorum = attendance_desk(writer, request, desk.show_one_signed_in)
+            desk.show_signed_in(done, quorum, counts)
+        if codes:
+            desk.show_codes(members_codes(writer.state), writer.state)
+        elif request == DeskRequest() and cards is None:
             desk.run_desk(writer)
-            return
-        done, quorum = attendance_desk(writer, request, desk.show_one_signed_in)
-        desk.show_signed_in(done, quorum, counts)

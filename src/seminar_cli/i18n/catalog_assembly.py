@@ -121,11 +121,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Refused: {name} holds {held} proxy(ies); give them to another member present first "
         "(or mark those members excused).",
     ),
+    "att.refused.ballot_cast": (
+        "Refusé : un bulletin a déjà été déposé pour {name} dans le vote « {prompt} » ; son "
+        "pouvoir reste à {holder} jusqu'à la clôture de ce vote.",
+        "Refused: a ballot was already cast for {name} in the vote '{prompt}'; their proxy "
+        "stays with {holder} until that vote closes.",
+    ),
     "att.refused.tally": (
-        "Refusé : {hands} voix pour {voters} membres présents ou représentés ({present} "
-        "présents, {represented} représentés). Recomptez, ou complétez l'émargement.",
-        "Refused: {hands} votes for {voters} members present or represented ({present} "
-        "present, {represented} represented). Count again, or complete the sign-in.",
+        "Refusé : {hands} voix pour {voters} membres présents ou représentés (présents : "
+        "{present}, représentés : {represented}). Recomptez, ou complétez l'émargement.",
+        "Refused: {hands} votes for {voters} members present or represented (present: "
+        "{present}, represented: {represented}). Count again, or complete the sign-in.",
     ),
     "att.counts_negative": (
         "Les nombres de présents et de représentés ne peuvent pas être négatifs.",
@@ -140,6 +146,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Quorum : {voters} présents ou représentés sur {base}, {required} requis — {verdict}",
         "Quorum: {voters} present or represented out of {base}, {required} required — {verdict}",
     ),
+    "quorum.band_one": (
+        "Quorum : {voters} présent ou représenté sur {base}, {required} requis — {verdict}",
+        "Quorum: {voters} present or represented out of {base}, {required} required — {verdict}",
+    ),
     "quorum.reached": ("atteint", "reached"),
     "quorum.missed": ("non atteint", "not reached"),
     "quorum.second_call": (
@@ -148,6 +158,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "quorum.no_rule": (
         "Présents ou représentés : {voters} sur {base} membres (pas de quorum statutaire)",
+        "Present or represented: {voters} out of {base} members (no quorum in the statutes)",
+    ),
+    "quorum.no_rule_one": (
+        "Présent ou représenté : {voters} sur {base} membres (pas de quorum statutaire)",
         "Present or represented: {voters} out of {base} members (no quorum in the statutes)",
     ),
     "quorum.announce": (
@@ -231,13 +245,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '  seminar attendance --present-name "Hélène Marchand"\n'
         '  seminar attendance --proxy "Hélène Marchand:Julien Moreau" --excused Roux\n'
         "  seminar attendance --present 23 --represented 4\n"
-        "  seminar attendance --cards cartes.html",
+        "  seminar attendance --cards cartes.html\n"
+        "  seminar attendance --codes",
         "Without options: search a name (accents and case ignored), then present, represented "
         "or excused. Examples:\n\n"
         '  seminar attendance --present-name "Hélène Marchand"\n'
         '  seminar attendance --proxy "Hélène Marchand:Julien Moreau" --excused Roux\n'
         "  seminar attendance --present 23 --represented 4\n"
-        "  seminar attendance --cards cards.html",
+        "  seminar attendance --cards cards.html\n"
+        "  seminar attendance --codes",
     ),
     "help.opt.present_name": (
         "Signe la présence de NOM (répétable).",
@@ -265,6 +281,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "avec le code du membre.",
         "The phones' join address (http://…/j/CODE): the cards carry its QR code with the "
         "member's code.",
+    ),
+    "help.opt.codes": (
+        "Liste les codes personnels des membres signés présents (à donner à chacun, jamais à "
+        "l'écran projeté).",
+        "Lists the personal codes of the members signed in present (to give to each, never on "
+        "the projected screen).",
+    ),
+    "att.code_line": ("{name} : {code} ({status})", "{name}: {code} ({status})"),
+    "att.codes_missing": (
+        "{count} membres sans code : pas encore signés présents.",
+        "{count} members without a code: not signed in present yet.",
+    ),
+    "att.codes_missing_one": (
+        "{count} membre sans code : pas encore signé·e présent·e.",
+        "{count} member without a code: not signed in present yet.",
     ),
     "att.cards_exists": (
         "{file} existe déjà.",

@@ -139,6 +139,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "election.cast": ("Suffrages exprimés : {n}", "Votes cast: {n}"),
     "election.elected": ("Élus : {names}", "Elected: {names}"),
     "election.none_elected": ("Personne n'est élu.", "Nobody is elected."),
+    "election.no_quorum_room": (
+        "Personne n'est élu : quorum non atteint.",
+        "Nobody is elected: quorum not reached.",
+    ),
     "election.ties": (
         "Égalité, non départagée : {names}",
         "Tie, not decided: {names}",

@@ -197,9 +197,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "live.flash.answer_rejected": ("Réponse refusée : {message}", "Answer refused: {message}"),
     # attendance during the session (key a)
-    "live.att.who": ("Qui arrive ou qui part ?", "Who arrives or leaves?"),
-    "live.att.other": ("Quelqu'un d'autre (hors liste)…", "Someone else (not on the list)…"),
-    "live.att.name": ("Nom :", "Name:"),
+    "live.att.search": (
+        "Qui arrive ou qui part ? Quelques lettres (Entrée seule : retour) :",
+        "Who arrives or leaves? A few letters (Enter alone: back):",
+    ),
+    "live.att.more": (
+        "… et {count} autres : tapez plus de lettres",
+        "… and {count} more: type more letters",
+    ),
+    "live.att.other_named": (
+        "« {name} », hors liste",
+        "'{name}', not on the list",
+    ),
+    "live.att.again": ("(chercher un autre nom)", "(search another name)"),
+    "live.att.represented_by": ("représenté(e) par {name}", "represented by {name}"),
+    "live.flash.attendance_proxy": (
+        "Présence enregistrée : {name} — représenté(e) par {holder}",
+        "Attendance recorded: {name} — represented by {holder}",
+    ),
+    "live.flash.attendance_code": (
+        "Présence enregistrée : {name} — présent(e). Son code personnel de vote : "
+        "seminar attendance --codes, à l'accueil",
+        "Attendance recorded: {name} — present. Their personal voting code: "
+        "seminar attendance --codes, at the desk",
+    ),
     "live.att.status": ("{name} :", "{name}:"),
     "live.att.back": ("(retour à l'écran)", "(back to the screen)"),
     # attendance statuses

@@ -10,6 +10,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "results.share": ("{count} · {percent} %", "{count} · {percent}%"),
     "results.adopted": ("Résolution adoptée", "Resolution adopted"),
     "results.rejected": ("Résolution rejetée", "Resolution rejected"),
+    "results.no_quorum": (
+        "Non adoptée : quorum non atteint",
+        "Not adopted: quorum not reached",
+    ),
     "results.mean": ("Moyenne : {mean} (de {low} à {high})", "Mean: {mean} (from {low} to {high})"),
     "results.top_words": ("Mots les plus fréquents", "Most frequent words"),
     "results.points": ("{points} pts", "{points} pts"),
@@ -45,6 +49,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "prompt.ticked": ("{count} choix cochés", "{count} choices ticked"),
     "prompt.ticked_one": ("{count} choix coché", "{count} choice ticked"),
     "prompt.ticked_none": ("aucun choix", "no choice"),
+    "prompt.blank_ballot": ("vote blanc", "blank vote"),
     "prompt.hint.words_one": ("(un seul mot-clé)", "(one keyword only)"),
     "prompt.hint.tally": ("(nombre de voix ; vide : 0)", "(number of votes; blank: 0)"),
     "prompt.hint.rating": ("(un nombre de {min} à {max})", "(a number from {min} to {max})"),
@@ -107,6 +112,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "join.now": ("(en cours : {title})", "(now: {title})"),
     "join.result.answered": ("✓ Réponse enregistrée.", "✓ Answer recorded."),
+    "join.result.ballot": ("✓ Bulletin enregistré.", "✓ Ballot recorded."),
+    "join.result.ballot_blank": (
+        "✓ Bulletin enregistré : vote blanc.",
+        "✓ Ballot recorded: blank vote.",
+    ),
     "join.result.no_answer": (
         "✓ Enregistré : pas de réponse à « {question} ».",
         "✓ Recorded: no answer to “{question}”.",

@@ -103,6 +103,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Session {id} has been sealed since {at}: nothing more is added to it, except an "
         "erratum (add --erratum to note, decision or action).",
     ),
+    "seal.refused_attendance": (
+        "La séance {id} est scellée (depuis le {at}) : son émargement est définitif, plus rien "
+        "n'y est signé ni changé.",
+        "Session {id} is sealed (since {at}): its attendance is final, nobody is signed in or "
+        "changed there any more.",
+    ),
+    "seal.refused_resume": (
+        "La séance {id} est scellée (depuis le {at}) : elle ne reprend plus, son compte rendu "
+        "est définitif (seminar export {id}).",
+        "Session {id} is sealed (since {at}): it cannot be resumed, its minutes are final "
+        "(seminar export {id}).",
+    ),
     "seal.erratum_unsealed": (
         "La séance {id} n'est pas scellée : enregistrez sans --erratum.",
         "Session {id} is not sealed: record without --erratum.",

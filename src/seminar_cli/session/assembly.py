@@ -13,13 +13,14 @@ import secrets
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from seminar_cli.errors import SessionError
 from seminar_cli.journal.events import EventType
 
 if TYPE_CHECKING:
-    from seminar_cli.agenda.models import Agenda, Participant
+    from seminar_cli.agenda.models import Agenda, Participant, Prompt
     from seminar_cli.journal.state import SessionState
     from seminar_cli.session.service import SessionWriter
 
@@ -161,7 +162,76 @@ def attendance_refusal(
     elif proxies_held(state, name) and status != "present":
         # who leaves takes the proxies away: they are given back first, by name
         return "att.refused.holder_leaves", {"name": name, "held": proxies_held(state, name)}
+    return proxy_in_use(state, name, status, represented_by)
+
+
+def open_ballots(state: SessionState) -> list[Prompt]:
+    """The votes and elections open now whose ballots are members' (not a show of hands)."""
+    from seminar_cli.agenda.models import Ballot
+
+    found = []
+    for _segment, prompt in state.agenda.all_prompts():
+        mode = prompt.ballot_mode
+        if prompt.id in state.open_prompts and mode is not None and mode is not Ballot.hands:
+            found.append(prompt)
+    return found
+
+
+def ballot_cast_for(
+    state: SessionState, name: str, pending: Callable[[str, str], bool] | None = None
+) -> Prompt | None:
+    """The open vote or election where a ballot was cast for member ``name``: their secret
+    ballot, written (``answer_marked``) or still held in the pool (``pending(prompt, name)``),
+    or a roll-call answer under their name."""
+    for prompt in open_ballots(state):
+        if name in state.marked.get(prompt.id, ()):
+            return prompt
+        if any(a.participant == name for a in state.answers.get(prompt.id, [])):
+            return prompt
+        if pending is not None and pending(prompt.id, name):
+            return prompt
     return None
+
+
+def proxy_in_use(
+    state: SessionState,
+    name: str,
+    status: str,
+    represented_by: str | None,
+    pending: Callable[[str, str], bool] | None = None,
+) -> Refusal | None:
+    """A represented member whose ballot is in an open vote keeps their proxy as it is until
+    that vote closes: neither moved to another holder, nor turned into present or excused.
+    The ballot was cast under that proxy; changing it would credit it to someone else and
+    change the vote's count of voters while it runs.  Once the vote is closed the proxy may
+    move again (a member arriving late, a holder leaving)."""
+    record = state.attendance.get(name)
+    if record is None or record.status != "represented":
+        return None
+    if status == "represented" and represented_by == record.represented_by:
+        return None  # the same proxy recorded again: nothing changes
+    prompt = ballot_cast_for(state, name, pending)
+    if prompt is None:
+        return None
+    return "att.refused.ballot_cast", {
+        "name": name,
+        "holder": record.represented_by or "?",
+        "prompt": prompt.question,
+    }
+
+
+def check_not_sealed(state: SessionState) -> None:
+    """The attendance of sealed minutes is final (PRODUCT §7): SessionError."""
+    if state.sealed is not None:
+        raise SessionError(
+            "seal.refused_attendance", id=state.session_id, at=_moment(state.sealed.at)
+        )
+
+
+def _moment(at: datetime) -> str:
+    from seminar_cli.session.seal import moment_text
+
+    return moment_text(at)
 
 
 def check_attendance_list(
@@ -191,11 +261,20 @@ def record_attendance(
     writer: SessionWriter, name: str, status: str, represented_by: str | None = None
 ) -> None:
     """Record one person's attendance, checked against the rules on the journal as it is at the
-    moment of writing (the desk and the facilitator may sign people in at the same time)."""
+    moment of writing (the desk and the facilitator may sign people in at the same time).
+    Refused after the seal, and while the member's ballot held in the anonymous pool is in
+    an open vote (checked just before the write: the pool is not in the folded state)."""
+    writer.sync()
+    check_not_sealed(writer.state)
+    in_pool = proxy_in_use(writer.state, name, status, represented_by, writer.has_voted)
+    if in_pool is not None:
+        raise SessionError(in_pool[0], **in_pool[1])
     refusal: list[Refusal] = []
 
     def accept(state: SessionState) -> bool:
         found = attendance_refusal(state, name, status, represented_by)
+        if found is None and state.sealed is not None:
+            found = "seal.refused_attendance", {"id": state.session_id, "at": "?"}
         if found is not None:
             refusal.append(found)
         return found is None
@@ -208,10 +287,13 @@ def record_attendance(
         represented_by=represented_by if status == "represented" else None,
     )
     if written is None and refusal:
+        check_not_sealed(writer.state)  # sealed meanwhile: said with the seal's moment
         raise SessionError(refusal[-1][0], **refusal[-1][1])
 
 
 def record_paper_counts(writer: SessionWriter, present: int, represented: int) -> None:
+    writer.sync()
+    check_not_sealed(writer.state)
     if present < 0 or represented < 0:
         raise SessionError("att.counts_negative")
     base = writer.agenda.quorum_base()
@@ -252,6 +334,33 @@ def announce_quorum(writer: SessionWriter, prompt_id: str | None) -> Quorum:
         reached=quorum.reached,
     )
     return quorum
+
+
+def announced_quorum(state: SessionState, prompt_id: str) -> Quorum | None:
+    """The quorum as it was announced when vote ``prompt_id`` opened (None: not announced,
+    outside an assembly): the figures the room is told above the show of hands."""
+    announced = state.quorum_announcements.get(prompt_id)
+    assembly = state.agenda.assembly
+    if announced is None or assembly is None:
+        return None
+    return Quorum(
+        present=announced.present,
+        represented=announced.represented,
+        base=announced.base,
+        required=announced.required,
+        share=assembly.quorum,
+        second_call=assembly.second_call,
+        on_paper=state.paper_counts is not None,
+    )
+
+
+def deliberated_at_vote(state: SessionState, prompt_id: str) -> bool:
+    """Whether a vote's result may stand (PRODUCT §7): outside an assembly always; in one,
+    with the quorum announced as it opened (else as it stands) reached, or on second call."""
+    if state.agenda.assembly is None:
+        return True
+    quorum = announced_quorum(state, prompt_id) or quorum_now(state)
+    return quorum.may_deliberate
 
 
 # -- members' personal codes --------------------------------------------------------------------
@@ -340,9 +449,31 @@ def sign_in(writer: SessionWriter, query: str, status: str, holder: str | None =
     agenda = writer.agenda
     person = find_person(agenda, query)
     by = find_person(agenda, holder).name if holder else None
-    record_attendance(writer, person.name, status, by)
-    code = member_code(writer, person.name) if status == "present" and person.member else None
-    return SignedIn(person.name, status, by, code, guest=not person.member)
+    return admit(writer, person.name, status, by)
+
+
+def admit(
+    writer: SessionWriter, name: str, status: str, represented_by: str | None = None
+) -> SignedIn:
+    """Record ``name``'s attendance by the assembly's rules and, for a register's member now
+    present, make (or find) their personal code: the desk, the live screen's key ``a`` and
+    an answers file's ``attendance:`` all sign people in through here, so every member
+    present can vote from a phone (PRODUCT §9)."""
+    record_attendance(writer, name, status, represented_by)
+    person = next((p for p in writer.agenda.participants if p.name == name), None)
+    is_member = person is not None and person.member
+    code = None
+    if status == "present" and is_member and writer.agenda.assembly is not None:
+        code = member_code(writer, name)
+    return SignedIn(name, status, represented_by, code, guest=not is_member)
+
+
+def members_codes(state: SessionState) -> list[tuple[Participant, str | None]]:
+    """Every member of the register in roster order with their personal code (None: not
+    signed in present yet).  Reads only: nothing is made."""
+    if state.agenda.assembly is None:
+        raise SessionError("att.not_assembly", id=state.session_id)
+    return [(p, code_of(state, p.name)) for p in state.agenda.voting_members()]
 
 
 def attendance_desk(
@@ -356,6 +487,8 @@ def attendance_desk(
     record is told to ``recorded`` as it is written, so the desk knows it before a refusal."""
     if writer.agenda.assembly is None:
         raise SessionError("att.not_assembly", id=writer.session_id)
+    writer.sync()
+    check_not_sealed(writer.state)
     done: list[SignedIn] = []
 
     def keep(item: SignedIn) -> None:
@@ -379,4 +512,7 @@ def member_cards(writer: SessionWriter) -> list[tuple[Participant, str]]:
     """Every member with their personal code (made now for those who have none yet)."""
     if writer.agenda.assembly is None:
         raise SessionError("att.not_assembly", id=writer.session_id)
+    writer.sync()
+    if any(code_of(writer.state, p.name) is None for p in writer.agenda.voting_members()):
+        check_not_sealed(writer.state)  # codes would be made: a write
     return [(p, member_code(writer, p.name)) for p in writer.agenda.voting_members()]

@@ -69,6 +69,11 @@ def roster_name(roster: Iterable[str], typed: str) -> str:
     return matches.pop() if len(matches) == 1 else typed
 
 
+def _nothing_chosen(raw: object) -> bool:
+    """An answer left empty: no answer, or a blank ballot for a vote or an election."""
+    return raw is None or raw == [] or (isinstance(raw, str) and not raw.strip())
+
+
 class Joiner:
     """Answers the open prompts of one session as one participant (or anonymously)."""
 
@@ -239,8 +244,7 @@ class Joiner:
                     continue
                 if recorded:
                     outcome.answered.append(prompt.id)
-                    empty = raw is None or raw == [] or (isinstance(raw, str) and not raw.strip())
-                    report(prompt, "no_answer" if empty else "answered")
+                    report(prompt, "no_answer" if _nothing_chosen(raw) else "answered")
                 else:
                     self._done.add(prompt.id)
                     outcome.skipped.append(prompt.id)
@@ -290,7 +294,7 @@ class Joiner:
                 break
             if recorded:
                 outcome.answered.append(prompt.id)
-                report(prompt, "answered")
+                report(prompt, "no_answer" if _nothing_chosen(raw) else "answered")
                 continue
             self.writer.sync()
             if prompt.id not in self.writer.state.open_prompts:

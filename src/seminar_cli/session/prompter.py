@@ -7,9 +7,12 @@ Implementations: the questionary prompter (``ui.prompts``) for a person at a key
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from seminar_cli.agenda.models import Prompt, Segment
+
+if TYPE_CHECKING:
+    from seminar_cli.session.assembly import Quorum
 
 
 class SkipPrompt(Exception):
@@ -33,6 +36,8 @@ class AskRequest:
     turns: int = 1
     # a ballot cast by ``participant`` for a member they represent (a proxy), else None
     on_behalf: str | None = None
+    # an assembly's vote: the quorum as announced when it opened (shown above the question)
+    quorum: Quorum | None = None
 
 
 class Prompter(Protocol):

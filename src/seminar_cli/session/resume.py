@@ -53,11 +53,24 @@ def session_to_resume(
 def check_resumable(
     journal: Journal, row: SessionRow, *, take_over: bool = False, now: datetime | None = None
 ) -> None:
-    """SessionError when ``row`` is closed, or runs in another process (unless ``take_over``)."""
+    """SessionError when ``row`` is sealed or closed, or runs in another process (unless
+    ``take_over``)."""
+    refuse_if_sealed(journal, row)
     if row.status == "closed":
         raise SessionError("session.already_closed", id=row.id)
     if not take_over and is_live(journal, row, now or timer.local_now()):
         raise SessionError("session.running_elsewhere", id=row.id)
+
+
+def refuse_if_sealed(journal: Journal, row: SessionRow) -> None:
+    """Sealed minutes are final (PRODUCT §7): such a session never runs again."""
+    if journal.count_events(row.id, EventType.session_sealed) == 0:
+        return
+    from seminar_cli.session.seal import moment_text
+
+    state = fold(row.id, stored_agenda(row), journal.events(row.id))
+    at = moment_text(state.sealed.at) if state.sealed is not None else "?"
+    raise SessionError("seal.refused_resume", id=row.id, at=at)
 
 
 def resume_session(
@@ -74,6 +87,7 @@ def resume_session(
     segment's clock there (``make_clock(speed, start)``, by default the wall's ``SystemClock``).
     SessionError when another process claimed it first."""
     agenda = stored_agenda(row)
+    refuse_if_sealed(journal, row)
     state = fold(row.id, agenda, journal.events(row.id))
     if state.closed:  # closed by a version that marked it in two steps: finish the job
         journal.set_status(row.id, "closed")

@@ -26,7 +26,12 @@ from seminar_cli.session.answers import (
     ScriptedAnswer,
     normalise_answer,
 )
-from seminar_cli.session.assembly import announce_quorum, record_attendance, tally_refusal
+from seminar_cli.session.assembly import (
+    admit,
+    announce_quorum,
+    announced_quorum,
+    tally_refusal,
+)
 from seminar_cli.session.ballots import ballot_member
 from seminar_cli.session.clock import clock_speed
 from seminar_cli.session.prompter import (
@@ -232,11 +237,13 @@ class Runner:
             self.ask_or_toggle_ballot(segment)
         elif command.kind == "attendance" and command.participant and command.status:
             try:  # an assembly's proxies follow its rules (session/assembly.py)
-                record_attendance(
+                signed_in = admit(
                     writer, command.participant, command.status, command.represented_by
                 )
             except SessionError as refused:
                 self.controls.notify(self, "attendance_refused", message=refused.message())
+            else:  # a member present has their personal code: the screen says it
+                self.controls.notify(self, "attendance_recorded", signed_in=signed_in)
         elif command.kind == "replan":
             self.proposal = propose_replan(writer.state, self.now())
             self.controls.notify(self, "replan_proposed", proposal=self.proposal)
@@ -438,7 +445,8 @@ class Runner:
         state = self.writer.state
         if prompt.who is Who.room:
             if not state.answers.get(prompt.id):  # not even a "no answer" before a crash
-                return self._ask_one(AskRequest(prompt, segment, None))
+                quorum = announced_quorum(state, prompt.id)
+                return self._ask_one(AskRequest(prompt, segment, None, quorum=quorum))
             return True
         people = state.present_participants()
         # a secret round (anonymous, in turn): the ballots are kept until the round is over,

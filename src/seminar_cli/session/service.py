@@ -135,6 +135,15 @@ def start_session(
     writer = SessionWriter(journal, journal.session(session_id), clock)
     for name, status, by in attendance:
         writer.record(EventType.attendance, participant=name, status=status, represented_by=by)
+    if loaded.agenda.assembly is not None and loaded.agenda.has_register:
+        from seminar_cli.session.assembly import member_code
+
+        # members signed in present by an answers file get their personal code, as at the
+        # desk: with a register, a member's phone votes only with it (PRODUCT §9)
+        members = {p.name for p in loaded.agenda.voting_members()}
+        for name, status, _by in attendance:
+            if status == "present" and name in members:
+                member_code(writer, name)
     return writer
 
 

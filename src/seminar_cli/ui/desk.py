@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from seminar_cli.errors import SeminarError
 from seminar_cli.i18n import t
@@ -13,6 +13,7 @@ from seminar_cli.ui.console import say
 
 if TYPE_CHECKING:
     from seminar_cli.agenda.models import Participant
+    from seminar_cli.journal.state import SessionState
     from seminar_cli.session.assembly import Quorum, SignedIn
     from seminar_cli.session.service import SessionWriter
 
@@ -43,38 +44,69 @@ def show_signed_in(
     say(quorum_band(quorum), style="bold")
 
 
+def show_codes(codes: list[tuple[Participant, str | None]], state: SessionState) -> None:
+    """``--codes``: each member who has a personal code, with it and their attendance now, on
+    stdout (the desk's terminal, never the projected screen); then how many have none yet."""
+    import sys
+
+    from seminar_cli.i18n import plural
+
+    for person, code in codes:
+        if code is not None:
+            status = t(f"live.status.{state.status_of(person.name)}")
+            sys.stdout.write(t("att.code_line", name=person.name, code=code, status=status) + "\n")
+    missing = sum(1 for _person, code in codes if code is None)
+    if missing:
+        say(t(plural("att.codes_missing", missing), count=missing))
+
+
 def run_desk(writer: SessionWriter) -> None:
     """Search a name, say present, represented or excused; again until a blank name."""
     import questionary
 
     from seminar_cli.errors import NoTerminalError
-    from seminar_cli.session.assembly import quorum_now, search_people, sign_in
+    from seminar_cli.session.assembly import check_not_sealed, quorum_now, search_people, sign_in
     from seminar_cli.ui.console import has_terminal
+    from seminar_cli.ui.setup import MAX_FOUND, attendance_state_text, fitted, person_line
 
+    writer.sync()
+    check_not_sealed(writer.state)  # said before any question, not after each name
     if not has_terminal():
         raise NoTerminalError("common.no_terminal")
     while True:
         query = questionary.text(t("att.ask_name")).ask()
         if query is None or not query.strip():
             break
+        writer.sync()
+        state = writer.state
         found = search_people(writer.agenda, query)
         if not found:
             say(t("att.none_found", name=query.strip()), style="red")
             continue
         name = found[0].name
-        if len(found) > 1:
-            name = questionary.select(
-                t("att.ask_which"), choices=[_label(p) for p in found[:30]]
+        if len(found) > 1:  # the same list as the live screen's key a: who, and where they are
+            choices: list[Any] = [
+                questionary.Choice(person_line(state, p), value=p.name) for p in found[:MAX_FOUND]
+            ]
+            if len(found) > MAX_FOUND:
+                more = len(found) - MAX_FOUND
+                choices.append(questionary.Separator(fitted(t("live.att.more", count=more))))
+            picked = questionary.select(
+                t("att.ask_which"),
+                choices=choices,
+                use_jk_keys=False,
+                instruction=t("prompt.hint.select"),
             ).ask()
-            if name is None:
+            if picked is None:
                 continue
-            name = found[[_label(p) for p in found[:30]].index(name)].name
+            name = str(picked)
         status = questionary.select(
-            t("att.ask_status", name=name),
+            fitted(t("att.ask_status", name=f"{name} [{attendance_state_text(state, name)}]"), 2),
             choices=[
                 questionary.Choice(t(f"live.status.{s}"), value=s)
                 for s in ("present", "represented", "excused")
             ],
+            instruction=t("prompt.hint.select"),
         ).ask()
         if status is None:
             continue
@@ -96,10 +128,6 @@ def _band(quorum: Quorum) -> str:
     from seminar_cli.ui.screen import quorum_band
 
     return quorum_band(quorum)
-
-
-def _label(person: Participant) -> str:
-    return f"{person.name} — {person.organization}" if person.organization else person.name
 
 
 def write_cards(

@@ -159,6 +159,10 @@ def run_join(
         def reported(prompt: Prompt, what: str) -> None:
             waiting.stop()
             style = {"answered": "green", "closed": "yellow"}.get(what, "dim")
+            if prompt.ballot_mode is not None and what in ("answered", "no_answer"):
+                # a vote or an election: a ballot, and one with nothing chosen is a blank vote
+                style = "green"
+                what = "ballot" if what == "answered" else "ballot_blank"
             console.print(Text(t(f"join.result.{what}", question=prompt.question), style=style))
 
         def still_open(prompt: Prompt) -> bool:

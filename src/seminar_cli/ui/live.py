@@ -31,6 +31,8 @@ from seminar_cli.ui.screen import LiveView, Overlay, crossed, live_screen, view_
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from seminar_cli.session.assembly import SignedIn
+
 FLASH_SECONDS = 5.0  # how long a short message stays on the screen (real seconds)
 MAX_FRAME = 1.0  # real seconds between frames when idle: the countdown moves once a second
 MIN_FRAME = 0.2  # real seconds: the fastest redraw, for rehearsals at high speed
@@ -65,6 +67,21 @@ def room_screen(*, enabled: bool = True) -> Iterator[None]:
             _ALT_SCREEN["on"] = False
             console.show_cursor(True)
             console.set_alt_screen(False)
+
+
+def attendance_flash(signed_in: SignedIn) -> str:
+    """The confirmation of key ``a``.  A member's personal code is never drawn here: this
+    screen is the room's (projected), and the code is what proves a phone's vote is theirs;
+    the facilitator gives it from the desk's terminal (``seminar attendance --codes``)."""
+    if signed_in.code is not None:
+        return t("live.flash.attendance_code", name=signed_in.name)
+    if signed_in.status == "represented" and signed_in.represented_by:
+        return t(
+            "live.flash.attendance_proxy", name=signed_in.name, holder=signed_in.represented_by
+        )
+    return t(
+        "live.flash.attendance", name=signed_in.name, status=t(f"live.status.{signed_in.status}")
+    )
 
 
 class LiveControls:
@@ -223,13 +240,13 @@ class LiveControls:
         elif what == "answer_rejected":
             message = str(details.get("message", ""))
             if self._suspended:  # a prompt has the terminal: say it there
-                from seminar_cli.ui.console import say
-
-                say(message, style="red")
+                self._say_under_prompt(message)
             else:
                 self._say(t("live.flash.answer_rejected", message=message))
         elif what == "attendance_refused":
             self._say(str(details.get("message", "")))
+        elif what == "attendance_recorded":
+            self._say(attendance_flash(details["signed_in"]))
         elif what == "quorum_announced":
             from seminar_cli.ui.screen import quorum_band
 
@@ -328,6 +345,15 @@ class LiveControls:
             over = -left
             step = math.floor(over) + 1 - over
         return min(MAX_FRAME, max(MIN_FRAME, step / _speed(runner) + 0.005))
+
+    def _say_under_prompt(self, message: str) -> None:
+        """A refusal while a question has the terminal, wrapped at words to its width (a
+        plain line would be cut mid-word by the terminal at 80 columns)."""
+        from rich.text import Text
+
+        from seminar_cli.ui.console import err
+
+        err().print(Text(message, style="red"))
 
     def _say(self, message: str) -> None:
         """A short message on the screen for a few seconds."""
@@ -482,7 +508,7 @@ class LiveControls:
         if refusal is not None:  # said now, on the screen; the runner checks again as it writes
             self._say(t(refusal[0], **refusal[1]))
             return None
-        self._say(t("live.flash.attendance", name=name, status=t(f"live.status.{status}")))
+        # said once recorded (attendance_recorded), with what the member needs to vote
         return Command("attendance", participant=name, status=status, represented_by=by)
 
     def _show_results(self, runner: Runner, prompt: Any) -> None:
@@ -490,7 +516,14 @@ class LiveControls:
 
         state = runner.state
         answers = state.answers.get(prompt.id, [])
-        shown = render_results(prompt, answers, state.agenda.assembly)
+        from seminar_cli.session.assembly import deliberated_at_vote
+
+        shown = render_results(
+            prompt,
+            answers,
+            state.agenda.assembly,
+            deliberated=deliberated_at_vote(state, prompt.id),
+        )
         if shown is None:
             self._say(t("live.flash.results_hidden"))
             return

@@ -121,7 +121,10 @@ LIVE_KEYS: tuple[LiveKey, ...] = (
         "a",
         "live.help.attendance",
         "`a`",
-        "record an arrival, a departure or a proxy (someone not on the roster too)",
+        "record an arrival, a departure or a proxy: type a few letters of the name (accents "
+        "and case ignored), pick among those it matches, each shown with their attendance now "
+        "(someone not on the roster too); in an assembly a member signed in present gets their "
+        "personal code, given at the desk (`seminar attendance --codes`), never on this screen",
         key_line="live.keyline.attendance",
     ),
     LiveKey(

@@ -57,7 +57,9 @@ def typed_keys_only(question: questionary.Question) -> questionary.Question:
     return question
 
 
-def checkbox(message: str, **options: Any) -> questionary.Question:
+def checkbox(
+    message: str, *, none_ticked: str = "prompt.ticked_none", **options: Any
+) -> questionary.Question:
     """``questionary.checkbox`` whose answered line speaks the interface's language: it wrote
     « done (10 selections) », or « done » for none, in English whatever the language.  Its
     words are in a closure that questionary hands to ``create_inquirer_layout``: the tokens
@@ -76,7 +78,7 @@ def checkbox(message: str, **options: Any) -> questionary.Question:
                     count = int(many.group(1))
                     text = t(plural("prompt.ticked", count), count=count)
                 elif text == "done":
-                    text = t("prompt.ticked_none")
+                    text = t(none_ticked)
             result.append((style, text))
         return result
 
@@ -363,6 +365,7 @@ def ask_election(prompt: Prompt, request: AskRequest) -> Any:
             choices=[Choice(c, value=c) for c in prompt.candidates or []],
             validate=validate,
             instruction=t("prompt.hint.election", max=seats),
+            none_ticked="prompt.blank_ballot",
         )
     )
     return list(picked)
@@ -468,14 +471,22 @@ class QuestionaryPrompter:
             console.print(Text(turn, style="bold") + self._way_out())
         elif prompt.who is Who.room:
             console.print(Text(t("prompt.for_room"), style="bold") + self._way_out())
+        if request.quorum is not None:  # an assembly's vote: the figures it is held with
+            from seminar_cli.ui.screen import quorum_band
+
+            style = "bold green" if request.quorum.may_deliberate else "bold reverse red"
+            console.print(Text(quorum_band(request.quorum), style=style))
         if prompt.anonymous:
             console.print(Text(t("prompt.anonymous"), style="dim"))
         if request.on_behalf:  # a proxy: whose ballot this one is
             console.print(Text(t("ballot.for_whom", name=request.on_behalf), style="bold"))
-        if prompt.description:
-            console.print(Text(prompt.description, style="italic"))
-        if prompt.text:
-            console.print(Text(prompt.text))
+        if prompt.description or prompt.text:
+            from seminar_cli.ui.screen import agenda_text
+
+            if prompt.description:
+                console.print(agenda_text(prompt.description, style="italic"))
+            if prompt.text:
+                console.print(agenda_text(prompt.text))
         if prompt.type is PromptType.ranking:  # its steps ask only « in 1st place? »
             console.print(Text(prompt.question, style="bold"))
 

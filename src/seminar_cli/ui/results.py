@@ -55,15 +55,23 @@ def ballot_count(prompt: Prompt, answers: list[AnswerRecord]) -> int:
 
 
 def render_results(
-    prompt: Prompt, answers: list[AnswerRecord], assembly: Assembly | None
+    prompt: Prompt,
+    answers: list[AnswerRecord],
+    assembly: Assembly | None,
+    *,
+    deliberated: bool = True,
 ) -> RenderableType | None:
     """The room's view of a prompt's answers, or None when they must not be shown
-    (an anonymous prompt with fewer than three answers)."""
+    (an anonymous prompt with fewer than three answers).  ``deliberated`` False: an
+    assembly's vote held without quorum, counted but never adopted, nobody elected (PRODUCT
+    §7), as the minutes say."""
     given = [a for a in answers if a.value is not None]
     count = ballot_count(prompt, given)
     if not shown_to_room(prompt, count):
         return None
     summary = summarize(prompt, [a.value for a in given], assembly)
+    if not deliberated:
+        summary = {**summary, "adopted": False, "elected": [], "ties": [], "deliberated": False}
     if not given:
         content: RenderableType = Text(t("results.none"), style="italic")
     else:
@@ -127,11 +135,12 @@ def _counts(prompt: Prompt, summary: dict[str, Any], given: list[AnswerRecord]) 
 
 
 def _vote(prompt: Prompt, summary: dict[str, Any], given: list[AnswerRecord]) -> RenderableType:
-    outcome = (
-        Text(t("results.adopted"), style="bold green")
-        if summary["adopted"]
-        else Text(t("results.rejected"), style="bold red")
-    )
+    if summary.get("deliberated") is False:
+        outcome = Text(t("results.no_quorum"), style="bold red")
+    elif summary["adopted"]:
+        outcome = Text(t("results.adopted"), style="bold green")
+    else:
+        outcome = Text(t("results.rejected"), style="bold red")
     return Group(_counts(prompt, summary, given), Text(""), outcome)
 
 
@@ -184,7 +193,9 @@ def _election(prompt: Prompt, summary: dict[str, Any], given: list[AnswerRecord]
     figures = f"{t('election.cast', n=cast)} · {t('election.blank', n=summary['blank'])}"
     lines.append(Text(figures, style="dim"))
     elected = summary["elected"]
-    if elected:
+    if summary.get("deliberated") is False:
+        lines.append(Text(t("election.no_quorum_room"), style="bold red"))
+    elif elected:
         lines.append(Text(t("election.elected", names=", ".join(elected)), style="bold green"))
     elif not summary["ties"]:
         lines.append(Text(t("election.none_elected"), style="bold"))

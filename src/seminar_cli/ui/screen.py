@@ -9,6 +9,7 @@ here reads a clock, a key or the journal, so tests record exact frames.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -285,10 +286,31 @@ def view_from_state(
     )
 
 
+_CODE_SPAN = re.compile(r"`([^`\n]+)`")
+
+
+def agenda_text(text: str, style: str = "") -> Text:
+    """An agenda's text for the terminal: what it writes as Markdown code (`seminar join`)
+    is shown in bold without its backticks, as the minutes' Markdown shows it as code; the
+    rest as typed (a Text, never Rich markup)."""
+    shown = Text(style=style)
+    last = 0
+    for match in _CODE_SPAN.finditer(text):
+        shown.append(text[last : match.start()])
+        shown.append(match.group(1), style="bold")
+        last = match.end()
+    shown.append(text[last:])
+    return shown
+
+
 def quorum_band(quorum: Quorum) -> str:
     """« Quorum : 23 présents ou représentés sur 85, 22 requis — atteint »."""
+    from seminar_cli.i18n import plural as one_or_many  # the catalogue's ``key_one`` forms
+
     if quorum.required <= 0:
-        return t("quorum.no_rule", voters=quorum.voters, base=quorum.base)
+        return t(
+            one_or_many("quorum.no_rule", quorum.voters), voters=quorum.voters, base=quorum.base
+        )
     if quorum.reached:
         verdict = t("quorum.reached")
     elif quorum.second_call:
@@ -296,7 +318,7 @@ def quorum_band(quorum: Quorum) -> str:
     else:
         verdict = t("quorum.missed")
     return t(
-        "quorum.band",
+        one_or_many("quorum.band", quorum.voters),
         voters=quorum.voters,
         base=quorum.base,
         required=quorum.required,
@@ -748,12 +770,15 @@ def _layout(
     notes_lines: Lines = []
     if view.notes:
         notes_lines = render(
-            Text(t("live.notes") + " ", style="bold reverse cyan") + Text(view.notes, style="cyan")
+            Text(t("live.notes") + " ", style="bold reverse cyan")
+            + agenda_text(view.notes, style="cyan")
         )
     result_lines = render(*view.results) if view.results and not overlay else []
     upcoming_lines = render(*_upcoming_table(view)) if view.upcoming and not overlay else []
     description_lines = (
-        render(Text(view.description, style="italic")) if view.description and not overlay else []
+        render(agenda_text(view.description, style="italic"))
+        if view.description and not overlay
+        else []
     )
 
     fixed = len(top) + len(status) + len(bottom)

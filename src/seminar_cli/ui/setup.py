@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 _OTHER = "\x00other"
 _BACK = "\x00back"
+_AGAIN = "\x00again"
 
 
 def _answer(question: Any) -> Any:
@@ -130,51 +131,119 @@ def ask_attendance(agenda: Agenda) -> list[Attendance]:
     return result
 
 
+MAX_FOUND = 12  # names offered at once: a 24-line terminal shows them with the questions
+# columns a choice leaves free: the answered line repeats it after « ? Qui ? »
+CHOICE_MARGIN = 10
+
+
+def fitted(text: str, room: int | None = None) -> str:
+    """``text`` cut with an ellipsis to the terminal's width less ``room`` columns (the
+    question's pointer and margin), so that no line of a list wraps at 80 columns."""
+    from rich.cells import cell_len, set_cell_size
+
+    width = _question_width() - (4 if room is None else room)
+    width = max(width, 20)
+    if cell_len(text) <= width:
+        return text
+    return set_cell_size(text, width - 1).rstrip() + "…"
+
+
+def _question_width() -> int:
+    """The columns questionary draws in: the terminal's own (prompt_toolkit asks the terminal,
+    not ``COLUMNS``), else ``COLUMNS``, else 80."""
+    import os
+    import shutil
+    import sys
+
+    try:
+        return os.get_terminal_size(sys.stdout.fileno()).columns
+    except (AttributeError, OSError, ValueError):
+        return shutil.get_terminal_size((80, 24)).columns
+
+
+def attendance_state_text(state: SessionState, name: str) -> str:
+    """A person's attendance now, as the list of key ``a`` shows it: absent until signed in
+    (with a register), present, represented by whom, excused, left."""
+    record = state.attendance.get(name)
+    status = state.status_of(name)
+    if status == "represented" and record is not None and record.represented_by:
+        return t("live.att.represented_by", name=record.represented_by)
+    return t(f"live.status.{status}")
+
+
+def person_line(state: SessionState, person: Participant) -> str:
+    """« Name — organisation [attendance] »: the organisation is what gives way to the width,
+    never the attendance."""
+    from rich.cells import cell_len
+
+    suffix = f"  [{attendance_state_text(state, person.name)}]"
+    return fitted(_label(person), CHOICE_MARGIN + cell_len(suffix)) + suffix
+
+
+def attendance_actions(status: str) -> tuple[str, ...]:
+    """What key ``a`` offers for someone in ``status``, the likely one first: arriving for
+    whoever is not here, leaving only for whoever is; the status they have is not offered
+    again (a represented member may still change holder)."""
+    if status == "present":
+        return ("left", "represented", "excused", "absent")
+    order = ("present", "represented", "excused", "absent")
+    return tuple(s for s in order if s != status or s == "represented")
+
+
 def ask_attendance_change(state: SessionState) -> Attendance | None:
     """During the session (key ``a``): who arrives, leaves, or is represented; None when the
-    facilitator goes back to the screen without a change."""
+    facilitator goes back to the screen without a change.  A few letters of the name first
+    (accents and case ignored, as at the desk), then the people they match, each with their
+    attendance now."""
     import questionary
 
-    def status_of(name: str) -> str | None:
-        record = state.attendance.get(name)
-        return record.status if record else None
+    from seminar_cli.session.assembly import search_people
 
     people = state.agenda.participants
-    choices = [
-        questionary.Choice(
-            f"{_label(p)}  ({t('live.status.' + (status_of(p.name) or 'present'))})",
-            value=p.name,
-        )
-        for p in people
-    ]
-    choices += [
-        questionary.Choice(t("live.att.other"), value=_OTHER),
-        questionary.Choice(t("live.att.back"), value=_BACK),
-    ]
-    name = questionary.select(
-        t("live.att.who"),
-        choices=choices,
-        use_jk_keys=False,
-        use_search_filter=True,
-        instruction=t("prompt.hint.select"),
-    ).ask()
-    if name is None or name == _BACK:
-        return None
-    if name == _OTHER:
-        name = questionary.text(t("live.att.name"), validate=_not_empty).ask()
-        if name is None:
+    while True:
+        query = questionary.text(fitted(t("live.att.search"), 2)).ask()
+        if query is None or not query.strip():
             return None
-        name = name.strip()
-    current = status_of(name)
-    here = current in (None, "present") and any(p.name == name for p in people)
-    order = ("left", "excused", "absent", "represented", "present")
-    if not here:
-        order = ("present", "left", "excused", "absent", "represented")
-    choices = _status_choices(*order)
-    if not here:
+        typed = query.strip()
+        found = search_people(state.agenda, typed)
+        choices: list[Any] = [
+            questionary.Choice(person_line(state, p), value=p.name) for p in found[:MAX_FOUND]
+        ]
+        if len(found) > MAX_FOUND:
+            more = len(found) - MAX_FOUND
+            choices.append(
+                questionary.Separator(fitted(t("live.att.more", count=more), CHOICE_MARGIN))
+            )
+        if not any(p.name.casefold() == typed.casefold() for p in people):
+            choices.append(
+                questionary.Choice(
+                    fitted(t("live.att.other_named", name=typed), CHOICE_MARGIN), value=_OTHER
+                )
+            )
+        choices += [
+            questionary.Choice(t("live.att.again"), value=_AGAIN),
+            questionary.Choice(t("live.att.back"), value=_BACK),
+        ]
+        name = questionary.select(
+            t("att.ask_which"),  # short: the answered line repeats it before the choice
+            choices=choices,
+            use_jk_keys=False,
+            instruction=t("prompt.hint.select"),
+        ).ask()
+        if name is None or name == _BACK:
+            return None
+        if name != _AGAIN:
+            break
+    if name == _OTHER:
+        name = typed
+    status_now = state.status_of(name) if any(p.name == name for p in people) else "absent"
+    choices = _status_choices(*attendance_actions(status_now))
+    if status_now != "present":
         choices[0] = questionary.Choice(t("live.status.arrived"), value="present")
     status = questionary.select(
-        t("live.att.status", name=name), choices=choices, instruction=t("prompt.hint.select")
+        fitted(t("live.att.status", name=name), 2),
+        choices=choices,
+        instruction=t("prompt.hint.select"),
     ).ask()
     if status is None:
         return None
@@ -182,7 +251,10 @@ def ask_attendance_change(state: SessionState) -> Attendance | None:
     if status == "represented":
         others = [n for n in state.present_participants() if n != name]
         by = questionary.autocomplete(
-            t("setup.represented_by", name=name), choices=others, validate=_not_empty
+            fitted(t("setup.represented_by", name=name), 2),
+            choices=others,
+            validate=_not_empty,
+            match_middle=True,
         ).ask()
         if by is None:
             return None

@@ -1,0 +1,452 @@
+"""The desk at the door and the live screen's key a in an assembly (#15): a proxy whose ballot
+is in stays put until its vote closes, members signed in anywhere get their personal code,
+`--codes` lists them, and a sealed session's attendance and run are final."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from seminar_cli.agenda.loader import load_agenda
+from seminar_cli.journal.events import EventType
+from seminar_cli.journal.store import Journal
+from seminar_cli.session.answers import ScriptedAnswer
+from seminar_cli.session.assembly import admit, code_of, member_code, record_attendance
+from seminar_cli.session.join import Joiner
+from seminar_cli.session.service import SessionSetup, SessionWriter, open_session
+from seminar_cli.timer import FakeClock
+from tests.conftest import seminar_cmd, subprocess_env
+
+ELECTION = "election-conseil"
+
+
+def seminar(tmp_path: Path, *args: str, lang: str = "fr") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*seminar_cmd(), "--lang", lang, *args],
+        env=subprocess_env(tmp_path),
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def bundled_ag(tmp_path: Path) -> SessionWriter:
+    journal = Journal.open(tmp_path / "journal.sqlite3")
+    clock = FakeClock()
+    session_id = open_session(journal, load_agenda("assemblee-generale"), SessionSetup(), clock)
+    return SessionWriter(journal, journal.session(session_id), clock)
+
+
+@pytest.fixture
+def proxy_voted(tmp_path: Path) -> SessionWriter:
+    """Hélène holds Julien's proxy and has cast his secret ballot (held in the pool); the
+    election is still open."""
+    writer = bundled_ag(tmp_path)
+    for name in ("Hélène Marchand", "Olivier Dumas"):
+        record_attendance(writer, name, "present")
+    record_attendance(writer, "Julien Moreau", "represented", "Hélène Marchand")
+    code = member_code(writer, "Hélène Marchand")
+    writer.record(EventType.segment_started, segment="elections")
+    writer.record(EventType.prompt_opened, prompt=ELECTION, segment="elections")
+    ballot = ScriptedAnswer(ELECTION, None, [], on_behalf="Julien Moreau")
+    cast = Joiner(writer, "Hélène Marchand", code).run_scripted({ELECTION: [ballot]})
+    assert cast.answered == [ELECTION]
+    assert writer.has_voted(ELECTION, "Julien Moreau")
+    return writer
+
+
+@pytest.mark.parametrize(
+    ("flags", "lang", "said"),
+    [
+        (
+            ["--proxy", "Olivier Dumas:Julien Moreau"],
+            "fr",
+            "Refusé : un bulletin a déjà été déposé pour Julien Moreau dans le vote « Élection "
+            "au conseil d'administration (trois sièges) » ; son pouvoir reste à Hélène Marchand jusqu'à "
+            "la clôture de ce vote.",
+        ),
+        (
+            ["--present-name", "julien moreau"],
+            "en",
+            "Refused: a ballot was already cast for Julien Moreau in the vote 'Élection au conseil "
+            "d'administration (trois sièges)'; their proxy stays with Hélène Marchand until that vote "
+            "closes.",
+        ),
+        (["--excused", "Moreau"], "fr", "son pouvoir reste à Hélène Marchand"),
+    ],
+)
+def test_a_proxy_whose_ballot_is_in_is_not_moved_while_the_vote_is_open(
+    tmp_path, proxy_voted, flags, lang, said
+):
+    sid = proxy_voted.session_id
+    result = seminar(tmp_path, "attendance", sid, *flags, lang=lang)
+    assert result.returncode == 1, result.stderr
+    assert said in " ".join(result.stderr.split())
+    assert "Traceback" not in result.stderr
+    proxy_voted.sync()
+    record = proxy_voted.state.attendance["Julien Moreau"]
+    assert (record.status, record.represented_by) == ("represented", "Hélène Marchand")
+
+
+def test_the_proxy_moves_again_once_the_vote_is_closed(tmp_path, proxy_voted):
+    proxy_voted.record(EventType.prompt_closed, prompt=ELECTION)
+    result = seminar(
+        tmp_path, "attendance", proxy_voted.session_id, "--proxy", "Olivier Dumas:Julien Moreau"
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Julien Moreau : représenté·e par Olivier Dumas" in result.stderr
+
+
+def test_a_written_ballot_and_a_roll_call_answer_keep_the_proxy_too(tmp_path, proxy_voted):
+    from seminar_cli.errors import SessionError
+
+    writer = proxy_voted
+    # the ballot written (the close of another process's batch leaves its mark in the journal)
+    writer.record(EventType.answer_marked, prompt=ELECTION, participant="Julien Moreau")
+    with pytest.raises(SessionError) as refused:
+        admit(writer, "Julien Moreau", "represented", "Olivier Dumas")
+    assert refused.value.key == "att.refused.ballot_cast"
+    # the same proxy said again changes nothing: accepted
+    admit(writer, "Julien Moreau", "represented", "Hélène Marchand")
+    # a member present who voted may still leave or give a proxy: their ballot stays theirs
+    admit(writer, "Olivier Dumas", "left")
+
+
+def test_members_signed_in_with_key_a_get_their_code_and_codes_lists_them(tmp_path):
+    writer = bundled_ag(tmp_path)
+    signed = admit(writer, "Hélène Marchand", "present")  # what key a's command records
+    assert signed.code is not None and code_of(writer.state, "Hélène Marchand") == signed.code
+    guest = admit(writer, "Paul Renard", "present")  # member: non in the register
+    assert guest.code is None and guest.guest
+    proxy = admit(writer, "Julien Moreau", "represented", "Hélène Marchand")
+    assert proxy.code is None
+    listed = seminar(tmp_path, "attendance", writer.session_id, "--codes")
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stdout.splitlines() == [f"Hélène Marchand : {signed.code} (présent(e))"]
+    assert "39 membres sans code : pas encore signés présents." in listed.stderr
+    # a screen confirmation never draws the code: the live screen is the room's
+    from seminar_cli.ui.live import attendance_flash
+
+    shown = attendance_flash(signed)
+    assert signed.code not in shown
+    assert "seminar attendance --codes" in shown
+    assert attendance_flash(proxy) == (
+        "Présence enregistrée : Julien Moreau — représenté(e) par Hélène Marchand"
+    )
+
+
+def test_members_present_from_an_answers_file_get_their_code(tmp_path):
+    from seminar_cli.session.service import start_session
+
+    journal = Journal.open(tmp_path / "journal.sqlite3")
+    attendance = [
+        ("Hélène Marchand", "present", None),
+        ("Julien Moreau", "represented", "Hélène Marchand"),
+        ("Paul Renard", "present", None),
+    ]
+    writer = start_session(
+        journal,
+        load_agenda("assemblee-generale"),
+        SessionSetup(),
+        attendance,
+        lambda speed, start: FakeClock(),
+    )
+    assert set(writer.state.member_codes.values()) == {"Hélène Marchand"}
+
+
+def test_a_sealed_session_refuses_the_desk_and_resume(tmp_path):
+    from tests.minutes_helpers import run_headless
+
+    rec = run_headless(tmp_path, "assemblee-generale")
+    sid = rec.session_id
+    rec.journal.close()
+    assert seminar(tmp_path, "seal", sid).returncode == 0
+    for args, lang, said in [
+        (["attendance", sid, "--present-name", "Marchand"], "fr", f"La séance {sid} est scellée"),
+        (["attendance", sid, "--present", "3"], "en", f"Session {sid} is sealed"),
+        (["attendance", sid], "fr", "son émargement est définitif"),
+        (["resume", sid], "fr", "elle ne reprend plus, son compte rendu est définitif"),
+        (["resume", sid], "en", "it cannot be resumed, its minutes are final"),
+    ]:
+        result = seminar(tmp_path, *args, lang=lang)
+        assert result.returncode == 1, (args, result.stderr)
+        assert said in " ".join(result.stderr.split()), (args, result.stderr)
+        assert "Traceback" not in result.stderr
+    with Journal.open(tmp_path / "journal.sqlite3") as journal:
+        assert journal.count_events(sid, "attendance") == 0
+        assert journal.count_events(sid, "attendance_counts") == 0
+        assert journal.count_events(sid, "session_resumed") == 0
+    # records still take --erratum, as before
+    erratum = seminar(tmp_path, "note", sid, "Coquille", "--erratum")
+    assert erratum.returncode == 0, erratum.stderr
+
+
+def test_join_confirms_a_ballot_and_calls_an_empty_one_a_blank_vote(tmp_path):
+    import io
+
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+    from rich.console import Console
+
+    from seminar_cli.ui.join_screen import run_join
+
+    writer = bundled_ag(tmp_path)
+    record_attendance(writer, "Hélène Marchand", "present")
+    record_attendance(writer, "Julien Moreau", "represented", "Hélène Marchand")
+    code = member_code(writer, "Hélène Marchand")
+    writer.record(EventType.segment_started, segment="elections")
+    writer.record(EventType.prompt_opened, prompt=ELECTION, segment="elections")
+    participant = SessionWriter(writer.journal, writer.row, writer.clock)
+
+    def sleep(_seconds: float) -> None:  # both ballots cast: the facilitator closes
+        writer.sync()
+        if writer.has_voted(ELECTION, "Julien Moreau"):
+            writer.record(EventType.prompt_closed, prompt=ELECTION)
+            writer.record(EventType.session_closed)
+
+    screen = io.StringIO()
+    with create_pipe_input() as pipe:
+        pipe.send_text(" \r")  # her own ballot: the first candidate ticked
+        pipe.send_text("\r")  # Julien's: nothing ticked
+        with create_app_session(input=pipe, output=DummyOutput()):
+            run_join(
+                participant,
+                "Hélène Marchand",
+                Console(file=screen, width=100),
+                sleep=sleep,
+                member_code=code,
+            )
+    text = screen.getvalue()
+    assert text.count("✓ Bulletin enregistré.") == 1
+    assert text.count("✓ Bulletin enregistré : vote blanc.") == 1
+    assert "Réponse enregistrée" not in text
+
+
+def test_the_show_of_hands_is_asked_under_the_quorum_announced_and_refusals_wrap_at_words(
+    tmp_path,
+):
+    import io
+
+    from rich.console import Console
+
+    from seminar_cli.session.prompter import AskRequest
+    from seminar_cli.session.runner import HeadlessControls, Runner
+    from seminar_cli.ui.prompts import QuestionaryPrompter
+
+    writer = bundled_ag(tmp_path)
+    for name in ("Hélène Marchand", "Olivier Dumas", "Camille Martin"):
+        admit(writer, name, "present")
+    admit(writer, "Julien Moreau", "represented", "Olivier Dumas")
+    asked: list[AskRequest] = []
+
+    class Tally:
+        def ask(self, request: AskRequest) -> object:
+            asked.append(request)
+            return {"pour": 4}
+
+        def ask_name(self, prompt: object) -> None:
+            return None
+
+    writer.record(EventType.segment_started, segment="ouverture")
+    runner = Runner(writer, HeadlessControls(), Tally())
+    runner.ask_prompts(writer.agenda.segments[1])
+    (request,) = asked
+    assert request.quorum is not None
+    screen = io.StringIO()
+    prompter = QuestionaryPrompter(Console(file=screen, width=80))
+    prompter._header(request)
+    lines = screen.getvalue().splitlines()
+    assert "Quorum : 4 présents ou représentés sur 40, 10 requis — non atteint" in lines
+    # one person signed in: the band speaks of one, not « 1 présents »
+    from seminar_cli.session.assembly import quorum_now
+    from seminar_cli.ui.screen import quorum_band
+
+    alone = bundled_ag(tmp_path / "alone")
+    admit(alone, "Hélène Marchand", "present")
+    assert quorum_band(quorum_now(alone.state)).startswith(
+        "Quorum : 1 présent ou représenté sur 40"
+    )
+
+
+def test_a_tally_refused_under_a_question_wraps_at_words_at_80_columns(monkeypatch):
+    import io
+
+    from rich.console import Console
+
+    from seminar_cli.i18n import t
+    from seminar_cli.ui import console as console_module
+    from seminar_cli.ui.live import LiveControls
+
+    screen = io.StringIO()
+    monkeypatch.setattr(console_module, "err", lambda: Console(file=screen, width=80))
+    message = t("att.refused.tally", hands=10, voters=4, present=3, represented=1)
+    controls = LiveControls(console=Console(file=io.StringIO(), width=80))
+    controls._suspended = True
+    controls.notify(None, "answer_rejected", message=message)  # type: ignore[arg-type]
+    lines = screen.getvalue().splitlines()
+    assert len(lines) == 2 and all(len(line) <= 80 for line in lines)
+    # cut between words only: « représentés » stays whole
+    assert [word for line in lines for word in line.split()] == message.split()
+
+
+def test_the_room_screen_never_says_adopted_without_quorum(tmp_path):
+    import io
+
+    from rich.console import Console
+
+    from seminar_cli.session.prompter import AskRequest
+    from seminar_cli.session.runner import HeadlessControls, Runner
+    from seminar_cli.ui.live import LiveControls
+
+    class Tally:
+        def ask(self, request: AskRequest) -> object:
+            return {"pour": 3}
+
+        def ask_name(self, prompt: object) -> None:
+            return None
+
+    def shown(writer: SessionWriter) -> str:
+        writer.record(EventType.segment_started, segment="ouverture")
+        Runner(writer, HeadlessControls(), Tally()).ask_prompts(writer.agenda.segments[1])
+        controls = LiveControls(console=Console(file=io.StringIO(), width=80))
+        prompt = writer.agenda.segments[1].prompts[0]
+        controls._show_results(Runner(writer, controls), prompt)
+        screen = io.StringIO()
+        Console(file=screen, width=80).print(controls.results[-1][0])
+        return screen.getvalue()
+
+    few = bundled_ag(tmp_path / "few")  # 3 of 40 signed in, 10 required
+    for name in ("Hélène Marchand", "Olivier Dumas", "Camille Martin"):
+        admit(few, name, "present")
+    text = shown(few)
+    assert "Non adoptée : quorum non atteint" in text and "Résolution adoptée" not in text
+    enough = bundled_ag(tmp_path / "enough")
+    enough.record(EventType.attendance_counts, present=12, represented=0)
+    assert "Résolution adoptée" in shown(enough)
+
+
+def test_a_command_in_an_agenda_text_is_shown_without_its_backticks_at_80x24(tmp_path):
+    from seminar_cli.ui.screen import view_from_state
+    from tests.live_helpers import frame
+
+    writer = bundled_ag(tmp_path)
+    writer.record(EventType.segment_started, segment="elections")
+    text = frame(view_from_state(writer.state, writer.clock.now()), 80, 24)
+    assert "seminar join" in text  # the segment's description names the command
+    assert "`" not in text
+
+
+def test_key_a_finds_a_member_by_a_few_letters_and_shows_everyones_real_state(
+    tmp_path, monkeypatch
+):
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    from seminar_cli.ui import setup
+
+    monkeypatch.setenv("COLUMNS", "80")  # what shutil.get_terminal_size reads first
+    monkeypatch.setenv("LINES", "24")
+    writer = bundled_ag(tmp_path)
+    state = writer.state
+    people = state.agenda.participants
+    assert len(people) == 43
+    # before anyone signed in: every member absent, none « présent(e) »
+    lines = [setup.person_line(state, p) for p in people]
+    assert all(line.endswith("  [absent(e)]") for line in lines)
+    # no line longer than what 80 columns leave after « ? Qui ? » and the pointer
+    assert max(len(line) for line in lines) <= 80 - setup.CHOICE_MARGIN
+    assert any(line.count("…") for line in lines)  # a long organisation gives way, not the state
+    admit(writer, "Olivier Dumas", "present")
+    admit(writer, "Julien Moreau", "represented", "Olivier Dumas")
+    admit(writer, "Camille Martin", "excused")
+    state = writer.state
+    assert setup.attendance_state_text(state, "Julien Moreau") == "représenté(e) par Olivier Dumas"
+    assert setup.attendance_state_text(state, "Camille Martin") == "excusé(e)"
+    # the likely action first; leaving is offered only to whoever is present
+    assert setup.attendance_actions("absent")[0] == "present"
+    assert "left" not in setup.attendance_actions("absent")
+    assert setup.attendance_actions("present")[0] == "left"
+    with create_pipe_input() as typed, create_app_session(input=typed, output=DummyOutput()):
+        typed.send_text("heLENE\r")  # accents and case ignored
+        typed.send_text("\r")  # the one match, Hélène Marchand
+        typed.send_text("\r")  # absent: « arrivé(e) : présent(e) » comes first
+        change = setup.ask_attendance_change(state)
+    assert change == ("Hélène Marchand", "present", None)
+
+
+def test_the_desk_at_80_columns_lists_people_with_their_state_in_french(tmp_path):
+    import pexpect
+
+    from tests.session_helpers import spawn_seminar
+
+    writer = bundled_ag(tmp_path)
+    admit(writer, "Olivier Dumas", "present")
+    desk = spawn_seminar(tmp_path, "--lang", "fr", "attendance", dimensions=(24, 80))
+    try:
+        desk.expect("Nom \\(quelques lettres")
+        desk.expect_exact("\x1b[?25h")  # the question is drawn and reads keys
+        desk.send("o\r")
+        desk.expect("tapez plus de lettres")
+        listed = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", desk.before)
+        assert "Qui ? (↑↓ puis Entrée)" in listed
+        assert "Olivier Dumas — Institut des coopérations territoriales  [présent(e)]" in listed
+        assert "Nathalie Roux — Groupe Ardent  [absent(e)]" in listed
+        assert "Use arrow keys" not in listed
+        desk.send("\r")  # Olivier Dumas
+        desk.expect("excusé")
+        asked = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", desk.before)
+        assert "Olivier Dumas [présent(e)] : (↑↓ puis Entrée)" in asked
+        desk.send("\x03")  # no status given: back to the name
+        desk.expect("Nom \\(quelques lettres")
+        desk.expect_exact("\x1b[?25h")
+        desk.send("\r")  # an empty name ends the desk
+        desk.expect(pexpect.EOF)
+        desk.close()
+        assert desk.exitstatus == 0
+    finally:
+        desk.close(force=True)
+
+
+ROLL_CALL = """\
+title: Conseil
+participants:
+  - name: Ana Lopez
+  - name: Denis Faure
+  - name: Emma Vidal
+assembly:
+  quorum: 0.5
+segments:
+  - id: vote
+    title: Vote
+    duration: 10m
+    prompts:
+      - id: budget
+        question: Budget
+        type: vote
+        who: open
+"""
+
+
+def test_a_roll_call_answer_in_the_members_name_keeps_their_proxy(tmp_path):
+    from seminar_cli.errors import SessionError
+    from tests.live_helpers import open_writer
+
+    writer = open_writer(tmp_path, ROLL_CALL)
+    admit(writer, "Denis Faure", "represented", "Ana Lopez")
+    writer.record(EventType.segment_started, segment="vote")
+    writer.record(EventType.prompt_opened, prompt="budget", segment="vote")
+    writer.record(EventType.answer_given, prompt="budget", participant="Denis Faure", value="pour")
+    with pytest.raises(SessionError) as refused:
+        admit(writer, "Denis Faure", "represented", "Emma Vidal")
+    assert refused.value.message() == (
+        "Refusé : un bulletin a déjà été déposé pour Denis Faure dans le vote « Budget » ; son "
+        "pouvoir reste à Ana Lopez jusqu'à la clôture de ce vote."
+    )
+    writer.record(EventType.prompt_closed, prompt="budget")
+    assert admit(writer, "Denis Faure", "represented", "Emma Vidal").represented_by == "Emma Vidal"

@@ -5,6 +5,7 @@ with their personal code, a phone joined by name only is a guest there."""
 from __future__ import annotations
 
 import json
+import time
 
 import httpx
 import pytest
@@ -121,6 +122,26 @@ def test_a_member_votes_from_a_phone_with_their_personal_code(served_ag):
     screen = httpx.get(f"{base}/api/screen", params={"code": "ABCDEF"}, timeout=20).json()
     (shown,) = screen["prompts"]
     assert (shown["count"], shown["voters"]) == (2, 4)
+
+
+def test_the_phones_never_say_elected_without_quorum(served_ag):
+    """Four voters of forty, ten required: the election is counted, nobody is elected, and
+    the projector's page says why, as the terminal's room screen does."""
+    writer, base, codes = served_ag
+    helene, _ = _phone(base, member_code=codes["Hélène Marchand"])
+    olivier, _ = _phone(base, member_code=codes["Olivier Dumas"])
+    assert _cast(helene, ["Camille Martin"]).status_code == 201
+    assert _cast(helene, ["Camille Martin"], "Julien Moreau").status_code == 201
+    assert _cast(olivier, ["Camille Martin", "Karim Haddad"]).status_code == 201
+    writer.record(EventType.prompt_closed, prompt="election-conseil")
+    page = ""
+    for _ in range(200):  # the server follows the journal: up to 20 s on a loaded machine
+        page = httpx.get(f"{base}/j/ABCDEF/screen", timeout=20).text
+        if 'class="results"' in page:
+            break
+        time.sleep(0.1)
+    assert "Personne n&#39;est élu : quorum non atteint." in page
+    assert "Élu" not in page.replace("Personne n&#39;est élu", "")
 
 
 def test_a_phone_joined_by_a_members_name_only_is_a_guest_at_the_ballot(served_ag):

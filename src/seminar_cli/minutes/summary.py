@@ -7,12 +7,27 @@ figures.
 
 from __future__ import annotations
 
+from typing import Any
+
 from seminar_cli.agenda.models import Prompt
 from seminar_cli.session.prompt_types import TOP_WORDS, adopted, summarize, word_counts
 
-__all__ = ["TOP_WORDS", "adopted", "shown_to_room", "summarize", "word_counts"]
+__all__ = [
+    "TOP_WORDS",
+    "adopted",
+    "shown_to_room",
+    "summarize",
+    "undeliberated",
+    "word_counts",
+]
 
 
 def shown_to_room(prompt: Prompt, answer_count: int) -> bool:
     """An anonymous prompt with fewer than three answers is never shown (PRODUCT §3)."""
     return not (prompt.anonymous and answer_count < 3)
+
+
+def undeliberated(summary: dict[str, Any]) -> dict[str, Any]:
+    """A vote or election held without quorum (PRODUCT §7): counted, never adopted, nobody
+    elected; the room screen and the phones read ``deliberated`` False and say why."""
+    return {**summary, "adopted": False, "elected": [], "ties": [], "deliberated": False}

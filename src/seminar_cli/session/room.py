@@ -411,12 +411,17 @@ class Room:
     def _results(self, prompt: Prompt) -> dict[str, Any] | None:
         """A closed prompt's summary (as the room screen and the minutes show it), unless it is
         anonymous with fewer than three answers (PRODUCT §3)."""
-        from seminar_cli.minutes.summary import shown_to_room, summarize
+        from seminar_cli.minutes.summary import shown_to_room, summarize, undeliberated
+        from seminar_cli.session.assembly import deliberated_at_vote
 
-        values = [a.value for a in self.writer.state.answers.get(prompt.id, [])]
+        state = self.writer.state
+        values = [a.value for a in state.answers.get(prompt.id, [])]
         count = sum(1 for v in values if v is not None)
         if not shown_to_room(prompt, count):
             return None
+        summary = summarize(prompt, values, self.writer.agenda.assembly)
+        if not deliberated_at_vote(state, prompt.id):
+            summary = undeliberated(summary)
         return {
             "id": prompt.id,
             "segment": self._segment_of[prompt.id],
@@ -424,7 +429,7 @@ class Room:
             "question": prompt.question,
             "labels": self._labels(prompt),
             "count": count,
-            "summary": summarize(prompt, values, self.writer.agenda.assembly),
+            "summary": summary,
         }
 
     # -- answering -----------------------------------------------------------------------

@@ -19,7 +19,7 @@ from rich.text import Text
 from seminar_cli.agenda.models import Assembly, Prompt, PromptType
 from seminar_cli.i18n import ROOM_PLACES, number_text, plural, t
 from seminar_cli.journal.state import AnswerRecord
-from seminar_cli.minutes.summary import shown_to_room, summarize
+from seminar_cli.minutes.summary import shown_to_room, summarize, undeliberated
 from seminar_cli.session.prompt_types import PROMPT_TYPES, Drawing
 
 BAR_STYLE = "cyan"
@@ -71,7 +71,7 @@ def render_results(
         return None
     summary = summarize(prompt, [a.value for a in given], assembly)
     if not deliberated:
-        summary = {**summary, "adopted": False, "elected": [], "ties": [], "deliberated": False}
+        summary = undeliberated(summary)
     if not given:
         content: RenderableType = Text(t("results.none"), style="italic")
     else:

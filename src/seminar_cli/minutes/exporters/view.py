@@ -324,6 +324,11 @@ class _Views:
             )
             if prompt.responses:  # some batches are written: the rest waits, said in the meta
                 meta.append(waiting)
+        if prompt.voided_anonymous:
+            n = prompt.voided_anonymous
+            ballot = prompt.type in ("vote", "election")
+            key = "min.voided_ballots" if ballot else "min.voided_answers"
+            meta.append(f(plural(key, n, f.lang), n=f.number(n)))
         answers = []
         for response in prompt.responses:
             who, named = self.who(prompt, response)

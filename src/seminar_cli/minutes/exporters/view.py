@@ -878,6 +878,9 @@ def _resolution_view(v: _Views, r: Resolution, prompt: PromptMinutes) -> Resolut
     tallies = [Tally(f(f"min.tally.{k}"), f.number(r.counts.get(k, 0))) for k in TALLY_ORDER]
     tallies.append(Tally(f("min.tally.cast"), f.number(r.votes_cast)))
     mode = f(f"min.pv.mode.{r.ballot}")
+    if prompt.voided_anonymous:  # the PV says it too, beside how the vote was held
+        n = prompt.voided_anonymous
+        mode += " " + f(plural("min.voided_ballots", n, f.lang), n=f.number(n))
     if not r.voted:
         outcome = f("min.pv.not_voted")
     elif not r.deliberated:  # held without quorum: recorded, never adopted (PRODUCT §7)

@@ -214,10 +214,11 @@ def _m009_anonymous_keys(db: sqlite3.Connection) -> None:
 SCHEMA_VERSION = len(MIGRATIONS)
 CLOSING_EVENT = "session_closed"  # appending it also marks the session closed, runner gone
 PROMPT_CLOSED = "prompt_closed"  # appending it first writes the prompt's pending anonymous answers
-# Anonymous answers are written in batches of at least five.  While a prompt is open, a
-# batch is five drawn at random from ten waiting (so the last ones to arrive are not simply
-# the next batch, and the batch written at the close holds five or more too); at the close,
-# all that wait, with the marks of who answered.
+# Anonymous answers are written in batches of at least five, each with the marks of who
+# answered, by the process holding the session's key (journal/sealing.py).  While a prompt is
+# open, a batch is five drawn at random from ten waiting (so the last ones to arrive are not
+# simply the next batch, and the batch written at the close holds five or more too); at the
+# close, all that wait.
 ANONYMOUS_BATCH = 5
 
 

@@ -155,8 +155,9 @@ class Joiner:
         its prompt closed, even when the facilitator moves on just then, nor twice.
 
         An anonymous answer carries no name and no reference, and is not written now: the
-        journal holds it and writes it in a shuffled batch with others (PRODUCT §9), so that
-        neither its place nor its time tells whose it is.  Only "this person has answered"
+        journal holds it sealed to the runner's key, and the runner writes it in a shuffled
+        batch with others (PRODUCT §9), so that neither its place nor its time tells whose it
+        is; AnswerError while no runner holds the key (the session stopped).  Only "this person has answered"
         is kept, apart from the value, so that nobody answers twice.
         """
         value = normalise_answer(prompt, raw)

@@ -381,3 +381,48 @@ def test_a_runner_killed_with_three_ballots_pending_voids_them_and_they_vote_aga
         assert "3 bulletins annulés par l'arrêt du poste de l'animateur" in rendered_text(
             minutes, fmt
         )
+
+
+def test_the_minutes_say_how_many_anonymous_answers_a_stopped_station_voided(tmp_path):
+    from seminar_cli.session.service import anonymous_key_for, claim_session
+
+    writer = holder(tmp_path)
+    prompt = writer.agenda.find_prompt("idee")[1]
+    assert Joiner(writer, "Camille Martin").answer(prompt, "une idée perdue")
+    # the station stops, another claims the session: its key is new, the answer is voided
+    claim_session(
+        writer.journal,
+        writer.row,
+        writer.clock,
+        take_over=True,
+        public_key=anonymous_key_for(writer.agenda),
+    )
+    writer.sync()
+    assert writer.state.voided_anonymous == {"idee": 1}
+    joiner = Joiner(writer, "Camille Martin")
+    assert [p.id for p in joiner.pending()] == ["idee", "nom"]  # unanswered again
+    minutes = load_minutes(writer.journal, writer.journal.session(writer.session_id))
+    text = rendered_text(minutes, "md")
+    assert (
+        "1 réponse anonyme annulée par l'arrêt du poste de l'animateur : son auteur a pu "
+        "répondre de nouveau." in text
+    )
+    assert "une idée perdue" not in text
+
+
+def test_an_anonymous_answer_too_long_to_be_sealed_is_refused_with_a_message(tmp_path):
+    from seminar_cli.errors import AnswerError
+
+    writer = holder(tmp_path)
+    prompt = writer.agenda.find_prompt("idee")[1]
+    try:
+        Joiner(writer, "Camille Martin").answer(prompt, "é" * 20_000)
+    except AnswerError as refused:
+        message = refused.message()
+    else:
+        raise AssertionError("a 40 000-byte answer was sealed")
+    assert message.startswith("réponse anonyme trop longue pour être scellée : 40")
+    assert "au plus 32768" in message
+    assert writer.journal.pending_anonymous(writer.session_id, "idee") == 0
+    assert not writer.journal.has_voted(writer.session_id, "idee", "Camille Martin")
+    assert Joiner(writer, "Camille Martin").answer(prompt, "é" * 10_000)  # 20 000 bytes fit

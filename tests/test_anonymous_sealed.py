@@ -426,3 +426,7 @@ def test_an_anonymous_answer_too_long_to_be_sealed_is_refused_with_a_message(tmp
     assert writer.journal.pending_anonymous(writer.session_id, "idee") == 0
     assert not writer.journal.has_voted(writer.session_id, "idee", "Camille Martin")
     assert Joiner(writer, "Camille Martin").answer(prompt, "é" * 10_000)  # 20 000 bytes fit
+    # the value is sealed as JSON once: 15 000 quotes are 30 000 bytes, not escaped twice
+    assert Joiner(writer, "Dominique Roy").answer(prompt, '"' * 15_000)
+    writer.record(EventType.prompt_closed, prompt="idee")
+    assert sorted(len(str(a.value)) for a in writer.state.answers["idee"]) == [10_000, 15_000]

@@ -49,11 +49,11 @@ def holds(public_key: bytes | None) -> bool:
     return public_key is not None and public_key in _HELD
 
 
-def plaintext(participant: str | None, value_json: str) -> bytes:
-    """What is sealed: the answer's value (as JSON text) and who gave it (so that the batch
-    writes the matching "has answered" markers), padded to SEALED_PLAINTEXT bytes.
-    AnswerError when it does not fit."""
-    text = json.dumps({"p": participant, "v": value_json}, ensure_ascii=False)
+def plaintext(participant: str | None, value: Any) -> bytes:
+    """What is sealed: the answer's value and who gave it (so that the batch writes the
+    matching "has answered" markers), as JSON padded to SEALED_PLAINTEXT bytes.  AnswerError
+    when it does not fit."""
+    text = json.dumps({"p": participant, "v": value}, ensure_ascii=False, separators=(",", ":"))
     data = text.encode("utf-8")
     if len(data) > SEALED_PLAINTEXT:
         raise AnswerError("answer.anonymous_too_long", size=len(data), max=SEALED_PLAINTEXT)
@@ -73,4 +73,5 @@ def open_sealed(public_key: bytes, sealed: bytes) -> tuple[str | None, str]:
 
     data: dict[str, Any] = json.loads(SealedBox(_HELD[public_key]).decrypt(sealed))
     participant = data["p"]
-    return (participant if isinstance(participant, str) else None), str(data["v"])
+    value = json.dumps(data["v"], ensure_ascii=False, separators=(",", ":"))
+    return (participant if isinstance(participant, str) else None), value

@@ -781,8 +781,7 @@ class Journal:
         """
         from seminar_cli.journal import sealing
 
-        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-        padded = sealing.plaintext(participant, text)
+        padded = sealing.plaintext(participant, value)
         with self._write() as cur:
             fresh = self._read_events(cur, session_id, after_seq, watch)
             if not accept(fresh):

@@ -157,8 +157,8 @@ class Joiner:
         An anonymous answer carries no name and no reference, and is not written now: the
         journal holds it sealed to the runner's key, and the runner writes it in a shuffled
         batch with others (PRODUCT §9), so that neither its place nor its time tells whose it
-        is; AnswerError while no runner holds the key (the session stopped).  Only "this person has answered"
-        is kept, apart from the value, so that nobody answers twice.
+        is; AnswerError while no runner holds the key (the session stopped).  Only "this
+        person has answered" is kept, apart from the value, so that nobody answers twice.
         """
         value = normalise_answer(prompt, raw)
         marker = self.name

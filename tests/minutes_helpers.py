@@ -200,6 +200,7 @@ def open_recorded(
     clock = FakeClock(start=start)
     session_id = open_session(journal, loaded, SessionSetup(**setup), clock)
     writer = SessionWriter(journal, journal.session(session_id), clock)
+    writer.hold_anonymous_key()  # as `start` does: this process opens the sealed ballots
     return Recorded(journal, writer, clock)
 
 

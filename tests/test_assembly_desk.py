@@ -38,7 +38,9 @@ def bundled_ag(tmp_path: Path) -> SessionWriter:
     journal = Journal.open(tmp_path / "journal.sqlite3")
     clock = FakeClock()
     session_id = open_session(journal, load_agenda("assemblee-generale"), SessionSetup(), clock)
-    return SessionWriter(journal, journal.session(session_id), clock)
+    writer = SessionWriter(journal, journal.session(session_id), clock)
+    writer.hold_anonymous_key()  # as the runner does: this process opens the sealed ballots
+    return writer
 
 
 @pytest.fixture

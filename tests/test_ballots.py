@@ -67,7 +67,9 @@ def board_writer(tmp_path, roster: str = ROSTER) -> SessionWriter:
     session_id = open_session(
         journal, LoadedAgenda(agenda, "board.yaml", text), SessionSetup(), clock
     )
-    return SessionWriter(journal, journal.session(session_id), clock)
+    writer = SessionWriter(journal, journal.session(session_id), clock)
+    writer.hold_anonymous_key()  # as the runner does: this process opens the sealed ballots
+    return writer
 
 
 # -- what an agenda may ask -------------------------------------------------------------------

@@ -56,6 +56,7 @@ def open_session_with_long_segment(tmp_path: Path) -> tuple[Journal, SessionWrit
     clock = SystemClock()
     session_id = open_session(journal, load_agenda(str(agenda_file)), SessionSetup(), clock)
     writer = SessionWriter(journal, journal.session(session_id), clock)
+    writer.hold_anonymous_key()  # as the runner does: this process opens the sealed answers
     writer.record(EventType.segment_started, segment="atelier")
     return journal, writer
 

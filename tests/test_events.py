@@ -129,6 +129,11 @@ class OldMemberCode(_Payload):
     code: str
 
 
+class OldAnonymousVoided(_Payload):  # new: a runner's key lost with its process (#15)
+    prompt: str
+    count: int
+
+
 class OldQuorumAnnounced(_Payload):
     prompt: str | None = None
     present: int
@@ -142,6 +147,7 @@ OLD: dict[EventType, type[_Payload]] = {
     EventType.attendance_counts: OldAttendanceCounts,
     EventType.member_code: OldMemberCode,
     EventType.quorum_announced: OldQuorumAnnounced,
+    EventType.anonymous_voided: OldAnonymousVoided,
     EventType.session_opened: OldSessionOpened,
     EventType.attendance: OldAttendance,
     EventType.segment_started: OldSegmentRef,
@@ -248,6 +254,7 @@ FULL: dict[EventType, dict[str, Any]] = {
         "base": 85,
         "reached": True,
     },
+    EventType.anonymous_voided: {"prompt": "bureau", "count": 3},
 }
 LEAST: dict[EventType, dict[str, Any]] = {
     EventType.session_opened: {"agenda_name": "a", "title": "T"},

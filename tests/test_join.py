@@ -89,6 +89,7 @@ class Facilitator:
             self.journal, read_agenda_file(path), SessionSetup(), self.clock
         )
         self.writer = SessionWriter(self.journal, self.journal.session(self.session_id), self.clock)
+        self.writer.hold_anonymous_key()  # the runner's part: it opens the sealed answers
         segment = self.writer.state.agenda.segments[0]
         self.writer.record(EventType.segment_started, segment=segment.id)
 

@@ -14,6 +14,7 @@ import pexpect
 import pytest
 
 from seminar_cli.journal.events import EventType
+from seminar_cli.journal.sealing import SEALED_PLAINTEXT
 from tests.conftest import seminar_cmd, subprocess_env
 from tests.session_helpers import recorded_answers, spawn_seminar
 
@@ -117,7 +118,8 @@ def test_two_join_terminals_answer_an_open_prompt(tmp_path: Path):
         )
         # the anonymous answers wait, with no name, for a batch of five or the prompt's close:
         # written now, next to each person's named answers, they would tell whose they are
-        assert pending_anonymous(tmp_path) == [("confiance", "4"), ("confiance", "5")]
+        # (sealed to the runner's key, padded to one length: their values do not show)
+        assert pending_anonymous(tmp_path) == [("confiance", SEALED_LENGTH)] * 2
 
         # a participant leaves with Ctrl-C: exit 130, the answers stay
         camille.sendintr()
@@ -136,10 +138,14 @@ def test_two_join_terminals_answer_an_open_prompt(tmp_path: Path):
     assert start.returncode == 130
 
 
-def pending_anonymous(tmp_path: Path) -> list[tuple[str, str]]:
+SEALED_LENGTH = SEALED_PLAINTEXT + 48  # a sealed box adds an ephemeral key and a MAC
+
+
+def pending_anonymous(tmp_path: Path) -> list[tuple[str, int]]:
+    """(prompt, length of the sealed bytes) of each answer waiting in the pool."""
     with sqlite3.connect(tmp_path / "journal.sqlite3") as db:
         rows = db.execute("SELECT prompt, value FROM anonymous_pool").fetchall()
-    return sorted((str(prompt), str(value)) for prompt, value in rows)
+    return sorted((str(prompt), len(value)) for prompt, value in rows)
 
 
 def test_join_ends_when_the_session_closes(tmp_path: Path):

@@ -43,6 +43,7 @@ def draft_with_pending(tmp_path: Path, language: str, answers: int) -> tuple[Jou
     clock = SystemClock()
     session_id = open_session(journal, loaded, SessionSetup(), clock)
     writer = SessionWriter(journal, journal.session(session_id), clock)
+    writer.hold_anonymous_key()  # as the runner does
     writer.record(EventType.segment_started, segment="tour")
     writer.record(EventType.prompt_opened, prompt="confiance", segment="tour")
     for _ in range(answers):
@@ -94,6 +95,8 @@ def test_the_json_draft_counts_them_without_their_values(tmp_path: Path) -> None
 def test_written_batches_and_the_rest_waiting_are_both_told(tmp_path: Path) -> None:
     # ten waiting: a batch of five is written, five still wait
     journal, session_id = draft_with_pending(tmp_path, "fr", 10)
+    writer = SessionWriter(journal, journal.session(session_id), SystemClock())
+    assert writer.drain_anonymous() == 5  # the runner's tick: only it opens the sealed answers
     try:
         minutes = load_minutes(journal, journal.session(session_id))
     finally:

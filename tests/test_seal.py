@@ -109,10 +109,20 @@ def test_batches_of_anonymous_answers_are_chained_too(tmp_path: Path) -> None:
     )
     at = __import__("datetime").datetime(2026, 11, 26, 14, 5).astimezone()
     journal.append("s", EventType.prompt_opened, {"prompt": "p"}, at)
-    for number in range(12):  # a batch of five is written at ten waiting
+    from seminar_cli.journal import sealing
+
+    journal.publish_key("s", sealing.new_key(), at)  # this process runs the session
+    for number in range(12):
         journal.append_anonymous(
-            "s", "p", "pour", f"P{number}", at, after_seq=0, accept=lambda fresh: True
+            "s",
+            "p",
+            "pour",
+            f"P{number}",
+            after_seq=0,
+            accept=lambda fresh: True,
+            holder_alive=lambda holder: True,
         )
+    assert journal.drain_anonymous("s", at) == 5  # the runner's batch of five (and markers)
     journal.append_many("s", [(EventType.note, {"text": "x"})], at)
     journal.append("s", EventType.prompt_closed, {"prompt": "p"}, at)
     from seminar_cli.journal.chain import check_chain

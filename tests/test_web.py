@@ -468,3 +468,43 @@ def test_start_serve_is_answered_over_http(tmp_path: Path) -> None:
         "value": "Lyon",
         "via": "web",
     } in answers
+
+
+def test_a_ballot_voided_by_a_new_runner_may_be_cast_again_and_none_without_one(
+    served: Served,
+) -> None:
+    from seminar_cli.session.service import anonymous_key_for, claim_session
+
+    phone, _token = served.join("Camille Martin")
+    assert (
+        phone.post("/api/answers", json={"prompt": "secret", "value": "contre"}).status_code == 201
+    )
+    # the runner that held the key stops (its process id runs no more): nothing is taken in
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    db = served.session.journal._db
+    db.execute("UPDATE anonymous_keys SET pid = ?", (dead.pid,))
+    later = served.join("Sam Taylor")[0]
+    stopped = later.post("/api/answers", json={"prompt": "secret", "value": "pour"})
+    assert stopped.status_code == 409
+    assert stopped.json()["message"].startswith("Le poste de l'animateur est arrêté")
+    # a new runner claims the session: Camille's ballot, sealed to the dead key, is voided
+    writer = served.session.writer
+    claim_session(
+        writer.journal,
+        writer.row,
+        writer.clock,
+        take_over=True,
+        public_key=anonymous_key_for(writer.agenda),
+    )
+    state = {p["id"]: p for p in phone.get("/api/state").json()["prompts"]}
+    assert state["secret"]["answered"] is False
+    assert phone.post("/api/answers", json={"prompt": "secret", "value": "pour"}).status_code == 201
+    assert later.post("/api/answers", json={"prompt": "secret", "value": "pour"}).status_code == 201
+    served.session.close_prompt("secret")
+    events = served.events()
+    assert [p for _s, t, p in events if t == "anonymous_voided"] == [
+        {"prompt": "secret", "count": 1}
+    ]
+    ballots = [p["value"] for _s, t, p in events if t == "answer_given" and p["prompt"] == "secret"]
+    assert ballots == ["pour", "pour"]

@@ -73,6 +73,7 @@ def live_session(language: str = "fr") -> LiveSession:
     clock = SystemClock()
     session_id = open_session(journal, loaded, SessionSetup(), clock)
     writer = SessionWriter(journal, journal.session(session_id), clock)
+    writer.hold_anonymous_key()  # as the runner does: this process opens the sealed answers
     writer.record(EventType.segment_started, segment="ouverture")
     for prompt in agenda.segments[0].prompts:
         writer.record(EventType.prompt_opened, prompt=prompt.id, segment="ouverture")

@@ -289,4 +289,46 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "pour voter.",
         "Your personal member code (given at sign-in): in an assembly, voting needs it.",
     ),
+    # anonymous answers sealed to the runner's key (docs/architecture.md)
+    "anonymous.no_holder": (
+        "Le poste de l'animateur est arrêté : votre réponse anonyme n'a pas été enregistrée. "
+        "Répondez de nouveau quand la séance aura repris.",
+        "The facilitator's station has stopped: your anonymous answer was not recorded. Answer "
+        "again once the session has resumed.",
+    ),
+    "anonymous.not_holder": (
+        "Seul le poste qui déroule la séance {id} peut clore une question qui attend des "
+        "réponses anonymes : clôturez-la depuis ce poste.",
+        "Only the station running session {id} can close a prompt with anonymous answers "
+        "waiting: close it from that station.",
+    ),
+    "answer.anonymous_too_long": (
+        "réponse anonyme trop longue pour être scellée : {size} octets, au plus {max} (une "
+        "lettre accentuée en compte 2, un emoji 4)",
+        "anonymous answer too long to be sealed: {size} bytes, at most {max} (an accented "
+        "letter counts 2, an emoji 4)",
+    ),
+    # the minutes: what the facilitator's station took with it when it stopped
+    "min.voided_ballots_one": (
+        "{n} bulletin annulé par l'arrêt du poste de l'animateur : son votant a pu voter de "
+        "nouveau.",
+        "{n} ballot voided when the facilitator's station stopped: its voter could vote again.",
+    ),
+    "min.voided_ballots": (
+        "{n} bulletins annulés par l'arrêt du poste de l'animateur : leurs votants ont pu voter "
+        "de nouveau.",
+        "{n} ballots voided when the facilitator's station stopped: their voters could vote again.",
+    ),
+    "min.voided_answers_one": (
+        "{n} réponse anonyme annulée par l'arrêt du poste de l'animateur : son auteur a pu "
+        "répondre de nouveau.",
+        "{n} anonymous answer voided when the facilitator's station stopped: its author could "
+        "answer again.",
+    ),
+    "min.voided_answers": (
+        "{n} réponses anonymes annulées par l'arrêt du poste de l'animateur : leurs auteurs ont "
+        "pu répondre de nouveau.",
+        "{n} anonymous answers voided when the facilitator's station stopped: their authors "
+        "could answer again.",
+    ),
 }

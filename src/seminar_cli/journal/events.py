@@ -52,6 +52,9 @@ class EventType(StrEnum):
     attendance_counts = "attendance_counts"  # a paper sheet's figures, without names
     member_code = "member_code"  # a member's personal code, given at sign-in
     quorum_announced = "quorum_announced"  # the figures read out as a vote opens
+    # anonymous answers still sealed when the process running the session stopped: its key
+    # died with it, so they were dropped when the session was claimed again (no value, no name)
+    anonymous_voided = "anonymous_voided"
 
 
 AttendanceStatus = Literal["present", "excused", "absent", "represented", "left"]
@@ -495,6 +498,13 @@ class QuorumAnnounced(Event):
     reached: bool = field(metadata=_by(_boolean))
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AnonymousVoided(Event):
+    TYPE = EventType.anonymous_voided
+    prompt: str = field(metadata=_TEXT)
+    count: int = field(metadata=_by(_integer))
+
+
 EVENTS: dict[str, type[Event]] = {
     cls.TYPE.value: cls
     for cls in (
@@ -522,6 +532,7 @@ EVENTS: dict[str, type[Event]] = {
         AttendanceCounts,
         MemberCode,
         QuorumAnnounced,
+        AnonymousVoided,
     )
 }
 assert set(EVENTS) == {t.value for t in EventType}, "every event type has its dataclass"

@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from seminar_cli.journal.events import (
+    AnonymousVoided,
     AnswerGiven,
     AnswerMarked,
     Attendance,
@@ -52,6 +53,8 @@ WRITTEN_BY_OTHERS = frozenset(
         EventType.attendance,  # also from the desk at the door (`seminar attendance`)
         EventType.attendance_counts,
         EventType.member_code,
+        # written as a runner claims the session, before it says it resumed
+        EventType.anonymous_voided,
     }
 )
 
@@ -154,6 +157,8 @@ class SessionState:
     answers: dict[str, list[AnswerRecord]] = field(default_factory=dict)
     # who answered each anonymous prompt (written in batches, apart from the values)
     marked: dict[str, set[str]] = field(default_factory=dict)
+    # how many anonymous answers of each prompt a stopped runner's key took with it
+    voided_anonymous: dict[str, int] = field(default_factory=dict)
     attendance: dict[str, AttendanceRecord] = field(default_factory=dict)
     # the general assembly: a paper sheet's counts (present, represented), members' codes
     # (code -> member), the quorum read out as each vote opened (prompt -> figures)
@@ -303,6 +308,8 @@ class SessionState:
                 )
             case AnswerMarked(prompt=prompt_id, participant=participant):
                 self.marked.setdefault(prompt_id, set()).add(participant)
+            case AnonymousVoided(prompt=prompt_id, count=count):
+                self.voided_anonymous[prompt_id] = self.voided_anonymous.get(prompt_id, 0) + count
             case Record(segment=segment_id, text=text, owner=owner, due=due, erratum=erratum):
                 self.records.append(
                     TextRecord(

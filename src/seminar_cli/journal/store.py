@@ -193,13 +193,32 @@ def _m008_hash_chain(db: sqlite3.Connection) -> None:
     db.executemany("UPDATE events SET hash = ? WHERE id = ?", updates)
 
 
+@migration
+def _m009_anonymous_keys(db: sqlite3.Connection) -> None:
+    # The public key of the process that runs each session (journal/sealing.py): pending
+    # anonymous answers are sealed to it, so only that process's memory can read them.  Who
+    # published it (process, machine), so that an answer is not sealed to a dead runner's key.
+    # ``anonymous_pool.value`` holds the sealed bytes from now on.
+    db.execute(
+        """CREATE TABLE anonymous_keys (
+            session_id TEXT PRIMARY KEY REFERENCES sessions(id),
+            public_key BLOB NOT NULL,
+            published_at TEXT NOT NULL,
+            pid INTEGER,
+            host TEXT,
+            process TEXT
+        ) WITHOUT ROWID"""
+    )
+
+
 SCHEMA_VERSION = len(MIGRATIONS)
 CLOSING_EVENT = "session_closed"  # appending it also marks the session closed, runner gone
 PROMPT_CLOSED = "prompt_closed"  # appending it first writes the prompt's pending anonymous answers
-# Anonymous answers are written in batches of at least five.  While a prompt is open, a
-# batch is five drawn at random from ten waiting (so the last ones to arrive are not simply
-# the next batch, and the batch written at the close holds five or more too); at the close,
-# all that wait, with the marks of who answered.
+# Anonymous answers are written in batches of at least five, each with the marks of who
+# answered, by the process holding the session's key (journal/sealing.py).  While a prompt is
+# open, a batch is five drawn at random from ten waiting (so the last ones to arrive are not
+# simply the next batch, and the batch written at the close holds five or more too); at the
+# close, all that wait.
 ANONYMOUS_BATCH = 5
 
 
@@ -208,6 +227,7 @@ class AnonymousOutcome(StrEnum):
     written = "written"  # a batch was written now (this answer may or may not be in it)
     closed = "closed"  # the prompt had closed: nothing held
     already = "already"  # this person had answered already: nothing held
+    no_holder = "no_holder"  # no live process runs the session to hold its key: nothing held
 
 
 _SHUFFLE = random.SystemRandom()  # the batch order must not be predictable
@@ -734,30 +754,41 @@ class Journal:
                 return None
             return self._insert(cur, session_id, type_, payload, at)
 
-    # -- anonymous answers: held, then written in shuffled batches (docs/architecture.md) ----
+    # -- anonymous answers: sealed, then written in shuffled batches (docs/architecture.md) --
     def append_anonymous(
         self,
         session_id: str,
         prompt: str,
         value: Any,
         participant: str | None,
-        at: datetime,
         *,
         after_seq: int,
         accept: Callable[[list[StoredEvent]], bool],
+        holder_alive: Callable[[Heartbeat], bool],
         watch: Collection[str] | None = None,
     ) -> AnonymousOutcome:
-        """Hold an anonymous answer until it is drawn into a batch or its prompt closes.
+        """Hold an anonymous answer, sealed to the key of the process that runs the session,
+        until that process draws it into a batch or closes its prompt.
 
         ``participant`` (when the answerer is known) is kept apart, with no value and no
-        order, so that the same person cannot answer twice; it becomes an ``answer_marked``
-        event when the prompt closes.  Checked like ``append_if``: ``accept`` sees what was
-        written since ``after_seq`` (is the prompt still open?), in the same transaction.
+        order, so that the same person cannot answer twice; it is sealed with the value too,
+        so that the batch writes the matching ``answer_marked`` event.  Checked like
+        ``append_if``: ``accept`` sees what was written since ``after_seq`` (is the prompt
+        still open?), and the key is read in the same transaction, so a runner that claims the
+        session meanwhile (and voids what was sealed to the dead one's key) is never missed.
+        ``holder_alive``: is the process that published the key still running?  AnswerError
+        (from sealing) when the answer is too long to be sealed.
         """
+        from seminar_cli.journal import sealing
+
+        padded = sealing.plaintext(participant, value)
         with self._write() as cur:
             fresh = self._read_events(cur, session_id, after_seq, watch)
             if not accept(fresh):
                 return AnonymousOutcome.closed
+            holder = self._key_holder(cur, session_id)
+            if holder is None or not holder_alive(holder[1]):
+                return AnonymousOutcome.no_holder
             if participant is not None:
                 if self._has_voted(cur, session_id, prompt, participant):
                     return AnonymousOutcome.already
@@ -766,19 +797,108 @@ class Journal:
                     " VALUES (?, ?, ?)",
                     (session_id, prompt, participant),
                 )
-            text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
             cur.execute(
                 "INSERT INTO anonymous_pool (id, session_id, prompt, value) VALUES (?, ?, ?, ?)",
-                (secrets.token_bytes(16), session_id, prompt, text),
+                (secrets.token_bytes(16), session_id, prompt, sealing.seal(holder[0], padded)),
             )
-            waiting = cur.execute(
-                "SELECT COUNT(*) FROM anonymous_pool WHERE session_id = ? AND prompt = ?",
-                (session_id, prompt),
-            ).fetchone()[0]
-            if waiting >= 2 * ANONYMOUS_BATCH:
-                self._write_batch(cur, session_id, at, prompt)
-                return AnonymousOutcome.written
         return AnonymousOutcome.pending
+
+    @staticmethod
+    def _key_holder(cur: sqlite3.Cursor, session_id: str) -> tuple[bytes, Heartbeat] | None:
+        """The session's published public key, and who published it (as a heartbeat)."""
+        row = cur.execute(
+            "SELECT public_key, published_at, pid, host, process FROM anonymous_keys"
+            " WHERE session_id = ?",
+            (session_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        published = datetime.fromisoformat(row[1])
+        return bytes(row[0]), Heartbeat(published, published, row[2], row[3], row[4])
+
+    @staticmethod
+    def _publish_key(cur: sqlite3.Cursor, session_id: str, public_key: bytes, at: datetime) -> None:
+        """Publish this process's key for the session and void what was sealed to the old
+        one (its private half died with its process), saying per prompt how many, with no
+        value and no name: those who had answered may answer again."""
+        voided = cur.execute(
+            "SELECT prompt, COUNT(*) FROM anonymous_pool WHERE session_id = ?"
+            " GROUP BY prompt ORDER BY prompt",
+            (session_id,),
+        ).fetchall()
+        cur.execute("DELETE FROM anonymous_pool WHERE session_id = ?", (session_id,))
+        cur.execute("DELETE FROM anonymous_voters WHERE session_id = ?", (session_id,))
+        for prompt, count in voided:
+            Journal._insert(
+                cur, session_id, "anonymous_voided", {"prompt": prompt, "count": count}, at
+            )
+        cur.execute(
+            "INSERT INTO anonymous_keys (session_id, public_key, published_at, pid, host, process)"
+            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(session_id) DO UPDATE SET"
+            " public_key = excluded.public_key, published_at = excluded.published_at,"
+            " pid = excluded.pid, host = excluded.host, process = excluded.process",
+            (
+                session_id,
+                public_key,
+                datetime.now().astimezone().isoformat(),
+                os.getpid(),
+                this_host(),
+                this_process(),
+            ),
+        )
+
+    def publish_key(self, session_id: str, public_key: bytes, at: datetime) -> None:
+        """Hold the session's anonymous answers from now on (a new session's runner)."""
+        with self._write() as cur:
+            self._publish_key(cur, session_id, public_key, at)
+
+    def drain_anonymous(self, session_id: str, at: datetime, *, stopping: bool = False) -> int:
+        """The runner's part: while ten or more anonymous answers wait for a prompt, five
+        drawn at random are written, shuffled, with their markers, at one moment.  Only with
+        the session's key held here; how many answers were written.
+
+        ``stopping``: the runner is about to stop (quit, Ctrl-C, a signal) and its key with
+        it: every prompt's waiting answers are written now as one batch if they are five or
+        more; fewer stay sealed, to be voided when the session is claimed again."""
+        from seminar_cli.journal import sealing
+
+        least = ANONYMOUS_BATCH if stopping else 2 * ANONYMOUS_BATCH
+        ripe = self._db.execute(
+            "SELECT prompt FROM anonymous_pool WHERE session_id = ? GROUP BY prompt"
+            " HAVING COUNT(*) >= ?",
+            (session_id, least),
+        ).fetchall()
+        if not ripe:  # the usual case: one read, no write lock
+            return 0
+        written = 0
+        with self._write() as cur:
+            holder = self._key_holder(cur, session_id)
+            if holder is None or not sealing.holds(holder[0]):
+                return 0
+            for (prompt,) in ripe:
+                if stopping:
+                    written += self._write_all(cur, session_id, at, prompt, holder[0])
+                else:
+                    written += self._write_batch(cur, session_id, at, prompt, holder[0])
+        return written
+
+    @staticmethod
+    def _write_all(
+        cur: sqlite3.Cursor, session_id: str, at: datetime, prompt: str, key: bytes
+    ) -> int:
+        """Every answer waiting for ``prompt`` as one batch, when they are five or more."""
+        from seminar_cli.journal import sealing
+
+        rows = cur.execute(
+            "SELECT id, value FROM anonymous_pool WHERE session_id = ? AND prompt = ?",
+            (session_id, prompt),
+        ).fetchall()
+        if len(rows) < ANONYMOUS_BATCH:
+            return 0
+        opened = [sealing.open_sealed(key, bytes(sealed)) for _id, sealed in rows]
+        Journal._write_opened(cur, session_id, at, prompt, opened)
+        cur.executemany("DELETE FROM anonymous_pool WHERE id = ?", [(i,) for i, _v in rows])
+        return len(rows)
 
     @_reading
     def has_voted(self, session_id: str, prompt: str, participant: str) -> bool:
@@ -812,40 +932,83 @@ class Journal:
         return int(row[0])
 
     @staticmethod
-    def _write_batch(cur: sqlite3.Cursor, session_id: str, at: datetime, prompt: str) -> None:
-        """Five of the waiting anonymous answers, drawn at random, written shuffled at one
-        moment; the others wait for the next batch or the close."""
+    def _write_batch(
+        cur: sqlite3.Cursor, session_id: str, at: datetime, prompt: str, key: bytes
+    ) -> int:
+        """While ten or more wait: five of them, drawn at random, written shuffled at one
+        moment with their markers (also shuffled); the others wait for the next batch or the
+        close.  How many answers were written."""
+        from seminar_cli.journal import sealing
+
         rows = cur.execute(
             "SELECT id, value FROM anonymous_pool WHERE session_id = ? AND prompt = ?",
             (session_id, prompt),
         ).fetchall()
-        batch = _SHUFFLE.sample(rows, ANONYMOUS_BATCH)
-        for _id, value in batch:
-            Journal._insert(cur, session_id, "answer_given", _answer_payload(prompt, value), at)
-        cur.executemany("DELETE FROM anonymous_pool WHERE id = ?", [(i,) for i, _v in batch])
+        written = 0
+        while len(rows) >= 2 * ANONYMOUS_BATCH:
+            batch = _SHUFFLE.sample(rows, ANONYMOUS_BATCH)
+            rows = [row for row in rows if row not in batch]
+            opened = [sealing.open_sealed(key, bytes(sealed)) for _id, sealed in batch]
+            Journal._write_opened(cur, session_id, at, prompt, opened)
+            cur.executemany("DELETE FROM anonymous_pool WHERE id = ?", [(i,) for i, _v in batch])
+            written += len(batch)
+        return written
+
+    @staticmethod
+    def _write_opened(
+        cur: sqlite3.Cursor,
+        session_id: str,
+        at: datetime,
+        prompt: str,
+        opened: list[tuple[str | None, str]],
+    ) -> None:
+        """Opened answers (participant, value) as their events: the values, then the marks of
+        who answered, each shuffled, all at ``at``; their voters' rows are gone after."""
+        answers = [("answer_given", _answer_payload(prompt, value)) for _p, value in opened]
+        voters = [p for p, _v in opened if p is not None]
+        marks = [("answer_marked", {"prompt": prompt, "participant": p}) for p in voters]
+        _SHUFFLE.shuffle(answers)
+        _SHUFFLE.shuffle(marks)
+        for type_, payload in answers + marks:
+            Journal._insert(cur, session_id, type_, payload, at)
+        cur.executemany(
+            "DELETE FROM anonymous_voters WHERE session_id = ? AND prompt = ? AND participant = ?",
+            [(session_id, prompt, p) for p in voters],
+        )
 
     @staticmethod
     def _flush_anonymous(
         cur: sqlite3.Cursor, session_id: str, at: datetime, prompt: str | None
     ) -> None:
         """At a prompt's close (``prompt``) or the session's (None): every anonymous answer
-        still waiting and the marks of who answered, each shuffled, all at one moment."""
+        still waiting and the marks of who answered, each shuffled, all at one moment.  Only
+        the process holding the session's key can open them: SessionError elsewhere."""
+        from seminar_cli.journal import sealing
+
         where, args = "session_id = ?", [session_id]
         if prompt is not None:
             where, args = "session_id = ? AND prompt = ?", [session_id, prompt]
-        values = cur.execute(f"SELECT prompt, value FROM anonymous_pool WHERE {where}", args)
-        answers = [("answer_given", _answer_payload(p, v)) for p, v in values]
-        voters = cur.execute(
-            f"SELECT prompt, participant FROM anonymous_voters WHERE {where}", args
-        )
-        marks = [("answer_marked", {"prompt": p, "participant": n}) for p, n in voters]
-        if not answers and not marks:
-            return
-        _SHUFFLE.shuffle(answers)
-        _SHUFFLE.shuffle(marks)
-        for type_, payload in answers + marks:
-            Journal._insert(cur, session_id, type_, payload, at)
+        rows = cur.execute(f"SELECT prompt, value FROM anonymous_pool WHERE {where}", args)
+        by_prompt: dict[str, list[tuple[str | None, str]]] = {}
+        sealed = rows.fetchall()
+        if sealed:
+            holder = Journal._key_holder(cur, session_id)
+            if holder is None or not sealing.holds(holder[0]):
+                raise SessionError("anonymous.not_holder", id=session_id)
+            for prompt_id, value in sealed:
+                by_prompt.setdefault(prompt_id, []).append(
+                    sealing.open_sealed(holder[0], bytes(value))
+                )
+        for prompt_id, opened in sorted(by_prompt.items()):
+            Journal._write_opened(cur, session_id, at, prompt_id, opened)
         cur.execute(f"DELETE FROM anonymous_pool WHERE {where}", args)
+        # a marker whose answer was not sealed (none should remain): kept as "has answered"
+        leftover = cur.execute(
+            f"SELECT prompt, participant FROM anonymous_voters WHERE {where}", args
+        ).fetchall()
+        for prompt_id, participant in leftover:
+            payload = {"prompt": prompt_id, "participant": participant}
+            Journal._insert(cur, session_id, "answer_marked", payload, at)
         cur.execute(f"DELETE FROM anonymous_voters WHERE {where}", args)
 
     # -- answers files: unnamed entries are delivered once per file content ------------------
@@ -1028,10 +1191,15 @@ class Journal:
         at: datetime,
         real_at: datetime,
         alive: Callable[[Heartbeat], bool],
+        public_key: bytes | None = None,
+        now: datetime | None = None,
     ) -> Heartbeat | None:
         """Become the session's runner, unless another live one holds it (then returned).
 
-        One transaction, so two ``seminar resume`` started together cannot both win.
+        One transaction, so two ``seminar resume`` started together cannot both win.  With
+        ``public_key``, the runner's key for anonymous answers is published in it too, and what
+        was sealed to the previous runner's key is voided (``_publish_key``), at ``now`` on the
+        session's clock (``at`` may be a dead runner's last sign of life).
         """
         with self._write() as cur:
             held = self._read_heartbeat(cur, session_id)
@@ -1044,6 +1212,8 @@ class Journal:
             if held is not None and not mine and alive(held):
                 return held
             self._beat(cur, session_id, at, real_at)
+            if public_key is not None:
+                self._publish_key(cur, session_id, public_key, now or at)
         return None
 
     @staticmethod

@@ -381,6 +381,7 @@ def _prompt(
         seats=prompt.seats_to_fill if election else None,
         round=(prompt.round or 1) if election else None,
         pending_anonymous=pending,
+        voided_anonymous=state.voided_anonymous.get(prompt.id, 0),
     )
 
 

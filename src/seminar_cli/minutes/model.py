@@ -186,6 +186,12 @@ class PromptMinutes(_Model):
         "shuffled batch (a count only, never their values); they are written, and counted in "
         "responses and summary, when the prompt closes.",
     )
+    voided_anonymous: int = Field(
+        0,
+        description="Anonymous answers (ballots, for a vote or an election) still sealed to "
+        "the key of the facilitator's station when it stopped (a crash, a quit): voided when "
+        "the session was resumed, never read; their authors could answer again.",
+    )
 
 
 class SegmentMinutes(_Model):

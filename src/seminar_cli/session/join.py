@@ -89,6 +89,9 @@ class Joiner:
             self.name = roster_name((p.name for p in writer.state.agenda.participants), self.name)
         # prompts this process has answered or skipped: not asked again, even anonymous ones
         self._done: set[str] = set()
+        # anonymous prompts answered by name: how many of their answers had been voided then
+        # (a runner's stop voids what it had not written: then this person is asked again)
+        self._voided_seen: dict[str, int] = {}
 
     def members_ballot(self, prompt: Prompt) -> bool:
         """A secret ballot of the roster's members: one per member present or represented,
@@ -121,6 +124,8 @@ class Joiner:
         state = self.writer.state
         result = []
         for _segment, prompt in state.agenda.all_prompts():
+            if prompt.id in self._done and self._voided_since(prompt.id):
+                self._done.discard(prompt.id)  # the journal says whether it is still in
             if prompt.id not in state.open_prompts or prompt.id in self._done:
                 continue
             if prompt.who is not Who.open:
@@ -129,6 +134,10 @@ class Joiner:
                 continue
             result.append(prompt)
         return result
+
+    def _voided_since(self, prompt_id: str) -> bool:
+        seen = self._voided_seen.get(prompt_id)
+        return seen is not None and self.writer.state.voided_anonymous.get(prompt_id, 0) > seen
 
     def _answered(self, prompt: Prompt) -> bool:
         assert self.name is not None
@@ -151,9 +160,10 @@ class Joiner:
         its prompt closed, even when the facilitator moves on just then, nor twice.
 
         An anonymous answer carries no name and no reference, and is not written now: the
-        journal holds it and writes it in a shuffled batch with others (PRODUCT §9), so that
-        neither its place nor its time tells whose it is.  Only "this person has answered"
-        is kept, apart from the value, so that nobody answers twice.
+        journal holds it sealed to the runner's key, and the runner writes it in a shuffled
+        batch with others (PRODUCT §9), so that neither its place nor its time tells whose it
+        is; AnswerError while no runner holds the key (the session stopped).  Only "this
+        person has answered" is kept, apart from the value, so that nobody answers twice.
         """
         value = normalise_answer(prompt, raw)
         marker = self.name
@@ -167,9 +177,13 @@ class Joiner:
             marker = ballot_member(self.writer.state, self.name, on_behalf)
         if prompt.anonymous:
             outcome = self.writer.record_anonymous(prompt.id, value, marker, watch=PROMPT_EVENTS)
+            if outcome is AnonymousOutcome.no_holder:  # asked again once the session resumes
+                raise AnswerError("anonymous.no_holder")
             if outcome in (AnonymousOutcome.closed, AnonymousOutcome.already):
                 return False
             self._done.add(prompt.id)
+            if marker is not None:
+                self._voided_seen[prompt.id] = self.writer.state.voided_anonymous.get(prompt.id, 0)
             return True
         recorded = self.writer.record_if(
             lambda state: (

@@ -22,6 +22,7 @@ from seminar_cli.session.clock import (
 from seminar_cli.session.service import (
     ClockMaker,
     SessionWriter,
+    anonymous_key_for,
     claim_session,
     is_live,
     live_session,
@@ -102,7 +103,14 @@ def resume_session(
     writer = SessionWriter(journal, row, clock)
     interrupted = alive_at if state.suspended_at is None else None  # a crash
     # two resumes at once: only one runs
-    claim_session(journal, row, writer.clock, at=interrupted, take_over=take_over)
+    claim_session(
+        journal,
+        row,
+        writer.clock,
+        at=interrupted,
+        take_over=take_over,
+        public_key=anonymous_key_for(agenda),
+    )
     writer.record(
         EventType.session_resumed,
         interrupted_at=interrupted.isoformat() if interrupted else None,

@@ -465,6 +465,8 @@ class Room:
                 )
                 if outcome is AnonymousOutcome.closed:
                     raise RoomConflictError("web.prompt_closed")
+                if outcome is AnonymousOutcome.no_holder:
+                    raise RoomConflictError("anonymous.no_holder")
                 if outcome is AnonymousOutcome.already:
                     if members_ballot and marker != participant:  # a proxy's ballot
                         raise RoomConflictError("ballot.already", member=marker)

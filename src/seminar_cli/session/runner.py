@@ -159,6 +159,7 @@ class Runner:
                     self._close_session()
                     return
                 if not self._run_segment(writer.state.agenda.segment(segment_id)):
+                    writer.drain_anonymous(stopping=True)  # this process's key ends with it
                     writer.record(EventType.session_suspended, reason="quit")
                     writer.journal.clear_heartbeat(writer.session_id)
                     return
@@ -176,6 +177,7 @@ class Runner:
         try:
             self.writer.sync()
             if not self.writer.state.closed:
+                self.writer.drain_anonymous(stopping=True)  # this process's key ends with it
                 self.writer.record(EventType.session_suspended, reason=reason)
             self.writer.journal.clear_heartbeat(self.writer.session_id)
         except Exception:
@@ -209,6 +211,7 @@ class Runner:
                 timeout = min(timeout, remaining)
             command = self.controls.wait(self, timeout)
             writer.sync()
+            writer.drain_anonymous()  # only this process can open the sealed answers
             if command is None:
                 continue
             if command.kind == "quit":

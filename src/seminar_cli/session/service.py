@@ -133,6 +133,7 @@ def start_session(
     clock = (make_clock or SystemClock)(setup.speed, None)
     session_id = open_session(journal, loaded, setup, clock)
     writer = SessionWriter(journal, journal.session(session_id), clock)
+    writer.hold_anonymous_key()
     for name, status, by in attendance:
         writer.record(EventType.attendance, participant=name, status=status, represented_by=by)
     if loaded.agenda.assembly is not None and loaded.agenda.has_register:
@@ -281,8 +282,12 @@ def claim_session(
     *,
     at: datetime | None = None,
     take_over: bool = False,
+    public_key: bytes | None = None,
 ) -> None:
     """Become the one process running this session; SessionError if another one still is.
+
+    ``public_key``: this process's key for anonymous answers (``anonymous_key_for``),
+    published with the claim, which voids what was sealed to the previous runner's key.
 
     ``at``: the session time the claim's heartbeat says (by default the clock's): after a crash,
     the dead runner's last sign of life, so that a crash before ``session_resumed`` is written
@@ -296,9 +301,37 @@ def claim_session(
         at or clock.now(),
         now,
         lambda beat: not take_over and beat_alive(beat, now),
+        public_key,
+        clock.now(),
     )
     if held is not None:
+        if public_key is not None:
+            from seminar_cli.journal import sealing
+
+            sealing.forget(public_key)
         raise SessionError("session.running_elsewhere", id=row.id)
+
+
+def takes_anonymous_answers(agenda: Agenda) -> bool:
+    return any(prompt.anonymous for segment in agenda.segments for prompt in segment.prompts)
+
+
+def anonymous_key_for(agenda: Agenda) -> bytes | None:
+    """A new key pair for the runner of a session whose agenda has anonymous prompts (the
+    private half kept in this process's memory, journal/sealing.py): its public half."""
+    if not takes_anonymous_answers(agenda):
+        return None  # PyNaCl is not even loaded
+    from seminar_cli.journal import sealing
+
+    return sealing.new_key()
+
+
+def holder_alive(beat: Heartbeat) -> bool:
+    """Is the process that published a session's key still running?  From another machine
+    it cannot be asked: its key is trusted (and what is sealed to it is voided if it died)."""
+    from seminar_cli.timer import local_now
+
+    return beat.host != this_host() or beat_alive(beat, local_now())
 
 
 def resolve_session(journal: Journal, ref: str | None, now: datetime | None = None) -> SessionRow:
@@ -446,9 +479,10 @@ class SessionWriter:
         *,
         watch: Collection[EventType],
     ) -> AnonymousOutcome:
-        """An anonymous answer, held by the journal and written in a shuffled batch (see
-        ``Journal.append_anonymous``): never next to anything this person wrote.  Only while
-        the prompt is open, and once per known ``participant``."""
+        """An anonymous answer, sealed to the runner's key and written by the runner in a
+        shuffled batch (see ``Journal.append_anonymous``): never next to anything this person
+        wrote.  Only while the prompt is open and a live process runs the session, and once per
+        known ``participant``.  AnswerError when it is too long to be sealed."""
         # checked now as the events they become (the batch writes them later, as stored)
         answer = AnswerGiven.from_payload({"prompt": prompt_id, "value": value})
         if participant is not None:
@@ -460,19 +494,36 @@ class SessionWriter:
                 probe.apply(event)
             return prompt_id in probe.open_prompts
 
-        outcome = self.journal.append_anonymous(
+        return self.journal.append_anonymous(
             self.row.id,
             prompt_id,
             answer.value,
             participant,
-            self.clock.now(),
             after_seq=max(self.state.last_seq, self._quiet_upto),
             accept=still_open,
+            holder_alive=holder_alive,
             watch=[str(w) for w in watch],
         )
-        if outcome is AnonymousOutcome.written:
+
+    def hold_anonymous_key(self) -> None:
+        """This process runs the session (a new one): it holds the key anonymous answers are
+        sealed to, and it alone writes them (``drain_anonymous``, the prompts' close)."""
+        public_key = anonymous_key_for(self.agenda)
+        if public_key is not None:
+            self.journal.publish_key(self.row.id, public_key, self.clock.now())
             self.sync()
-        return outcome
+
+    def drain_anonymous(self, *, stopping: bool = False) -> int:
+        """The runner's tick: write the batches of anonymous answers that are ripe (ten or
+        more waiting for a prompt: five drawn at random, with their markers).  How many.
+        ``stopping``: this process is about to stop, and its key with it: five or more
+        waiting for a prompt are written as one batch (``Journal.drain_anonymous``)."""
+        if not self.state.open_prompts:
+            return 0
+        written = self.journal.drain_anonymous(self.row.id, self.clock.now(), stopping=stopping)
+        if written:
+            self.sync()
+        return written
 
     def waiting_anonymous(self) -> dict[str, int]:
         """How many anonymous answers each open prompt holds for its next batch (a count only:

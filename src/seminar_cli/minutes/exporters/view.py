@@ -338,6 +338,11 @@ class _Views:
             )
             if prompt.responses:  # some batches are written: the rest waits, said in the meta
                 meta.append(waiting)
+        if prompt.voided_anonymous:
+            n = prompt.voided_anonymous
+            ballot = prompt.type in ("vote", "election")
+            key = "min.voided_ballots" if ballot else "min.voided_answers"
+            meta.append(f(plural(key, n, f.lang), n=f.number(n)))
         answers = []
         for response in [] if secret_ballot else prompt.responses:
             who, named = self.who(prompt, response)
@@ -981,6 +986,12 @@ def _resolution_view(v: _Views, r: Resolution, prompt: PromptMinutes) -> Resolut
     mode = f(f"min.pv.mode.{r.ballot}")
     if not r.voted:  # no table of zeros, no mode: nothing was cast
         tallies, mode = [], ""
+    if prompt.voided_anonymous:  # the PV says it too, beside how the vote was held
+        n = prompt.voided_anonymous
+        mode = (mode + " " if mode else "") + f(
+            plural("min.voided_ballots", n, f.lang), n=f.number(n)
+        )
+    if not r.voted:
         outcome = f("min.pv.not_voted")
     elif not r.deliberated:  # held without quorum: recorded, never adopted (PRODUCT §7)
         outcome = f("min.pv.no_quorum_vote")

@@ -36,11 +36,12 @@ except ImportError:  # pragma: no cover - Windows: SQLite's own locking only
     fcntl = None  # type: ignore[assignment]
 
 BUSY_TIMEOUT_MS = 30_000
-# The write-ahead log is copied back into the journal (a checkpoint) by a writer that finds
-# it longer than this many pages once it has left its turn: SQLite's own checkpoint, at 1000
-# pages, runs in the commit of whoever reaches them, and its fsyncs (10-15 ms here) make every
-# queued writer wait.  SQLite's own still comes if ours cannot (docs/architecture.md).
-CHECKPOINT_PAGES = 600
+# The write-ahead log is copied back into the journal (a checkpoint) by the writer of every
+# hundredth turn, once it has left the turn: SQLite's own checkpoint, at 1000 pages, runs in
+# the commit of whoever reaches them, and its two fsyncs (10-15 ms here) make every queued
+# writer wait.  An answer writes about 6 pages: 100 turns, about 600 pages, so SQLite's own
+# rarely comes, and still bounds the log where the queue is not used (docs/architecture.md).
+CHECKPOINT_EVERY = 100
 APPLICATION_ID = 0x53454D4E  # "SEMN": tells our journal apart from any other SQLite file
 
 Migration = Callable[[sqlite3.Connection], None]
@@ -395,7 +396,6 @@ class Journal:
         self.path = path
         self._db = db
         self._turns: WriterQueue | None = None  # the writers' queue (see _turn)
-        self._log_limit = 1 << 62  # bytes of write-ahead log before a checkpoint (_configure)
         self._no_turns = fcntl is None
 
     # -- opening ---------------------------------------------------------------------------
@@ -515,11 +515,6 @@ class Journal:
         # the -wal and -shm files are created by SQLite with the main file's permissions
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = NORMAL")
-        # the log's file is cut back to nothing when the log starts over, so that its size
-        # says how long the log is (see _log_is_long)
-        db.execute("PRAGMA journal_size_limit = 0")
-        page = int(db.execute("PRAGMA page_size").fetchone()[0])
-        self._log_limit = 32 + CHECKPOINT_PAGES * (24 + page)  # the header, then the frames
         db.execute("PRAGMA foreign_keys = ON")
         # a pending anonymous answer, once written as an event, leaves no trace in free pages
         db.execute("PRAGMA secure_delete = ON")
@@ -562,7 +557,7 @@ class Journal:
             os.chmod(self.path, 0o600)
 
     @contextlib.contextmanager
-    def _turn(self) -> Iterator[None]:
+    def _turn(self) -> Iterator[int | None]:
         """Writers wait their turn in a first-come, first-served queue (``turns.py``, on
         ``<journal>-lock``) before ``BEGIN IMMEDIATE``, at most the busy timeout.
 
@@ -581,11 +576,11 @@ class Journal:
             except OSError:
                 self._no_turns = True
         if self._turns is None:
-            yield
+            yield None
             return
         try:
-            with self._turns.turn(BUSY_TIMEOUT_MS / 1000):
-                yield
+            with self._turns.turn(BUSY_TIMEOUT_MS / 1000) as ticket:
+                yield ticket
         except Busy:  # raised only while waiting, never by the write itself
             raise JournalError(
                 "journal.busy", file=str(self.path), seconds=BUSY_TIMEOUT_MS // 1000
@@ -593,7 +588,7 @@ class Journal:
 
     @contextlib.contextmanager
     def _write(self) -> Iterator[sqlite3.Cursor]:
-        with self._turn():
+        with self._turn() as ticket:
             cur = self._db.cursor()
             try:
                 cur.execute("BEGIN IMMEDIATE")
@@ -607,16 +602,8 @@ class Journal:
                 raise
             finally:
                 cur.close()
-        if self._log_is_long():
+        if ticket is not None and ticket % CHECKPOINT_EVERY == CHECKPOINT_EVERY - 1:
             self._checkpoint()
-
-    def _log_is_long(self) -> bool:
-        """The write-ahead log holds more than ``CHECKPOINT_PAGES`` pages.  Its file's size
-        tells, as SQLite cuts it back when it starts the log over (``journal_size_limit``)."""
-        try:
-            return os.stat(f"{self.path}-wal").st_size > self._log_limit
-        except OSError:
-            return False
 
     def _checkpoint(self) -> None:
         """Copy the log back into the journal, outside the writers' turn: PASSIVE waits for

@@ -7,10 +7,17 @@ one ``BEGIN IMMEDIATE`` transaction).  All start writing at the same moment (a b
     python bench/journal.py                       # 100 participants x 10 answers
     python bench/journal.py --participants 50 --answers 20 --db /tmp/bench.sqlite3
     python bench/journal.py --json                # the figures as JSON on stdout (text on stderr)
+    python bench/journal.py --turn 2000           # one process alone: the cost of one turn
 
 Prints the total time, whether every answer landed, the median, p99 and slowest single write,
 and the load average before and after (the figures mean little on a busy machine).
 Target on a small laptop: all land, p99 under 100 ms, slowest write under 150 ms.
+
+With ``--turn N``, one process alone answers N times through the same code (after 50 answers
+to warm up), three times over, and prints the median time of an answer and of its turn (from
+the moment the writers' queue gives the turn to the moment it is given back): in a crowd, every
+writer waits for about one turn per writer ahead of it.  The other processes' load disturbs it
+far less than the burst.
 """
 
 from __future__ import annotations
@@ -85,20 +92,20 @@ def main() -> int:
     parser.add_argument("--participants", type=int, default=100)
     parser.add_argument("--answers", type=int, default=10)
     parser.add_argument("--db", type=Path, default=None)
+    parser.add_argument("--turn", type=int, default=0, metavar="N", help="one process, N answers")
     add_json_option(parser)
     args = parser.parse_args()
-    return run_measure(args, _measure)
+    return run_measure(args, _measure_turn if args.turn else _measure)
 
 
-def _measure(args: argparse.Namespace, figures: dict[str, object]) -> int:
+def _open_prompt(folder: Path, db: Path) -> str:
+    """A journal with a session whose text prompt is open; the session's id."""
     from seminar_cli.agenda.loader import load_agenda
     from seminar_cli.journal.events import EventType
     from seminar_cli.journal.store import Journal
     from seminar_cli.session.service import SessionSetup, SessionWriter, open_session
     from seminar_cli.timer import SystemClock
 
-    folder = Path(tempfile.mkdtemp(prefix="seminar-bench-"))
-    db = args.db or folder / "journal.sqlite3"
     agenda_file = folder / "banc.yaml"
     agenda_file.write_text(AGENDA, encoding="utf-8")
     journal = Journal.open(db)
@@ -108,6 +115,77 @@ def _measure(args: argparse.Namespace, figures: dict[str, object]) -> int:
     writer.record(EventType.segment_started, segment="atelier")
     writer.record(EventType.prompt_opened, prompt="idees", segment="atelier")
     journal.close()  # never fork with an open SQLite connection
+    return session_id
+
+
+def _measure_turn(args: argparse.Namespace, figures: dict[str, object]) -> int:
+    from seminar_cli.journal import turns
+    from seminar_cli.journal.store import Journal
+    from seminar_cli.session.join import Joiner
+    from seminar_cli.session.service import SessionWriter
+    from seminar_cli.timer import SystemClock
+
+    folder = Path(tempfile.mkdtemp(prefix="seminar-bench-"))
+    db = args.db or folder / "journal.sqlite3"
+    session_id = _open_prompt(folder, db)
+    held: list[float] = []
+    given_at = [0.0]
+    wait, leave = turns.WriterQueue._wait, turns.WriterQueue._leave
+
+    def timed_wait(queue: turns.WriterQueue, ticket: int, deadline: float) -> None:
+        wait(queue, ticket, deadline)
+        given_at[0] = time.perf_counter()
+
+    def timed_leave(queue: turns.WriterQueue, ticket: int) -> None:
+        held.append(time.perf_counter() - given_at[0])
+        leave(queue, ticket)
+
+    turns.WriterQueue._wait = timed_wait  # type: ignore[method-assign]
+    turns.WriterQueue._leave = timed_leave  # type: ignore[method-assign]
+    journal = Journal.open(db, create=False)
+    writer = SessionWriter(journal, journal.session(session_id), SystemClock())
+    joiner = Joiner(writer, "P001")
+    found = writer.agenda.find_prompt("idees")
+    assert found is not None
+    prompt = found[1]
+    for k in range(50):
+        joiner.answer(prompt, f"échauffement {k}", ref=f"warm:{k}")
+    load_before = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    answers: list[float] = []
+    turn_medians: list[float] = []
+    for run in range(3):
+        held.clear()
+        for k in range(args.turn):
+            start = time.perf_counter()
+            joiner.answer(prompt, f"Idée {k} de P001", ref=f"bench:{run}:{k}")
+            answers.append(time.perf_counter() - start)
+        turn_medians.append(statistics.median(held))
+    load_after = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    journal.close()
+    shutil.rmtree(folder, ignore_errors=True)
+    print(
+        f"one process, 3 x {args.turn} answers: median answer"
+        f" {statistics.median(answers) * 1e6:.0f} µs, median turn "
+        + " / ".join(f"{m * 1e6:.0f}" for m in turn_medians)
+        + f" µs (load average {load_before:.2f} before, {load_after:.2f} after)"
+    )
+    figures.update(
+        answers_each=args.turn,
+        median_answer_seconds=statistics.median(answers),
+        median_turn_seconds=turn_medians,
+        load_before=load_before,
+        load_after=load_after,
+    )
+    return 0
+
+
+def _measure(args: argparse.Namespace, figures: dict[str, object]) -> int:
+    from seminar_cli.journal.events import EventType
+    from seminar_cli.journal.store import Journal
+
+    folder = Path(tempfile.mkdtemp(prefix="seminar-bench-"))
+    db = args.db or folder / "journal.sqlite3"
+    session_id = _open_prompt(folder, db)
 
     # forked children share the parent's memory until they touch it; a garbage collection
     # in each of them would touch (and copy) all of it at once: keep the parent's objects out

@@ -988,6 +988,29 @@ def test_a_heartbeat_from_another_thread_waits_its_turn_and_a_stuck_one_is_repor
     assert journal.last_heartbeat("s1") is not None
 
 
+@_FAIR_QUEUE
+def test_the_log_is_checkpointed_after_a_turn_before_sqlite_would_inside_one(
+    journal: Journal,
+) -> None:
+    """SQLite checkpoints by itself in the commit that brings the write-ahead log to 1000
+    pages, two fsyncs during which every queued writer waits.  The writer of every hundredth
+    turn checkpoints once it has left its turn, so 1,500 answers (about 6 pages each) never
+    bring the log there: its file, which never shrinks, stays well under 1000 pages."""
+    _session(journal, "s1", T0)
+    for n in range(1500):
+        journal.append(
+            "s1",
+            EventType.answer_given,
+            {"prompt": "attentes", "participant": f"P{n % 100:02d}", "value": f"idée {n}"},
+            T0,
+        )
+    assert journal.count_events("s1") == 1500
+    page = journal._db.execute("PRAGMA page_size").fetchone()[0]
+    frames = (Path(f"{journal.path}-wal").stat().st_size - 32) // (page + 24)
+    assert 0 < frames < 800, frames
+    journal.close()
+
+
 def test_a_writer_alone_stays_in_step_after_a_checked_answer(tmp_path: Path) -> None:
     clock = FakeClock(T0)
     journal = Journal.open(tmp_path / "journal.sqlite3")

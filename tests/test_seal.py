@@ -12,8 +12,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from seminar_cli.journal.chain import GENESIS, canonical_text, link
+from seminar_cli.journal.chain import GENESIS, canonical_text, link, pending_link
 from seminar_cli.journal.store import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, Journal
 from tests.conftest import seminar_cmd, subprocess_env
 from tests.minutes_helpers import run_headless
@@ -92,6 +94,33 @@ def test_each_event_hash_follows_the_documented_canonical_text(tmp_path: Path) -
         previous = link(previous, text)
         assert stored == previous
     assert len(rows) > 20
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    session_id=st.text(min_size=1),
+    type_=st.text(min_size=1),
+    at=st.text(),
+    # payload keys that also name the record's own keys must not confuse the split
+    payload=st.dictionaries(st.sampled_from(["seq", "session", "type", "ref"]) | st.text(), _JSON),
+    ref=st.none() | st.text(),
+    seq=st.integers(min_value=1, max_value=10**12),
+)
+def test_the_text_prepared_before_the_writers_turn_is_the_canonical_text(
+    session_id: str, type_: str, at: str, payload: dict[str, object], ref: str | None, seq: int
+) -> None:
+    """A writer encodes its event before its turn and adds only the position inside: the
+    bytes hashed are exactly the documented canonical text of the stored row."""
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    prepared = pending_link(session_id, type_, at, text, ref).canonical(seq)
+    assert prepared == canonical_text(session_id, seq, type_, at, json.loads(text), ref)
 
 
 def test_batches_of_anonymous_answers_are_chained_too(tmp_path: Path) -> None:

@@ -408,7 +408,11 @@ def test_a_named_web_answer_is_in_the_json_minutes_with_via_web(served: Served, 
 
 
 def test_start_serve_is_answered_over_http(tmp_path: Path) -> None:
-    (tmp_path / "phones.yaml").write_text(AGENDA.format(language="fr"), encoding="utf-8")
+    # 15 min to answer in (9 s at ×100), then 1 min: the run ends on its own in about 10 s
+    agenda = AGENDA.format(language="fr").replace("duration: 30m", "duration: 15m")
+    (tmp_path / "phones.yaml").write_text(
+        agenda.replace("duration: 10m", "duration: 1m"), encoding="utf-8"
+    )
     process = subprocess.Popen(
         [
             *seminar_cmd(),
@@ -453,7 +457,7 @@ def test_start_serve_is_answered_over_http(tmp_path: Path) -> None:
             client.post("/api/answers", json={"prompt": "ville", "value": "Lyon"}).status_code
             == 201
         )
-        process.wait(timeout=240)  # 40 minutes at ×100: the session closes, the server stops
+        process.wait(timeout=240)  # 16 minutes at ×100: the session closes, the server stops
         assert process.returncode == 0
     finally:
         if process.poll() is None:

@@ -498,16 +498,20 @@ def test_the_speakers_timer_turns_at_the_warning_and_counts_overtime(
     expect = expect_page()
     room = ServedSession(tmp_path, TIMER_AGENDA, roster=False)
     context = phone_context(chromium)
+    # the page counts down on its own clock, which the test moves on instead of waiting
+    context.clock.install()
     try:
         page = context.new_page()
         page.goto(f"{room.base}/j/{room.code}/timer")
         body = page.locator("body")
         ok_colour = "rgb(0, 102, 51)"
+        page.clock.fast_forward(2_500)  # 8 s segment, warning at 6 s left
         expect(body).to_have_attribute("data-level", "warn")
         expect(body).not_to_have_css("background-color", ok_colour)
         assert axe_violations(page) == []
         shoot(page, "timer-390-warning")
         warn_colour = body.evaluate("b => getComputedStyle(b).backgroundColor")
+        page.clock.fast_forward(7_000)
         expect(body).to_have_attribute("data-level", "over")
         expect(page.get_by_role("timer")).to_have_text(re.compile(r"^\+\d\d:\d\d$"))
         over_colour = body.evaluate("b => getComputedStyle(b).backgroundColor")

@@ -37,6 +37,34 @@ def canonical_text(
     )
 
 
+def _dump(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+@dataclass(frozen=True, slots=True)
+class PendingLink:
+    """An event's canonical text made before its position is known, in the two pieces around
+    the position (``seq`` sorts after ``at``, ``payload`` and ``ref`` and before ``session``
+    and ``type``): the writer prepares it outside the writers' turn, and inside only adds the
+    position and the previous hash."""
+
+    head: bytes
+    tail: bytes
+
+    def canonical(self, seq: int) -> bytes:
+        return self.head + str(seq).encode("ascii") + self.tail
+
+
+def pending_link(
+    session_id: str, type_: str, at: str, payload_text: str, ref: str | None
+) -> PendingLink:
+    """``canonical_text`` of an event stored as ``payload_text``, less its position."""
+    payload = json.loads(payload_text)  # the stored text's object, as ``event_hash`` reads it
+    head = f'{{"at":{_dump(at)},"payload":{_dump(payload)},"ref":{_dump(ref)},"seq":'
+    tail = f',"session":{_dump(session_id)},"type":{_dump(type_)}}}'
+    return PendingLink(head.encode("utf-8"), tail.encode("utf-8"))
+
+
 def link(previous: str, canonical: bytes) -> str:
     """The hash of an event whose canonical text is ``canonical``, after ``previous``."""
     return hashlib.sha256(previous.encode("ascii") + canonical).hexdigest()

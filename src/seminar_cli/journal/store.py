@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, Concatenate, NamedTuple, ParamSpec, TypeVar
 
 from seminar_cli.errors import JournalError, SessionError
-from seminar_cli.journal.chain import GENESIS, ChainRow, event_hash
+from seminar_cli.journal.chain import GENESIS, ChainRow, PendingLink, event_hash, link, pending_link
 from seminar_cli.journal.events import Event
 from seminar_cli.journal.events import read as read_event
 from seminar_cli.journal.turns import Busy, WriterQueue
@@ -36,6 +36,12 @@ except ImportError:  # pragma: no cover - Windows: SQLite's own locking only
     fcntl = None  # type: ignore[assignment]
 
 BUSY_TIMEOUT_MS = 30_000
+# The write-ahead log is copied back into the journal (a checkpoint) by the writer of every
+# hundredth turn, once it has left the turn: SQLite's own checkpoint, at 1000 pages, runs in
+# the commit of whoever reaches them, and its two fsyncs (10-15 ms here) make every queued
+# writer wait.  An answer writes about 6 pages: 100 turns, about 600 pages, so SQLite's own
+# rarely comes, and still bounds the log where the queue is not used (docs/architecture.md).
+CHECKPOINT_EVERY = 100
 APPLICATION_ID = 0x53454D4E  # "SEMN": tells our journal apart from any other SQLite file
 
 Migration = Callable[[sqlite3.Connection], None]
@@ -245,6 +251,34 @@ class StoredEvent:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "data", read_event(self.type, self.payload))
+
+
+@dataclass(frozen=True, slots=True)
+class _Pending:
+    """An event ready to insert: everything that does not depend on what the journal holds
+    (its JSON text, its ref, its time as stored, its canonical text less the position), made
+    before the writer's turn so that the turn holds only the reads and the insert."""
+
+    session_id: str
+    type: str
+    payload: dict[str, Any]
+    at: datetime
+    stamp: str
+    text: str
+    ref: str | None
+    link: PendingLink
+
+    @classmethod
+    def of(cls, session_id: str, type_: str, payload: dict[str, Any], at: datetime) -> _Pending:
+        text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+        ref = payload.get("ref")
+        ref = ref if isinstance(ref, str) else None
+        stamp = at.isoformat()
+        chain = pending_link(session_id, type_, stamp, text, ref)
+        return cls(session_id, type_, payload, at, stamp, text, ref, chain)
+
+    def stored(self, seq: int) -> StoredEvent:
+        return StoredEvent(seq, self.type, self.at, self.payload)
 
 
 class Heartbeat(NamedTuple):
@@ -543,7 +577,7 @@ class Journal:
             os.chmod(self.path, 0o600)
 
     @contextlib.contextmanager
-    def _turn(self) -> Iterator[None]:
+    def _turn(self) -> Iterator[int | None]:
         """Writers wait their turn in a first-come, first-served queue (``turns.py``, on
         ``<journal>-lock``) before ``BEGIN IMMEDIATE``, at most the busy timeout.
 
@@ -562,11 +596,11 @@ class Journal:
             except OSError:
                 self._no_turns = True
         if self._turns is None:
-            yield
+            yield None
             return
         try:
-            with self._turns.turn(BUSY_TIMEOUT_MS / 1000):
-                yield
+            with self._turns.turn(BUSY_TIMEOUT_MS / 1000) as ticket:
+                yield ticket
         except Busy:  # raised only while waiting, never by the write itself
             raise JournalError(
                 "journal.busy", file=str(self.path), seconds=BUSY_TIMEOUT_MS // 1000
@@ -574,7 +608,7 @@ class Journal:
 
     @contextlib.contextmanager
     def _write(self) -> Iterator[sqlite3.Cursor]:
-        with self._turn():
+        with self._turn() as ticket:
             cur = self._db.cursor()
             try:
                 cur.execute("BEGIN IMMEDIATE")
@@ -588,6 +622,15 @@ class Journal:
                 raise
             finally:
                 cur.close()
+        if ticket is not None and ticket % CHECKPOINT_EVERY == CHECKPOINT_EVERY - 1:
+            self._checkpoint()
+
+    def _checkpoint(self) -> None:
+        """Copy the log back into the journal, outside the writers' turn: PASSIVE waits for
+        nobody (the writers go on meanwhile; what a reader still needs stays for the next).
+        Durability is the same: a committed write is in the log before and after."""
+        with contextlib.suppress(sqlite3.Error):  # busy, or a transaction of another thread
+            self._db.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
 
     def close(self) -> None:
         self._db.close()
@@ -670,45 +713,55 @@ class Journal:
     ) -> StoredEvent:
         """Append one event.  An event whose ``ref`` is already recorded is not written again:
         the one already there is returned."""
+        pending = _Pending.of(session_id, type_, payload, at)
         with self._write() as cur:
-            event = self._insert(cur, session_id, type_, payload, at)
-            if event is None:
+            seq = self._insert_pending(cur, pending)
+            if seq is None:
                 row = cur.execute(
                     "SELECT seq, type, at, payload FROM events WHERE session_id = ? AND ref = ?",
                     (session_id, payload.get("ref")),
                 ).fetchone()
-                event = StoredEvent(
-                    row[0], row[1], datetime.fromisoformat(row[2]), json.loads(row[3])
-                )
-        return event
+        if seq is not None:
+            return pending.stored(seq)
+        return StoredEvent(row[0], row[1], datetime.fromisoformat(row[2]), json.loads(row[3]))
 
     def append_many(
         self, session_id: str, events: list[tuple[str, dict[str, Any]]], at: datetime
     ) -> list[StoredEvent]:
         """Append several events in one transaction, all at the same moment: all or none."""
-        written: list[StoredEvent] = []
+        pendings = [_Pending.of(session_id, type_, payload, at) for type_, payload in events]
+        inserted: list[tuple[_Pending, int]] = []
         with self._write() as cur:
-            for type_, payload in events:
-                event = self._insert(cur, session_id, type_, payload, at)
-                if event is not None:
-                    written.append(event)
-        return written
+            for pending in pendings:
+                seq = self._insert_pending(cur, pending)
+                if seq is not None:
+                    inserted.append((pending, seq))
+        return [pending.stored(seq) for pending, seq in inserted]
 
     @staticmethod
     def _insert(
         cur: sqlite3.Cursor, session_id: str, type_: str, payload: dict[str, Any], at: datetime
     ) -> StoredEvent | None:
-        """Insert inside the caller's transaction; None when its ref is already recorded.
+        """Insert inside the caller's transaction; None when its ref is already recorded."""
+        pending = _Pending.of(session_id, type_, payload, at)
+        seq = Journal._insert_pending(cur, pending)
+        return None if seq is None else pending.stored(seq)
+
+    @staticmethod
+    def _insert_pending(cur: sqlite3.Cursor, pending: _Pending) -> int | None:
+        """Insert a prepared event inside the caller's transaction (the writers' turn): its
+        position; None when its ref is already recorded.  Only what depends on the journal is
+        done here (the position, the previous hash); the event was encoded before the turn.
 
         Closing a prompt (or the session) first writes the anonymous answers still pending for
         it, in the same transaction: a closed prompt never holds an unwritten answer."""
+        session_id, type_ = pending.session_id, pending.type
         if type_ == PROMPT_CLOSED:
-            Journal._flush_anonymous(cur, session_id, at, str(payload.get("prompt")))
+            Journal._flush_anonymous(
+                cur, session_id, pending.at, str(pending.payload.get("prompt"))
+            )
         elif type_ == CLOSING_EVENT:
-            Journal._flush_anonymous(cur, session_id, at, None)
-        text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
-        ref = payload.get("ref")
-        ref = ref if isinstance(ref, str) else None
+            Journal._flush_anonymous(cur, session_id, pending.at, None)
         # the last event of the session and its hash, read inside the write transaction: the
         # chain follows the committed event, whoever wrote it
         last = cur.execute(
@@ -717,19 +770,25 @@ class Journal:
         ).fetchone()
         seq = int(last[0]) + 1 if last else 1
         previous = (last[1] if last else None) or GENESIS
-        stamp = at.isoformat()
-        chained = event_hash(previous, session_id, seq, type_, stamp, text, ref)
         cur.execute(
             "INSERT OR IGNORE INTO events (session_id, seq, type, at, payload, ref, hash)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (session_id, seq, type_, stamp, text, ref, chained),
+            (
+                session_id,
+                seq,
+                type_,
+                pending.stamp,
+                pending.text,
+                pending.ref,
+                link(previous, pending.link.canonical(seq)),
+            ),
         )
         if cur.rowcount != 1:
             return None
         if type_ == CLOSING_EVENT:  # in the same transaction: a kill -9 cannot split them
             cur.execute("UPDATE sessions SET status = 'closed' WHERE id = ?", (session_id,))
             cur.execute("DELETE FROM heartbeats WHERE session_id = ?", (session_id,))
-        return StoredEvent(seq, type_, at, payload)
+        return seq
 
     def append_if(
         self,
@@ -748,11 +807,13 @@ class Journal:
         The check and the write are one transaction: no other process can close a prompt in
         between, and a ``ref`` already recorded is refused too (``None``, nothing written).
         """
+        pending = _Pending.of(session_id, type_, payload, at)
         with self._write() as cur:
             fresh = self._read_events(cur, session_id, after_seq, watch)
             if not accept(fresh):
                 return None
-            return self._insert(cur, session_id, type_, payload, at)
+            seq = self._insert_pending(cur, pending)
+        return None if seq is None else pending.stored(seq)
 
     # -- anonymous answers: sealed, then written in shuffled batches (docs/architecture.md) --
     def append_anonymous(

@@ -81,8 +81,11 @@ class WriterQueue:
         os.close(self._fd)
 
     @contextlib.contextmanager
-    def turn(self, seconds: float) -> Iterator[None]:
-        """Hold the writers' turn for the block; ``Busy`` after ``seconds`` of waiting."""
+    def turn(self, seconds: float) -> Iterator[int | None]:
+        """Hold the writers' turn for the block; ``Busy`` after ``seconds`` of waiting.
+
+        The block is given the turn's ticket (every writer's, in order), or None without the
+        queue."""
         deadline = time.monotonic() + seconds
         if not self._threads.acquire(timeout=max(seconds, 0)):
             raise Busy
@@ -90,7 +93,7 @@ class WriterQueue:
             if not self._fair:
                 self._flock(deadline)
                 try:
-                    yield
+                    yield None
                 finally:
                     assert fcntl is not None
                     fcntl.flock(self._fd, fcntl.LOCK_UN)
@@ -101,7 +104,7 @@ class WriterQueue:
                 if exc.errno == errno.EINVAL:  # a kernel without OFD locks
                     self._fair = False
                 # a full disk, a read-only lock file: SQLite's lock alone, as without the file
-                yield
+                yield None
                 return
             try:
                 self._wait(ticket, deadline)
@@ -109,7 +112,7 @@ class WriterQueue:
                 self._leave(ticket)
                 raise
             try:
-                yield
+                yield ticket
             finally:
                 self._leave(ticket)
         finally:

@@ -110,16 +110,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "first).",
     ),
     "att.refused.over_cap": (
-        "Refusé : {name} détient déjà {held} pouvoir(s), le maximum fixé par les statuts est "
+        "Refusé : {name} détient déjà {held} pouvoirs, le maximum fixé par les statuts est "
         "{max} (assembly.proxies_max). Confiez ce pouvoir à un autre membre présent.",
-        "Refused: {name} already holds {held} proxy(ies), the statutes' maximum is {max} "
+        "Refused: {name} already holds {held} proxies, the statutes' maximum is {max} "
+        "(assembly.proxies_max). Give this proxy to another member present.",
+    ),
+    "att.refused.over_cap_one": (
+        "Refusé : {name} détient déjà {held} pouvoir, le maximum fixé par les statuts est "
+        "{max} (assembly.proxies_max). Confiez ce pouvoir à un autre membre présent.",
+        "Refused: {name} already holds {held} proxy, the statutes' maximum is {max} "
         "(assembly.proxies_max). Give this proxy to another member present.",
     ),
     "att.refused.holder_leaves": (
-        "Refusé : {name} détient {held} pouvoir(s) ; confiez-les d'abord à un autre membre "
+        "Refusé : {name} détient {held} pouvoirs ; confiez-les d'abord à un autre membre "
         "présent (ou marquez les mandants excusés).",
-        "Refused: {name} holds {held} proxy(ies); give them to another member present first "
+        "Refused: {name} holds {held} proxies; give them to another member present first "
         "(or mark those members excused).",
+    ),
+    "att.refused.holder_leaves_one": (
+        "Refusé : {name} détient {held} pouvoir ; confiez-le d'abord à un autre membre "
+        "présent (ou marquez le mandant excusé).",
+        "Refused: {name} holds {held} proxy; give it to another member present first "
+        "(or mark that member excused).",
     ),
     "att.refused.ballot_cast": (
         "Refusé : un bulletin a déjà été déposé pour {name} dans le vote « {prompt} » ; son "

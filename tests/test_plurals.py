@@ -401,3 +401,120 @@ def test_the_room_screen_counts_ballots_votes_and_answers(lang, fields, values, 
 def test_freeing_a_name_counts_its_phones(lang, count, expected) -> None:
     # ``serve --free`` says it so; one phone is what a test can hold (tests/test_web.py)
     assert i18n.counted("web.freed", count, lang, name="Inès") == expected
+
+
+# -- a general meeting: the tally's check, the paper sheet, the member cards ---------------------
+MEETING = """\
+title: AG
+participants:
+  - {name: Hélène, member: true}
+  - {name: Julien, member: true}
+  - {name: Zoé, member: true}
+assembly:
+  quorum: 0
+segments:
+  - id: vote
+    title: Vote
+    duration: 5m
+    prompts:
+      - {id: budget, question: "Budget ?", type: vote, who: room}
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "excused", "tally", "expected"),
+    [
+        ("fr", 3, "{pour: 1}", "Refusé : 1 voix pour 0 membre présent ou représenté ("),
+        ("fr", 2, "{pour: 1, contre: 1}", "Refusé : 2 voix pour 1 membre présent ou représenté ("),
+        ("fr", 1, "{pour: 3}", "Refusé : 3 voix pour 2 membres présents ou représentés ("),
+        ("en", 3, "{pour: 1}", "Refused: 1 vote for 0 members present or represented ("),
+        ("en", 2, "{pour: 2}", "Refused: 2 votes for 1 member present or represented ("),
+    ],
+)
+def test_a_tally_larger_than_the_room_says_both_counts_agreed(
+    cli, tmp_path, lang, excused, tally, expected
+) -> None:
+    (tmp_path / "ag.yaml").write_text(MEETING, encoding="utf-8")
+    away = "".join(f"  {name}: excused\n" for name in ["Zoé", "Julien", "Hélène"][:excused])
+    (tmp_path / "t.yaml").write_text(f"attendance:\n{away}budget: {tally}\n", encoding="utf-8")
+    result = cli(*LANG[lang], "start", "ag.yaml", "--no-input", "--answers", "t.yaml")
+    assert result.code == 0, result.err
+    assert expected in result.err
+
+
+def _meeting(tmp_path: Path, members: list[str] | None = None) -> str:
+    """A general meeting under way (of ``members``, else MEETING's), nobody signed in yet."""
+    agenda = MEETING
+    if members is not None:
+        roster = "".join(f"  - {{name: {name}, member: true}}\n" for name in members)
+        agenda = agenda.split("participants:\n")[0] + "participants:\n" + roster
+        agenda += MEETING[MEETING.index("assembly:") :]
+    (tmp_path / "ag.yaml").write_text(agenda, encoding="utf-8")
+    j = journal()
+    clock = FakeClock()
+    session_id = open_session(j, load_agenda(str(tmp_path / "ag.yaml")), SessionSetup(), clock)
+    SessionWriter(j, j.session(session_id), clock).record(EventType.segment_started, segment="vote")
+    return session_id
+
+
+@pytest.fixture
+def meeting(tmp_path: Path) -> str:
+    return _meeting(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("lang", "present", "represented", "expected"),
+    [
+        ("fr", 0, 1, "Feuille papier : 0 présent, 1 représenté."),
+        ("fr", 2, 0, "Feuille papier : 2 présents, 0 représenté."),
+        ("fr", 1, 2, "Feuille papier : 1 présent, 2 représentés."),
+        ("en", 1, 2, "Paper sheet: 1 present, 2 represented."),
+    ],
+)
+def test_the_paper_sheets_counts_agree(cli, meeting, lang, present, represented, expected):
+    result = cli(
+        *LANG[lang],
+        "attendance",
+        meeting,
+        "--present",
+        str(present),
+        "--represented",
+        str(represented),
+    )
+    assert result.code == 0, result.err
+    assert expected in result.err
+
+
+@pytest.mark.parametrize(
+    ("lang", "members", "expected"),
+    [
+        ("fr", ["Hélène"], "1 carte de membre écrite dans"),
+        ("fr", ["Hélène", "Zoé"], "2 cartes de membre écrites dans"),
+        ("en", ["Hélène"], "1 member card written to"),
+        ("en", ["Hélène", "Zoé"], "2 member cards written to"),
+    ],
+)
+def test_the_member_cards_written_are_counted(cli, tmp_path, lang, members, expected) -> None:
+    session_id = _meeting(tmp_path, members)
+    result = cli(*LANG[lang], "attendance", session_id, "--cards", "cards.html")
+    assert result.code == 0, result.err
+    assert expected in result.err
+
+
+@pytest.mark.parametrize(
+    ("lang", "members", "expected"),
+    [
+        ("fr", ["Hélène"], "1 nom sur la liste."),
+        ("fr", ["Hélène", "Zoé"], "2 noms sur la liste."),
+        ("en", ["Hélène"], "1 name on the list."),
+        ("en", ["Hélène", "Zoé"], "2 names on the list."),
+    ],
+)
+def test_the_phones_join_page_counts_the_roster(tmp_path, lang, members, expected) -> None:
+    from seminar_cli.session.room import Room
+    from seminar_cli.web.pages import Pages
+
+    session_id = _meeting(tmp_path, members)
+    j = journal()
+    page = Pages(Room(j, j.session(session_id)), lang, "http://127.0.0.1:8000/j/CODE").join_page()
+    assert f'data-all="{expected}">{expected}</p>' in page

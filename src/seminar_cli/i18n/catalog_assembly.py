@@ -139,11 +139,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Refused: a ballot was already cast for {name} in the vote '{prompt}'; their proxy "
         "stays with {holder} until that vote closes.",
     ),
-    "att.refused.tally": (
-        "Refusé : {hands} voix pour {voters} membres présents ou représentés (présents : "
+    "att.refused.tally": (  # {hands}: results.votes, {voters}: att.refused.tally.voters
+        "Refusé : {hands} pour {voters} (présents : "
         "{present}, représentés : {represented}). Recomptez, ou complétez l'émargement.",
-        "Refused: {hands} votes for {voters} members present or represented (present: "
+        "Refused: {hands} for {voters} (present: "
         "{present}, represented: {represented}). Count again, or complete the sign-in.",
+    ),
+    "att.refused.tally.voters": (
+        "{count} membres présents ou représentés",
+        "{count} members present or represented",
+    ),
+    "att.refused.tally.voters_one": (
+        "{count} membre présent ou représenté",
+        "{count} member present or represented",
     ),
     "att.counts_negative": (
         "Les nombres de présents et de représentés ne peuvent pas être négatifs.",
@@ -227,13 +235,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name}: represented by {holder}",
     ),
     "att.excused_line": ("{name} : excusé·e", "{name}: excused"),
-    "att.counts_line": (
-        "Feuille papier : {present} présents, {represented} représentés.",
-        "Paper sheet: {present} present, {represented} represented.",
+    "att.counts_line": (  # one count.* phrase per count
+        "Feuille papier : {present}, {represented}.",
+        "Paper sheet: {present}, {represented}.",
     ),
     "att.cards_written": (
         "{count} cartes de membre écrites dans {file}.",
         "{count} member cards written to {file}.",
+    ),
+    "att.cards_written_one": (
+        "{count} carte de membre écrite dans {file}.",
+        "{count} member card written to {file}.",
     ),
     "att.cards_title": ("Cartes de membre — {title}", "Member cards — {title}"),
     "att.card_code": ("Code personnel", "Personal code"),

@@ -205,6 +205,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "… et {count} autres : tapez plus de lettres",
         "… and {count} more: type more letters",
     ),
+    "live.att.more_one": (
+        "… et {count} autre : tapez plus de lettres",
+        "… and {count} more: type more letters",
+    ),
     "live.att.other_named": (
         "« {name} », hors liste",
         "'{name}', not on the list",

@@ -42,6 +42,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "(↑↓, Espace pour cocher, Entrée pour valider ; {count} choix)",
         "(↑↓, Space to tick, Enter to confirm; {count} choices)",
     ),
+    "prompt.hint.multi_exactly_one": (
+        "(↑↓, Espace pour cocher, Entrée pour valider ; {count} choix)",
+        "(↑↓, Space to tick, Enter to confirm; {count} choice)",
+    ),
     "prompt.hint.words": (
         "(jusqu'à {max} mots-clés, séparés par des virgules)",
         "(up to {max} keywords, separated by commas)",

@@ -180,6 +180,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.page.join": ("Rejoindre", "Join"),
     "web.page.roster_title": ("Ou touchez votre nom", "Or tap your name"),
     "web.page.roster_all": ("{count} noms sur la liste.", "{count} names on the list."),
+    "web.page.roster_all_one": ("{count} nom sur la liste.", "{count} name on the list."),
     "web.page.roster_one": ("Un nom correspond.", "One name matches."),
     "web.page.roster_many": ("{count} noms correspondent.", "{count} names match."),
     "web.page.roster_none": (

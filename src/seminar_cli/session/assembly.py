@@ -17,7 +17,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from seminar_cli.errors import SessionError
-from seminar_cli.i18n import plural
+from seminar_cli.i18n import counted, plural
 from seminar_cli.journal.events import EventType
 
 if TYPE_CHECKING:
@@ -314,9 +314,9 @@ def tally_refusal(state: SessionState, value: Any) -> Refusal | None:
         return None  # nobody signed in by name nor on paper: no figure to check against
     hands = sum(v for v in value.values() if isinstance(v, int))
     if hands > quorum.voters:
-        return "att.refused.tally", {
-            "hands": hands,
-            "voters": quorum.voters,
+        return "att.refused.tally", {  # each count agreed with its noun
+            "hands": counted("results.votes", hands),
+            "voters": counted("att.refused.tally.voters", quorum.voters),
             "present": quorum.present,
             "represented": quorum.represented,
         }

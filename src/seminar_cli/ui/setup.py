@@ -212,7 +212,7 @@ def ask_attendance_change(state: SessionState) -> Attendance | None:
         if len(found) > MAX_FOUND:
             more = len(found) - MAX_FOUND
             choices.append(
-                questionary.Separator(fitted(t("live.att.more", count=more), CHOICE_MARGIN))
+                questionary.Separator(fitted(counted("live.att.more", more), CHOICE_MARGIN))
             )
         if not any(p.name.casefold() == typed.casefold() for p in people):
             choices.append(

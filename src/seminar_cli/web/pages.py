@@ -95,7 +95,7 @@ class Pages:
     def _t(self, key: str, **params: Any) -> str:
         return t(key, lang=self.lang, **params)
 
-    def _t_count(self, key: str, count: float, **params: Any) -> str:
+    def _t_count(self, key: str, count: float, /, **params: Any) -> str:
         """``key`` in the singular or the plural for ``count`` (« 1 pt », « 4 pts »)."""
         return t(plural(key, count, self.lang), lang=self.lang, **params)
 

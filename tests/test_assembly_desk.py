@@ -280,13 +280,20 @@ def test_a_tally_refused_under_a_question_wraps_at_words_at_80_columns(monkeypat
 
     from rich.console import Console
 
-    from seminar_cli.i18n import t
+    from seminar_cli.i18n import counted, t
     from seminar_cli.ui import console as console_module
     from seminar_cli.ui.live import LiveControls
 
     screen = io.StringIO()
     monkeypatch.setattr(console_module, "err", lambda: Console(file=screen, width=80))
-    message = t("att.refused.tally", hands=10, voters=4, present=3, represented=1)
+    message = t(
+        "att.refused.tally",
+        hands=counted("results.votes", 10),
+        voters=counted("att.refused.tally.voters", 4),
+        present=3,
+        represented=1,
+    )
+    assert message.startswith("Refusé : 10 voix pour 4 membres présents ou représentés (")
     controls = LiveControls(console=Console(file=io.StringIO(), width=80))
     controls._suspended = True
     controls.notify(None, "answer_rejected", message=message)  # type: ignore[arg-type]

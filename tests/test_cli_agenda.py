@@ -95,7 +95,7 @@ def test_validate_mixed_files_locates_each_problem(cli, tmp_path):
         "1h30, 90s, 1h ou un nombre de minutes (plus que zéro, 24 h au plus)",
         f"{worse} : un agenda doit être un dictionnaire YAML (title:, segments:…), pas une liste "
         "ni une valeur seule.",
-        "2 fichier(s) invalide(s) sur 3.",
+        "2 fichiers invalides sur 3.",
     ]
 
 

@@ -125,7 +125,7 @@ def run_joiners(tmp_path: Path, people: int) -> None:
         assert proc.returncode == 0, err
         assert "locked" not in err.lower() and "verrouill" not in err
         assert "Traceback" not in err
-        assert "2 réponse(s) envoyée(s)" in err
+        assert "2 réponses envoyées" in err
         assert out == ""
     # the anonymous answers are held for their shuffled batches: closing the prompt writes
     # those still waiting, and the marks of who answered

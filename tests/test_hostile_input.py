@@ -57,7 +57,7 @@ def test_latin1_bytes_in_argv_and_stdin_reach_the_minutes(tmp_path):
     lines = b"premi\xe8re ligne\nd\xe9cision \xe0 prendre\nderni\xe8re ligne\n"
     done = run(tmp_path, "secretary", input=lines, env=env)
     assert done.returncode == 0, done.stderr.decode()
-    assert "3 enregistrement(s)" in done.stderr.decode()
+    assert "3 enregistrements" in done.stderr.decode()
     text = minutes(tmp_path)
     for expected in (
         "François",

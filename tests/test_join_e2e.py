@@ -204,9 +204,9 @@ def test_a_late_scripted_joiner_is_told_which_prompts_closed_before_it_came(tmp_
         runner.wait(timeout=30)
     assert joined.returncode == 0, joined.stderr
     assert still_running  # it did not wait for the session's end
-    assert "1 réponse(s) envoyée(s)" in joined.stderr
-    assert "0 question(s) non ouvertes" in joined.stderr
-    assert "1 question(s) déjà fermée(s) avant de pouvoir y répondre : accueil." in joined.stderr
+    assert "1 réponse envoyée" in joined.stderr
+    assert "0 question non ouverte" in joined.stderr
+    assert "1 question déjà fermée avant de pouvoir y répondre : accueil." in joined.stderr
     assert recorded_answers(tmp_path) == [("idee", "Léa", "Un forum")]
 
 

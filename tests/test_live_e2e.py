@@ -137,7 +137,7 @@ def test_setup_questions_and_attendance_on_one_screen(tmp_path):
     child.send("\r")
     child.expect("Bruno Petit n'est pas là")
     child.send(DOWN + "\r")  # absent
-    child.expect("2 présent\\(s\\), 0 excusé\\(s\\), 1 absent\\(s\\)")
+    child.expect("2 présents, 0 excusé, 1 absent, 0 représenté")
     child.expect("EN COURS")
     quit_session(child)
     assert child.exitstatus == 0

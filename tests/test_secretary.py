@@ -190,7 +190,7 @@ def test_the_console_records_each_line(cli, tmp_path, live, monkeypatch):
     assert "Séquence inconnue « nulle-part »" in result.err
     assert "La suite va à la séquence « Relions-la à nos défis collectifs »" in result.err
     assert "d: texte" in result.err  # the help
-    assert "4 enregistrement(s)" in result.err
+    assert "4 enregistrements dans" in result.err
     assert records(tmp_path, live.session_id) == [
         ("note", {"segment": "ouverture", "text": "Micro coupé deux minutes"}),
         ("decision", {"segment": "ouverture", "text": "Groupe de travail créé"}),
@@ -211,7 +211,7 @@ def test_the_console_stops_at_end_of_input(cli, tmp_path, live, monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.StringIO("une seule note"))
     result = cli("secretary", live.session_id)
     assert result.code == 0
-    assert "1 enregistrement(s)" in result.err
+    assert "1 enregistrement dans" in result.err
     assert records(tmp_path, live.session_id) == [
         ("note", {"segment": "ouverture", "text": "une seule note"})
     ]

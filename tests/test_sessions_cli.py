@@ -162,7 +162,7 @@ def test_list_on_a_narrow_terminal_writes_one_block_per_session(
     assert max(len(line) for line in result.out.splitlines()) <= 80
     for session_id in three_sessions.values():
         assert session_id in result.out  # never cut: it is what people copy
-    assert "3/3 séquences, 5 réponse(s)" in result.out
+    assert "3/3 séquences, 5 réponses" in result.out
 
 
 def test_list_json_gives_the_same_facts_for_scripts(cli, three_sessions) -> None:
@@ -214,8 +214,8 @@ def test_show_tells_facts_attendance_segments_prompts_and_records(cli, three_ses
     assert three_sessions["closed"] in out
     assert "terminée · répétition (×60)" in out
     assert "Lyon" in out
-    assert "3/3 séquences, 5 réponse(s)" in out
-    assert "0 note(s), 0 décision(s), 0 action(s)" in out
+    assert "3/3 séquences, 5 réponses" in out
+    assert "0 note, 0 décision, 0 action" in out
     lines = out.splitlines()
 
     def line(text: str) -> str:
@@ -249,7 +249,7 @@ def test_show_of_the_live_session_without_an_id(cli, three_sessions) -> None:
     assert result.code == 0
     assert three_sessions["live"] in result.out
     assert "En direct" in result.out and "en cours" in result.out
-    assert "1 note(s), 1 décision(s), 1 action(s)" in result.out
+    assert "1 note, 1 décision, 1 action" in result.out
     lines = result.out.splitlines()
     assert "en cours" in next(x for x in lines if "Accueil" in x)
     assert "ouverte" in next(x for x in lines if "Un mot ?" in x)
@@ -291,7 +291,7 @@ def test_show_in_english_uses_the_english_labels(cli, three_sessions) -> None:
     result = cli("--lang", "en", "sessions", "show", three_sessions["closed"])
     assert result.code == 0
     assert "closed · rehearsal" in result.out and "Attendance" in result.out
-    assert "5 answer(s)" in result.out
+    assert "5 answers" in result.out
 
 
 # -- errors ---------------------------------------------------------------------------------------

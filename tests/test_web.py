@@ -107,7 +107,7 @@ def test_a_name_is_matched_to_the_roster_and_held_by_one_phone(
         timeout=60,
     )
     assert freed.returncode == 0, freed.stderr
-    assert "« ines benali » libéré : 1 téléphone(s)" in freed.stderr
+    assert "« ines benali » libéré : 1 téléphone devra choisir son nom" in freed.stderr
     assert served.client().post("/api/join", json={"code": CODE, "name": "Inès"}).status_code
     retaken = served.client().post("/api/join", json={"code": CODE, "name": "inès benali"})
     assert retaken.status_code == 201

@@ -119,9 +119,11 @@ def test_phone_results_read_as_french_writes_them_in_agenda_order(room: Room) ->
     # Borda: A 4 points, B and C 1 point each — singular
     assert "4 pts" in text
     assert "1 pt" in text and "1 pts" not in text
-    # answers counted as French writes them: singular below 2
-    assert text.count("2 réponses") == 4 and "0 réponse Pas" not in text
-    assert "Personne ? 0 réponse " in text and "réponse(s)" not in text
+    # answers counted as French writes them: singular below 2; a vote counts its votes, as
+    # the room screen does
+    assert text.count("2 réponses") == 3 and "0 réponse Pas" not in text
+    assert "2 voix Pour 2" in text
+    assert "Personne ? 0 voix " in text and "(s)" not in text
     # codes by their words, as an option stands alone; a rating's values keep their numbers
     assert "Oui 2 Non 0" in text
     assert "Pour 2 Contre 0 Abstention 0 Blanc 0" in text
@@ -137,7 +139,8 @@ def test_phone_results_in_english() -> None:
     assert "Mean: 4.0" in text
     assert "1 pt" in text and "1 pts" not in text
     assert "Yes 2 No 0" in text
-    assert "2 answers" in text and "0 answers" in text and "answer(s)" not in text
+    assert "2 answers" in text and "2 votes For 2" in text and "0 votes" in text
+    assert "(s)" not in text
     assert "For 2 Against 0" in text
 
 

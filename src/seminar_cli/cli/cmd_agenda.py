@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from seminar_cli.cli.completion import complete_agenda
-from seminar_cli.i18n import t
+from seminar_cli.i18n import counted, t
 
 if TYPE_CHECKING:
     from datetime import time
@@ -97,9 +97,9 @@ def register(app: typer.Typer) -> None:
                 t(
                     "agenda.validate.ok_workshops" if workshops else "agenda.validate.ok",
                     file=str(path),
-                    segments=_count(len(agenda.segments), "agenda.n_segments"),
-                    workshops=_count(len(workshops), "agenda.n_workshops"),
-                    prompts=_count(prompts, "agenda.n_prompts"),
+                    segments=counted("agenda.n_segments", len(agenda.segments)),
+                    workshops=counted("agenda.n_workshops", len(workshops)),
+                    prompts=counted("agenda.n_prompts", prompts),
                     duration=format_human(agenda.total_seconds),
                 ),
                 style="green",
@@ -130,7 +130,7 @@ def register(app: typer.Typer) -> None:
         if bad:
             if len(files) > 1:
                 console.say(
-                    t("agenda.validate.summary_bad", bad=bad, total=len(files)), style="red"
+                    counted("agenda.validate.summary_bad", bad, total=len(files)), style="red"
                 )
             raise typer.Exit(1)
 
@@ -197,14 +197,6 @@ def register(app: typer.Typer) -> None:
 
         schema = {**agenda_schema(), "title": "seminar agenda"}
         sys.stdout.write(json.dumps(schema, ensure_ascii=False, indent=2) + "\n")
-
-
-def _count(number: int, key: str) -> str:
-    """``1 séquence``, ``0 question``, ``3 questions`` (French: singular below 2)."""
-    from seminar_cli.i18n import current_language
-
-    one = number < 2 if current_language() == "fr" else number == 1
-    return t(f"{key}.one" if one else f"{key}.many", count=number)
 
 
 def _parse_at(value: str | None) -> time | None:

@@ -18,7 +18,7 @@ from seminar_cli.cli.serving import (
     ServeOpt,
     ServeOptions,
 )
-from seminar_cli.i18n import keyed, t
+from seminar_cli.i18n import counted, keyed, t
 
 if TYPE_CHECKING:
     from seminar_cli.journal.store import Journal, SessionRow
@@ -204,8 +204,8 @@ def register(app: typer.Typer) -> None:
             console.say(
                 t(
                     "join.scripted_done",
-                    answered=len(outcome.answered),
-                    skipped=len(outcome.skipped),
+                    answered=counted("join.scripted_done.answered", len(outcome.answered)),
+                    skipped=counted("join.scripted_done.skipped", len(outcome.skipped)),
                     id=row.id,
                 )
             )
@@ -213,9 +213,9 @@ def register(app: typer.Typer) -> None:
                 console.say(reason)
             if outcome.missed:
                 console.say(
-                    t(
+                    counted(
                         "join.scripted_missed",
-                        count=len(outcome.missed),
+                        len(outcome.missed),
                         prompts=", ".join(outcome.missed),
                     )
                 )
@@ -358,7 +358,7 @@ def register_serve(app: typer.Typer) -> None:
             row = find_session(journal, session)
             count = free_name(journal, row, free)
             console.say(
-                t("web.freed", name=free, count=count)
+                counted("web.freed", count, name=free)
                 if count
                 else t("web.not_held", name=free, id=row.id)
             )

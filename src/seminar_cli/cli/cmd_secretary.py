@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TextIO
 import typer
 
 from seminar_cli.cli.completion import complete_session
-from seminar_cli.i18n import keyed, t
+from seminar_cli.i18n import counted, keyed, t
 
 if TYPE_CHECKING:
     from seminar_cli.journal.store import SessionRow
@@ -218,7 +218,7 @@ class SecretaryConsole:
                 break
             if not self._handle(line):
                 break
-        say(t("secretary.console.bye", count=self.count, id=self.row.id))
+        say(counted("secretary.console.bye", self.count, id=self.row.id))
 
     def _read(self) -> str | None:
         import sys

@@ -153,6 +153,13 @@ def plural(key: str, count: float, lang: Language | None = None) -> str:
     return f"{key}_one" if one and f"{key}_one" in catalog() else key
 
 
+def counted(key: str, count: float, /, lang: Language | None = None, **params: Any) -> str:
+    """The message ``key`` agreed with ``count`` (``plural``) and said with ``{count}`` in it:
+    « 0 réponse », « 1 réponse », « 3 réponses ».  A sentence with several counts is made of
+    one such phrase per count, put in its placeholders: « {notes}, {decisions}, {actions} »."""
+    return t(plural(key, count, lang), lang=lang, count=count, **params)
+
+
 def number_text(value: float, lang: Language | None = None, *, places: int | None = None) -> str:
     """A figure as the reader's language writes it: « 4,0 » and « 1 234 » in French, "4.0" and
     "1,234" in English.  ``places``: that many decimals, always (a mean on a room's screen); by

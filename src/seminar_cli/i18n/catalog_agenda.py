@@ -361,13 +361,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file} : valide ({segments}, {prompts}, {duration})",
         "{file}: valid ({segments}, {prompts}, {duration})",
     ),
-    "agenda.n_segments.one": ("{count} séquence", "{count} segment"),
-    "agenda.n_segments.many": ("{count} séquences", "{count} segments"),
-    "agenda.n_prompts.one": ("{count} question", "{count} prompt"),
-    "agenda.n_prompts.many": ("{count} questions", "{count} prompts"),
+    "agenda.n_segments_one": ("{count} séquence", "{count} segment"),
+    "agenda.n_segments": ("{count} séquences", "{count} segments"),
+    "agenda.n_prompts_one": ("{count} question", "{count} prompt"),
+    "agenda.n_prompts": ("{count} questions", "{count} prompts"),
     "agenda.validate.summary_bad": (
-        "{bad} fichier(s) invalide(s) sur {total}.",
-        "{bad} invalid file(s) out of {total}.",
+        "{count} fichiers invalides sur {total}.",
+        "{count} invalid files out of {total}.",
+    ),
+    "agenda.validate.summary_bad_one": (
+        "{count} fichier invalide sur {total}.",
+        "{count} invalid file out of {total}.",
     ),
     "agenda.new.exists": (
         "{file} existe déjà : choisissez un autre nom ou ajoutez --force pour l'écraser.",

@@ -110,16 +110,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "first).",
     ),
     "att.refused.over_cap": (
-        "Refusé : {name} détient déjà {held} pouvoir(s), le maximum fixé par les statuts est "
+        "Refusé : {name} détient déjà {held} pouvoirs, le maximum fixé par les statuts est "
         "{max} (assembly.proxies_max). Confiez ce pouvoir à un autre membre présent.",
-        "Refused: {name} already holds {held} proxy(ies), the statutes' maximum is {max} "
+        "Refused: {name} already holds {held} proxies, the statutes' maximum is {max} "
+        "(assembly.proxies_max). Give this proxy to another member present.",
+    ),
+    "att.refused.over_cap_one": (
+        "Refusé : {name} détient déjà {held} pouvoir, le maximum fixé par les statuts est "
+        "{max} (assembly.proxies_max). Confiez ce pouvoir à un autre membre présent.",
+        "Refused: {name} already holds {held} proxy, the statutes' maximum is {max} "
         "(assembly.proxies_max). Give this proxy to another member present.",
     ),
     "att.refused.holder_leaves": (
-        "Refusé : {name} détient {held} pouvoir(s) ; confiez-les d'abord à un autre membre "
+        "Refusé : {name} détient {held} pouvoirs ; confiez-les d'abord à un autre membre "
         "présent (ou marquez les mandants excusés).",
-        "Refused: {name} holds {held} proxy(ies); give them to another member present first "
+        "Refused: {name} holds {held} proxies; give them to another member present first "
         "(or mark those members excused).",
+    ),
+    "att.refused.holder_leaves_one": (
+        "Refusé : {name} détient {held} pouvoir ; confiez-le d'abord à un autre membre "
+        "présent (ou marquez le mandant excusé).",
+        "Refused: {name} holds {held} proxy; give it to another member present first "
+        "(or mark that member excused).",
     ),
     "att.refused.ballot_cast": (
         "Refusé : un bulletin a déjà été déposé pour {name} dans le vote « {prompt} » ; son "
@@ -127,11 +139,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Refused: a ballot was already cast for {name} in the vote '{prompt}'; their proxy "
         "stays with {holder} until that vote closes.",
     ),
-    "att.refused.tally": (
-        "Refusé : {hands} voix pour {voters} membres présents ou représentés (présents : "
+    "att.refused.tally": (  # {hands}: results.votes, {voters}: att.refused.tally.voters
+        "Refusé : {hands} pour {voters} (présents : "
         "{present}, représentés : {represented}). Recomptez, ou complétez l'émargement.",
-        "Refused: {hands} votes for {voters} members present or represented (present: "
+        "Refused: {hands} for {voters} (present: "
         "{present}, represented: {represented}). Count again, or complete the sign-in.",
+    ),
+    "att.refused.tally.voters": (
+        "{count} membres présents ou représentés",
+        "{count} members present or represented",
+    ),
+    "att.refused.tally.voters_one": (
+        "{count} membre présent ou représenté",
+        "{count} member present or represented",
     ),
     "att.counts_negative": (
         "Les nombres de présents et de représentés ne peuvent pas être négatifs.",
@@ -215,13 +235,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name}: represented by {holder}",
     ),
     "att.excused_line": ("{name} : excusé·e", "{name}: excused"),
-    "att.counts_line": (
-        "Feuille papier : {present} présents, {represented} représentés.",
-        "Paper sheet: {present} present, {represented} represented.",
+    "att.counts_line": (  # one count.* phrase per count
+        "Feuille papier : {present}, {represented}.",
+        "Paper sheet: {present}, {represented}.",
     ),
     "att.cards_written": (
         "{count} cartes de membre écrites dans {file}.",
         "{count} member cards written to {file}.",
+    ),
+    "att.cards_written_one": (
+        "{count} carte de membre écrite dans {file}.",
+        "{count} member card written to {file}.",
     ),
     "att.cards_title": ("Cartes de membre — {title}", "Member cards — {title}"),
     "att.card_code": ("Code personnel", "Personal code"),

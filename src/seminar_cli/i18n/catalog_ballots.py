@@ -134,7 +134,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # an election's results: room screen and minutes
     "results.ballots": ("{count} bulletins", "{count} ballots"),
-    "results.ballots_one": ("1 bulletin", "1 ballot"),
+    "results.ballots_one": ("{count} bulletin", "{count} ballot"),
     "election.blank": ("Bulletins blancs : {n}", "Blank ballots: {n}"),
     "election.cast": ("Suffrages exprimés : {n}", "Votes cast: {n}"),
     "election.elected": ("Élus : {names}", "Elected: {names}"),

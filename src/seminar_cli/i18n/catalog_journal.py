@@ -243,8 +243,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "▶ {time}  {title} (resumed: {left} left of {duration})",
     ),
     "run.prompt_closed": (
-        "  ✔ {time}  {question} — {count} réponse(s)",
-        "  ✔ {time}  {question} — {count} answer(s)",
+        "  ✔ {time}  {question} — {count} réponses",
+        "  ✔ {time}  {question} — {count} answers",
+    ),
+    "run.prompt_closed_one": (
+        "  ✔ {time}  {question} — {count} réponse",
+        "  ✔ {time}  {question} — {count} answer",
     ),
     "run.closed": (
         "Séance {id} terminée. Compte rendu : seminar export {id} --format html",
@@ -263,13 +267,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--no-input demande --answers FICHIER : sans terminal, les réponses viennent d'un fichier.",
         "--no-input needs --answers FILE: without a terminal, answers come from a file.",
     ),
+    # one phrase per count, each agreed with its own (i18n.counted)
     "join.scripted_done": (
-        "{answered} réponse(s) envoyée(s) à la séance {id} ; {skipped} question(s) non ouvertes.",
-        "{answered} answer(s) sent to session {id}; {skipped} prompt(s) never opened.",
+        "{answered} à la séance {id} ; {skipped}.",
+        "{answered} to session {id}; {skipped}.",
+    ),
+    "join.scripted_done.answered": ("{count} réponses envoyées", "{count} answers sent"),
+    "join.scripted_done.answered_one": ("{count} réponse envoyée", "{count} answer sent"),
+    "join.scripted_done.skipped": (
+        "{count} questions non ouvertes",
+        "{count} prompts never opened",
+    ),
+    "join.scripted_done.skipped_one": (
+        "{count} question non ouverte",
+        "{count} prompt never opened",
     ),
     "join.scripted_missed": (
-        "{count} question(s) déjà fermée(s) avant de pouvoir y répondre : {prompts}.",
-        "{count} prompt(s) already closed before they could be answered: {prompts}.",
+        "{count} questions déjà fermées avant de pouvoir y répondre : {prompts}.",
+        "{count} prompts already closed before they could be answered: {prompts}.",
+    ),
+    "join.scripted_missed_one": (
+        "{count} question déjà fermée avant de pouvoir y répondre : {prompts}.",
+        "{count} prompt already closed before it could be answered: {prompts}.",
     ),
     # help
     "help.start": (
@@ -385,14 +404,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sessions.fact.progress": ("Avancement", "Progress"),
     "sessions.fact.records": ("Relevé", "Records"),
     "sessions.fact.replans": ("Re-planifications", "Re-plans"),
-    "sessions.progress": (
-        "{done}/{total} séquences, {answers} réponse(s)",
-        "{done}/{total} segments, {answers} answer(s)",
-    ),
-    "sessions.records": (
-        "{notes} note(s), {decisions} décision(s), {actions} action(s)",
-        "{notes} note(s), {decisions} decision(s), {actions} action(s)",
-    ),
+    # one phrase per count, each agreed with its own (i18n.counted); « 1/1 séquence »: the
+    # segments agree with their total
+    "sessions.progress": ("{segments}, {answers}", "{segments}, {answers}"),
+    "sessions.progress.segments": ("{done}/{count} séquences", "{done}/{count} segments"),
+    "sessions.progress.segments_one": ("{done}/{count} séquence", "{done}/{count} segment"),
+    "sessions.records": ("{notes}, {decisions}, {actions}", "{notes}, {decisions}, {actions}"),
     "sessions.attendance.title": ("Présences", "Attendance"),
     "sessions.attendance.present": ("présent·e", "present"),
     "sessions.attendance.excused": ("excusé·e", "excused"),

@@ -37,13 +37,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "— {amount} over: r to re-plan",
     ),
     "live.open_prompt": ("Question ouverte :", "Open prompt:"),
-    "live.answers.one": ("{count} réponse", "{count} answer"),
-    "live.answers.many": ("{count} réponses", "{count} answers"),
-    "live.pending.one": (
+    "live.answers_one": ("{count} réponse", "{count} answer"),
+    "live.answers": ("{count} réponses", "{count} answers"),
+    "live.pending_one": (
         "p : poser la question de ce segment ({count})",
         "p: ask this segment's question ({count})",
     ),
-    "live.pending.many": (
+    "live.pending": (
         "p : poser les {count} questions de ce segment",
         "p: ask this segment's {count} questions",
     ),
@@ -159,11 +159,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Quit the session? Nothing is lost: it continues where it is with 'seminar resume'.",
     ),
     # short messages on the screen after a key
-    "live.results.hidden.many": (
+    "live.results.hidden": (
         "… {count} lignes de résultats masquées : agrandissez le terminal pour tout voir",
         "… {count} lines of results hidden: enlarge the terminal to see them all",
     ),
-    "live.results.hidden.one": (
+    "live.results.hidden_one": (
         "… {count} ligne de résultats masquée : agrandissez le terminal pour tout voir",
         "… {count} line of results hidden: enlarge the terminal to see it",
     ),
@@ -203,6 +203,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "live.att.more": (
         "… et {count} autres : tapez plus de lettres",
+        "… and {count} more: type more letters",
+    ),
+    "live.att.more_one": (
+        "… et {count} autre : tapez plus de lettres",
         "… and {count} more: type more letters",
     ),
     "live.att.other_named": (
@@ -246,9 +250,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "setup.not_here": ("{name} n'est pas là :", "{name} is not here:"),
     "setup.represented_by": ("{name} est représenté(e) par :", "{name} is represented by:"),
     "setup.need_name": ("Donnez un nom.", "Give a name."),
-    "setup.summary": (
-        "{present} présent(s), {excused} excusé(s), {absent} absent(s), {represented} "
-        "représenté(s).",
-        "{present} present, {excused} excused, {absent} absent, {represented} represented.",
+    "setup.summary": (  # one count.* phrase per count
+        "{present}, {excused}, {absent}, {represented}.",
+        "{present}, {excused}, {absent}, {represented}.",
     ),
 }

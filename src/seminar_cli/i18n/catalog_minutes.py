@@ -436,8 +436,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a terminal, or give it a file (seminar secretary < notes.txt).",
     ),
     "secretary.console.bye": (
-        "{count} enregistrement(s) dans la séance {id}. Compte rendu : seminar export {id}",
-        "{count} record(s) in session {id}. Minutes: seminar export {id}",
+        "{count} enregistrements dans la séance {id}. Compte rendu : seminar export {id}",
+        "{count} records in session {id}. Minutes: seminar export {id}",
+    ),
+    "secretary.console.bye_one": (
+        "{count} enregistrement dans la séance {id}. Compte rendu : seminar export {id}",
+        "{count} record in session {id}. Minutes: seminar export {id}",
     ),
     # ---------------------------------------------------------------- help texts
     "help.note": (

@@ -3,9 +3,9 @@
 MESSAGES: dict[str, tuple[str, str]] = {
     # results on the room screen
     "results.count": ("{count} réponses", "{count} answers"),
-    "results.count_one": ("1 réponse", "1 answer"),
+    "results.count_one": ("{count} réponse", "{count} answer"),
     "results.votes": ("{count} voix", "{count} votes"),
-    "results.votes_one": ("1 voix", "1 vote"),
+    "results.votes_one": ("{count} voix", "{count} vote"),
     "results.none": ("Aucune réponse.", "No answers."),
     "results.share": ("{count} · {percent} %", "{count} · {percent}%"),
     "results.adopted": ("Résolution adoptée", "Resolution adopted"),
@@ -41,6 +41,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "prompt.hint.multi_exactly": (
         "(↑↓, Espace pour cocher, Entrée pour valider ; {count} choix)",
         "(↑↓, Space to tick, Enter to confirm; {count} choices)",
+    ),
+    "prompt.hint.multi_exactly_one": (
+        "(↑↓, Espace pour cocher, Entrée pour valider ; {count} choix)",
+        "(↑↓, Space to tick, Enter to confirm; {count} choice)",
     ),
     "prompt.hint.words": (
         "(jusqu'à {max} mots-clés, séparés par des virgules)",

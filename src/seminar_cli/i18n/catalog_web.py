@@ -108,8 +108,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "web.stopped": ("Serveur des téléphones arrêté.", "Phones' server stopped."),
     "web.freed": (
-        "« {name} » libéré : {count} téléphone(s) devront choisir leur nom à nouveau.",
-        "“{name}” freed: {count} phone(s) will pick their name again.",
+        "« {name} » libéré : {count} téléphones devront choisir leur nom à nouveau.",
+        "“{name}” freed: {count} phones will pick their name again.",
+    ),
+    "web.freed_one": (
+        "« {name} » libéré : {count} téléphone devra choisir son nom à nouveau.",
+        "“{name}” freed: {count} phone will pick its name again.",
     ),
     "web.not_held": (
         "Aucun téléphone ne tient le nom « {name} » dans la séance {id}.",
@@ -176,6 +180,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.page.join": ("Rejoindre", "Join"),
     "web.page.roster_title": ("Ou touchez votre nom", "Or tap your name"),
     "web.page.roster_all": ("{count} noms sur la liste.", "{count} names on the list."),
+    "web.page.roster_all_one": ("{count} nom sur la liste.", "{count} name on the list."),
     "web.page.roster_one": ("Un nom correspond.", "One name matches."),
     "web.page.roster_many": ("{count} noms correspondent.", "{count} names match."),
     "web.page.roster_none": (

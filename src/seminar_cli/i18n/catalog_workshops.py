@@ -67,6 +67,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file} : valide ({segments}, {workshops}, {prompts}, {duration})",
         "{file}: valid ({segments}, {workshops}, {prompts}, {duration})",
     ),
-    "agenda.n_workshops.one": ("{count} atelier", "{count} workshop"),
-    "agenda.n_workshops.many": ("{count} ateliers", "{count} workshops"),
+    "agenda.n_workshops_one": ("{count} atelier", "{count} workshop"),
+    "agenda.n_workshops": ("{count} ateliers", "{count} workshops"),
 }

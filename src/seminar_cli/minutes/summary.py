@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from seminar_cli.agenda.models import Prompt
+from seminar_cli.agenda.models import Prompt, PromptType
 from seminar_cli.session.prompt_types import TOP_WORDS, adopted, summarize, word_counts
 
 __all__ = [
     "TOP_WORDS",
     "adopted",
+    "room_count",
+    "room_count_key",
     "shown_to_room",
     "summarize",
     "undeliberated",
@@ -25,6 +27,29 @@ __all__ = [
 def shown_to_room(prompt: Prompt, answer_count: int) -> bool:
     """An anonymous prompt with fewer than three answers is never shown (PRODUCT §3)."""
     return not (prompt.anonymous and answer_count < 3)
+
+
+def room_count(prompt: Prompt, values: list[Any]) -> int:
+    """What a room reads above a prompt's results: its answers, an election's ballots, a
+    vote's votes (a show of hands tallied at the keyboard counts its hands, not its one
+    answer)."""
+    count = 0
+    for value in values:
+        if value is None:
+            continue
+        if prompt.type is PromptType.vote and isinstance(value, dict):
+            count += sum(int(v) for v in value.values())
+        else:
+            count += 1
+    return count
+
+
+def room_count_key(prompt_type: str) -> str:
+    """The catalogue's phrase for ``room_count``: « 3 réponses », « 3 voix », « 3 bulletins »
+    (agreed with the count by ``i18n.counted``)."""
+    return {"vote": "results.votes", "election": "results.ballots"}.get(
+        prompt_type, "results.count"
+    )
 
 
 def undeliberated(summary: dict[str, Any]) -> dict[str, Any]:

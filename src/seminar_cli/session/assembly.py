@@ -17,6 +17,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from seminar_cli.errors import SessionError
+from seminar_cli.i18n import counted, plural
 from seminar_cli.journal.events import EventType
 
 if TYPE_CHECKING:
@@ -158,10 +159,11 @@ def attendance_refusal(
         cap = agenda.assembly.proxies_max
         held = proxies_held(state, represented_by, leaving_out=name)
         if cap is not None and held + 1 > cap:
-            return "att.refused.over_cap", {"name": represented_by, "held": held, "max": cap}
-    elif proxies_held(state, name) and status != "present":
+            over_cap = plural("att.refused.over_cap", held)
+            return over_cap, {"name": represented_by, "held": held, "max": cap}
+    elif status != "present" and (held := proxies_held(state, name)):
         # who leaves takes the proxies away: they are given back first, by name
-        return "att.refused.holder_leaves", {"name": name, "held": proxies_held(state, name)}
+        return plural("att.refused.holder_leaves", held), {"name": name, "held": held}
     return proxy_in_use(state, name, status, represented_by)
 
 
@@ -312,9 +314,9 @@ def tally_refusal(state: SessionState, value: Any) -> Refusal | None:
         return None  # nobody signed in by name nor on paper: no figure to check against
     hands = sum(v for v in value.values() if isinstance(v, int))
     if hands > quorum.voters:
-        return "att.refused.tally", {
-            "hands": hands,
-            "voters": quorum.voters,
+        return "att.refused.tally", {  # each count agreed with its noun
+            "hands": counted("results.votes", hands),
+            "voters": counted("att.refused.tally.voters", quorum.voters),
             "present": quorum.present,
             "represented": quorum.represented,
         }

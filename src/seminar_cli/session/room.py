@@ -411,7 +411,12 @@ class Room:
     def _results(self, prompt: Prompt) -> dict[str, Any] | None:
         """A closed prompt's summary (as the room screen and the minutes show it), unless it is
         anonymous with fewer than three answers (PRODUCT §3)."""
-        from seminar_cli.minutes.summary import shown_to_room, summarize, undeliberated
+        from seminar_cli.minutes.summary import (
+            room_count,
+            shown_to_room,
+            summarize,
+            undeliberated,
+        )
         from seminar_cli.session.assembly import deliberated_at_vote
 
         state = self.writer.state
@@ -428,7 +433,7 @@ class Room:
             "type": prompt.type.value,
             "question": prompt.question,
             "labels": self._labels(prompt),
-            "count": count,
+            "count": room_count(prompt, values),  # as the room screen counts: votes, ballots
             "summary": summary,
         }
 

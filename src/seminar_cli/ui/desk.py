@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from seminar_cli.errors import SeminarError
-from seminar_cli.i18n import t
+from seminar_cli.i18n import counted, t
 from seminar_cli.ui.console import say
 
 if TYPE_CHECKING:
@@ -40,7 +40,14 @@ def show_signed_in(
     from seminar_cli.ui.screen import quorum_band
 
     if counts is not None:
-        say(t("att.counts_line", present=counts[0], represented=counts[1]))
+        present = counted("count.present", counts[0])
+        say(
+            t(
+                "att.counts_line",
+                present=present,
+                represented=counted("count.represented", counts[1]),
+            )
+        )
     say(quorum_band(quorum), style="bold")
 
 
@@ -90,7 +97,7 @@ def run_desk(writer: SessionWriter) -> None:
             ]
             if len(found) > MAX_FOUND:
                 more = len(found) - MAX_FOUND
-                choices.append(questionary.Separator(fitted(t("live.att.more", count=more))))
+                choices.append(questionary.Separator(fitted(counted("live.att.more", more))))
             picked = questionary.select(
                 t("att.ask_which"),
                 choices=choices,
@@ -168,4 +175,4 @@ def write_cards(
     )
     # a page made again replaces the last one (the codes stay those of the journal)
     write_output(check_output(path, force=True, exists_key="att.cards_exists"), page.encode())
-    say(t("att.cards_written", count=len(cards), file=path))
+    say(counted("att.cards_written", len(cards), file=path))

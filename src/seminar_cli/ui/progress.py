@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from seminar_cli.durations import format_clock, format_human
-from seminar_cli.i18n import t
+from seminar_cli.i18n import counted, t
 from seminar_cli.session.service import SessionWriter
 from seminar_cli.ui.console import say
 
@@ -31,11 +31,11 @@ def headless_reporter(writer: SessionWriter) -> Callable[[str, dict[str, Any]], 
         elif what == "prompt_closed":
             prompt = details["prompt"]
             say(
-                t(
+                counted(
                     "run.prompt_closed",
+                    writer.state.answer_count(prompt.id),
                     time=now,
                     question=prompt.question,
-                    count=writer.state.answer_count(prompt.id),
                 )
             )
         elif what == "answer_rejected":

@@ -21,7 +21,7 @@ from rich.console import Console
 from rich.text import Text
 
 from seminar_cli.agenda.models import VOTE_CHOICES, Prompt, PromptType, Who
-from seminar_cli.i18n import current_language, plural, t
+from seminar_cli.i18n import counted, current_language, plural, t
 from seminar_cli.session.answers import AnswerError, normalise_answer, normalise_words
 from seminar_cli.session.prompt_types import PROMPT_TYPES, TerminalControl
 from seminar_cli.session.prompter import AskRequest, PromptClosed, SkipPrompt, StopSession
@@ -255,7 +255,7 @@ def ask_multi(prompt: Prompt, request: AskRequest) -> Any:
         return True
 
     if low and low == high:
-        hint = t("prompt.hint.multi_exactly", count=low)
+        hint = counted("prompt.hint.multi_exactly", low)
     elif low:
         hint = t("prompt.hint.multi_range", min=low, max=high)
     else:

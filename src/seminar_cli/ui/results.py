@@ -17,9 +17,15 @@ from rich.table import Table
 from rich.text import Text
 
 from seminar_cli.agenda.models import Assembly, Prompt, PromptType
-from seminar_cli.i18n import ROOM_PLACES, number_text, plural, t
+from seminar_cli.i18n import ROOM_PLACES, counted, number_text, plural, t
 from seminar_cli.journal.state import AnswerRecord
-from seminar_cli.minutes.summary import shown_to_room, summarize, undeliberated
+from seminar_cli.minutes.summary import (
+    room_count,
+    room_count_key,
+    shown_to_room,
+    summarize,
+    undeliberated,
+)
 from seminar_cli.session.prompt_types import PROMPT_TYPES, Drawing
 
 BAR_STYLE = "cyan"
@@ -41,19 +47,6 @@ def option_label(prompt: Prompt, option: str) -> str:
     return option
 
 
-def ballot_count(prompt: Prompt, answers: list[AnswerRecord]) -> int:
-    """How many answers (or, for a room's show-of-hands tally, how many hands) there are."""
-    count = 0
-    for answer in answers:
-        if answer.value is None:
-            continue
-        if prompt.type is PromptType.vote and isinstance(answer.value, dict):
-            count += sum(int(v) for v in answer.value.values())
-        else:
-            count += 1
-    return count
-
-
 def render_results(
     prompt: Prompt,
     answers: list[AnswerRecord],
@@ -66,7 +59,7 @@ def render_results(
     assembly's vote held without quorum, counted but never adopted, nobody elected (PRODUCT
     §7), as the minutes say."""
     given = [a for a in answers if a.value is not None]
-    count = ballot_count(prompt, given)
+    count = room_count(prompt, [a.value for a in given])
     if not shown_to_room(prompt, count):
         return None
     summary = summarize(prompt, [a.value for a in given], assembly)
@@ -75,10 +68,7 @@ def render_results(
     if not given:
         content: RenderableType = Text(t("results.none"), style="italic")
     else:
-        unit = {PromptType.vote: "results.votes", PromptType.election: "results.ballots"}.get(
-            prompt.type, "results.count"
-        )
-        header = Text(t(unit, count=count) if count > 1 else t(f"{unit}_one"))
+        header = Text(counted(room_count_key(prompt.type.value), count))
         header.stylize("dim")
         body = _RENDERERS[PROMPT_TYPES[prompt.type].drawing](prompt, summary, given)
         content = Group(header, Text(""), body)

@@ -23,7 +23,7 @@ from rich.text import Text
 
 from seminar_cli.agenda.models import Who
 from seminar_cli.durations import format_clock, format_human
-from seminar_cli.i18n import current_language, t
+from seminar_cli.i18n import counted, current_language, plural, t
 from seminar_cli.journal.state import SessionState
 from seminar_cli.session.assembly import Quorum, quorum_now
 from seminar_cli.session.ballots import voters_present_and_represented
@@ -159,12 +159,6 @@ def crossed(previous: float | None, remaining: float, marks: Iterable[int]) -> b
     if previous is None:
         return False
     return any(previous > mark >= remaining for mark in (*marks, 0))
-
-
-def plural(key: str, count: int) -> str:
-    """``key.one`` or ``key.many`` by the rules of the language (French: 0 and 1 are singular)."""
-    one = count <= 1 if current_language() == "fr" else count == 1
-    return t(f"{key}.{'one' if one else 'many'}", count=count)
 
 
 def minutes_text(seconds: float) -> str:
@@ -305,12 +299,8 @@ def agenda_text(text: str, style: str = "") -> Text:
 
 def quorum_band(quorum: Quorum) -> str:
     """« Quorum : 23 présents ou représentés sur 85, 22 requis — atteint »."""
-    from seminar_cli.i18n import plural as one_or_many  # the catalogue's ``key_one`` forms
-
     if quorum.required <= 0:
-        return t(
-            one_or_many("quorum.no_rule", quorum.voters), voters=quorum.voters, base=quorum.base
-        )
+        return t(plural("quorum.no_rule", quorum.voters), voters=quorum.voters, base=quorum.base)
     if quorum.reached:
         verdict = t("quorum.reached")
     elif quorum.second_call:
@@ -318,7 +308,7 @@ def quorum_band(quorum: Quorum) -> str:
     else:
         verdict = t("quorum.missed")
     return t(
-        one_or_many("quorum.band", quorum.voters),
+        plural("quorum.band", quorum.voters),
         voters=quorum.voters,
         base=quorum.base,
         required=quorum.required,
@@ -546,7 +536,7 @@ def _prompts(view: LiveView) -> list[Text]:
             received = (
                 t("ballot.received", received=prompt.count, voters=prompt.voters)
                 if prompt.voters is not None
-                else plural("live.answers", prompt.count)
+                else counted("live.answers", prompt.count)
             )
             text.append(received, style="bold magenta")
             text.append(f" ({t('ballot.close_hint')})", style="dim")
@@ -555,10 +545,10 @@ def _prompts(view: LiveView) -> list[Text]:
         text = Text(t("live.open_prompt") + " ", style="bold magenta")
         text.append(f"« {prompt.question} »" if current_language() == "fr" else prompt.question)
         text.append(" — ")
-        text.append(plural("live.answers", prompt.count), style="bold magenta")
+        text.append(counted("live.answers", prompt.count), style="bold magenta")
         lines.append(text)
     if view.pending_prompts:
-        lines.append(Text(plural("live.pending", view.pending_prompts), style="magenta"))
+        lines.append(Text(counted("live.pending", view.pending_prompts), style="magenta"))
     lines += [
         Text(t("ballot.waiting", question=question), style="magenta")
         for question in view.ballots_waiting
@@ -830,7 +820,7 @@ def _layout(
                 # and a line under the panel says how many were left out (never an item
                 # silently missing)
                 hidden = len(lines) - (free - 1)
-                more = Text(plural("live.results.hidden", hidden), style="dim")
+                more = Text(counted("live.results.hidden", hidden), style="dim")
                 lines = lines[: free - RESULT_TAIL - 1] + lines[-RESULT_TAIL:] + render(more)
             else:
                 lines = lines[:free]

@@ -9,7 +9,7 @@ import sys
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from seminar_cli.i18n import t
+from seminar_cli.i18n import counted, t
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -58,14 +58,7 @@ def render_list(overviews: list[Overview]) -> None:
             line.append("\n  ")
             line.append(_plain(o.title))
             line.append(f" — {o.created_at:%Y-%m-%d %H:%M} — ")
-            line.append(
-                t(
-                    "sessions.progress",
-                    done=o.segments_done,
-                    total=o.segments_total,
-                    answers=o.answers,
-                )
-            )
+            line.append(_progress_text(o.segments_done, o.segments_total, o.answers))
             out.print(line)
         return
     table = Table(title=t("sessions.list.title"), box=box.SIMPLE_HEAD, pad_edge=False)
@@ -86,6 +79,15 @@ def render_list(overviews: list[Overview]) -> None:
             style=_STATUS_STYLE.get(o.status, ""),
         )
     out.print(table)
+
+
+def _progress_text(done: int, total: int, answers: int) -> str:
+    """« 2/3 séquences, 1 réponse »: each count agreed with its noun (segments with their total)."""
+    return t(
+        "sessions.progress",
+        segments=counted("sessions.progress.segments", total, done=done),
+        answers=counted("count.answers", answers),
+    )
 
 
 def _hm(value: str | None) -> str:
@@ -124,20 +126,15 @@ def render_show(d: dict[str, Any]) -> None:
         ("sessions.fact.closed", _when(d["closed_at"])),
         (
             "sessions.fact.progress",
-            t(
-                "sessions.progress",
-                done=d["segments_done"],
-                total=d["segments_total"],
-                answers=d["answers"],
-            ),
+            _progress_text(d["segments_done"], d["segments_total"], d["answers"]),
         ),
         (
             "sessions.fact.records",
             t(
                 "sessions.records",
-                notes=d["records"]["notes"],
-                decisions=d["records"]["decisions"],
-                actions=d["records"]["actions"],
+                notes=counted("count.notes", d["records"]["notes"]),
+                decisions=counted("count.decisions", d["records"]["decisions"]),
+                actions=counted("count.actions", d["records"]["actions"]),
             ),
         ),
     ]

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from seminar_cli.agenda.models import Agenda, Participant
 from seminar_cli.errors import Interrupted
-from seminar_cli.i18n import t
+from seminar_cli.i18n import counted, t
 from seminar_cli.session.service import Attendance, SessionSetup
 
 if TYPE_CHECKING:
@@ -116,19 +116,19 @@ def ask_attendance(agenda: Agenda) -> list[Attendance]:
         result.append((person.name, str(status), by))
     from seminar_cli.ui.console import say
 
-    def count(status: str) -> int:
-        return sum(1 for _, given, _ in result if given == status)
-
-    say(
-        t(
-            "setup.summary",
-            present=count("present"),
-            excused=count("excused"),
-            absent=count("absent"),
-            represented=count("represented"),
-        )
-    )
+    say(attendance_summary([given for _, given, _ in result]))
     return result
+
+
+def attendance_summary(statuses: list[str]) -> str:
+    """« 3 présents, 1 excusé, 0 absent, 0 représenté. »: each count agreed with its noun."""
+    return t(
+        "setup.summary",
+        present=counted("count.present", statuses.count("present")),
+        excused=counted("count.excused", statuses.count("excused")),
+        absent=counted("count.absent", statuses.count("absent")),
+        represented=counted("count.represented", statuses.count("represented")),
+    )
 
 
 MAX_FOUND = 12  # names offered at once: a 24-line terminal shows them with the questions
@@ -212,7 +212,7 @@ def ask_attendance_change(state: SessionState) -> Attendance | None:
         if len(found) > MAX_FOUND:
             more = len(found) - MAX_FOUND
             choices.append(
-                questionary.Separator(fitted(t("live.att.more", count=more), CHOICE_MARGIN))
+                questionary.Separator(fitted(counted("live.att.more", more), CHOICE_MARGIN))
             )
         if not any(p.name.casefold() == typed.casefold() for p in people):
             choices.append(

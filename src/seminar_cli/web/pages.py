@@ -13,7 +13,8 @@ import jinja2
 
 from seminar_cli.agenda.models import PromptType
 from seminar_cli.durations import format_clock
-from seminar_cli.i18n import ROOM_PLACES, Language, number_text, plural, t
+from seminar_cli.i18n import ROOM_PLACES, Language, counted, number_text, plural, t
+from seminar_cli.minutes.summary import room_count_key
 from seminar_cli.session.prompt_types import PROMPT_TYPES
 from seminar_cli.session.room import Room
 
@@ -83,6 +84,7 @@ class Pages:
         self.env.globals.update(
             t=self._t,
             t_count=self._t_count,
+            results_count=self._results_count,
             mean_text=self._mean_text,
             option_text=option_text,
             clock_text=clock_text,
@@ -93,9 +95,14 @@ class Pages:
     def _t(self, key: str, **params: Any) -> str:
         return t(key, lang=self.lang, **params)
 
-    def _t_count(self, key: str, count: float, **params: Any) -> str:
+    def _t_count(self, key: str, count: float, /, **params: Any) -> str:
         """``key`` in the singular or the plural for ``count`` (« 1 pt », « 4 pts »)."""
         return t(plural(key, count, self.lang), lang=self.lang, **params)
+
+    def _results_count(self, result: dict[str, Any]) -> str:
+        """The line above a closed prompt's results, as the room screen says it: « 3 réponses »,
+        an election's « 1 bulletin », a vote's « 2 voix »."""
+        return counted(room_count_key(result["type"]), result["count"], self.lang)
 
     def _mean_text(self, value: float) -> str:
         return number_text(value, self.lang, places=ROOM_PLACES)

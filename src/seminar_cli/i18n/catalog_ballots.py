@@ -225,8 +225,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # the phones' page
     "web.page.election": (
-        "Cochez jusqu'à {max} candidats ; aucun coché : bulletin blanc.",
-        "Tick up to {max} candidates; none ticked: a blank ballot.",
+        "Cochez jusqu'à {max} candidats puis « Envoyer » ; pour un bulletin blanc, « Voter blanc ».",
+        "Tick up to {max} candidates, then “Send”; for a blank ballot, “Vote blank”.",
+    ),
+    "web.page.vote_blank": ("Voter blanc", "Vote blank"),
+    # « Envoyer » with nothing ticked: a blank ballot is never cast by a slip of the thumb
+    "web.election_empty": (
+        "Aucun candidat coché : cochez-en au moins un, ou appuyez sur « Voter blanc » pour "
+        "déposer un bulletin blanc.",
+        "No candidate ticked: tick at least one, or press “Vote blank” to cast a blank ballot.",
+    ),
+    # a phone casting several ballots (its member's and the proxies'): each said apart
+    "web.page.ballot_own": ("Votre bulletin", "Your ballot"),
+    "web.page.ballot_in_own": ("Votre bulletin est dans l'urne.", "Your ballot is in."),
+    "web.page.ballot_in_for": (
+        "Le bulletin pour {name} est dans l'urne.",
+        "The ballot for {name} is in.",
     ),
     "web.page.not_voter": (
         "Vous ne votez pas à ce scrutin : ni présent sur la feuille d'émargement, ni porteur "

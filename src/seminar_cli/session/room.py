@@ -331,6 +331,12 @@ class Room:
                         entry["answered"] = self._answered(prompt, participant)
                         if self._members_ballot(prompt):
                             entry["ballots_for"] = self._ballots_for(prompt, participant)
+                            # the ballots already in, each confirmed apart on the phone
+                            entry["ballots_cast"] = [
+                                m
+                                for m in self._may_cast(participant)
+                                if m not in entry["ballots_for"]
+                            ]
                             entry["voter"] = bool(self._may_cast(participant))
                         if self._members_vote(prompt) and not member_proven(participant):
                             entry["member_code_needed"] = True

@@ -157,13 +157,24 @@
     event.preventDefault();
     var prompt = form.getAttribute("data-prompt");
     var error = form.querySelector("[data-error]");
+    var value = valueOf(form);
+    if (form.getAttribute("data-type") === "election") {
+      // a blank ballot only by « Voter blanc », never by « Envoyer » with nothing ticked
+      if (event.submitter && event.submitter.name === "blank") {
+        value = [];
+      } else if (!value.length) {
+        error.textContent = form.getAttribute("data-empty");
+        error.hidden = false;
+        return;
+      }
+    }
     fetch("/api/answers", {
       method: "POST",
       credentials: "same-origin",
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify(form.hasAttribute("data-for")
-        ? { prompt: prompt, value: valueOf(form), "for": form.getAttribute("data-for") }
-        : { prompt: prompt, value: valueOf(form) })
+        ? { prompt: prompt, value: value, "for": form.getAttribute("data-for") }
+        : { prompt: prompt, value: value })
     }).then(function (r) {
       if (r.status === 201) {
         error.hidden = true;

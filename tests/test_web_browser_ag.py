@@ -12,7 +12,7 @@ import httpx
 
 from seminar_cli.journal.events import EventType
 from tests import test_assembly_ballots
-from tests.browser import phone_context
+from tests.browser import desktop_context, phone_context
 from tests.test_web_browser import expect_page, shoot
 
 served_ag = test_assembly_ballots.served_ag  # the fixture: the bundled AG, election open
@@ -91,3 +91,71 @@ def test_without_script_an_empty_election_form_is_refused_and_voter_blanc_casts_
     writer.record(EventType.prompt_closed, prompt="election-conseil")
     (cast,) = [a.value for a in writer.state.answers["election-conseil"]]
     assert cast == []
+
+
+# every visible element of the page within the screen: nothing cut at the bottom or the side
+CUT = """() => [...document.querySelectorAll('main *')]
+  .filter(e => e.offsetParent !== null)
+  .filter(e => { const r = e.getBoundingClientRect();
+                 return r.bottom > innerHeight + 1 || r.right > innerWidth + 1; })
+  .map(e => e.tagName + ': ' + e.textContent.trim().slice(0, 60))"""
+
+
+def test_the_projector_shows_the_quorum_and_the_ballot_count_whole_then_shares_of_votes_cast(
+    chromium: Any, served_ag: Any
+) -> None:
+    from seminar_cli.i18n import t
+    from seminar_cli.session.assembly import quorum_now
+    from seminar_cli.ui.screen import quorum_band
+
+    expect = expect_page()
+    writer, base, codes = served_ag
+    band = quorum_band(quorum_now(writer.state))  # the terminal's words, for 4 of 40
+    assert band == "Quorum : 4 présents ou représentés sur 40, 10 requis — non atteint"
+    projector = desktop_context(chromium)
+    try:
+        page = projector.new_page()
+        page.goto(f"{base}/j/ABCDEF/screen")
+        expect(page.locator(".quorum")).to_have_text(band)
+        count = page.locator("section.prompt .count")
+        expect(count).to_have_text("bulletins reçus : 0 / 4 votants présents et représentés")
+        shoot(page, "ag-screen-1280-election-open")
+        assert page.evaluate(CUT) == []
+        # three ballots: Camille on two, Karim on one, one blank
+        helene = httpx.Client(base_url=base, timeout=20)
+        joined = helene.post(
+            "/api/join", json={"code": "ABCDEF", "member_code": codes["Hélène Marchand"]}
+        )
+        helene.headers["Authorization"] = f"Bearer {joined.json()['token']}"
+        olivier = httpx.Client(base_url=base, timeout=20)
+        joined = olivier.post(
+            "/api/join", json={"code": "ABCDEF", "member_code": codes["Olivier Dumas"]}
+        )
+        olivier.headers["Authorization"] = f"Bearer {joined.json()['token']}"
+        for client, value, member in (
+            (helene, ["Camille Martin"], None),
+            (helene, [], "Julien Moreau"),
+            (olivier, ["Camille Martin", "Karim Haddad"], None),
+        ):
+            body = {"prompt": "election-conseil", "value": value}
+            if member:
+                body["for"] = member
+            assert client.post("/api/answers", json=body).status_code == 201
+        writer.record(EventType.prompt_closed, prompt="election-conseil")
+        result = page.locator("section.results")
+        expect(result).to_have_count(1)
+        # two votes cast (the blank ballot left out): Camille on both, 100 %; Karim 50 %
+        bars = result.locator(".bars li")
+        expect(bars.locator(".bar-value")).to_have_text(
+            [
+                t("results.share", count=2, percent=100),
+                t("results.share", count=1, percent=50),
+                t("results.share", count=0, percent=0),
+            ]
+        )
+        assert bars.first.locator("meter").get_attribute("max") == "2"
+        expect(page.locator(".quorum")).to_have_text(band)
+        shoot(page, "ag-screen-1280-election-closed")
+        assert page.evaluate(CUT) == []
+    finally:
+        projector.close()

@@ -12,7 +12,8 @@ from seminar_cli.journal.events import EventType
 from seminar_cli.minutes.build import load_minutes
 from seminar_cli.session.assembly import announce_quorum
 from tests.test_assembly_ballots import bundled_ag
-from tests.test_pv import plain
+from tests.test_minutes_formats import read_csv
+from tests.test_pv import plain, render
 
 
 def _two_votes_as_the_room_grows(tmp_path):
@@ -31,7 +32,7 @@ def _two_votes_as_the_room_grows(tmp_path):
     return load_minutes(writer.journal, writer.journal.session(writer.session_id), "pv")
 
 
-@pytest.mark.parametrize("fmt", ["md", "html", "docx", "json"])
+@pytest.mark.parametrize("fmt", ["md", "html", "docx", "json", "csv"])
 def test_each_resolution_gives_its_own_voters_beside_its_tally(tmp_path, fmt):
     minutes = _two_votes_as_the_room_grows(tmp_path)
     assert minutes.assembly is not None
@@ -40,6 +41,11 @@ def test_each_resolution_gives_its_own_voters_beside_its_tally(tmp_path, fmt):
     if fmt == "json":
         data = json.loads(minutes.model_dump_json())
         assert [r["voters"] for r in data["assembly"]["resolutions"][:2]] == [21, 23]
+        return
+    if fmt == "csv":
+        frame = read_csv(render(minutes, "csv"), "fr").set_index("prompt")
+        assert frame.loc["approbation-pv-precedent", "voters"] == 21
+        assert frame.loc["approbation-rapport-moral", "voters"] == 23
         return
     text = plain(minutes, fmt)
     at_first = text.index("Votants : 21 présents ou représentés.")

@@ -249,11 +249,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "proxy.",
     ),
     # members' phones in an assembly (PRODUCT §9): a member votes with their personal code
+    # any member's card joins, signed in or not (cards are printed before the meeting for
+    # everyone): the ballot, not the join, checks the attendance
     "web.member_code_unknown": (
-        "Ce code personnel ne correspond à aucun membre émargé : vérifiez-le sur votre carte, ou "
-        "demandez-le à l'accueil.",
-        "This personal code matches no signed-in member: check it on your card, or ask for it "
-        "at the desk.",
+        "Ce code personnel ne correspond à aucun membre de cette assemblée : vérifiez-le sur "
+        "votre carte, ou demandez-le à l'accueil.",
+        "This personal code matches no member of this meeting: check it on your card, or ask "
+        "for it at the desk.",
     ),
     "web.member_code_needed": (
         "Pour voter en tant que membre, rejoignez avec votre code personnel (donné à "

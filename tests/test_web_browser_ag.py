@@ -13,7 +13,7 @@ import httpx
 from seminar_cli.journal.events import EventType
 from tests import test_assembly_ballots
 from tests.browser import desktop_context, phone_context
-from tests.test_web_browser import expect_page, shoot
+from tests.test_web_browser import expect_page, layout_problems, shoot
 
 served_ag = test_assembly_ballots.served_ag  # the fixture: the bundled AG, election open
 
@@ -41,6 +41,7 @@ def test_a_proxy_holders_ballots_are_labelled_confirmed_apart_and_never_blank_by
         # her own ballot comes first, the proxy's below it, in a box of its own
         assert own.bounding_box()["y"] + own.bounding_box()["height"] <= proxy.bounding_box()["y"]
         shoot(page, "ag-phone-proxy-ballots")
+        assert layout_problems(page) == []  # « Voter blanc » too: a thumb's target, no overflow
         # « Envoyer » with nothing ticked: refused on the page, nothing goes in the ballot box
         own.get_by_role("button", name="Envoyer").click()
         expect(own.get_by_role("alert")).to_contain_text(EMPTY)

@@ -131,6 +131,12 @@
     return field ? field.value : null;
   }
 
+  // which button sent a form, for browsers without SubmitEvent.submitter (Safari before 15.4)
+  live.addEventListener("click", function (event) {
+    var sender = event.target.closest ? event.target.closest("form.answer button[type=submit]") : null;
+    if (sender) { sender.form.setAttribute("data-sender", sender.name || ""); }
+  }, true);
+
   live.addEventListener("click", function (event) {
     var button = event.target.closest ? event.target.closest("button.move") : null;
     if (!button) { return; }
@@ -160,7 +166,9 @@
     var value = valueOf(form);
     if (form.getAttribute("data-type") === "election") {
       // a blank ballot only by « Voter blanc », never by « Envoyer » with nothing ticked
-      if (event.submitter && event.submitter.name === "blank") {
+      var sender = event.submitter ? event.submitter.name : form.getAttribute("data-sender");
+      form.removeAttribute("data-sender");
+      if (sender === "blank") {
         value = [];
       } else if (!value.length) {
         error.textContent = form.getAttribute("data-empty");

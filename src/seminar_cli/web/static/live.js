@@ -102,6 +102,11 @@
     });
     if (kind === "screen") {
       source.addEventListener("answer", function () { refresh(null, 1000); });
+      // anonymous answers and secret ballots wait in the pool with no event to announce
+      // them: while a prompt is open the projector reads its counts again every few seconds
+      setInterval(function () {
+        if (live.querySelector("section.prompt")) { refresh(null, 0); }
+      }, 4000);
     }
     source.addEventListener("session_closed", function () { source.close(); });
     source.onopen = function () { if (offline) { offline.hidden = true; } };

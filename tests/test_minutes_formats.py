@@ -204,6 +204,7 @@ def test_pv_csv_is_the_resolutions_table(assembly):
         "blanc",
         "votes_cast",
         "ballots",
+        "voters",
         "majority",
         "outcome",
     ]

@@ -225,8 +225,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # the phones' page
     "web.page.election": (
-        "Cochez jusqu'à {max} candidats ; aucun coché : bulletin blanc.",
-        "Tick up to {max} candidates; none ticked: a blank ballot.",
+        "Cochez jusqu'à {max} candidats puis « Envoyer » ; pour un bulletin blanc, « Voter blanc ».",
+        "Tick up to {max} candidates, then “Send”; for a blank ballot, “Vote blank”.",
+    ),
+    "web.page.vote_blank": ("Voter blanc", "Vote blank"),
+    # « Envoyer » with nothing ticked: a blank ballot is never cast by a slip of the thumb
+    "web.election_empty": (
+        "Aucun candidat coché : cochez-en au moins un, ou appuyez sur « Voter blanc » pour "
+        "déposer un bulletin blanc.",
+        "No candidate ticked: tick at least one, or press “Vote blank” to cast a blank ballot.",
+    ),
+    # a phone casting several ballots (its member's and the proxies'): each said apart
+    "web.page.ballot_own": ("Votre bulletin", "Your ballot"),
+    "web.page.ballot_in_own": ("Votre bulletin est dans l'urne.", "Your ballot is in."),
+    "web.page.ballot_in_for": (
+        "Le bulletin pour {name} est dans l'urne.",
+        "The ballot for {name} is in.",
     ),
     "web.page.not_voter": (
         "Vous ne votez pas à ce scrutin : ni présent sur la feuille d'émargement, ni porteur "
@@ -235,11 +249,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "proxy.",
     ),
     # members' phones in an assembly (PRODUCT §9): a member votes with their personal code
+    # any member's card joins, signed in or not (cards are printed before the meeting for
+    # everyone): the ballot, not the join, checks the attendance
     "web.member_code_unknown": (
-        "Ce code personnel ne correspond à aucun membre émargé : vérifiez-le sur votre carte, ou "
-        "demandez-le à l'accueil.",
-        "This personal code matches no signed-in member: check it on your card, or ask for it "
-        "at the desk.",
+        "Ce code personnel ne correspond à aucun membre de cette assemblée : vérifiez-le sur "
+        "votre carte, ou demandez-le à l'accueil.",
+        "This personal code matches no member of this meeting: check it on your card, or ask "
+        "for it at the desk.",
     ),
     "web.member_code_needed": (
         "Pour voter en tant que membre, rejoignez avec votre code personnel (donné à "

@@ -272,6 +272,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "min.pv.mode.secret": ("Vote à bulletin secret.", "Secret ballot."),
     "min.pv.mode.hands": ("Vote à main levée.", "Vote by show of hands."),
     "min.pv.mode.named": ("Vote nominatif.", "Named vote."),
+    # beside a resolution's tally: the quorum announced when its vote opened
+    "min.pv.voters": (
+        "Votants : {n} présents ou représentés.",
+        "Voters: {n} present or represented.",
+    ),
+    "min.pv.voters_one": (
+        "Votant : {n} présent ou représenté.",
+        "Voter: {n} present or represented.",
+    ),
     "min.pv.not_voted": (
         "Cette résolution n'a pas été mise aux voix.",
         "This resolution was not put to the vote.",

@@ -564,6 +564,7 @@ def _assembly(
                     unanimous=bool(adopted) and counts.get("contre", 0) == 0,
                     deliberated=at_vote.may_deliberate,
                     quorum_reached=at_vote.reached if announced else None,
+                    voters=at_vote.voters if announced else None,
                 )
             )
     president = _officer(agenda, assembly.president, "présid") or _officer(agenda, None, "presid")

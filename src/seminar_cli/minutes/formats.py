@@ -58,7 +58,9 @@ FORMATS: tuple[ExportFormat, ...] = (
         doc=(
             "Word, opens in Word and LibreOffice: real headings (questions at the level of "
             "« Notes », never skipping one), headings kept with what follows, a "
-            "resolution's text, tally and verdict kept on one page, table rows never split "
+            "resolution's text, tally and verdict kept on one page, the PV's closing, "
+            "« Fait à … » and signature block (titles, names, lines) kept on one page, "
+            "table rows never split "
             "and header rows repeated on every page; the file's properties give the "
             "session's title, date, language and `seminar` as its author program"
         ),

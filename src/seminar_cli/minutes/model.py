@@ -247,6 +247,11 @@ class Resolution(_Model):
     quorum_reached: bool | None = Field(
         None, description="The quorum when the vote opened (None: no figures were announced)."
     )
+    voters: int | None = Field(
+        None,
+        description="The members present or represented when the vote opened, as the quorum "
+        "announced then counted them (None: no figures were announced).",
+    )
 
     @property
     def ballot(self) -> Literal["secret", "hands", "named"]:

@@ -331,6 +331,12 @@ class Room:
                         entry["answered"] = self._answered(prompt, participant)
                         if self._members_ballot(prompt):
                             entry["ballots_for"] = self._ballots_for(prompt, participant)
+                            # the ballots already in, each confirmed apart on the phone
+                            entry["ballots_cast"] = [
+                                m
+                                for m in self._may_cast(participant)
+                                if m not in entry["ballots_for"]
+                            ]
                             entry["voter"] = bool(self._may_cast(participant))
                         if self._members_vote(prompt) and not member_proven(participant):
                             entry["member_code_needed"] = True
@@ -365,12 +371,30 @@ class Room:
                     "suspended": state.suspended_at is not None,
                 },
                 "participant": participant,
+                "quorum": self._quorum_view(),
                 "segment": segment,
                 "prompts": prompts,
                 "results": results,
                 "results_segment": results_segment,
                 "seq": state.last_seq,
             }
+
+    def _quorum_view(self) -> dict[str, Any] | None:
+        """An assembly's quorum as the attendance stands (the terminal's band, PRODUCT §7):
+        the figures a page words as the band does; None outside an assembly."""
+        from seminar_cli.session.assembly import quorum_now
+
+        if self.writer.agenda.assembly is None:
+            return None
+        quorum = quorum_now(self.writer.state)
+        return {
+            "voters": quorum.voters,
+            "base": quorum.base,
+            "required": quorum.required,
+            "reached": quorum.reached,
+            "second_call": quorum.second_call,
+            "may_deliberate": quorum.may_deliberate,
+        }
 
     def _prompt_view(self, prompt: Prompt) -> dict[str, Any]:
         low: int | None = None

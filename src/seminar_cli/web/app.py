@@ -422,6 +422,9 @@ def create_app(
         state = await run_in_threadpool(room.state, participant)
         if form.move is not None:  # a ranking reordered without script: show the new order
             return html(pages.phone_page(state, draft=form))
+        if form.empty_election:
+            refusal = message("web.election_empty")
+            return html(pages.phone_page(state, draft=form, error=refusal), 422)
         if not answers_limit.take(token):
             return html(pages.phone_page(state, draft=form, error=message("web.too_many")), 429)
         try:

@@ -34,6 +34,9 @@ class AnswerForm:
     order: list[str] = field(default_factory=list)
     move: tuple[str, int] | None = None
     on_behalf: str | None = None  # a secret ballot cast for a member one represents
+    # an election sent with nothing ticked by « Envoyer », not by « Voter blanc »: refused, a
+    # blank ballot is cast only on purpose (the JSON API's explicit [] stays a blank ballot)
+    empty_election: bool = False
 
 
 def clock_text(seconds: float) -> str:
@@ -175,7 +178,12 @@ class Pages:
         kind = found[1].type if found else None
         value: Any
         on_behalf = next((v for k, v in fields if k == "for"), None)
-        if kind in (PromptType.multi, PromptType.election):
+        blank = any(k == "blank" for k, _v in fields)
+        empty_election = False
+        if kind is PromptType.election:
+            value = [] if blank else values
+            empty_election = not blank and not values
+        elif kind is PromptType.multi:
             value = values
         elif kind is PromptType.ranking:
             if move is not None:
@@ -183,7 +191,7 @@ class Pages:
             value = order
         else:
             value = values[0] if values else None
-        return AnswerForm(prompt_id, value, order, move, on_behalf)
+        return AnswerForm(prompt_id, value, order, move, on_behalf, empty_election)
 
     # -- files ---------------------------------------------------------------------------
     def static_file(self, name: str) -> tuple[bytes, str] | None:

@@ -55,6 +55,7 @@ PV_COLUMNS = (
     "blanc",
     "votes_cast",
     "ballots",
+    "voters",
     "majority",
     "outcome",
 )
@@ -165,6 +166,7 @@ class CsvExporter(Exporter):
                 *[int(r.counts.get(code, 0)) for code in TALLY_ORDER],
                 r.votes_cast,
                 r.ballots,
+                "" if r.voters is None else r.voters,  # present or represented as it opened
                 f(f"min.csv.majority.{r.majority}"),
                 outcome,
             ]

@@ -984,6 +984,8 @@ def _resolution_view(v: _Views, r: Resolution, prompt: PromptMinutes) -> Resolut
     tallies = [Tally(f(f"min.tally.{k}"), f.number(r.counts.get(k, 0))) for k in TALLY_ORDER]
     tallies.append(Tally(f("min.tally.cast"), f.number(r.votes_cast)))
     mode = f(f"min.pv.mode.{r.ballot}")
+    if r.voters is not None:  # each vote's own attendance, not the end of the session's
+        mode = f"{mode} {f.count('min.pv.voters', r.voters)}"
     if not r.voted:  # no table of zeros, no mode: nothing was cast
         tallies, mode = [], ""
     if prompt.voided_anonymous:  # the PV says it too, beside how the vote was held

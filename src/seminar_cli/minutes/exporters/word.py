@@ -562,7 +562,12 @@ class _Writer:
         from docx.shared import Pt
 
         table = self.new_table(1, len(v.signatures))
-        for cell, signature in zip(table.rows[0].cells, v.signatures, strict=True):
+        # one block on one page: the row cannot split (titles at the foot of a page, names and
+        # lines on the next, as the AG rehearsal printed it), and each line keeps with the
+        # next, for the readers that look at paragraphs rather than rows
+        row = table.rows[0]
+        _row_flags(row._tr, header=False)
+        for cell, signature in zip(row.cells, v.signatures, strict=True):
             first = cell.paragraphs[0]
             self._run(first, signature.role, bold=True)
             self._run(cell.add_paragraph(), signature.name)
@@ -570,6 +575,9 @@ class _Writer:
             spacer.paragraph_format.space_before = Pt(36)
             self._run(spacer, "_" * 28)
             self._run(cell.add_paragraph(), labels.signature, italic=True, color=MUTED, size=9)
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_together = True
+                paragraph.paragraph_format.keep_with_next = True
         self.new_paragraph()
 
 

@@ -102,6 +102,11 @@
     });
     if (kind === "screen") {
       source.addEventListener("answer", function () { refresh(null, 1000); });
+      // anonymous answers and secret ballots wait in the pool with no event to announce
+      // them: while a prompt is open the projector reads its counts again every few seconds
+      setInterval(function () {
+        if (live.querySelector("section.prompt")) { refresh(null, 0); }
+      }, 4000);
     }
     source.addEventListener("session_closed", function () { source.close(); });
     source.onopen = function () { if (offline) { offline.hidden = true; } };
@@ -131,6 +136,12 @@
     return field ? field.value : null;
   }
 
+  // which button sent a form, for browsers without SubmitEvent.submitter (Safari before 15.4)
+  live.addEventListener("click", function (event) {
+    var sender = event.target.closest ? event.target.closest("form.answer button[type=submit]") : null;
+    if (sender) { sender.form.setAttribute("data-sender", sender.name || ""); }
+  }, true);
+
   live.addEventListener("click", function (event) {
     var button = event.target.closest ? event.target.closest("button.move") : null;
     if (!button) { return; }
@@ -157,13 +168,26 @@
     event.preventDefault();
     var prompt = form.getAttribute("data-prompt");
     var error = form.querySelector("[data-error]");
+    var value = valueOf(form);
+    if (form.getAttribute("data-type") === "election") {
+      // a blank ballot only by « Voter blanc », never by « Envoyer » with nothing ticked
+      var sender = event.submitter ? event.submitter.name : form.getAttribute("data-sender");
+      form.removeAttribute("data-sender");
+      if (sender === "blank") {
+        value = [];
+      } else if (!value.length) {
+        error.textContent = form.getAttribute("data-empty");
+        error.hidden = false;
+        return;
+      }
+    }
     fetch("/api/answers", {
       method: "POST",
       credentials: "same-origin",
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify(form.hasAttribute("data-for")
-        ? { prompt: prompt, value: valueOf(form), "for": form.getAttribute("data-for") }
-        : { prompt: prompt, value: valueOf(form) })
+        ? { prompt: prompt, value: value, "for": form.getAttribute("data-for") }
+        : { prompt: prompt, value: value })
     }).then(function (r) {
       if (r.status === 201) {
         error.hidden = true;

@@ -825,13 +825,14 @@ def _layout(
         if len(lines) > free:
             if not shrink:
                 continue
-            if name == "results" and free > RESULT_TAIL + 2:
-                # a panel's end holds its verdict (adopted, mean...): the bars give way first,
-                # and a line under the panel says how many were left out (never an item
-                # silently missing)
+            verdict = _result_tail(view.results[-1], console, opts) if name == "results" else 0
+            if name == "results" and free > verdict + 2:
+                # a panel's end holds its verdict (adopted, mean, who is elected...): the bars
+                # give way first, and a line under the panel says how many were left out
+                # (never an item silently missing)
                 hidden = len(lines) - (free - 1)
                 more = Text(plural("live.results.hidden", hidden), style="dim")
-                lines = lines[: free - RESULT_TAIL - 1] + lines[-RESULT_TAIL:] + render(more)
+                lines = lines[: free - verdict - 1] + lines[-verdict:] + render(more)
             else:
                 lines = lines[:free]
         chosen[name] = lines
@@ -886,7 +887,8 @@ class _ClosingScreen:
         room = max(0, height - len(top) - len(bottom) - 1)
         body = _render(console, opts, self.result)
         if len(body) > room:  # the verdict, at the panel's end, stays
-            body = body[: max(0, room - RESULT_TAIL)] + body[-RESULT_TAIL:] if room else []
+            kept = min(room, _result_tail(self.result, console, opts))
+            body = body[: max(0, room - kept)] + body[-kept:] if room else []
         blank = [Segment(" " * width)]
         filler = [blank] * max(0, height - len(top) - len(bottom) - len(body) - 1)
         lines = [*top, blank, *body, *filler, *bottom]
@@ -895,6 +897,15 @@ class _ClosingScreen:
             yield from Segment.adjust_line_length(line, width)
             if index < len(lines) - 1:
                 yield new_line
+
+
+def _result_tail(result: RenderableType, console: Console, options: ConsoleOptions) -> int:
+    """How many lines at the end of a result's panel hold its verdict: as many as the panel
+    says (an election's « Élus : … » and its rule, wrapped at this width) and the border, else
+    ``RESULT_TAIL``."""
+    measure = getattr(result, "tail_height", None)
+    height = measure(console, options) if callable(measure) else None
+    return max(RESULT_TAIL, height) if isinstance(height, int) else RESULT_TAIL
 
 
 def _center_text(text: Text, width: int) -> Text:

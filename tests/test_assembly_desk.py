@@ -450,3 +450,45 @@ def test_a_roll_call_answer_in_the_members_name_keeps_their_proxy(tmp_path):
     )
     writer.record(EventType.prompt_closed, prompt="budget")
     assert admit(writer, "Denis Faure", "represented", "Emma Vidal").represented_by == "Emma Vidal"
+
+
+def test_join_refuses_a_member_code_that_is_not_the_named_members_or_nobodys(tmp_path, cli):
+    """Found in the AG rehearsal: `join --member-code` with Karim's code under Nathalie's name,
+    or a code nobody was given, joined without a word and only said at the ballot « rejoignez
+    avec --member-code CODE ».  Now it is refused at once, exit 2, in the user's language."""
+    import yaml
+
+    writer = bundled_ag(tmp_path)
+    for name in ("Nathalie Roux", "Karim Haddad"):
+        admit(writer, name, "present")
+    karim = code_of(writer.state, "Karim Haddad")
+    nathalie = code_of(writer.state, "Nathalie Roux")
+    assert karim and nathalie
+    writer.record(EventType.segment_started, segment="elections")
+    writer.record(EventType.prompt_opened, prompt=ELECTION, segment="elections")
+    answers = tmp_path / "ballot.yaml"
+    answers.write_text(yaml.safe_dump({ELECTION: ["Camille Martin"]}), encoding="utf-8")
+    join = ("join", writer.session_id, "--no-input", "--answers", str(answers))
+
+    wrong = cli(*join, "--name", "nathalie roux", "--member-code", karim)
+    assert wrong.code == 2, wrong.err
+    assert "Ce code personnel n'est pas celui de Nathalie Roux" in wrong.err
+    unknown = cli(*join, "--name", "Nathalie Roux", "--member-code", "ZZZZZZ")
+    assert unknown.code == 2, unknown.err
+    assert "Le code personnel « ZZZZZZ » n'a été donné à aucun membre de cette séance" in (
+        unknown.err
+    )
+    english = cli("--lang", "en", *join, "--member-code", "zzzzzz")
+    assert english.code == 2, english.err
+    assert "The personal code 'zzzzzz' was given to no member of this session" in english.err
+    english = cli("--lang", "en", *join, "--name", "Nathalie Roux", "--member-code", karim)
+    assert english.code == 2 and "This personal code is not Nathalie Roux's" in english.err
+    writer.sync()
+    assert not writer.has_voted(ELECTION, "Nathalie Roux")
+    assert not writer.has_voted(ELECTION, "Karim Haddad")
+
+    # her own code, with or without her name (the code names her, as on the phones), votes
+    mine = cli(*join, "--member-code", nathalie.lower())
+    assert mine.code == 0, mine.err
+    writer.sync()
+    assert writer.has_voted(ELECTION, "Nathalie Roux")

@@ -272,6 +272,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "demandez-le à l'accueil.",
         "This personal code is not {name}'s: check it on your card, or ask for it at the desk.",
     ),
+    "join.member_code_unknown": (
+        "Le code personnel « {code} » n'a été donné à aucun membre de cette séance : "
+        "vérifiez-le sur votre carte, ou demandez-le à l'accueil.",
+        "The personal code '{code}' was given to no member of this session: check it on your "
+        "card, or ask for it at the desk.",
+    ),
+    "join.member_code_no_register": (
+        "Cette séance n'a pas de registre des membres, donc pas de codes personnels : "
+        "rejoignez sans --member-code.",
+        "This session has no register of members, so no personal codes: join without "
+        "--member-code.",
+    ),
     "join.member_code_missing": (
         "{name} est membre : dans une assemblée, voter demande son code personnel "
         "(--member-code CODE, donné à l'émargement).",

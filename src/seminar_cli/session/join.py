@@ -27,6 +27,7 @@ from seminar_cli.session.ballots import (
     ballot_member,
     ballots_this_person_may_cast,
     is_secret_ballot,
+    why_not_voter,
 )
 from seminar_cli.session.prompter import AskRequest, PromptClosed, Prompter, SkipPrompt
 from seminar_cli.session.service import SessionWriter
@@ -135,6 +136,12 @@ class Joiner:
             return False  # a guest, or someone off the register: nothing to prove
         code = self.member_code
         return code is None or member_for_code(self.writer.state, code) != self.name
+
+    def why_no_ballot(self) -> str:
+        """Why this participant casts no member's ballot, in words: a guest, represented (their
+        holder votes for them), not signed in present, off the register."""
+        key, params = why_not_voter(self.writer.state, self.name or "")
+        return t(key, **params)
 
     def ballot_targets(self, prompt: Prompt) -> list[str]:
         """The members whose ballot this participant may still cast (themselves first)."""

@@ -254,3 +254,31 @@ def test_a_due_date_that_does_not_exist_is_told_so(cli, tmp_path, live):
     badly = cli("action", "Relire", "--owner", "Camille", "--due", "31-02-2027")
     assert "écrivez AAAA-MM-JJ ou JJ/MM/AAAA" in badly.err
     assert records(tmp_path, live.session_id) == []
+
+
+def test_an_assemblys_close_points_to_its_pv_not_to_a_seminars_minutes(cli, monkeypatch):
+    """Found in the AG rehearsal: after an assembly closed, `start` and the secretary's console
+    suggested `seminar export ID --format html` (a compte rendu), not the procès-verbal."""
+    from tests.session_helpers import only_session
+
+    started = cli("start", "assemblee-generale", "--no-input", "--speed", "600")
+    assert started.code == 0, started.err
+    sid = only_session()
+    assert started.err.splitlines()[-1] == (
+        f"Séance {sid} terminée. Procès-verbal : seminar export {sid} --kind pv --format html"
+    )
+    monkeypatch.setattr(sys, "stdin", io.StringIO("Le président remercie l'assistance\n"))
+    console = cli("secretary", sid)
+    assert console.code == 0, console.err
+    assert (
+        f"1 enregistrement dans la séance {sid}. Procès-verbal : seminar export {sid} --kind pv"
+        in console.err
+    )
+    monkeypatch.setattr(sys, "stdin", io.StringIO("A note\nAnother\n"))
+    console = cli("--lang", "en", "secretary", sid)
+    assert (
+        f"2 records in session {sid}. Minutes of the meeting: seminar export {sid} --kind pv"
+        in (console.err)
+    )
+    pv = cli("export", sid, "--kind", "pv", "--format", "html", "-o", "-")
+    assert pv.code == 0, pv.err  # the command suggested works

@@ -304,7 +304,8 @@ def _run(
                 _run_guarded(runner, controls)
     writer.sync()
     if writer.state.closed:
-        console.say(t("run.closed", id=writer.session_id))
+        meeting = writer.state.agenda.assembly is not None  # its minutes are a PV
+        console.say(t("run.closed.meeting" if meeting else "run.closed", id=writer.session_id))
     else:
         console.say(t("run.suspended", id=writer.session_id))
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TextIO
 import typer
 
 from seminar_cli.cli.completion import complete_session
-from seminar_cli.i18n import keyed, t
+from seminar_cli.i18n import keyed, plural, t
 
 if TYPE_CHECKING:
     from seminar_cli.journal.store import SessionRow
@@ -218,7 +218,11 @@ class SecretaryConsole:
                 break
             if not self._handle(line):
                 break
-        say(t("secretary.console.bye", count=self.count, id=self.row.id))
+        if self.writer.agenda.assembly is not None:  # an assembly's minutes are a PV
+            bye = plural("secretary.console.bye.meeting", self.count)
+            say(t(bye, count=self.count, id=self.row.id))
+        else:
+            say(t("secretary.console.bye", count=self.count, id=self.row.id))
 
     def _read(self) -> str | None:
         import sys
@@ -245,7 +249,8 @@ class SecretaryConsole:
         where = self._current()
         if self.writer.state.closed and not self._was_closed:
             self._was_closed = True
-            say(t("secretary.console.closed"))
+            meeting = self.writer.agenda.assembly is not None
+            say(t("secretary.console.closed.meeting" if meeting else "secretary.console.closed"))
         if where != self._last_where:
             self._last_where = where
             title = self.writer.agenda.segment(where).title if where is not None else None

@@ -186,6 +186,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "deliberates without a quorum.",
     ),
     "live.next_end.meeting": ("fin de la séance", "end of the meeting"),
+    # an assembly's own words where a seminar's say « séminaire » and « compte rendu »
+    "live.keys.end.meeting": (
+        "y ou Entrée : terminer l'assemblée · Échap ou n : continuer",
+        "y or Enter: end the meeting · Esc or n: carry on",
+    ),
+    "live.end.confirm.meeting": (
+        "Dernier point de l'ordre du jour : terminer l'assemblée ? Ses questions restantes sont "
+        "posées, puis leurs résultats affichés.",
+        "Last item of the agenda: end the meeting? Its remaining prompts are asked, then their "
+        "results shown.",
+    ),
+    "live.closed.title.meeting": ("Assemblée terminée", "Meeting over"),
+    "run.closed.meeting": (
+        "Séance {id} terminée. Procès-verbal : seminar export {id} --kind pv --format html",
+        "Session {id} closed. Minutes of the meeting: seminar export {id} --kind pv --format html",
+    ),
+    "secretary.console.closed.meeting": (
+        "L'assemblée vient de se terminer : les ajouts complètent son procès-verbal.",
+        "The meeting has just ended: additions complete its minutes.",
+    ),
+    "secretary.console.bye.meeting": (
+        "{count} enregistrements dans la séance {id}. Procès-verbal : seminar export {id} --kind pv",
+        "{count} records in session {id}. Minutes of the meeting: seminar export {id} --kind pv",
+    ),
+    "secretary.console.bye.meeting_one": (
+        "{count} enregistrement dans la séance {id}. Procès-verbal : seminar export {id} --kind pv",
+        "{count} record in session {id}. Minutes of the meeting: seminar export {id} --kind pv",
+    ),
     # ---------------------------------------------------------------- seminar attendance
     "att.unknown_name": (
         "« {name} » n'est pas dans le registre de cette séance.",

@@ -584,7 +584,11 @@ def _keys_lines(view: LiveView, width: int, height: int) -> list[Text]:
     if view.overlay == "quit":
         return [Text(t("live.keys.quit"), style="bold reverse")]
     if view.overlay == "end":
-        return [Text(t("live.keys.end"), style="bold reverse")]
+        return [
+            Text(
+                t("live.keys.end.meeting" if view.quorum else "live.keys.end"), style="bold reverse"
+            )
+        ]
     if view.overlay == "join":
         return [Text(t("live.keys.join"), style="bold reverse")]
     if view.count_prefix:
@@ -760,7 +764,8 @@ def _layout(
     elif view.overlay == "quit":
         overlay = render(_quit_overlay())
     elif view.overlay == "end":
-        overlay = render(Text(t("live.end.confirm"), style="bold"))
+        ending = "live.end.confirm.meeting" if view.quorum else "live.end.confirm"
+        overlay = render(Text(t(ending), style="bold"))
     schedule_lines = render(_schedule(view))
     address_lines = render(_address(view)) if view.join_url else []
     next_lines = render(_next(view))
@@ -865,21 +870,28 @@ def _layout(
     return [Segment.adjust_line_length(line, width) for line in lines]
 
 
-def closing_screen(title: str, result: RenderableType, page: int, pages: int) -> RenderableType:
-    """The last screen of a seminar: the results of its closing prompts, until a key."""
-    return _ClosingScreen(title, result, page, pages)
+def closing_screen(
+    title: str, result: RenderableType, page: int, pages: int, *, meeting: bool = False
+) -> RenderableType:
+    """The last screen of a seminar (``meeting``: of an assembly): the results of its closing
+    prompts, until a key."""
+    return _ClosingScreen(title, result, page, pages, meeting)
 
 
 class _ClosingScreen:
-    def __init__(self, title: str, result: RenderableType, page: int, pages: int) -> None:
+    def __init__(
+        self, title: str, result: RenderableType, page: int, pages: int, meeting: bool
+    ) -> None:
         self.title, self.result, self.page, self.pages = title, result, page, pages
+        self.meeting = meeting
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = options.max_width
         height = options.height or options.max_height
         opts = options.reset_height().update_width(width)
         top = _render(console, opts, _spread(Text(self.title, style="bold"), Text(""), width))
-        top += _render(console, opts, Text(t("live.closed.title"), style="bold green"))
+        over = t("live.closed.title.meeting" if self.meeting else "live.closed.title")
+        top += _render(console, opts, Text(over, style="bold green"))
         keys = [t("live.keys.closed")]
         if self.pages > 1:
             keys.append(t("live.keys.older_results", page=self.page, pages=self.pages))

@@ -492,3 +492,47 @@ def test_join_refuses_a_member_code_that_is_not_the_named_members_or_nobodys(tmp
     assert mine.code == 0, mine.err
     writer.sync()
     assert writer.has_voted(ELECTION, "Nathalie Roux")
+
+
+def _desk(writer: SessionWriter, keys: str, monkeypatch) -> None:
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    from seminar_cli.ui import console
+    from seminar_cli.ui.desk import run_desk
+
+    monkeypatch.setattr(console, "has_terminal", lambda: True)
+    with create_pipe_input() as pipe:
+        pipe.send_text(keys)
+        with create_app_session(input=pipe, output=DummyOutput()):
+            run_desk(writer)
+
+
+def test_the_desk_survives_an_enter_after_a_miss_and_restarts_where_it_stands(
+    tmp_path, monkeypatch, capsys
+):
+    """Found in the AG rehearsal: a second Enter after « Personne ne correspond » closed the
+    desk, and a desk restarted did not say the attendance already recorded."""
+    writer = bundled_ag(tmp_path)
+    # a name nobody has, Enter (the message seen), then Hélène signed in, then Enter alone
+    _desk(writer, "Zorglub\r\rMarchand\r\r\r", monkeypatch)
+    said = capsys.readouterr().err
+    assert "Personne ne correspond à « Zorglub »." in said
+    assert "L'accueil reste ouvert : Entrée seule encore une fois pour le fermer." in said
+    writer.sync()
+    assert writer.state.status_of("Hélène Marchand") == "present"
+    assert "Émargement enregistré jusqu'ici" not in said  # nobody was signed in then
+
+    record_attendance(writer, "Julien Moreau", "represented", "Hélène Marchand")
+    _desk(writer, "\r", monkeypatch)  # restarted, then closed at once
+    said = capsys.readouterr().err
+    assert "Émargement enregistré jusqu'ici — présents : 1 · représentés : 1 · excusés : 0" in said
+    assert "Quorum : 2 présents ou représentés" in said
+
+
+def test_attendance_help_gives_one_example_a_line(tmp_path):
+    shown = seminar(tmp_path, "attendance", "--help")
+    lines = shown.stdout.splitlines()
+    assert '    seminar attendance --present-name "Hélène Marchand"' in lines
+    assert "    seminar attendance --codes" in lines

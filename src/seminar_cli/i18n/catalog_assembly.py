@@ -261,6 +261,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "att.ask_status": ("{name} :", "{name}:"),
     "att.ask_holder": ("Représenté·e par (nom du mandataire) :", "Represented by (holder's name):"),
     "att.none_found": ("Personne ne correspond à « {name} ».", "Nobody matches '{name}'."),
+    "att.still_open": (
+        "L'accueil reste ouvert : Entrée seule encore une fois pour le fermer.",
+        "The desk stays open: Enter alone once more to close it.",
+    ),
+    "att.desk_now": (
+        "Émargement enregistré jusqu'ici — présents : {present} · représentés : {represented} "
+        "· excusés : {excused}",
+        "Attendance recorded so far — present: {present} · represented: {represented} "
+        "· excused: {excused}",
+    ),
     "help.attendance": (
         "Émargement de l'assemblée générale, dans un autre terminal (l'accueil) : présents, "
         "pouvoirs, excusés ; donne à chaque membre présent son code personnel.",
@@ -269,14 +279,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "help.attendance.epilog": (
         "Sans option : recherche d'un nom (accents et casse ignorés), puis présent, représenté "
-        "ou excusé. Exemples :\n\n"
+        "ou excusé.\n\n\b\nExemples :\n"
         '  seminar attendance --present-name "Hélène Marchand"\n'
         '  seminar attendance --proxy "Hélène Marchand:Julien Moreau" --excused Roux\n'
         "  seminar attendance --present 23 --represented 4\n"
         "  seminar attendance --cards cartes.html\n"
         "  seminar attendance --codes",
         "Without options: search a name (accents and case ignored), then present, represented "
-        "or excused. Examples:\n\n"
+        "or excused.\n\n\b\nExamples:\n"
         '  seminar attendance --present-name "Hélène Marchand"\n'
         '  seminar attendance --proxy "Hélène Marchand:Julien Moreau" --excused Roux\n'
         "  seminar attendance --present 23 --represented 4\n"

@@ -98,6 +98,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name} ne vote pas : ce nom n'est pas au registre des membres.",
         "{name} does not vote: this name is not on the register of members.",
     ),
+    "ballot.why.off_roster": (
+        "{name} ne vote pas : ce nom n'est pas sur la liste des participants de l'agenda.",
+        "{name} does not vote: this name is not on the agenda's list of participants.",
+    ),
     "ballot.why.guest": (
         "{name} ne vote pas : invité·e, pas membre ; un invité participe mais ne vote pas.",
         "{name} does not vote: a guest, not a member; a guest takes part but does not vote.",

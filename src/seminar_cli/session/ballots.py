@@ -79,11 +79,14 @@ def why_not_voter(
     catalogue key and its parameters: a guest, a name off the register, a member represented
     (their holder votes for them), not signed in present; for someone else's ballot, that
     member votes in person, gave their proxy to another, or gave none to ``voter``."""
+    if not state.agenda.participants:  # anyone votes, for themselves only: no proxies here
+        return "ballot.why.for_no_proxy", {"name": voter, "member": on_behalf or voter}
     people = {_key(p.name): p for p in state.agenda.participants}
     person = people.get(_key(voter))
     name = person.name if person is not None else voter
     if person is None:
-        return "ballot.why.off_register", {"name": name}
+        off = "ballot.why.off_register" if state.agenda.has_register else "ballot.why.off_roster"
+        return off, {"name": name}
     if not person.member:
         return "ballot.why.guest", {"name": name}
     record = state.attendance.get(name)

@@ -269,3 +269,84 @@ def test_an_absent_members_card_joins_and_votes_once_signed_in(served_ag):
     assert _cast(karim, ["Camille Martin"]).status_code == 201
     writer.sync()
     assert writer.has_voted("election-conseil", "Karim Haddad")
+
+
+def test_a_refused_ballot_says_the_true_reason(tmp_path, cli):
+    """Found in the AG rehearsal: the guest, the member whose proxy holder had voted, and a
+    proxy-less vote for a member present were all told « ni présent(e) …, ni porteur d'un
+    pouvoir / ni membre inscrit ».  Each is now told why."""
+    import io
+
+    import yaml
+    from rich.console import Console
+
+    from seminar_cli.ui.join_screen import run_join
+
+    writer = bundled_ag(tmp_path)
+    sign_in(writer)  # Julien Moreau represented by Hélène Marchand; Paul Renard a guest
+    codes = {
+        n: member_code(writer, n)
+        for n in ("Hélène Marchand", "Olivier Dumas", "Julien Moreau", "Karim Haddad")
+    }
+    open_election(writer)
+
+    def join(name: str, *entries: dict[str, object], lang: str = "fr") -> str:
+        answers = tmp_path / "ballot.yaml"
+        answers.write_text(
+            yaml.safe_dump(
+                {"election-conseil": [{"participant": name, **e} for e in entries]},
+                allow_unicode=True,
+            ),
+            encoding="utf-8",
+        )
+        extra = ["--member-code", codes[name]] if name in codes else []
+        result = cli(
+            "--lang", lang, "join", writer.session_id, "--no-input", "--answers", str(answers),
+            "--name", name, *extra,
+        )  # fmt: skip
+        assert result.code == 0, result.err
+        return " ".join((result.out + result.err).split())
+
+    vote = ["Camille Martin"]
+    said = join("Hélène Marchand", {"value": vote}, {"value": vote, "for": "Julien Moreau"})
+    assert "ne vote pas" not in said and "ne peut pas" not in said
+    said = join(GUEST, {"value": vote})
+    assert (
+        f"{GUEST} ne vote pas : invité·e, pas membre ; un invité participe mais ne vote pas."
+        in said
+    )
+    said = join("Julien Moreau", {"value": vote})
+    assert (
+        "Julien Moreau ne vote pas en personne : représenté·e par Hélène Marchand, qui dépose "
+        "son bulletin." in said
+    )
+    said = join("Olivier Dumas", {"value": vote, "for": "Camille Martin"})
+    assert (
+        "Olivier Dumas ne peut pas voter pour Camille Martin : Camille Martin est présent·e et "
+        "vote en personne." in said
+    )
+    said = join("Olivier Dumas", {"value": vote, "for": "Julien Moreau"}, lang="en")
+    assert (
+        "Olivier Dumas cannot vote for Julien Moreau: their proxy is held by Hélène Marchand."
+        in said
+    )
+    said = join("Olivier Dumas", {"value": vote, "for": "Karim Haddad"})
+    assert "Olivier Dumas ne peut pas voter pour Karim Haddad : Karim Haddad ne lui a pas " in said
+    said = join("Karim Haddad", {"value": vote})
+    assert "Karim Haddad ne vote pas : pas encore émargé·e présent·e (passez à l'accueil)." in said
+
+    # at a terminal, the guest is told the same reason under the question
+    participant = SessionWriter(writer.journal, writer.row, writer.clock)
+
+    def sleep(_seconds: float) -> None:  # the guest is told at once: the facilitator closes
+        writer.sync()
+        writer.record(EventType.prompt_closed, prompt="election-conseil")
+        writer.record(EventType.session_closed)
+
+    screen = io.StringIO()
+    run_join(participant, GUEST, Console(file=screen, width=200), sleep=sleep, member_code=None)
+    text = " ".join(screen.getvalue().split())
+    assert (
+        "« Élection au conseil d'administration (trois sièges) » : Paul Renard ne vote pas : "
+        "invité·e, pas membre" in text
+    ), text

@@ -459,3 +459,89 @@ def test_a_roll_call_answer_in_the_members_name_keeps_their_proxy(tmp_path):
     )
     writer.record(EventType.prompt_closed, prompt="budget")
     assert admit(writer, "Denis Faure", "represented", "Emma Vidal").represented_by == "Emma Vidal"
+
+
+def test_join_refuses_a_member_code_that_is_not_the_named_members_or_nobodys(tmp_path, cli):
+    """Found in the AG rehearsal: `join --member-code` with Karim's code under Nathalie's name,
+    or a code nobody was given, joined without a word and only said at the ballot « rejoignez
+    avec --member-code CODE ».  Now it is refused at once, exit 2, in the user's language."""
+    import yaml
+
+    writer = bundled_ag(tmp_path)
+    for name in ("Nathalie Roux", "Karim Haddad"):
+        admit(writer, name, "present")
+    karim = code_of(writer.state, "Karim Haddad")
+    nathalie = code_of(writer.state, "Nathalie Roux")
+    assert karim and nathalie
+    writer.record(EventType.segment_started, segment="elections")
+    writer.record(EventType.prompt_opened, prompt=ELECTION, segment="elections")
+    answers = tmp_path / "ballot.yaml"
+    answers.write_text(yaml.safe_dump({ELECTION: ["Camille Martin"]}), encoding="utf-8")
+    join = ("join", writer.session_id, "--no-input", "--answers", str(answers))
+
+    wrong = cli(*join, "--name", "nathalie roux", "--member-code", karim)
+    assert wrong.code == 2, wrong.err
+    assert "Ce code personnel n'est pas celui de Nathalie Roux" in wrong.err
+    unknown = cli(*join, "--name", "Nathalie Roux", "--member-code", "ZZZZZZ")
+    assert unknown.code == 2, unknown.err
+    assert "Le code personnel « ZZZZZZ » n'a été donné à aucun membre de cette séance" in (
+        unknown.err
+    )
+    english = cli("--lang", "en", *join, "--member-code", "zzzzzz")
+    assert english.code == 2, english.err
+    assert "The personal code 'zzzzzz' was given to no member of this session" in english.err
+    english = cli("--lang", "en", *join, "--name", "Nathalie Roux", "--member-code", karim)
+    assert english.code == 2 and "This personal code is not Nathalie Roux's" in english.err
+    writer.sync()
+    assert not writer.has_voted(ELECTION, "Nathalie Roux")
+    assert not writer.has_voted(ELECTION, "Karim Haddad")
+
+    # her own code, with or without her name (the code names her, as on the phones), votes
+    mine = cli(*join, "--member-code", nathalie.lower())
+    assert mine.code == 0, mine.err
+    writer.sync()
+    assert writer.has_voted(ELECTION, "Nathalie Roux")
+
+
+def _desk(writer: SessionWriter, keys: str, monkeypatch) -> None:
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    from seminar_cli.ui import console
+    from seminar_cli.ui.desk import run_desk
+
+    monkeypatch.setattr(console, "has_terminal", lambda: True)
+    with create_pipe_input() as pipe:
+        pipe.send_text(keys)
+        with create_app_session(input=pipe, output=DummyOutput()):
+            run_desk(writer)
+
+
+def test_the_desk_survives_an_enter_after_a_miss_and_restarts_where_it_stands(
+    tmp_path, monkeypatch, capsys
+):
+    """Found in the AG rehearsal: a second Enter after « Personne ne correspond » closed the
+    desk, and a desk restarted did not say the attendance already recorded."""
+    writer = bundled_ag(tmp_path)
+    # a name nobody has, Enter (the message seen), then Hélène signed in, then Enter alone
+    _desk(writer, "Zorglub\r\rMarchand\r\r\r", monkeypatch)
+    said = capsys.readouterr().err
+    assert "Personne ne correspond à « Zorglub »." in said
+    assert "L'accueil reste ouvert : Entrée seule encore une fois pour le fermer." in said
+    writer.sync()
+    assert writer.state.status_of("Hélène Marchand") == "present"
+    assert "Émargement enregistré jusqu'ici" not in said  # nobody was signed in then
+
+    record_attendance(writer, "Julien Moreau", "represented", "Hélène Marchand")
+    _desk(writer, "\r", monkeypatch)  # restarted, then closed at once
+    said = capsys.readouterr().err
+    assert "Émargement enregistré jusqu'ici — présents : 1 · représentés : 1 · excusés : 0" in said
+    assert "Quorum : 2 présents ou représentés" in said
+
+
+def test_attendance_help_gives_one_example_a_line(tmp_path):
+    shown = seminar(tmp_path, "attendance", "--help")
+    lines = shown.stdout.splitlines()
+    assert '    seminar attendance --present-name "Hélène Marchand"' in lines
+    assert "    seminar attendance --codes" in lines

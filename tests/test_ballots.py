@@ -395,6 +395,28 @@ def test_join_tells_who_does_not_vote(tmp_path):
     assert reports == ["not_voter"]
 
 
+def test_a_refusal_without_a_register_speaks_of_the_agendas_participants(tmp_path):
+    """A roster without a register of members: someone off it is told they are not on the
+    agenda's list (not « ni présent(e) …, ni membre inscrit »), an excused member that they
+    are marked excused."""
+    from seminar_cli.errors import AnswerError
+
+    writer = board_writer(tmp_path)
+    attend(writer, Emma="excused")
+    open_ballot(writer)
+    found = writer.agenda.find_prompt("bureau")
+    assert found is not None
+    told = []
+    for name in ("Zoé Inconnue", "Emma Vidal"):
+        with pytest.raises(AnswerError) as refused:
+            Joiner(writer, name).answer(found[1], "Bruno Petit")
+        told.append(refused.value.message())
+    assert told == [
+        "Zoé Inconnue ne vote pas : ce nom n'est pas sur la liste des participants de l'agenda.",
+        "Emma Vidal ne vote pas : noté·e excusé·e sur la feuille d'émargement.",
+    ]
+
+
 # -- key p, and headless runs -------------------------------------------------------------------
 class Keys:
     """Presses the given keys' commands once each, in turn, at the start of each wait."""

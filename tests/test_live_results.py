@@ -187,3 +187,22 @@ def test_a_result_too_tall_for_80x24_says_how_many_lines_it_hides(tmp_path):
         if "Quels sujets creuser" in f and "Jeunes" in f
     )
     assert "masquée" not in tall and "Alimentation" in tall  # room enough: every bar, no notice
+
+
+def test_an_assemblys_last_segment_asks_to_end_the_assembly_not_the_seminar(tmp_path):
+    """Found in the AG rehearsal: the last segment of an assembly asked « terminer le
+    séminaire ? » and its closing screen said « Séminaire terminé »."""
+    writer = open_writer(
+        tmp_path, CLOSING.replace("segments:", "assembly:\n  quorum: 0\nsegments:")
+    )
+    keys = ScriptedKeys(writer.clock, keys_at((5, "n"), (6, "n"), (7, "y"), (8, "enter")))  # type: ignore[arg-type]
+    console = recording_console(80, 24)
+    controls = LiveControls(console=console, keys=keys)
+    with controls:
+        Runner(writer, controls, RoomPrompter(), auto_advance=False).run()
+    screen = console.file.getvalue()  # type: ignore[attr-defined]
+    assert "Dernier point de l'ordre du jour : terminer l'assemblée ?" in screen
+    assert "y ou Entrée : terminer l'assemblée · Échap ou n : continuer" in screen
+    assert "Assemblée terminée" in screen
+    assert "séminaire" not in screen.lower()
+    assert not keys.script

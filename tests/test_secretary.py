@@ -245,6 +245,69 @@ def test_the_console_edits_lines_at_a_terminal(tmp_path, live):
     ]
 
 
+def test_the_console_shows_a_segment_change_while_a_line_is_being_typed(tmp_path, live):
+    """Found in the AG rehearsal: the console said a new segment only after the next line
+    was typed, so a note meant for it went elsewhere.  The line under the prompt follows the
+    journal while the secretary types."""
+    from tests.session_helpers import spawn_seminar
+
+    child = spawn_seminar(tmp_path, "secretary", live.session_id, dimensions=(24, 120))
+    try:
+        child.expect("En cours : séquence « Ouverture »", timeout=60)  # above the prompt
+        child.expect("›", timeout=60)
+        child.send("Les rapporteurs")  # typing, not yet sent
+        live.writer.record(EventType.segment_ended, segment="ouverture")
+        live.writer.record(EventType.segment_started, segment="relions")
+        child.expect("Relions-la", timeout=60)  # seen before the line is sent
+        child.send(" arrivent\r")
+        child.expect("Note enregistrée", timeout=60)
+        child.expect("›", timeout=60)
+        child.send("\x04")
+        child.expect(pexpect.EOF, timeout=60)
+    finally:
+        child.close(force=True)
+    assert records(tmp_path, live.session_id) == [
+        ("note", {"segment": "relions", "text": "Les rapporteurs arrivent"})
+    ]
+
+
+def test_the_console_cuts_its_long_lines_at_words_on_an_80_column_terminal(tmp_path, live):
+    """Found in the AG rehearsal: at 80 columns the console's long lines (its help, a segment
+    pinned) were cut by the terminal in the middle of a word."""
+    import re
+
+    from tests.conftest import seminar_cmd, subprocess_env
+
+    env = subprocess_env(tmp_path)
+    del env["COLUMNS"]  # as a terminal's shell leaves it: the terminal's own width is read
+    cmd = seminar_cmd()
+    child = pexpect.spawn(
+        cmd[0], [*cmd[1:], "secretary", live.session_id], env=env, cwd=str(tmp_path),
+        dimensions=(24, 80), encoding="utf-8", timeout=20,
+    )  # fmt: skip
+    child.logfile_read = io.StringIO()
+    try:
+        child.expect("›", timeout=60)
+        child.send("s: relions\r")
+        child.expect("Relions-la", timeout=60)
+        child.expect("›", timeout=60)
+        child.send("\x04")
+        child.expect(pexpect.EOF, timeout=60)
+        shown = child.logfile_read.getvalue()
+    finally:
+        child.close(force=True)
+    # without the terminal's control sequences (the prompt's redraws pad with spaces)
+    plain = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]|[\r\x08]", "", shown)
+    lines = [line.rstrip() for line in plain.split("\n") if line.strip()]
+    assert lines and all(len(line) <= 80 for line in lines), lines
+    said = " ".join(plain.split())
+    # whole words, in their order, where the terminal used to cut one
+    assert "rattacher la suite à une séquence (s: seul : la séquence en cours)" in said
+    assert "La suite va à la séquence « Relions-la à nos défis collectifs » (s: seul" in said
+    helped = next(i for i, line in enumerate(lines) if line.startswith("  s: id"))
+    assert lines[helped + 1].startswith(" " * 29)  # under the help's second column
+
+
 def test_a_due_date_that_does_not_exist_is_told_so(cli, tmp_path, live):
     for day in ("31/02/2027", "2027-02-30"):
         result = cli("action", "Relire", "--owner", "Camille", "--due", day)
@@ -254,3 +317,31 @@ def test_a_due_date_that_does_not_exist_is_told_so(cli, tmp_path, live):
     badly = cli("action", "Relire", "--owner", "Camille", "--due", "31-02-2027")
     assert "écrivez AAAA-MM-JJ ou JJ/MM/AAAA" in badly.err
     assert records(tmp_path, live.session_id) == []
+
+
+def test_an_assemblys_close_points_to_its_pv_not_to_a_seminars_minutes(cli, monkeypatch):
+    """Found in the AG rehearsal: after an assembly closed, `start` and the secretary's console
+    suggested `seminar export ID --format html` (a compte rendu), not the procès-verbal."""
+    from tests.session_helpers import only_session
+
+    started = cli("start", "assemblee-generale", "--no-input", "--speed", "600")
+    assert started.code == 0, started.err
+    sid = only_session()
+    assert started.err.splitlines()[-1] == (
+        f"Séance {sid} terminée. Procès-verbal : seminar export {sid} --kind pv --format html"
+    )
+    monkeypatch.setattr(sys, "stdin", io.StringIO("Le président remercie l'assistance\n"))
+    console = cli("secretary", sid)
+    assert console.code == 0, console.err
+    assert (
+        f"1 enregistrement dans la séance {sid}. Procès-verbal : seminar export {sid} --kind pv"
+        in console.err
+    )
+    monkeypatch.setattr(sys, "stdin", io.StringIO("A note\nAnother\n"))
+    console = cli("--lang", "en", "secretary", sid)
+    assert (
+        f"2 records in session {sid}. Minutes of the meeting: seminar export {sid} --kind pv"
+        in (console.err)
+    )
+    pv = cli("export", sid, "--kind", "pv", "--format", "html", "-o", "-")
+    assert pv.code == 0, pv.err  # the command suggested works

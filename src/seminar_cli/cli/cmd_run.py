@@ -172,7 +172,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         from seminar_cli.cli.common import find_session, open_journal
         from seminar_cli.errors import SessionError
-        from seminar_cli.session.join import Joiner
+        from seminar_cli.session.join import Joiner, joining_name
         from seminar_cli.session.service import stored_agenda, writer_on_session_clock
         from seminar_cli.typed_text import plain_name
         from seminar_cli.ui import console
@@ -197,6 +197,7 @@ def register(app: typer.Typer) -> None:
             raise UsageError("join.needs_answers")
         # answers are timed as the runner times its segments (a rehearsal runs faster)
         writer = writer_on_session_clock(journal, row)
+        name = joining_name(writer.state, name, member_code)
         if no_input:
             assert script is not None
             joiner = Joiner(writer, name, member_code)
@@ -303,7 +304,8 @@ def _run(
                 _run_guarded(runner, controls)
     writer.sync()
     if writer.state.closed:
-        console.say(t("run.closed", id=writer.session_id))
+        meeting = writer.state.agenda.assembly is not None  # its minutes are a PV
+        console.say(t("run.closed.meeting" if meeting else "run.closed", id=writer.session_id))
     else:
         console.say(t("run.suspended", id=writer.session_id))
 

@@ -170,6 +170,32 @@ def _read_line(stream: TextIO) -> str | None:
     return repair_undecodable(line) if line else None
 
 
+def wrapped(text: str, width: int) -> str:
+    """``text`` cut at spaces to ``width`` columns; a line of two columns (the help's « d: texte
+    … une décision ») goes on under its second column, others under their own indentation."""
+    import re
+    import textwrap
+
+    lines = []
+    for line in text.split("\n"):
+        column = re.match(r"^(\s*\S.*?\s{2,})\S", line)
+        indent = column.group(1) if column else line[: len(line) - len(line.lstrip())]
+        lines.extend(
+            textwrap.wrap(
+                line,
+                width=max(20, width - 1),  # the last column: some terminals wrap on it
+                subsequent_indent=" " * len(indent),
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+            or [""]
+        )
+    return "\n".join(lines)
+
+
+WHERE_REFRESH_SECONDS = 1.0  # how often the console's live line reads the journal again
+
+
 class SecretaryConsole:
     """A small loop: one line, one record; the current segment shown before each line."""
 
@@ -184,6 +210,7 @@ class SecretaryConsole:
         self._was_closed = writer.state.closed
         self._last_where: str | bool | None = False  # False: nothing shown yet
         self._session: Any = None  # a prompt_toolkit PromptSession, made at the first line
+        self._toolbar = ""  # the live line under the prompt, as last read
 
     def _prompt_session(self) -> Any:
         """Line editing for a person at a terminal: arrows, Ctrl-A/E, and ↑ recalling this
@@ -195,19 +222,57 @@ class SecretaryConsole:
             from prompt_toolkit.history import InMemoryHistory
             from prompt_toolkit.output import create_output
 
-            # the prompt goes to stderr, as every message of the console does
+            # the prompt goes to stderr, as every message of the console does; its first line
+            # says where a line typed now goes, read again each second: a segment that starts
+            # (or a session that closes) while the secretary types is seen at once (a line of
+            # the prompt itself, not a toolbar: that needs the terminal to report its cursor)
             self._session = PromptSession(
-                history=InMemoryHistory(), output=create_output(stdout=sys.stderr)
+                history=InMemoryHistory(),
+                output=create_output(stdout=sys.stderr),
+                refresh_interval=WHERE_REFRESH_SECONDS,
             )
         return self._session
 
-    def run(self) -> None:
+    def _say(self, message: str, style: str | None = None) -> None:
+        """A line of the console, cut at words to the terminal's width when a person reads it
+        there (a terminal cuts a long line mid-word)."""
         from seminar_cli.ui.console import say
 
-        title = self.writer.state.meta.get("title", "")
-        say(t("secretary.console.title", id=self.row.id, title=title))
         if self.interactive:
-            say(t("secretary.console.help"))
+            import shutil
+
+            message = wrapped(message, shutil.get_terminal_size().columns)
+        say(message, style=style)
+
+    def _prompt_lines(self) -> str:
+        import shutil
+
+        return f"{wrapped(self._where_now(), shutil.get_terminal_size().columns)}\n› "
+
+    def _where_now(self) -> str:
+        """The live line above the prompt: the segment a line typed now goes to."""
+        from seminar_cli.errors import SeminarError
+
+        try:
+            where = self._current()
+        except SeminarError:  # a busy journal: the last line shown stands for a second
+            return self._toolbar
+        if self.pinned is None and self.writer.state.closed:
+            meeting = self.writer.agenda.assembly is not None
+            closed = t(
+                "secretary.console.closed.meeting" if meeting else "secretary.console.closed"
+            )
+            self._toolbar = f"{closed}\n{t('secretary.console.current', where=_where(None))}"
+        else:
+            title = self.writer.agenda.segment(where).title if where is not None else None
+            self._toolbar = t("secretary.console.current", where=_where(title))
+        return self._toolbar
+
+    def run(self) -> None:
+        title = self.writer.state.meta.get("title", "")
+        self._say(t("secretary.console.title", id=self.row.id, title=title))
+        if self.interactive:
+            self._say(t("secretary.console.help"))
         while True:
             self._show_where()
             try:
@@ -218,7 +283,11 @@ class SecretaryConsole:
                 break
             if not self._handle(line):
                 break
-        say(counted("secretary.console.bye", self.count, id=self.row.id))
+        # an assembly's minutes are a PV
+        bye = "secretary.console.bye"
+        if self.writer.agenda.assembly is not None:
+            bye = "secretary.console.bye.meeting"
+        self._say(counted(bye, self.count, id=self.row.id))
 
     def _read(self) -> str | None:
         import sys
@@ -227,7 +296,7 @@ class SecretaryConsole:
             from seminar_cli.typed_text import repair_undecodable
 
             # prompt_toolkit escapes a byte that is not UTF-8 as _read_line does: same repair
-            return repair_undecodable(str(self._prompt_session().prompt("› ")))
+            return repair_undecodable(str(self._prompt_session().prompt(self._prompt_lines)))
         line = _read_line(sys.stdin)
         if line is None:
             return None  # end of input (Ctrl-D)
@@ -240,29 +309,31 @@ class SecretaryConsole:
         return target_segment(self.writer.state, self.pinned)
 
     def _show_where(self) -> None:
-        from seminar_cli.ui.console import say
-
+        if self.interactive:  # the prompt's own first line says it, live (_where_now)
+            return
         where = self._current()
         if self.writer.state.closed and not self._was_closed:
             self._was_closed = True
-            say(t("secretary.console.closed"))
+            meeting = self.writer.agenda.assembly is not None
+            self._say(
+                t("secretary.console.closed.meeting" if meeting else "secretary.console.closed")
+            )
         if where != self._last_where:
             self._last_where = where
             title = self.writer.agenda.segment(where).title if where is not None else None
-            say(t("secretary.console.current", where=_where(title)))
+            self._say(t("secretary.console.current", where=_where(title)))
 
     def _handle(self, line: str) -> bool:
         """Record one line; False to stop."""
         from seminar_cli.errors import SeminarError
         from seminar_cli.session.records import parse_console_line, write_record
-        from seminar_cli.ui.console import say
 
         try:
             parsed = parse_console_line(line)
             if parsed.kind == "quit":
                 return False
             if parsed.kind == "help":
-                say(t("secretary.console.help"))
+                self._say(t("secretary.console.help"))
                 return True
             if parsed.kind == "segment":
                 self._pin(parsed.text)
@@ -276,20 +347,19 @@ class SecretaryConsole:
                 due=parsed.due,
             )
         except SeminarError as error:
-            say(error.message(), style="red")
+            self._say(error.message(), style="red")
             return True
         self.count += 1
-        say(_saved(saved, self.row))
+        self._say(_saved(saved, self.row))
         return True
 
     def _pin(self, segment: str) -> None:
         from seminar_cli.session.records import target_segment
-        from seminar_cli.ui.console import say
 
         if not segment:
             self.pinned = None
-            say(t("secretary.console.unpinned"))
+            self._say(t("secretary.console.unpinned"))
             return
         target_segment(self.writer.state, segment)  # raises for an unknown id
         self.pinned = segment
-        say(t("secretary.console.pinned", title=self.writer.agenda.segment(segment).title))
+        self._say(t("secretary.console.pinned", title=self.writer.agenda.segment(segment).title))

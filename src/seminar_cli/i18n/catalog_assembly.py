@@ -206,6 +206,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "deliberates without a quorum.",
     ),
     "live.next_end.meeting": ("fin de la séance", "end of the meeting"),
+    # an assembly's own words where a seminar's say « séminaire » and « compte rendu »
+    "live.keys.end.meeting": (
+        "y ou Entrée : terminer l'assemblée · Échap ou n : continuer",
+        "y or Enter: end the meeting · Esc or n: carry on",
+    ),
+    "live.end.confirm.meeting": (
+        "Dernier point de l'ordre du jour : terminer l'assemblée ? Ses questions restantes sont "
+        "posées, puis leurs résultats affichés.",
+        "Last item of the agenda: end the meeting? Its remaining prompts are asked, then their "
+        "results shown.",
+    ),
+    "live.closed.title.meeting": ("Assemblée terminée", "Meeting over"),
+    "run.closed.meeting": (
+        "Séance {id} terminée. Procès-verbal : seminar export {id} --kind pv --format html",
+        "Session {id} closed. Minutes of the meeting: seminar export {id} --kind pv --format html",
+    ),
+    "secretary.console.closed.meeting": (
+        "L'assemblée vient de se terminer : les ajouts complètent son procès-verbal.",
+        "The meeting has just ended: additions complete its minutes.",
+    ),
+    "secretary.console.bye.meeting": (
+        "{count} enregistrements dans la séance {id}. Procès-verbal : seminar export {id} --kind pv",
+        "{count} records in session {id}. Minutes of the meeting: seminar export {id} --kind pv",
+    ),
+    "secretary.console.bye.meeting_one": (
+        "{count} enregistrement dans la séance {id}. Procès-verbal : seminar export {id} --kind pv",
+        "{count} record in session {id}. Minutes of the meeting: seminar export {id} --kind pv",
+    ),
     # ---------------------------------------------------------------- seminar attendance
     "att.unknown_name": (
         "« {name} » n'est pas dans le registre de cette séance.",
@@ -257,6 +285,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "att.ask_status": ("{name} :", "{name}:"),
     "att.ask_holder": ("Représenté·e par (nom du mandataire) :", "Represented by (holder's name):"),
     "att.none_found": ("Personne ne correspond à « {name} ».", "Nobody matches '{name}'."),
+    "att.still_open": (
+        "L'accueil reste ouvert : Entrée seule encore une fois pour le fermer.",
+        "The desk stays open: Enter alone once more to close it.",
+    ),
+    "att.desk_now": (
+        "Émargement enregistré jusqu'ici — présents : {present} · représentés : {represented} "
+        "· excusés : {excused}",
+        "Attendance recorded so far — present: {present} · represented: {represented} "
+        "· excused: {excused}",
+    ),
     "help.attendance": (
         "Émargement de l'assemblée générale, dans un autre terminal (l'accueil) : présents, "
         "pouvoirs, excusés ; donne à chaque membre présent son code personnel.",
@@ -265,14 +303,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "help.attendance.epilog": (
         "Sans option : recherche d'un nom (accents et casse ignorés), puis présent, représenté "
-        "ou excusé. Exemples :\n\n"
+        "ou excusé.\n\n\b\nExemples :\n"
         '  seminar attendance --present-name "Hélène Marchand"\n'
         '  seminar attendance --proxy "Hélène Marchand:Julien Moreau" --excused Roux\n'
         "  seminar attendance --present 23 --represented 4\n"
         "  seminar attendance --cards cartes.html\n"
         "  seminar attendance --codes",
         "Without options: search a name (accents and case ignored), then present, represented "
-        "or excused. Examples:\n\n"
+        "or excused.\n\n\b\nExamples:\n"
         '  seminar attendance --present-name "Hélène Marchand"\n'
         '  seminar attendance --proxy "Hélène Marchand:Julien Moreau" --excused Roux\n'
         "  seminar attendance --present 23 --represented 4\n"

@@ -93,13 +93,54 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ce scrutin est réservé aux membres : rejoignez avec --name VOTRE NOM.",
         "This ballot is for members only: join with --name YOUR NAME.",
     ),
-    "ballot.not_voter_self": (
-        "{name} ne vote pas : ni présent(e) sur la feuille d'émargement, ni membre inscrit.",
-        "{name} does not vote: neither present on the attendance sheet nor a registered member.",
+    # why someone casts no ballot (session/ballots.why_not_voter): the true reason
+    "ballot.why.off_register": (
+        "{name} ne vote pas : ce nom n'est pas au registre des membres.",
+        "{name} does not vote: this name is not on the register of members.",
     ),
-    "ballot.not_voter": (
-        "{name} ne peut pas voter pour {member} : ni présent(e), ni porteur de son pouvoir.",
-        "{name} cannot vote for {member}: neither present nor holding their proxy.",
+    "ballot.why.off_roster": (
+        "{name} ne vote pas : ce nom n'est pas sur la liste des participants de l'agenda.",
+        "{name} does not vote: this name is not on the agenda's list of participants.",
+    ),
+    "ballot.why.guest": (
+        "{name} ne vote pas : invité·e, pas membre ; un invité participe mais ne vote pas.",
+        "{name} does not vote: a guest, not a member; a guest takes part but does not vote.",
+    ),
+    "ballot.why.represented": (
+        "{name} ne vote pas en personne : représenté·e par {holder}, qui dépose son bulletin.",
+        "{name} does not vote in person: represented by {holder}, who casts their ballot.",
+    ),
+    "ballot.why.not_signed_in": (
+        "{name} ne vote pas : pas encore émargé·e présent·e (passez à l'accueil).",
+        "{name} does not vote: not signed in present yet (go to the desk).",
+    ),
+    "ballot.why.absent": (
+        "{name} ne vote pas : noté·e absent·e sur la feuille d'émargement.",
+        "{name} does not vote: marked absent on the attendance sheet.",
+    ),
+    "ballot.why.excused": (
+        "{name} ne vote pas : noté·e excusé·e sur la feuille d'émargement.",
+        "{name} does not vote: marked excused on the attendance sheet.",
+    ),
+    "ballot.why.left": (
+        "{name} ne vote plus : parti·e en cours de séance.",
+        "{name} no longer votes: left during the session.",
+    ),
+    "ballot.why.for_not_member": (
+        "{name} ne peut pas voter pour {member} : {member} n'est pas membre votant.",
+        "{name} cannot vote for {member}: {member} is not a voting member.",
+    ),
+    "ballot.why.for_present": (
+        "{name} ne peut pas voter pour {member} : {member} est présent·e et vote en personne.",
+        "{name} cannot vote for {member}: {member} is present and votes in person.",
+    ),
+    "ballot.why.for_other_holder": (
+        "{name} ne peut pas voter pour {member} : son pouvoir est confié à {holder}.",
+        "{name} cannot vote for {member}: their proxy is held by {holder}.",
+    ),
+    "ballot.why.for_no_proxy": (
+        "{name} ne peut pas voter pour {member} : {member} ne lui a pas confié son pouvoir.",
+        "{name} cannot vote for {member}: {member} gave them no proxy.",
     ),
     "ballot.already": (
         "Le bulletin pour {member} est déjà dans l'urne : un bulletin secret ne se vote qu'une "
@@ -214,10 +255,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{question}” is a members' ballot: join with --name YOUR NAME to vote.",
     ),
     "join.result.not_voter": (
-        "« {question} » : vous ne votez pas (ni présent sur la feuille d'émargement, ni porteur "
-        "d'un pouvoir).",
-        "“{question}”: you do not vote (neither present on the attendance sheet nor holding a "
-        "proxy).",
+        "« {question} » : {reason}",
+        "“{question}”: {reason}",
     ),
     "join.result.already": (
         "Ce bulletin de « {question} » était déjà dans l'urne : il n'est pas compté deux fois.",
@@ -287,6 +326,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ce code personnel n'est pas celui de {name} : vérifiez-le sur votre carte, ou "
         "demandez-le à l'accueil.",
         "This personal code is not {name}'s: check it on your card, or ask for it at the desk.",
+    ),
+    "join.member_code_unknown": (
+        "Le code personnel « {code} » n'a été donné à aucun membre de cette séance : "
+        "vérifiez-le sur votre carte, ou demandez-le à l'accueil.",
+        "The personal code '{code}' was given to no member of this session: check it on your "
+        "card, or ask for it at the desk.",
+    ),
+    "join.member_code_no_register": (
+        "Cette séance n'a pas de registre des membres, donc pas de codes personnels : "
+        "rejoignez sans --member-code.",
+        "This session has no register of members, so no personal codes: join without "
+        "--member-code.",
     ),
     "join.member_code_missing": (
         "{name} est membre : dans une assemblée, voter demande son code personnel "

@@ -66,6 +66,10 @@ def load_minutes(journal: Journal, row: SessionRow, kind: MinutesKind = "compte-
     # meanwhile is not in these minutes)
     head = journal.hash_at(row.id, events[-1].seq) if events else None
     chain = (events[-1].seq, head) if events and head else None
+    # the seal's hash as `seminar seal` prints it: the chain's at the seal's own event
+    seal_event = next((e for e in events if e.type == "session_sealed"), None)
+    seal_hash = journal.hash_at(row.id, seal_event.seq) if seal_event else None
+    seal_head = (seal_event.seq, seal_hash) if seal_event and seal_hash else None
     # anonymous answers still held for their batch: counted (never read) so that a draft does
     # not say « Aucune réponse » while the room's screen shows them arriving
     pending = {
@@ -83,6 +87,7 @@ def load_minutes(journal: Journal, row: SessionRow, kind: MinutesKind = "compte-
         as_of=as_of,
         chain_head=chain,
         pending_anonymous=pending,
+        seal_head=seal_head,
     )
 
 
@@ -96,11 +101,13 @@ def build_minutes(
     as_of: datetime | None = None,
     chain_head: tuple[int, str] | None = None,
     pending_anonymous: Mapping[str, int] | None = None,
+    seal_head: tuple[int, str] | None = None,
 ) -> Minutes:
     """The minutes of one session from its agenda and events; ``as_of`` is the moment a running
     segment is measured at (default: the journal's last event); ``chain_head`` the position and
     hash of the last of ``events`` in the journal's chain; ``pending_anonymous`` how many
-    anonymous answers each prompt still holds for its batch (by prompt id)."""
+    anonymous answers each prompt still holds for its batch (by prompt id); ``seal_head`` the
+    position and chain hash of the seal's own event (the hash `seminar seal` prints)."""
     # tens of thousands of small records and no garbage cycles among them: the cyclic
     # collector would only rescan the growing heap again and again (a third of the time)
     collecting = gc.isenabled()
@@ -115,6 +122,7 @@ def build_minutes(
             as_of,
             chain_head,
             pending_anonymous or {},
+            seal_head,
         )
     finally:
         if collecting:
@@ -130,6 +138,7 @@ def _build(
     as_of: datetime | None,
     chain_head: tuple[int, str] | None = None,
     pending_anonymous: Mapping[str, int] | None = None,
+    seal_head: tuple[int, str] | None = None,
 ) -> Minutes:
     state = fold(session_id, agenda, events)
     if state.opened_at is None:
@@ -167,11 +176,13 @@ def _build(
         decisions=general[1],
         actions=general[2],
         assembly=assembly,
-        seal=_seal(state, chain_head),
+        seal=_seal(state, chain_head, seal_head),
     )
 
 
-def _seal(state: SessionState, chain_head: tuple[int, str] | None) -> SealMinutes | None:
+def _seal(
+    state: SessionState, chain_head: tuple[int, str] | None, seal_head: tuple[int, str] | None
+) -> SealMinutes | None:
     if chain_head is None:
         return None
     known = set(state.segments)
@@ -188,12 +199,14 @@ def _seal(state: SessionState, chain_head: tuple[int, str] | None) -> SealMinute
         if record.erratum
     ]
     sealed = state.sealed
+    # the seal's own event when known (`seminar seal` prints its hash), else what it covers
+    seal_seq, seal_hash = seal_head or ((sealed.seq, sealed.hash) if sealed else (None, None))
     return SealMinutes(
         chain_hash=chain_head[1],
         chain_seq=chain_head[0],
         sealed_at=sealed.when if sealed else None,
-        sealed_hash=sealed.hash if sealed else None,
-        sealed_seq=sealed.seq if sealed else None,
+        sealed_hash=seal_hash if sealed else None,
+        sealed_seq=seal_seq if sealed else None,
         errata=errata,
     )
 

@@ -318,8 +318,12 @@ class SealMinutes(_Model):
         description="When the session was sealed, on the wall clock (a rehearsal's clock runs "
         "ahead of it); null: not sealed.",
     )
-    sealed_hash: str | None = Field(None, description="The chain's hash the seal recorded.")
-    sealed_seq: int | None = None  # the last event the seal covers
+    sealed_hash: str | None = Field(
+        None,
+        description="The chain's hash at the seal's own event (covering every event before it "
+        "and the seal), as `seminar seal` prints it.",
+    )
+    sealed_seq: int | None = None  # the seal's own event
     errata: list[Erratum] = Field(default_factory=list)
 
 

@@ -14,6 +14,8 @@ Core code: no terminal library.
 
 from __future__ import annotations
 
+from typing import Any
+
 from seminar_cli.agenda.models import Ballot, Prompt
 from seminar_cli.errors import AnswerError
 from seminar_cli.journal.state import SessionState
@@ -66,9 +68,48 @@ def ballot_member(state: SessionState, voter: str, on_behalf: str | None) -> str
     for member in allowed:
         if _key(member) == _key(wanted):
             return member
-    if on_behalf is None:
-        raise AnswerError("ballot.not_voter_self", name=voter)
-    raise AnswerError("ballot.not_voter", name=voter, member=wanted)
+    key, params = why_not_voter(state, voter, on_behalf)
+    raise AnswerError(key, **params)
+
+
+def why_not_voter(
+    state: SessionState, voter: str, on_behalf: str | None = None
+) -> tuple[str, dict[str, Any]]:
+    """The true reason ``voter`` may not cast a ballot (``on_behalf``'s, or their own), as a
+    catalogue key and its parameters: a guest, a name off the register, a member represented
+    (their holder votes for them), not signed in present; for someone else's ballot, that
+    member votes in person, gave their proxy to another, or gave none to ``voter``."""
+    if not state.agenda.participants:  # anyone votes, for themselves only: no proxies here
+        return "ballot.why.for_no_proxy", {"name": voter, "member": on_behalf or voter}
+    people = {_key(p.name): p for p in state.agenda.participants}
+    person = people.get(_key(voter))
+    name = person.name if person is not None else voter
+    if person is None:
+        off = "ballot.why.off_register" if state.agenda.has_register else "ballot.why.off_roster"
+        return off, {"name": name}
+    if not person.member:
+        return "ballot.why.guest", {"name": name}
+    record = state.attendance.get(name)
+    status = state.status_of(name)
+    if status == "represented" and record is not None and record.represented_by:
+        return "ballot.why.represented", {"name": name, "holder": record.represented_by}
+    if status != "present":
+        if record is None or status not in ("absent", "excused", "left"):
+            return "ballot.why.not_signed_in", {"name": name}
+        return f"ballot.why.{status}", {"name": name}
+    if on_behalf is None or _key(on_behalf) == _key(name):  # a member present: not this case
+        return "ballot.why.off_register", {"name": name}
+    other = people.get(_key(on_behalf))
+    member = other.name if other is not None else on_behalf
+    if other is None or not other.member:
+        return "ballot.why.for_not_member", {"name": name, "member": member}
+    theirs = state.attendance.get(member)
+    if state.status_of(member) == "present":
+        return "ballot.why.for_present", {"name": name, "member": member}
+    if state.status_of(member) == "represented" and theirs and theirs.represented_by:
+        holder = theirs.represented_by
+        return "ballot.why.for_other_holder", {"name": name, "member": member, "holder": holder}
+    return "ballot.why.for_no_proxy", {"name": name, "member": member}
 
 
 def voters_present_and_represented(state: SessionState) -> int | None:

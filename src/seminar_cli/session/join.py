@@ -9,8 +9,10 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from seminar_cli.agenda.models import Prompt, Who
+from seminar_cli.errors import UsageError
 from seminar_cli.i18n import t
 from seminar_cli.journal.events import EventType
 from seminar_cli.journal.store import AnonymousOutcome
@@ -25,9 +27,13 @@ from seminar_cli.session.ballots import (
     ballot_member,
     ballots_this_person_may_cast,
     is_secret_ballot,
+    why_not_voter,
 )
 from seminar_cli.session.prompter import AskRequest, PromptClosed, Prompter, SkipPrompt
 from seminar_cli.session.service import SessionWriter
+
+if TYPE_CHECKING:
+    from seminar_cli.journal.state import SessionState
 
 POLL_SECONDS = 0.3
 # what can open or close a prompt (an answer's ref is kept unique by the journal itself)
@@ -67,6 +73,29 @@ def roster_name(roster: Iterable[str], typed: str) -> str:
     key = name_key(typed)
     matches = {n for n in names if name_key(n) == key}
     return matches.pop() if len(matches) == 1 else typed
+
+
+def joining_name(state: SessionState, name: str | None, member_code: str | None) -> str | None:
+    """The name ``seminar join --member-code CODE [--name NAME]`` joins under, refused before
+    anything is asked or answered (exit 2): a code nobody was given in this session, a code
+    that is not the named person's, or a code where no register of members gives any.  A code
+    without a name names its member, as on the phones."""
+    from seminar_cli.session.assembly import member_for_code
+
+    if member_code is None:
+        return name
+    agenda = state.agenda
+    if agenda.assembly is None or not agenda.has_register:
+        raise UsageError("join.member_code_no_register")
+    holder = member_for_code(state, member_code)
+    if holder is None:
+        raise UsageError("join.member_code_unknown", code=member_code.strip())
+    if not name:
+        return holder
+    person = roster_name((p.name for p in agenda.participants), name)
+    if person != holder:
+        raise UsageError("join.member_code_wrong", name=person)
+    return person
 
 
 def _nothing_chosen(raw: object) -> bool:
@@ -110,6 +139,12 @@ class Joiner:
             return False  # a guest, or someone off the register: nothing to prove
         code = self.member_code
         return code is None or member_for_code(self.writer.state, code) != self.name
+
+    def why_no_ballot(self) -> str:
+        """Why this participant casts no member's ballot, in words: a guest, represented (their
+        holder votes for them), not signed in present, off the register."""
+        key, params = why_not_voter(self.writer.state, self.name or "")
+        return t(key, **params)
 
     def ballot_targets(self, prompt: Prompt) -> list[str]:
         """The members whose ballot this participant may still cast (themselves first)."""

@@ -3,6 +3,11 @@
 ``verify`` recomputes a session's hash chain (journal/chain.py) from the journal alone and only
 reads it; ``seal`` records the chain's last hash as a ``session_sealed`` event, after which the
 secretary's records are errata (session/records.py).
+
+The seal's hash, as the terminal and the documents give it, is the chain's hash AT the seal's
+own event: it covers every event before it and the seal itself, and it is where the journal
+ends right after sealing, so ``seminar verify ID --expect HASH`` printed by ``seal`` passes at
+once (the event's payload holds the hash of the event before it, which it cannot hold its own).
 """
 
 from __future__ import annotations
@@ -27,8 +32,8 @@ SEAL_ATTEMPTS = 20  # another process writing between reading the head and seali
 
 @dataclass(frozen=True)
 class SealFacts:
-    seq: int  # the last event the seal covers
-    hash: str  # the chain's hash at that event
+    seq: int  # the seal's own event
+    hash: str  # the chain's hash at that event: what the seal's check expects
     at: datetime  # when it was sealed, on the wall clock
 
 
@@ -94,9 +99,16 @@ def verify_session(journal: Journal, row: SessionRow, expect: str | None = None)
         raise ChainError(
             "seal.verify.altered", id=row.id, seq=broken.seq, type=broken.type, at=when
         )
-    sealed, errata = _seal_and_errata(journal, row)
-    if sealed is not None and check.hashes.get(sealed.hash) != sealed.seq:
-        raise ChainError("seal.verify.seal_mismatch", id=row.id, seq=sealed.seq, hash=sealed.hash)
+    recorded, errata = _seal_and_errata(journal, row)
+    sealed: SealFacts | None = None
+    if recorded is not None:
+        covered, event_seq = recorded
+        if check.hashes.get(covered.hash) != covered.seq:
+            raise ChainError(
+                "seal.verify.seal_mismatch", id=row.id, seq=covered.seq, hash=covered.hash
+            )
+        at_seal = next((r.hash for r in rows if r.seq == event_seq), None)
+        sealed = SealFacts(event_seq, at_seal or covered.hash, covered.at)
     if wanted is not None and wanted != check.head:
         last = rows[-1] if rows else None
         found = check.hashes.get(wanted)
@@ -125,13 +137,16 @@ def verify_session(journal: Journal, row: SessionRow, expect: str | None = None)
     )
 
 
-def _seal_and_errata(journal: Journal, row: SessionRow) -> tuple[SealFacts | None, int]:
-    sealed: SealFacts | None = None
+def _seal_and_errata(journal: Journal, row: SessionRow) -> tuple[tuple[SealFacts, int] | None, int]:
+    """The first seal as recorded (the event it covers and that event's hash) with the seal's
+    own position, and the number of errata."""
+    sealed: tuple[SealFacts, int] | None = None
     errata = 0
     for event in journal.events(row.id):
         match event.data:
             case SessionSealed(seq=seq, hash=chain_hash) if sealed is None:
-                sealed = SealFacts(seq, chain_hash, state_seal_time(event.data, event.at))
+                covered = SealFacts(seq, chain_hash, state_seal_time(event.data, event.at))
+                sealed = (covered, event.seq)
             case Record(erratum=True):
                 errata += 1
     return sealed, errata
@@ -180,5 +195,10 @@ def seal_session(journal: Journal, row: SessionRow, wall: datetime | None = None
             wall_at=wall.isoformat(timespec="seconds"),
         )
         if event is not None:
-            return SealFacts(seq, head, wall)
+            sealed_head = journal.hash_at(row.id, event.seq)
+            if sealed_head is None:  # just written in the chain: cannot be
+                raise ChainError(
+                    "seal.verify.altered", id=row.id, seq=event.seq, type=event.type, at="?"
+                )
+            return SealFacts(event.seq, sealed_head, wall)
     raise SessionError("seal.busy", id=row.id)

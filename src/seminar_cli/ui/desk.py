@@ -80,15 +80,25 @@ def run_desk(writer: SessionWriter) -> None:
     check_not_sealed(writer.state)  # said before any question, not after each name
     if not has_terminal():
         raise NoTerminalError("common.no_terminal")
+    show_attendance_now(writer.state)  # a desk restarted mid-way starts from where it stands
+    missed = False  # the last name matched nobody
     while True:
         query = questionary.text(t("att.ask_name")).ask()
-        if query is None or not query.strip():
+        if query is None:  # Ctrl-C or Ctrl-D: the desk closes
             break
+        if not query.strip():
+            if missed:  # an Enter that only acknowledged « Personne ne correspond »
+                missed = False
+                say(t("att.still_open"), style="dim")
+                continue
+            break
+        missed = False
         writer.sync()
         state = writer.state
         found = search_people(writer.agenda, query)
         if not found:
             say(t("att.none_found", name=query.strip()), style="red")
+            missed = True
             continue
         name = found[0].name
         if len(found) > 1:  # the same list as the live screen's key a: who, and where they are
@@ -129,6 +139,19 @@ def run_desk(writer: SessionWriter) -> None:
             continue
         say(signed_in_line(done), style="bold")
         say(_band(quorum_now(writer.state)))
+
+
+def show_attendance_now(state: SessionState) -> None:
+    """The attendance as the journal holds it when the desk opens: nothing when nobody is
+    signed in yet, else the members present and represented, the excused, and the quorum."""
+    from seminar_cli.session.assembly import named_counts, quorum_now
+
+    if not state.attendance and state.paper_counts is None:
+        return
+    present, represented = named_counts(state)
+    excused = sum(1 for p in state.agenda.voting_members() if state.status_of(p.name) == "excused")
+    say(t("att.desk_now", present=present, represented=represented, excused=excused))
+    say(_band(quorum_now(state)))
 
 
 def _band(quorum: Quorum) -> str:

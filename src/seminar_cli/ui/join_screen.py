@@ -163,7 +163,10 @@ def run_join(
                 # a vote or an election: a ballot, and one with nothing chosen is a blank vote
                 style = "green"
                 what = "ballot" if what == "answered" else "ballot_blank"
-            console.print(Text(t(f"join.result.{what}", question=prompt.question), style=style))
+            params: dict[str, Any] = {"question": prompt.question}
+            if what == "not_voter":  # the true reason: a guest, represented, not signed in...
+                params["reason"] = joiner.why_no_ballot()
+            console.print(Text(t(f"join.result.{what}", **params), style=style))
 
         def still_open(prompt: Prompt) -> bool:
             writer.sync()

@@ -479,7 +479,11 @@ class LiveControls:
         while True:
             shown = self._result_shown()
             self._fit_console()
-            self._paint(closing_screen(title, self.results[shown][0], shown + 1, len(self.results)))
+            meeting = runner.state.agenda.assembly is not None
+            result = self.results[shown][0]
+            self._paint(
+                closing_screen(title, result, shown + 1, len(self.results), meeting=meeting)
+            )
             try:
                 keys = self.keys.read(MAX_FRAME * 60)
             except EOFError:

@@ -71,14 +71,50 @@ def render_results(
         header = Text(counted(room_count_key(prompt.type.value), count))
         header.stylize("dim")
         body = _RENDERERS[PROMPT_TYPES[prompt.type].drawing](prompt, summary, given)
+        verdict = body.verdict if isinstance(body, Verdicted) else None
         content = Group(header, Text(""), body)
-    return Panel(
+    panel = Panel(
         content,
         title=Text(prompt.question, style="bold"),
         title_align="left",
         border_style="cyan",
         padding=(0, 1),
     )
+    return RoomResult(panel, verdict) if given else panel
+
+
+PANEL_SIDES = 4  # cells a result's panel takes around its content: two borders, two of padding
+
+
+class Verdicted:
+    """A drawing whose last part is its verdict (who is elected, and by which rule): the lines a
+    short screen must keep whole while the bars above give way."""
+
+    def __init__(self, body: RenderableType, verdict: RenderableType) -> None:
+        self.body, self.verdict = body, verdict
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.body
+        yield self.verdict
+
+
+class RoomResult:
+    """A result's panel that knows how many of its last lines are its verdict: the live screen
+    (ui/screen.py) keeps that many when the panel is too tall, whatever the width wraps it to."""
+
+    def __init__(self, panel: Panel, verdict: RenderableType | None) -> None:
+        self.panel, self.verdict = panel, verdict
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.panel
+
+    def tail_height(self, console: Console, options: ConsoleOptions) -> int | None:
+        """The verdict's lines at this width and the panel's bottom border; None: no verdict
+        apart (the screen's default tail)."""
+        if self.verdict is None:
+            return None
+        inner = options.update_width(max(1, options.max_width - PANEL_SIDES))
+        return len(console.render_lines(self.verdict, inner, pad=False)) + 1
 
 
 def _bars(rows: list[tuple[str, int, str]], total: int) -> RenderableType:
@@ -179,9 +215,9 @@ def _election(prompt: Prompt, summary: dict[str, Any], given: list[AnswerRecord]
     counts: dict[str, int] = summary["counts"]
     cast = int(summary["cast"])
     rows = [(name, n, _share(n, cast)) for name, n in counts.items()]
-    lines: list[RenderableType] = [_bars(rows, cast), Text("")]
     figures = f"{t('election.cast', n=cast)} · {t('election.blank', n=summary['blank'])}"
-    lines.append(Text(figures, style="dim"))
+    body = Group(_bars(rows, cast), Text(""), Text(figures, style="dim"))
+    lines: list[RenderableType] = []
     elected = summary["elected"]
     if summary.get("deliberated") is False:
         lines.append(Text(t("election.no_quorum_room"), style="bold red"))
@@ -192,7 +228,7 @@ def _election(prompt: Prompt, summary: dict[str, Any], given: list[AnswerRecord]
     if summary["ties"]:
         lines.append(Text(t("election.ties", names=", ".join(summary["ties"])), style="bold red"))
     lines.append(Text(t(f"election.rule.{prompt.round or 1}"), style="dim"))
-    return Group(*lines)
+    return Verdicted(body, Group(*lines))
 
 
 def _number(value: float | None) -> str:

@@ -574,7 +574,11 @@ def _keys_lines(view: LiveView, width: int, height: int) -> list[Text]:
     if view.overlay == "quit":
         return [Text(t("live.keys.quit"), style="bold reverse")]
     if view.overlay == "end":
-        return [Text(t("live.keys.end"), style="bold reverse")]
+        return [
+            Text(
+                t("live.keys.end.meeting" if view.quorum else "live.keys.end"), style="bold reverse"
+            )
+        ]
     if view.overlay == "join":
         return [Text(t("live.keys.join"), style="bold reverse")]
     if view.count_prefix:
@@ -750,7 +754,8 @@ def _layout(
     elif view.overlay == "quit":
         overlay = render(_quit_overlay())
     elif view.overlay == "end":
-        overlay = render(Text(t("live.end.confirm"), style="bold"))
+        ending = "live.end.confirm.meeting" if view.quorum else "live.end.confirm"
+        overlay = render(Text(t(ending), style="bold"))
     schedule_lines = render(_schedule(view))
     address_lines = render(_address(view)) if view.join_url else []
     next_lines = render(_next(view))
@@ -815,13 +820,14 @@ def _layout(
         if len(lines) > free:
             if not shrink:
                 continue
-            if name == "results" and free > RESULT_TAIL + 2:
-                # a panel's end holds its verdict (adopted, mean...): the bars give way first,
-                # and a line under the panel says how many were left out (never an item
-                # silently missing)
+            verdict = _result_tail(view.results[-1], console, opts) if name == "results" else 0
+            if name == "results" and free > verdict + 2:
+                # a panel's end holds its verdict (adopted, mean, who is elected...): the bars
+                # give way first, and a line under the panel says how many were left out
+                # (never an item silently missing)
                 hidden = len(lines) - (free - 1)
                 more = Text(counted("live.results.hidden", hidden), style="dim")
-                lines = lines[: free - RESULT_TAIL - 1] + lines[-RESULT_TAIL:] + render(more)
+                lines = lines[: free - verdict - 1] + lines[-verdict:] + render(more)
             else:
                 lines = lines[:free]
         chosen[name] = lines
@@ -854,21 +860,28 @@ def _layout(
     return [Segment.adjust_line_length(line, width) for line in lines]
 
 
-def closing_screen(title: str, result: RenderableType, page: int, pages: int) -> RenderableType:
-    """The last screen of a seminar: the results of its closing prompts, until a key."""
-    return _ClosingScreen(title, result, page, pages)
+def closing_screen(
+    title: str, result: RenderableType, page: int, pages: int, *, meeting: bool = False
+) -> RenderableType:
+    """The last screen of a seminar (``meeting``: of an assembly): the results of its closing
+    prompts, until a key."""
+    return _ClosingScreen(title, result, page, pages, meeting)
 
 
 class _ClosingScreen:
-    def __init__(self, title: str, result: RenderableType, page: int, pages: int) -> None:
+    def __init__(
+        self, title: str, result: RenderableType, page: int, pages: int, meeting: bool
+    ) -> None:
         self.title, self.result, self.page, self.pages = title, result, page, pages
+        self.meeting = meeting
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = options.max_width
         height = options.height or options.max_height
         opts = options.reset_height().update_width(width)
         top = _render(console, opts, _spread(Text(self.title, style="bold"), Text(""), width))
-        top += _render(console, opts, Text(t("live.closed.title"), style="bold green"))
+        over = t("live.closed.title.meeting" if self.meeting else "live.closed.title")
+        top += _render(console, opts, Text(over, style="bold green"))
         keys = [t("live.keys.closed")]
         if self.pages > 1:
             keys.append(t("live.keys.older_results", page=self.page, pages=self.pages))
@@ -876,7 +889,8 @@ class _ClosingScreen:
         room = max(0, height - len(top) - len(bottom) - 1)
         body = _render(console, opts, self.result)
         if len(body) > room:  # the verdict, at the panel's end, stays
-            body = body[: max(0, room - RESULT_TAIL)] + body[-RESULT_TAIL:] if room else []
+            kept = min(room, _result_tail(self.result, console, opts))
+            body = body[: max(0, room - kept)] + body[-kept:] if room else []
         blank = [Segment(" " * width)]
         filler = [blank] * max(0, height - len(top) - len(bottom) - len(body) - 1)
         lines = [*top, blank, *body, *filler, *bottom]
@@ -885,6 +899,15 @@ class _ClosingScreen:
             yield from Segment.adjust_line_length(line, width)
             if index < len(lines) - 1:
                 yield new_line
+
+
+def _result_tail(result: RenderableType, console: Console, options: ConsoleOptions) -> int:
+    """How many lines at the end of a result's panel hold its verdict: as many as the panel
+    says (an election's « Élus : … » and its rule, wrapped at this width) and the border, else
+    ``RESULT_TAIL``."""
+    measure = getattr(result, "tail_height", None)
+    height = measure(console, options) if callable(measure) else None
+    return max(RESULT_TAIL, height) if isinstance(height, int) else RESULT_TAIL
 
 
 def _center_text(text: Text, width: int) -> Text:

@@ -6,16 +6,60 @@ holds."""
 from __future__ import annotations
 
 import os
+import subprocess
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pexpect
 
+from seminar_cli.agenda.loader import load_agenda
 from seminar_cli.journal.events import EventType
 from seminar_cli.journal.store import Journal
+from seminar_cli.session.service import (
+    SessionSetup,
+    SessionWriter,
+    anonymous_key_for,
+    claim_session,
+    open_session,
+)
 from seminar_cli.timer import FakeClock
 from tests.conftest import seminar_cmd, subprocess_env
+
+
+def run_seminar(tmp_path: Path, *args: str, lang: str = "fr") -> subprocess.CompletedProcess[str]:
+    """``seminar --lang LANG ARGS`` in its own process, in ``tmp_path``, with its journal there."""
+    return subprocess.run(
+        [*seminar_cmd(), "--lang", lang, *args],
+        env=subprocess_env(tmp_path),
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def bundled_assembly(tmp_path: Path) -> SessionWriter:
+    """The bundled assembly (its register of 40 members and 3 guests), nobody signed in, this
+    process running it: it holds the key the secret ballots are sealed to."""
+    journal = Journal.open(tmp_path / "journal.sqlite3")
+    clock = FakeClock()
+    session_id = open_session(journal, load_agenda("assemblee-generale"), SessionSetup(), clock)
+    writer = SessionWriter(journal, journal.session(session_id), clock)
+    writer.hold_anonymous_key()
+    return writer
+
+
+def take_over_as_new_runner(writer: SessionWriter) -> None:
+    """Another station claims the session, as ``resume`` does after a crash: a new key, and
+    whatever was sealed to the old one is voided."""
+    claim_session(
+        writer.journal,
+        writer.row,
+        writer.clock,
+        take_over=True,
+        public_key=anonymous_key_for(writer.agenda),
+    )
 
 
 class InstantClock(FakeClock):

@@ -25,6 +25,7 @@ from seminar_cli.session.join import Joiner
 from seminar_cli.session.service import SessionSetup, SessionWriter, open_session
 from seminar_cli.timer import SystemClock
 from tests.conftest import seminar_cmd, subprocess_env
+from tests.session_helpers import take_over_as_new_runner
 from tests.test_minutes_pending import rendered_text
 
 SECRET = "Zébulon-4217"
@@ -204,15 +205,8 @@ def test_an_answer_racing_a_new_runner_is_sealed_to_its_key_or_refused(tmp_path)
     threads = [threading.Thread(target=answer, args=(NAMES[i::2],)) for i in range(2)]
     for thread in threads:
         thread.start()
-    from seminar_cli.session.service import anonymous_key_for, claim_session
 
-    claim_session(
-        writer.journal,
-        writer.row,
-        writer.clock,
-        take_over=True,
-        public_key=anonymous_key_for(writer.agenda),
-    )
+    take_over_as_new_runner(writer)
     for thread in threads:
         thread.join(WAIT)
     writer.sync()
@@ -384,19 +378,12 @@ def test_a_runner_killed_with_three_ballots_pending_voids_them_and_they_vote_aga
 
 
 def test_the_minutes_say_how_many_anonymous_answers_a_stopped_station_voided(tmp_path):
-    from seminar_cli.session.service import anonymous_key_for, claim_session
 
     writer = holder(tmp_path)
     prompt = writer.agenda.find_prompt("idee")[1]
     assert Joiner(writer, "Camille Martin").answer(prompt, "une idée perdue")
     # the station stops, another claims the session: its key is new, the answer is voided
-    claim_session(
-        writer.journal,
-        writer.row,
-        writer.clock,
-        take_over=True,
-        public_key=anonymous_key_for(writer.agenda),
-    )
+    take_over_as_new_runner(writer)
     writer.sync()
     assert writer.state.voided_anonymous == {"idee": 1}
     joiner = Joiner(writer, "Camille Martin")

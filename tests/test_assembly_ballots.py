@@ -10,28 +10,16 @@ import time
 import httpx
 import pytest
 
-from seminar_cli.agenda.loader import load_agenda
 from seminar_cli.journal.events import EventType
-from seminar_cli.journal.store import Journal
 from seminar_cli.session.assembly import member_code, quorum_now, record_attendance
 from seminar_cli.session.ballots import (
     ballots_this_person_may_cast,
     voters_present_and_represented,
 )
-from seminar_cli.session.service import SessionSetup, SessionWriter, open_session
-from seminar_cli.timer import FakeClock
+from seminar_cli.session.service import SessionWriter
+from tests.session_helpers import bundled_assembly as bundled_ag
 
 GUEST = "Paul Renard"  # member: non in agendas/membres-ag.csv
-
-
-def bundled_ag(tmp_path) -> SessionWriter:
-    """The bundled assembly (its register of 40 members and 3 guests), nobody signed in."""
-    journal = Journal.open(tmp_path / "journal.sqlite3")
-    clock = FakeClock()
-    session_id = open_session(journal, load_agenda("assemblee-generale"), SessionSetup(), clock)
-    writer = SessionWriter(journal, journal.session(session_id), clock)
-    writer.hold_anonymous_key()  # as the runner does: this process opens the sealed ballots
-    return writer
 
 
 def sign_in(writer: SessionWriter) -> None:

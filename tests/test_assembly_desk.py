@@ -5,7 +5,6 @@ is in stays put until its vote closes, members signed in anywhere get their pers
 from __future__ import annotations
 
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -16,31 +15,12 @@ from seminar_cli.journal.store import Journal
 from seminar_cli.session.answers import ScriptedAnswer
 from seminar_cli.session.assembly import admit, code_of, member_code, record_attendance
 from seminar_cli.session.join import Joiner
-from seminar_cli.session.service import SessionSetup, SessionWriter, open_session
+from seminar_cli.session.service import SessionSetup, SessionWriter
 from seminar_cli.timer import FakeClock
-from tests.conftest import seminar_cmd, subprocess_env
+from tests.session_helpers import bundled_assembly as bundled_ag
+from tests.session_helpers import run_seminar as seminar
 
 ELECTION = "election-conseil"
-
-
-def seminar(tmp_path: Path, *args: str, lang: str = "fr") -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [*seminar_cmd(), "--lang", lang, *args],
-        env=subprocess_env(tmp_path),
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-
-
-def bundled_ag(tmp_path: Path) -> SessionWriter:
-    journal = Journal.open(tmp_path / "journal.sqlite3")
-    clock = FakeClock()
-    session_id = open_session(journal, load_agenda("assemblee-generale"), SessionSetup(), clock)
-    writer = SessionWriter(journal, journal.session(session_id), clock)
-    writer.hold_anonymous_key()  # as the runner does: this process opens the sealed ballots
-    return writer
 
 
 @pytest.fixture

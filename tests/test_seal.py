@@ -19,19 +19,9 @@ from seminar_cli.journal.chain import GENESIS, canonical_text, link, pending_lin
 from seminar_cli.journal.store import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, Journal
 from tests.conftest import seminar_cmd, subprocess_env
 from tests.minutes_helpers import run_headless
+from tests.session_helpers import run_seminar as seminar
 
 HASH = re.compile(r"\b[0-9a-f]{64}\b")
-
-
-def seminar(tmp_path: Path, *args: str, lang: str = "fr") -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [*seminar_cmd(), "--lang", lang, *args],
-        env=subprocess_env(tmp_path),
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 def by_hand(tmp_path: Path, *statements: str) -> None:

@@ -18,6 +18,7 @@ from seminar_cli.journal.events import EventType
 from seminar_cli.journal.store import Journal
 from seminar_cli.web.server import WebServer
 from tests.conftest import seminar_cmd, subprocess_env
+from tests.session_helpers import take_over_as_new_runner
 from tests.web_helpers import AGENDA, LiveSession, live_session
 
 CODE = "ABCDEF"
@@ -477,7 +478,6 @@ def test_start_serve_is_answered_over_http(tmp_path: Path) -> None:
 def test_a_ballot_voided_by_a_new_runner_may_be_cast_again_and_none_without_one(
     served: Served,
 ) -> None:
-    from seminar_cli.session.service import anonymous_key_for, claim_session
 
     phone, _token = served.join("Camille Martin")
     assert (
@@ -494,13 +494,7 @@ def test_a_ballot_voided_by_a_new_runner_may_be_cast_again_and_none_without_one(
     assert stopped.json()["message"].startswith("Le poste de l'animateur est arrêté")
     # a new runner claims the session: Camille's ballot, sealed to the dead key, is voided
     writer = served.session.writer
-    claim_session(
-        writer.journal,
-        writer.row,
-        writer.clock,
-        take_over=True,
-        public_key=anonymous_key_for(writer.agenda),
-    )
+    take_over_as_new_runner(writer)
     state = {p["id"]: p for p in phone.get("/api/state").json()["prompts"]}
     assert state["secret"]["answered"] is False
     assert phone.post("/api/answers", json={"prompt": "secret", "value": "pour"}).status_code == 201

@@ -418,4 +418,11 @@ def test_the_seal_is_dated_by_the_wall_clock_not_by_a_rehearsals(tmp_path: Path)
     assert any(day in seal_line.replace("\u00a0", " ") for day in days)
     data = json.loads(seminar(tmp_path, "export", sid, "--format", "json", "-o", "-").stdout)
     assert before <= datetime.fromisoformat(data["seal"]["sealed_at"]) <= after
+    # the refusals after the seal give the same wall-clock moment, not the rehearsal's
+    for args in (["attendance", sid, "--present", "3"], ["resume", sid]):
+        refused = seminar(tmp_path, *args)
+        assert refused.returncode == 1, refused.stderr
+        said = " ".join(refused.stderr.replace("\u00a0", " ").split())
+        assert any(f"depuis le {day}" in said for day in days), said
+        assert day(ahead) not in said
     assert data["session"]["ended_at"] > data["seal"]["sealed_at"]  # the rehearsal's clock

@@ -226,7 +226,7 @@ def check_not_sealed(state: SessionState) -> None:
     """The attendance of sealed minutes is final (PRODUCT §7): SessionError."""
     if state.sealed is not None:
         raise SessionError(
-            "seal.refused_attendance", id=state.session_id, at=_moment(state.sealed.at)
+            "seal.refused_attendance", id=state.session_id, at=_moment(state.sealed.when)
         )
 
 

@@ -70,7 +70,7 @@ def refuse_if_sealed(journal: Journal, row: SessionRow) -> None:
     from seminar_cli.session.seal import moment_text
 
     state = fold(row.id, stored_agenda(row), journal.events(row.id))
-    at = moment_text(state.sealed.at) if state.sealed is not None else "?"
+    at = moment_text(state.sealed.when) if state.sealed is not None else "?"
     raise SessionError("seal.refused_resume", id=row.id, at=at)
 
 

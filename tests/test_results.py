@@ -174,12 +174,25 @@ def test_anonymous_texts_never_show_a_name():
     assert "Personne" not in screen
 
 
-@pytest.mark.parametrize("kind", ["choice", "vote", "rating", "words", "ranking", "text"])
-def test_no_answers_says_so(kind: str):
+@pytest.mark.parametrize(
+    "kind", ["choice", "vote", "election", "rating", "words", "ranking", "text"]
+)
+def test_a_prompt_closed_without_answers_says_it_was_skipped_or_not_put_to_the_vote(kind: str):
+    """A prompt passed (Ctrl-C « Passer cette question ») and closed with no answer at all: a
+    resolution or an election reads « Non mise aux voix » as the PV says, any other prompt
+    « question passée », never a bare « Aucune réponse. » (AG rehearsal 2, defect 8)."""
     fields: dict[str, Any] = {"type": kind}
     if kind in ("choice", "ranking"):
         fields["choices"] = ["A", "B"]
+    if kind == "election":
+        fields.update(candidates=["A", "B"], seats=1)
     prompt = _prompt(**fields)
-    screen = _screen(prompt, [])
-    assert "Aucune réponse." in screen
+    screen = " ".join(_screen(prompt, [None]).replace("\u00a0", " ").split())
+    voted = kind in ("vote", "election")
+    said = "Non mise aux voix." if voted else "Pas de réponse : question passée."
+    assert said in screen
+    assert "Aucune réponse" not in screen
+    i18n.set_language("en")
+    screen = " ".join(_screen(prompt, []).split())
+    assert ("Not put to the vote." if voted else "No answer: question skipped.") in screen
     assert "réponses" not in screen

@@ -6,7 +6,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "results.count_one": ("{count} réponse", "{count} answer"),
     "results.votes": ("{count} voix", "{count} votes"),
     "results.votes_one": ("{count} voix", "{count} vote"),
-    "results.none": ("Aucune réponse.", "No answers."),
+    # closed with no answer at all: passed (Ctrl-C), as the PV says of a resolution
+    "results.not_voted": ("Non mise aux voix.", "Not put to the vote."),
+    "results.skipped": ("Pas de réponse : question passée.", "No answer: question skipped."),
     "results.share": ("{count} · {percent} %", "{count} · {percent}%"),
     "results.adopted": ("Résolution adoptée", "Resolution adopted"),
     "results.rejected": ("Résolution rejetée", "Resolution rejected"),

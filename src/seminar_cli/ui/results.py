@@ -66,7 +66,10 @@ def render_results(
     if not deliberated:
         summary = undeliberated(summary)
     if not given:
-        content: RenderableType = Text(t("results.none"), style="italic")
+        voted = prompt.type in (PromptType.vote, PromptType.election)
+        content: RenderableType = Text(
+            t("results.not_voted" if voted else "results.skipped"), style="italic"
+        )
     else:
         header = Text(counted(room_count_key(prompt.type.value), count))
         header.stylize("dim")

@@ -381,3 +381,39 @@ def test_join_before_the_facilitator_starts_waits_for_the_next_session(tmp_path:
     today = journal().sessions()[0]  # the latest
     answers = [e.payload for e in journal().events(today.id) if e.type == EventType.answer_given]
     assert answers == [{"prompt": "idee", "participant": "Camille Martin", "value": "Des binômes"}]
+
+
+ENGLISH = """\
+title: Team day
+language: en
+segments:
+  - id: ideas
+    title: Ideas
+    duration: 2s
+    prompts:
+      - {id: idea, question: "One idea?", who: open}
+"""
+
+
+def test_join_waits_for_the_next_session_in_the_last_sessions_language(tmp_path: Path):
+    """AG rehearsal 2, defect 9: before the facilitator starts, a terminal whose own language
+    differs (LANG=fr_FR here) waits in the language of the journal's sessions (English here),
+    not in its own, as the session it then joins speaks."""
+    agenda = tmp_path / "team.yaml"
+    agenda.write_text(ENGLISH, encoding="utf-8")
+    env = subprocess_env(tmp_path)
+    yesterday = subprocess.run(
+        [*seminar_cmd(), "start", str(agenda), "--no-input", "--speed", "1000"],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert yesterday.returncode == 0, yesterday.stderr
+    child = spawn_seminar(tmp_path, "join", "--name", "Camille Martin")
+    try:
+        child.expect(["waiting for the next one to open", "en attente de la prochaine"], timeout=60)
+        assert child.after == "waiting for the next one to open", child.before
+    finally:
+        child.terminate(force=True)

@@ -234,7 +234,14 @@ def _live_or_next_session(journal: Journal, waiting: str = "join.waiting_session
     from seminar_cli.session.resume import live_or_next_session
     from seminar_cli.ui import console
 
-    row = live_or_next_session(journal, on_wait=lambda: console.say(t(waiting)))
+    def say_waiting() -> None:
+        # no session yet: the journal's last one tells which language its people speak
+        sessions = journal.sessions()
+        if sessions:
+            adopt_agenda_language(sessions[0].language)
+        console.say(t(waiting))
+
+    row = live_or_next_session(journal, on_wait=say_waiting)
     adopt_agenda_language(row.language)
     return row
 

@@ -167,12 +167,15 @@ def test_a_sealed_session_refuses_the_desk_and_resume(tmp_path):
     assert erratum.returncode == 0, erratum.stderr
 
 
-def test_join_confirms_a_ballot_and_calls_an_empty_one_a_blank_vote(tmp_path):
+def _join_the_election_for_two(tmp_path, julien_keys: str) -> tuple[str, str]:
+    """Hélène joins, ticks the first candidate for herself, then types ``julien_keys`` for
+    the member she represents; what her terminal printed, and its questions."""
     import io
 
     from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.data_structures import Size
     from prompt_toolkit.input import create_pipe_input
-    from prompt_toolkit.output import DummyOutput
+    from prompt_toolkit.output.vt100 import Vt100_Output
     from rich.console import Console
 
     from seminar_cli.ui.join_screen import run_join
@@ -191,11 +194,12 @@ def test_join_confirms_a_ballot_and_calls_an_empty_one_a_blank_vote(tmp_path):
             writer.record(EventType.prompt_closed, prompt=ELECTION)
             writer.record(EventType.session_closed)
 
-    screen = io.StringIO()
+    screen, questions = io.StringIO(), io.StringIO()
+    output = Vt100_Output(questions, lambda: Size(rows=30, columns=100), term="xterm")
     with create_pipe_input() as pipe:
         pipe.send_text(" \r")  # her own ballot: the first candidate ticked
-        pipe.send_text("\r")  # Julien's: nothing ticked
-        with create_app_session(input=pipe, output=DummyOutput()):
+        pipe.send_text(julien_keys)
+        with create_app_session(input=pipe, output=output):
             run_join(
                 participant,
                 "Hélène Marchand",
@@ -203,10 +207,32 @@ def test_join_confirms_a_ballot_and_calls_an_empty_one_a_blank_vote(tmp_path):
                 sleep=sleep,
                 member_code=code,
             )
-    text = screen.getvalue()
+    import re
+
+    asked = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", questions.getvalue())
+    return screen.getvalue(), asked.replace("\u00a0", " ")
+
+
+DOWN = "\x1b[B"
+
+
+def test_join_confirms_a_ballot_and_calls_an_empty_one_a_blank_vote(tmp_path):
+    # Julien's: nothing ticked, then « Oui, voter blanc » (the second answer) to confirm it
+    text, questions = _join_the_election_for_two(tmp_path, "\r" + DOWN + "\r")
+    assert "Aucun candidat coché : voter blanc ? Oui, voter blanc" in questions
     assert text.count("✓ Bulletin enregistré.") == 1
     assert text.count("✓ Bulletin enregistré : vote blanc.") == 1
     assert "Réponse enregistrée" not in text
+
+
+def test_join_asks_before_a_blank_ballot_and_enter_asks_the_ballot_again(tmp_path):
+    """AG rehearsal 2, defect 4: a single Enter with nothing ticked cast a blank ballot.  Now
+    « Aucun candidat coché : voter blanc ? » answers « Non » on Enter, and the ballot is asked
+    again: here the first candidate is then ticked, a ballot, not a blank vote."""
+    text, questions = _join_the_election_for_two(tmp_path, "\r" + "\r" + " \r")
+    assert "Aucun candidat coché : voter blanc ? Non, cocher des candidats" in questions
+    assert text.count("✓ Bulletin enregistré.") == 2
+    assert "vote blanc" not in text
 
 
 def test_the_show_of_hands_is_asked_under_the_quorum_announced_and_refusals_wrap_at_words(

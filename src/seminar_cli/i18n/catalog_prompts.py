@@ -56,6 +56,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "prompt.ticked_one": ("{count} choix coché", "{count} choice ticked"),
     "prompt.ticked_none": ("aucun choix", "no choice"),
     "prompt.blank_ballot": ("vote blanc", "blank vote"),
+    # an election's ballot sent with nothing ticked: a blank vote only once confirmed
+    "prompt.blank_confirm": (
+        "Aucun candidat coché : voter blanc ?",
+        "No candidate ticked: cast a blank vote?",
+    ),
+    "prompt.blank_confirm.no": ("Non, cocher des candidats", "No, tick candidates"),
+    "prompt.blank_confirm.yes": ("Oui, voter blanc", "Yes, vote blank"),
     "prompt.hint.words_one": ("(un seul mot-clé)", "(one keyword only)"),
     "prompt.hint.tally": ("(nombre de voix ; vide : 0)", "(number of votes; blank: 0)"),
     "prompt.hint.rating": ("(un nombre de {min} à {max})", "(a number from {min} to {max})"),

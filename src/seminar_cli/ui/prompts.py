@@ -353,22 +353,41 @@ def _ask_tally(prompt: Prompt) -> Any:
 
 def ask_election(prompt: Prompt, request: AskRequest) -> Any:
     """Up to ``seats`` candidates ticked; none ticked is a blank ballot (a ballot all the
-    same, PRODUCT §9)."""
+    same, PRODUCT §9), once confirmed: a single Enter must not cast it, as a phone's empty
+    « Envoyer » does not (the answer « Non », the default, asks the ballot again)."""
     seats = prompt.seats_to_fill
 
     def validate(picked: list[str]) -> bool | str:
         return True if len(picked) <= seats else t("answer.election_picks", max=seats)
 
-    picked = _ask(
-        checkbox(
-            prompt.question,
-            choices=[Choice(c, value=c) for c in prompt.candidates or []],
-            validate=validate,
-            instruction=t("prompt.hint.election", max=seats),
-            none_ticked="prompt.blank_ballot",
+    while True:
+        picked = _ask(
+            checkbox(
+                prompt.question,
+                choices=[Choice(c, value=c) for c in prompt.candidates or []],
+                validate=validate,
+                instruction=t("prompt.hint.election", max=seats),
+                none_ticked="prompt.blank_ballot",
+            )
+        )
+        if picked or _blank_confirmed():
+            return list(picked)
+
+
+def _blank_confirmed() -> bool:
+    # a list rather than questionary.confirm: its y/n keys are English whatever the language
+    return bool(
+        _ask(
+            questionary.select(
+                t("prompt.blank_confirm"),
+                choices=[
+                    Choice(t("prompt.blank_confirm.no"), value=False),
+                    Choice(t("prompt.blank_confirm.yes"), value=True),
+                ],
+                instruction=t("prompt.hint.select"),
+            )
         )
     )
-    return list(picked)
 
 
 AskFunction = Callable[[Prompt, AskRequest], Any]

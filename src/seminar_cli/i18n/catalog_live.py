@@ -39,6 +39,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "live.open_prompt": ("Question ouverte :", "Open prompt:"),
     "live.answers_one": ("{count} réponse", "{count} answer"),
     "live.answers": ("{count} réponses", "{count} answers"),
+    # an open prompt's anonymous answers the station's stop voided (`resume`): say it to the room
+    "live.voided_ballots_one": (
+        "{count} bulletin annulé par l'arrêt du poste : faites revoter",
+        "{count} ballot voided when the station stopped: call for a new vote",
+    ),
+    "live.voided_ballots": (
+        "{count} bulletins annulés par l'arrêt du poste : faites revoter",
+        "{count} ballots voided when the station stopped: call for a new vote",
+    ),
+    "live.voided_answers_one": (
+        "{count} réponse anonyme annulée par l'arrêt du poste : faites répondre de nouveau",
+        "{count} anonymous answer voided when the station stopped: call for new answers",
+    ),
+    "live.voided_answers": (
+        "{count} réponses anonymes annulées par l'arrêt du poste : faites répondre de nouveau",
+        "{count} anonymous answers voided when the station stopped: call for new answers",
+    ),
     "live.pending_one": (
         "p : poser la question de ce segment ({count})",
         "p: ask this segment's question ({count})",

@@ -95,6 +95,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "prompt.menu.continue": ("Continuer", "Continue"),
     # seminar join
     "join.welcome": ("Séance : {title}", "Session: {title}"),
+    # above a prompt whose anonymous answers the station's stop voided: who is never known
+    "join.voided_ballots_one": (
+        "{count} bulletin a été annulé par l'arrêt du poste de l'animateur : si vous aviez "
+        "voté, votez de nouveau.",
+        "{count} ballot was voided when the facilitator's station stopped: if you had voted, "
+        "vote again.",
+    ),
+    "join.voided_ballots": (
+        "{count} bulletins ont été annulés par l'arrêt du poste de l'animateur : si vous "
+        "aviez voté, votez de nouveau.",
+        "{count} ballots were voided when the facilitator's station stopped: if you had voted, "
+        "vote again.",
+    ),
+    "join.voided_answers_one": (
+        "{count} réponse anonyme a été annulée par l'arrêt du poste de l'animateur : si vous "
+        "aviez répondu, répondez de nouveau.",
+        "{count} anonymous answer was voided when the facilitator's station stopped: if you had "
+        "answered, answer again.",
+    ),
+    "join.voided_answers": (
+        "{count} réponses anonymes ont été annulées par l'arrêt du poste de l'animateur : si "
+        "vous aviez répondu, répondez de nouveau.",
+        "{count} anonymous answers were voided when the facilitator's station stopped: if you "
+        "had answered, answer again.",
+    ),
     "join.waiting_session": (
         "Aucune séance en cours sur ce journal : en attente de la prochaine… (Ctrl-C pour quitter)",
         "No session is running on this journal: waiting for the next one to open… (Ctrl-C to quit)",

@@ -270,7 +270,12 @@ class Joiner:
             if self.members_ballot(prompt):
                 self._cast_ballots(prompt, prompter, outcome, report)
                 continue
-            request = AskRequest(prompt, segment[0] if segment else None, self.name)
+            request = AskRequest(
+                prompt,
+                segment[0] if segment else None,
+                self.name,
+                voided=state.voided_anonymous.get(prompt.id, 0),
+            )
             while True:
                 try:
                     raw = prompter.ask(request)
@@ -324,7 +329,13 @@ class Joiner:
         for turn, member in enumerate(targets, start=1):
             on_behalf = None if member == self.name else member
             request = AskRequest(
-                prompt, found[0] if found else None, self.name, turn, len(targets), on_behalf
+                prompt,
+                found[0] if found else None,
+                self.name,
+                turn,
+                len(targets),
+                on_behalf,
+                voided=self.writer.state.voided_anonymous.get(prompt.id, 0),
             )
             while True:
                 try:

@@ -38,6 +38,9 @@ class AskRequest:
     on_behalf: str | None = None
     # an assembly's vote: the quorum as announced when it opened (shown above the question)
     quorum: Quorum | None = None
+    # anonymous answers to it the station's stop voided (``seminar join`` says so: a count,
+    # never whose; those who had answered answer again)
+    voided: int = 0
 
 
 class Prompter(Protocol):

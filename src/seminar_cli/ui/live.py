@@ -112,6 +112,7 @@ class LiveControls:
         self._suspended = False
         self._previous: tuple[str, float] | None = None  # segment, seconds left at last look
         self._runner: Runner | None = None
+        self._voided_told: dict[str, int] = {}  # per open prompt: voided answers flashed
 
     # -- lifecycle ------------------------------------------------------------------------------
     def __enter__(self) -> LiveControls:
@@ -257,6 +258,7 @@ class LiveControls:
         clock = runner.writer.clock
         if self.flash and self.flash[1] <= _real(clock.monotonic(), runner):
             self.flash = None
+        self._tell_voided(runner)
         shown = self._result_shown()
         return view_from_state(
             runner.state,
@@ -272,6 +274,24 @@ class LiveControls:
             result_pages=len(self.results),
             join_url=self.join_url,
         )
+
+    def _tell_voided(self, runner: Runner) -> None:
+        """Anonymous answers voided by the station's stop (at ``resume``) are flashed once,
+        besides the line under their open prompt: the facilitator calls for them again."""
+        from seminar_cli.ui.screen import voided_line
+
+        state = runner.state
+        news = []
+        for prompt_id in state.open_prompts:
+            count = state.voided_anonymous.get(prompt_id, 0)
+            if count > self._voided_told.get(prompt_id, 0):
+                self._voided_told[prompt_id] = count
+                found = state.agenda.find_prompt(prompt_id)
+                news.append(
+                    voided_line(count, found is not None and found[1].ballot_mode is not None)
+                )
+        if news:
+            self._say(" · ".join(news))
 
     def _result_shown(self) -> int:
         """Which result is on the screen: one at a time, the latest unless paged back."""

@@ -497,6 +497,10 @@ class QuestionaryPrompter:
             console.print(Text(quorum_band(request.quorum), style=style))
         if prompt.anonymous:
             console.print(Text(t("prompt.anonymous"), style="dim"))
+        if request.voided:  # the station stopped and took them: whoever had answered, again
+            vote = prompt.ballot_mode is not None
+            key = "join.voided_ballots" if vote else "join.voided_answers"
+            console.print(Text(counted(key, request.voided), style="bold yellow"))
         if request.on_behalf:  # a proxy: whose ballot this one is
             console.print(Text(t("ballot.for_whom", name=request.on_behalf), style="bold"))
         if prompt.description or prompt.text:

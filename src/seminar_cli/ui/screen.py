@@ -60,6 +60,15 @@ class PromptCount:
     # represented (None: no roster to count), and nothing of their content is shown
     ballot: bool = False
     voters: int | None = None
+    # anonymous answers the station's stop voided (state.voided_anonymous): said to the room,
+    # as ballots for a vote or an election (``vote``), never whose they were
+    voided: int = 0
+    vote: bool = False
+
+
+def voided_line(count: int, vote: bool) -> str:
+    """« 3 bulletins annulés par l'arrêt du poste : faites revoter » (the panel and the flash)."""
+    return counted("live.voided_ballots" if vote else "live.voided_answers", count)
 
 
 @dataclass(frozen=True)
@@ -206,6 +215,8 @@ def view_from_state(
             state.answer_count(prompt_id) + (waiting or {}).get(prompt_id, 0),
             found[1].opened_by_key,
             voters if found[1].opened_by_key else None,
+            state.voided_anonymous.get(prompt_id, 0),
+            found[1].ballot_mode is not None,
         )
         for prompt_id in state.open_prompts
         if (found := agenda.find_prompt(prompt_id)) is not None
@@ -540,13 +551,15 @@ def _prompts(view: LiveView) -> list[Text]:
             )
             text.append(received, style="bold magenta")
             text.append(f" ({t('ballot.close_hint')})", style="dim")
-            lines.append(text)
-            continue
-        text = Text(t("live.open_prompt") + " ", style="bold magenta")
-        text.append(f"« {prompt.question} »" if current_language() == "fr" else prompt.question)
-        text.append(" — ")
-        text.append(counted("live.answers", prompt.count), style="bold magenta")
+        else:
+            text = Text(t("live.open_prompt") + " ", style="bold magenta")
+            question = prompt.question
+            text.append(f"« {question} »" if current_language() == "fr" else question)
+            text.append(" — ")
+            text.append(counted("live.answers", prompt.count), style="bold magenta")
         lines.append(text)
+        if prompt.voided:  # under its prompt: the facilitator announces it to the room
+            lines.append(Text("  " + voided_line(prompt.voided, prompt.vote), style="bold yellow"))
     if view.pending_prompts:
         lines.append(Text(counted("live.pending", view.pending_prompts), style="magenta"))
     lines += [

@@ -219,8 +219,10 @@ def _election(prompt: Prompt, summary: dict[str, Any], given: list[AnswerRecord]
     cast = int(summary["cast"])
     rows = [(name, n, _share(n, cast)) for name, n in counts.items()]
     figures = f"{t('election.cast', n=cast)} · {t('election.blank', n=summary['blank'])}"
-    body = Group(_bars(rows, cast), Text(""), Text(figures, style="dim"))
-    lines: list[RenderableType] = []
+    body = Group(_bars(rows, cast), Text(""))
+    # the figures belong to the verdict: on a short screen they stay with « Élus », or the
+    # room reads « 7 bulletins » beside « 3 · 60 % » with nothing to explain the difference
+    lines: list[RenderableType] = [Text(figures, style="dim")]
     elected = summary["elected"]
     if summary.get("deliberated") is False:
         lines.append(Text(t("election.no_quorum_room"), style="bold red"))

@@ -445,6 +445,9 @@ class _Writer:
         if v.general_notes:
             self.heading(labels.general, 2)
             self.records(v.general_notes)
+        if v.interruptions:
+            self.heading(labels.interruptions, 2)
+            self.records(v.interruptions)
         self.heading(labels.decision_list, 1)
         if v.decisions:
             self.records(v.decisions, where=True)

@@ -3,6 +3,7 @@ through a real uvicorn server on 127.0.0.1 (port 0), as phones reach it."""
 
 from __future__ import annotations
 
+import html
 import json
 import subprocess
 import threading
@@ -506,3 +507,67 @@ def test_a_ballot_voided_by_a_new_runner_may_be_cast_again_and_none_without_one(
     ]
     ballots = [p["value"] for _s, t, p in events if t == "answer_given" and p["prompt"] == "secret"]
     assert ballots == ["pour", "pour"]
+
+
+VOIDED_PHONE = (
+    "1 bulletin a été annulé par l'arrêt du poste de l'animateur : si vous aviez voté, "
+    "votez de nouveau."
+)
+VOIDED_SCREEN = "1 bulletin annulé par l'arrêt du poste de l'animateur : faites revoter"
+
+
+def test_voided_ballots_are_told_to_the_room_and_to_each_phone_that_may_vote_again(
+    served: Served,
+) -> None:
+    """The second AG rehearsal: after a crash and ``resume``, ballots sealed to the dead
+    station are voided; the projector asks the room to vote again and every phone that may
+    still vote says so above its form (a count, never whose)."""
+    camille, _ = served.join("Camille Martin")
+    sam, _ = served.join("Sam Taylor")
+    assert camille.post("/api/answers", json={"prompt": "secret", "value": "contre"}).status_code
+    screen = served.client()
+    assert screen.get("/api/screen", params={"code": CODE}).json()["prompts"][9]["voided"] == 0
+    assert VOIDED_SCREEN not in html.unescape(screen.get(f"/j/{CODE}/screen").text)
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    served.session.journal._db.execute("UPDATE anonymous_keys SET pid = ?", (dead.pid,))
+    take_over_as_new_runner(served.session.writer)
+
+    def voided(client: httpx.Client, path: str, **params: str) -> dict[str, int]:
+        prompts = client.get(path, params=params).json()["prompts"]
+        return {p["id"]: p["voided"] for p in prompts}
+
+    # the server's poller reads the journal a few times a second
+    wait_until(lambda: voided(screen, "/api/screen", code=CODE)["secret"] == 1)
+    assert voided(camille, "/api/state")["secret"] == 1
+    assert voided(sam, "/api/state") == voided(camille, "/api/state")
+    assert voided(sam, "/api/state")["anonyme"] == 0
+    projector = html.unescape(screen.get(f"/j/{CODE}/screen").text)
+    assert projector.count(VOIDED_SCREEN) == 1
+    # neither Camille (whose ballot it was) nor Sam (who had not voted) is singled out
+    for phone in (camille, sam):
+        page = html.unescape(phone.get(f"/j/{CODE}/part").text)
+        assert page.count(VOIDED_PHONE) == 1
+        assert "Camille" not in page.split(VOIDED_PHONE)[0].rsplit("<section", 1)[-1]
+    # once a phone has voted again, its notice goes; the projector keeps asking the room
+    assert camille.post("/api/answers", json={"prompt": "secret", "value": "pour"}).status_code
+    assert VOIDED_PHONE not in html.unescape(camille.get(f"/j/{CODE}/part").text)
+    assert VOIDED_PHONE in html.unescape(sam.get(f"/j/{CODE}/part").text)
+    assert VOIDED_SCREEN in html.unescape(screen.get(f"/j/{CODE}/screen").text)
+    # the phones' event stream carries the voiding (no name), so a page left open redraws
+    public = [e for e in served.session.open_room(CODE).events_after(0)]
+    assert [e.data for e in public if e.type == "anonymous_voided"] == [{"prompt": "secret"}]
+
+
+def test_a_single_secret_ballot_is_confirmed_as_a_ballot_and_an_anonymous_answer_as_one(
+    served: Served,
+) -> None:
+    phone, _ = served.join("Sam Taylor")
+    assert phone.post("/api/answers", json={"prompt": "secret", "value": "pour"}).status_code
+    assert phone.post("/api/answers", json={"prompt": "anonyme", "value": "x"}).status_code
+    page = html.unescape(phone.get(f"/j/{CODE}/part").text)
+    ballot = page.split('id="p-secret"', 1)[1].split("</section>", 1)[0]
+    answer = page.split('id="p-anonyme"', 1)[1].split("</section>", 1)[0]
+    assert "✓ Votre bulletin est dans l'urne." in ballot
+    assert "Réponse enregistrée" not in ballot
+    assert "✓ Réponse enregistrée (anonyme)." in answer

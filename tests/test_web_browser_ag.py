@@ -1,7 +1,8 @@
 """An assembly's ballots on phones and the projector, in a real Chromium (the AG rehearsal's
-defects 8, 9 and 10): a blank ballot is cast only on purpose, a proxy holder's ballots are
-each labelled and confirmed apart, the projector shows the quorum and an election's shares of
-the votes cast without cutting anything at 1280×720."""
+defects 8, 9 and 10; the second rehearsal's 1 and 6): a blank ballot is cast only on purpose, a
+proxy holder's ballots are each labelled and confirmed apart, the projector shows the quorum and
+an election's shares of the votes cast without cutting anything at 1280×720, and ballots voided
+by a stop of the facilitator's station are told on an open phone page and on /screen."""
 
 from __future__ import annotations
 
@@ -162,3 +163,53 @@ def test_the_projector_shows_the_quorum_and_the_ballot_count_whole_then_shares_o
         assert page.evaluate(CUT) == []
     finally:
         projector.close()
+
+
+def test_a_phone_left_open_and_the_projector_say_the_ballots_voided_by_a_stop(
+    chromium: Any,
+) -> None:
+    """The second AG rehearsal's defect 1: after a crash and ``resume`` the phones quietly
+    showed the form again. A page left open now redraws with the count, and so does /screen."""
+    import subprocess
+
+    from tests.session_helpers import take_over_as_new_runner
+    from tests.test_web import CODE, serve
+
+    expect = expect_page()
+    served = serve()
+    context = phone_context(chromium)
+    projector = desktop_context(chromium)
+    try:
+        page = context.new_page()
+        page.goto(f"{served.base}/j/{CODE}")
+        page.get_by_role("textbox", name="Votre nom").fill("Camille Martin")
+        page.get_by_role("button", name="Rejoindre").click()
+        section = page.locator("#p-secret")
+        section.get_by_label("Contre", exact=True).check()
+        section.get_by_role("button", name="Envoyer").click()
+        expect(section.get_by_role("status")).to_have_text("✓ Votre bulletin est dans l'urne.")
+        screen = projector.new_page()
+        screen.goto(f"{served.base}/j/{CODE}/screen")
+        expect(screen.get_by_role("heading", name="Scrutin secret")).to_be_visible()
+        # the station dies with the ballot sealed to its key; another one takes over
+        dead = subprocess.Popen(["true"])
+        dead.wait()
+        served.session.journal._db.execute("UPDATE anonymous_keys SET pid = ?", (dead.pid,))
+        take_over_as_new_runner(served.session.writer)
+        notice = section.get_by_role("status")
+        expect(notice).to_have_text(
+            "1 bulletin a été annulé par l'arrêt du poste de l'animateur : si vous aviez voté, "
+            "votez de nouveau."
+        )
+        expect(section.get_by_role("button", name="Envoyer")).to_be_visible()
+        expect(
+            screen.get_by_text(
+                "1 bulletin annulé par l'arrêt du poste de l'animateur : faites revoter"
+            )
+        ).to_be_visible()
+        shoot(page, "ag-phone-ballot-voided")
+        shoot(screen, "ag-projector-ballot-voided")
+    finally:
+        context.close()
+        projector.close()
+        served.server.stop()

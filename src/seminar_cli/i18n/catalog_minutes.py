@@ -201,6 +201,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "min.l.signatures": ("Signatures", "Signatures"),
     "min.l.signature": ("Signature", "Signature"),
     "min.l.no_incidents": ("Aucun incident n'a été consigné.", "No incident was recorded."),
+    "min.l.interruptions": ("Interruptions de la séance", "Interruptions of the session"),
+    # each time the facilitator's station stopped (PV: among « Incidents et observations »)
+    "min.interruption.stopped": (
+        "Le poste de l'animateur s'est arrêté vers {stopped} ; la séance a repris à {resumed}.",
+        "The facilitator's station stopped at about {stopped}; the session resumed at {resumed}.",
+    ),
+    "min.interruption.suspended": (
+        "La séance a été suspendue à {stopped} ; elle a repris à {resumed}.",
+        "The session was suspended at {stopped}; it resumed at {resumed}.",
+    ),
+    "min.interruption.voided_ballots": (
+        "{n} bulletins annulés au scrutin « {question} ».",
+        "{n} ballots voided in the ballot “{question}”.",
+    ),
+    "min.interruption.voided_ballots_one": (
+        "{n} bulletin annulé au scrutin « {question} ».",
+        "{n} ballot voided in the ballot “{question}”.",
+    ),
+    "min.interruption.voided_answers": (
+        "{n} réponses anonymes annulées à la question « {question} ».",
+        "{n} anonymous answers voided for the question “{question}”.",
+    ),
+    "min.interruption.voided_answers_one": (
+        "{n} réponse anonyme annulée à la question « {question} ».",
+        "{n} anonymous answer voided for the question “{question}”.",
+    ),
     # procès-verbal
     "min.body.AGO": ("ordinaire", "Ordinary"),
     "min.body.AGE": ("extraordinaire", "Extraordinary"),
@@ -246,6 +272,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "min.pv.mentions": ("Mentions portées après la séance", "Entries made after the meeting"),
     "min.pv.mentions_one": ("Mention portée après la séance", "Entry made after the meeting"),
     "min.pv.timing": ("de {start} à {end} ({duration})", "from {start} to {end} ({duration})"),
+    # the span counts pauses and the station's stops, the figure does not: said when they differ
+    "min.pv.timing_net": (
+        "de {start} à {end} ({duration} de débats, pauses et interruptions exclues)",
+        "from {start} to {end} ({duration} of proceedings, pauses and interruptions excluded)",
+    ),
     "min.pv.no_quorum_rule": (
         "Les statuts ne fixent pas de quorum : l'assemblée peut valablement délibérer.",
         "The statutes set no quorum: the meeting may validly deliberate.",

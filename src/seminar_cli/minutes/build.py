@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from seminar_cli.agenda.models import (
     Agenda,
@@ -21,12 +21,19 @@ from seminar_cli.agenda.models import (
 )
 from seminar_cli.errors import SessionError
 from seminar_cli.i18n import Language, t
-from seminar_cli.journal.state import SessionState, TextRecord, fold
+from seminar_cli.journal.state import (
+    WRITTEN_BY_OTHERS,
+    SessionState,
+    TextRecord,
+    fold,
+    stored_moment,
+)
 from seminar_cli.minutes.model import (
     Action,
     AssemblyMinutes,
     Decision,
     Erratum,
+    Interruption,
     Minutes,
     MinutesKind,
     Note,
@@ -39,6 +46,7 @@ from seminar_cli.minutes.model import (
     SegmentMinutes,
     SegmentStatus,
     SessionFacts,
+    VoidedAnswers,
 )
 from seminar_cli.minutes.summary import summarize
 from seminar_cli.session.clock import session_speed
@@ -140,6 +148,7 @@ def _build(
     pending_anonymous: Mapping[str, int] | None = None,
     seal_head: tuple[int, str] | None = None,
 ) -> Minutes:
+    events = events if isinstance(events, list) else list(events)
     state = fold(session_id, agenda, events)
     if state.opened_at is None:
         raise SessionError("minutes.no_events", id=session_id)
@@ -176,8 +185,50 @@ def _build(
         decisions=general[1],
         actions=general[2],
         assembly=assembly,
+        interruptions=_interruptions(events),
         seal=_seal(state, chain_head, seal_head),
     )
+
+
+def _interruptions(events: list[StoredEvent]) -> list[Interruption]:
+    """Each ``session_resumed``: after a crash (no ``session_suspended`` before it) the station
+    stopped at its last sign of life, which ``resume`` stored as ``interrupted_at``; after a
+    quit, when it was suspended.  The answers the stopped station's key took with it are
+    voided as the new one claims the session, just before it says it resumed."""
+    found: list[Interruption] = []
+    suspended_at: datetime | None = None
+    last_runner_event: datetime | None = None
+    voided: list[VoidedAnswers] = []
+    for event in events:
+        kind = event.type
+        if kind == "session_suspended":
+            suspended_at = event.at
+        elif kind == "anonymous_voided":
+            prompt, count = event.payload.get("prompt"), event.payload.get("count")
+            if isinstance(prompt, str) and isinstance(count, int) and count > 0:
+                voided.append(VoidedAnswers(prompt=prompt, count=count))
+        elif kind == "session_resumed":
+            reason: Literal["stopped", "suspended"] = "stopped"
+            if suspended_at is not None:
+                stopped, reason = suspended_at, "suspended"
+            else:
+                text = event.payload.get("interrupted_at")
+                told = stored_moment(text) if isinstance(text, str) else None
+                if told is not None and told.utcoffset() is None:
+                    told = None  # a crafted journal's time without its offset
+                stopped = told or last_runner_event or event.at
+            found.append(
+                Interruption(
+                    reason=reason,
+                    stopped_at=min(stopped, event.at),
+                    resumed_at=event.at,
+                    voided=voided,
+                )
+            )
+            suspended_at, voided = None, []
+        if kind not in WRITTEN_BY_OTHERS:
+            last_runner_event = event.at
+    return found
 
 
 def _seal(

@@ -219,6 +219,28 @@ class SegmentMinutes(_Model):
     actions: list[Action] = Field(default_factory=list)
 
 
+class VoidedAnswers(_Model):
+    prompt: str
+    count: int = Field(
+        description="Anonymous answers (ballots, for a vote or an election) of this prompt "
+        "still sealed to the stopped station's key: voided when the session was taken over, "
+        "never read (a count, never whose)."
+    )
+
+
+class Interruption(_Model):
+    """The facilitator's station stopped and the session went on from a `seminar resume`."""
+
+    reason: Literal["stopped", "suspended"] = Field(
+        description="stopped: the station stopped without quitting (a crash, a power cut, a "
+        "kill), `stopped_at` is its last sign of life (a heartbeat or its last event); "
+        "suspended: the facilitator quit, `stopped_at` is when."
+    )
+    stopped_at: Moment
+    resumed_at: Moment
+    voided: list[VoidedAnswers] = Field(default_factory=list)
+
+
 class Resolution(_Model):
     number: int  # 1-based, in agenda order
     prompt: str
@@ -338,6 +360,11 @@ class Minutes(_Model):
     decisions: list[Decision] = Field(default_factory=list)
     actions: list[Action] = Field(default_factory=list)
     assembly: AssemblyMinutes | None = None
+    interruptions: list[Interruption] = Field(
+        default_factory=list,
+        description="Each time the facilitator's station stopped and the session was resumed, "
+        "in order (PV: « Incidents et observations »).",
+    )
     seal: SealMinutes | None = None  # None: minutes built from events outside a journal
 
     # -- derived views, not serialised ---------------------------------------------------

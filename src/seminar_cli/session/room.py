@@ -73,6 +73,8 @@ PUBLIC_EVENTS = frozenset(
         EventType.session_suspended,
         EventType.session_resumed,
         EventType.session_closed,
+        # a new station voided what the stopped one held: pages show the count (never whose)
+        EventType.anonymous_voided,
     }
 )
 ANSWER_EVENTS = frozenset({EventType.answer_given, EventType.answer_marked})
@@ -327,6 +329,8 @@ class Room:
             for prompt in self._web_prompts():
                 if prompt.id in state.open_prompts:
                     entry = self._prompt_view(prompt)
+                    # answers a stopped facilitator's station took with it: a count, never whose
+                    entry["voided"] = state.voided_anonymous.get(prompt.id, 0)
                     if participant is not None:
                         entry["answered"] = self._answered(prompt, participant)
                         if self._members_ballot(prompt):

@@ -158,6 +158,7 @@ class ReportView:
     actions: list[Entry]
     footer: str
     labels: Labels
+    interruptions: list[Entry] = field(default_factory=list)  # the station's stops
     errata: list[Entry] = field(default_factory=list)  # after the seal
     errata_intro: str = ""
     seal_lines: list[str] = field(default_factory=list)  # the seal, the hash and how to check
@@ -530,17 +531,49 @@ class _Views:
         )
 
     def pv_timing(self, seg: SegmentMinutes) -> str:
-        """A point of a PV as a PV times it: « de 13 h 16 à 13 h 26 (10 min) »."""
+        """A point of a PV as a PV times it: « de 13 h 16 à 13 h 26 (10 min) »; when pauses or
+        the station's stops make the span a minute or more longer than the time the point ran,
+        the figure says what it counts: « de 16 h 08 à 17 h 27 (30 s de débats, pauses et
+        interruptions exclues) »."""
         if seg.status != "done" or seg.started_at is None or seg.ended_at is None:
             return self.actual(seg)
         same_day = seg.ended_at.date() == seg.started_at.date()
         end = self.f.clock(seg.ended_at) if same_day else self.f.moment(seg.ended_at)
+        span = (seg.ended_at - seg.started_at).total_seconds()
+        net = span - (seg.actual_seconds or 0) >= 60
         return self.f(
-            "min.pv.timing",
+            "min.pv.timing_net" if net else "min.pv.timing",
             start=self.at(seg.started_at),
             end=end,
             duration=self.f.duration(seg.actual_seconds),
         )
+
+    def interruptions(self) -> list[tuple[datetime, Entry]]:
+        """Each stop of the facilitator's station, when it stopped, with what it voided."""
+        f = self.f
+        prompts = {p.id: p for seg in self.m.segments for p in seg.prompts}
+        out = []
+        for stop in self.m.interruptions:
+            sentences = [
+                f(
+                    f"min.interruption.{stop.reason}",
+                    stopped=self.at(stop.stopped_at),
+                    resumed=self.at(stop.resumed_at),
+                )
+            ]
+            for voided in stop.voided:
+                prompt = prompts.get(voided.prompt)
+                ballot = prompt is not None and prompt.type in ("vote", "election")
+                key = (
+                    "min.interruption.voided_ballots"
+                    if ballot
+                    else "min.interruption.voided_answers"
+                )
+                question = prompt.question if prompt is not None else voided.prompt
+                n = voided.count
+                sentences.append(f(plural(key, n, f.lang), n=f.number(n), question=question))
+            out.append((stop.stopped_at, Entry(self.at(stop.stopped_at), " ".join(sentences))))
+        return out
 
     def range(self, start: datetime | None, end: datetime | None) -> str:
         if start is None:
@@ -602,6 +635,7 @@ class _Views:
 # -- the compte rendu ------------------------------------------------------------------------------
 _REPORT_LABELS = (
     "errata",
+    "interruptions",
     "facts",
     "participants",
     "schedule",
@@ -757,6 +791,7 @@ def report_view(minutes: Minutes) -> ReportView:
         actions=actions,
         footer=v.footer(),
         labels=_labels(f, _REPORT_LABELS),
+        interruptions=[entry for _at, entry in v.interruptions()],
         errata=v.errata(),
         errata_intro=f("min.seal.errata_intro"),
         seal_lines=v.seal_lines(),
@@ -875,7 +910,9 @@ def pv_view(minutes: Minutes) -> PvView:
     notes += [(n, "") for n in minutes.notes]
     # a note written once the session had closed is no incident of it: a later mention,
     # dated in full (it may come days after)
-    incidents = [Entry(v.at(n.at), n.text, where=where) for n, where in notes if not n.after_close]
+    timed = [(n.at, Entry(v.at(n.at), n.text, where=w)) for n, w in notes if not n.after_close]
+    # the stops of the facilitator's station among the notes, in time order (a stable sort)
+    incidents = [entry for _at, entry in sorted(timed + v.interruptions(), key=lambda p: p[0])]
     late = sorted((pair for pair in notes if pair[0].after_close), key=lambda pair: pair[0].at)
     mentions = [Entry(f.moment(n.at), n.text, where=where) for n, where in late]
     actions = [

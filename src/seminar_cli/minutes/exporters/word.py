@@ -7,6 +7,7 @@ characters that XML cannot carry are dropped.
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import replace
 from datetime import UTC
 from typing import TYPE_CHECKING, Any
@@ -48,6 +49,15 @@ W_R, W_RPR, W_B, W_I, W_COLOR, W_SZ, W_BR, W_T = (
     _W + "t",
 )
 PAGE_WIDTH_CM = 17.0  # A4 less 2 cm margins
+WORD_JOINER = "\u2060"  # invisible, no line break on either side (Word and LibreOffice)
+
+
+def unbroken_dots(text: str) -> str:
+    """« représenté·e » kept whole on a line: the attendance column broke it at the middle dot
+    (« représenté· / e par … »); word joiners on both sides of a dot between two letters forbid
+    that break and are never seen (used on the attendance column only, whose words are the
+    catalogue's; a proxy holder's name in it is left alone unless it has such a dot)."""
+    return re.sub(r"(?<=\w)·(?=\w)", f"{WORD_JOINER}·{WORD_JOINER}", text)
 
 
 @register
@@ -326,23 +336,24 @@ class _Writer:
     def people(self, people: list[PersonRow], labels: Labels) -> None:
         self.table(
             [labels.col_name, labels.col_organization, labels.col_group, labels.col_attendance],
-            [[p.name, p.organization, p.group, p.attendance] for p in people],
+            [[p.name, p.organization, p.group, unbroken_dots(p.attendance)] for p in people],
             widths=[4, 6, 3, 4],
         )
 
     def sheet(self, people: list[PersonRow], labels: Labels, with_roles: bool) -> None:
         """The PV's attendance sheet, printed and signed: an empty cell for each who came."""
         header = [labels.col_name, labels.col_organization, labels.col_group]
-        widths = [3.1, 3.5, 2.6]
+        widths = [3.0, 3.3, 2.6]
         if with_roles:
             header.append(labels.col_role)
-            widths.append(3.5)
+            widths.append(3.3)
         header += [labels.col_attendance, labels.col_signature]
-        widths += [2.5, 2.8]
+        # « représenté·e » whole on its line at 9 pt (its dot joined, ``unbroken_dots``)
+        widths += [3.0, 2.8]
         rows = [
             [p.name, p.organization, p.group]
             + ([p.role] if with_roles else [])
-            + [p.attendance, "" if p.signs else "—"]
+            + [unbroken_dots(p.attendance), "" if p.signs else "—"]
             for p in people
         ]
         # 9 pt: six columns on a portrait A4 without breaking « Associations » in two
@@ -445,6 +456,9 @@ class _Writer:
         if v.general_notes:
             self.heading(labels.general, 2)
             self.records(v.general_notes)
+        if v.interruptions:
+            self.heading(labels.interruptions, 2)
+            self.records(v.interruptions)
         self.heading(labels.decision_list, 1)
         if v.decisions:
             self.records(v.decisions, where=True)

@@ -96,7 +96,7 @@
     var source = new EventSource(url);
     var types = ["segment_started", "segment_paused", "segment_resumed", "segment_extended",
       "segment_ended", "segment_skipped", "prompt_opened", "prompt_closed", "replan_accepted",
-      "session_suspended", "session_resumed", "session_closed"];
+      "session_suspended", "session_resumed", "session_closed", "anonymous_voided"];
     types.forEach(function (type) {
       source.addEventListener(type, function () { refresh(null, 150); });
     });

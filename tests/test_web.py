@@ -510,10 +510,10 @@ def test_a_ballot_voided_by_a_new_runner_may_be_cast_again_and_none_without_one(
 
 
 VOIDED_PHONE = (
-    "1 bulletin a été annulé par l'arrêt du poste de l'animateur : si vous aviez voté, "
+    "1 bulletin a été annulé par l'arrêt du poste de l'animateur\u00a0: si vous aviez voté, "
     "votez de nouveau."
 )
-VOIDED_SCREEN = "1 bulletin annulé par l'arrêt du poste de l'animateur : faites revoter"
+VOIDED_SCREEN = "1 bulletin annulé par l'arrêt du poste\u00a0: faites revoter"
 
 
 def test_voided_ballots_are_told_to_the_room_and_to_each_phone_that_may_vote_again(

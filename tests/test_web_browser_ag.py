@@ -198,14 +198,12 @@ def test_a_phone_left_open_and_the_projector_say_the_ballots_voided_by_a_stop(
         take_over_as_new_runner(served.session.writer)
         notice = section.get_by_role("status")
         expect(notice).to_have_text(
-            "1 bulletin a été annulé par l'arrêt du poste de l'animateur : si vous aviez voté, "
+            "1 bulletin a été annulé par l'arrêt du poste de l'animateur\u00a0: si vous aviez voté, "
             "votez de nouveau."
         )
         expect(section.get_by_role("button", name="Envoyer")).to_be_visible()
         expect(
-            screen.get_by_text(
-                "1 bulletin annulé par l'arrêt du poste de l'animateur : faites revoter"
-            )
+            screen.get_by_text("1 bulletin annulé par l'arrêt du poste\u00a0: faites revoter")
         ).to_be_visible()
         shoot(page, "ag-phone-ballot-voided")
         shoot(screen, "ag-projector-ballot-voided")

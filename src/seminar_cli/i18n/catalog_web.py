@@ -217,50 +217,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Réponse enregistrée (anonyme).",
         "Answer recorded (anonymous).",
     ),
-    # a stopped facilitator's station took these with it (a count per prompt, never whose):
-    # the projector asks the room to vote again, each phone still able to vote says it too
-    "web.page.voided_screen": (
-        "{n} bulletins annulés par l'arrêt du poste de l'animateur : faites revoter",
-        "{n} ballots voided when the facilitator's station stopped: ask for a new vote",
-    ),
-    "web.page.voided_screen_one": (
-        "{n} bulletin annulé par l'arrêt du poste de l'animateur : faites revoter",
-        "{n} ballot voided when the facilitator's station stopped: ask for a new vote",
-    ),
-    "web.page.voided_screen_answers": (
-        "{n} réponses anonymes annulées par l'arrêt du poste de l'animateur : faites répondre "
-        "de nouveau",
-        "{n} anonymous answers voided when the facilitator's station stopped: ask for them again",
-    ),
-    "web.page.voided_screen_answers_one": (
-        "{n} réponse anonyme annulée par l'arrêt du poste de l'animateur : faites répondre de "
-        "nouveau",
-        "{n} anonymous answer voided when the facilitator's station stopped: ask for it again",
-    ),
-    "web.page.voided_phone": (
-        "{n} bulletins ont été annulés par l'arrêt du poste de l'animateur : si vous aviez "
-        "voté, votez de nouveau.",
-        "{n} ballots were voided when the facilitator's station stopped: if you had voted, "
-        "vote again.",
-    ),
-    "web.page.voided_phone_one": (
-        "{n} bulletin a été annulé par l'arrêt du poste de l'animateur : si vous aviez voté, "
-        "votez de nouveau.",
-        "{n} ballot was voided when the facilitator's station stopped: if you had voted, "
-        "vote again.",
-    ),
-    "web.page.voided_phone_answers": (
-        "{n} réponses anonymes ont été annulées par l'arrêt du poste de l'animateur : si vous "
-        "aviez répondu, répondez de nouveau.",
-        "{n} anonymous answers were voided when the facilitator's station stopped: if you had "
-        "answered, answer again.",
-    ),
-    "web.page.voided_phone_answers_one": (
-        "{n} réponse anonyme a été annulée par l'arrêt du poste de l'animateur : si vous aviez "
-        "répondu, répondez de nouveau.",
-        "{n} anonymous answer was voided when the facilitator's station stopped: if you had "
-        "answered, answer again.",
-    ),
     "web.page.picks": (
         "Choisissez de {min} à {max} réponses.",
         "Pick from {min} to {max} answers.",

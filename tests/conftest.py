@@ -138,3 +138,62 @@ def require(available: bool, reason: str) -> None:
     if os.environ.get("CI") == "true":
         pytest.fail(f"CI must run this test: {reason}")
     pytest.skip(reason)
+
+
+# -- a real PostgreSQL server for the journal's tests on both backends ------------------------
+@dataclass
+class PostgresServer:
+    """One server for the whole test run (pgserver: PostgreSQL's binaries from PyPI, started
+    in a temporary folder, no root and no apt needed); each test gets a fresh database."""
+
+    admin_url: str  # the server's ``postgres`` database, to create the tests' ones
+    count: int = 0
+
+    def fresh_database(self) -> str:
+        import psycopg
+
+        self.count += 1
+        # unique across xdist workers sharing nothing: each worker starts its own server
+        name = f"journal_{os.getpid()}_{self.count}"
+        with psycopg.connect(self.admin_url, autocommit=True) as admin:
+            admin.execute(f"CREATE DATABASE {name}")
+        return self.admin_url.replace("/postgres?", f"/{name}?", 1)
+
+
+@pytest.fixture(scope="session")
+def postgres_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PostgresServer | None]:
+    try:
+        import pgserver
+        import psycopg  # noqa: F401
+    except ImportError:
+        yield None
+        return
+    folder = tmp_path_factory.mktemp("pg")
+    with pytest.MonkeyPatch.context() as env:
+        # initdb refuses a locale the machine lacks (the tests' LANG is fr_FR.UTF-8)
+        env.setenv("LANG", "C.UTF-8")
+        for name in ("LC_ALL", "LC_CTYPE", "LC_MESSAGES"):
+            env.delenv(name, raising=False)
+        server = pgserver.get_server(folder, cleanup_mode="stop")
+    try:
+        yield PostgresServer(server.get_uri())
+    finally:
+        server.cleanup()
+
+
+@pytest.fixture
+def postgres_url(postgres_server: PostgresServer | None) -> str:
+    """A fresh, empty PostgreSQL database's URL (skipped where pgserver or psycopg is missing,
+    a failure in CI)."""
+    require(postgres_server is not None, "pgserver and psycopg are not installed")
+    assert postgres_server is not None
+    return postgres_server.fresh_database()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def journal_location(request: pytest.FixtureRequest, tmp_path: Path) -> str | Path:
+    """Where a journal test opens its journal: an SQLite file, then a PostgreSQL database."""
+    if request.param == "sqlite":
+        return tmp_path / "journal.sqlite3"
+    url: str = request.getfixturevalue("postgres_url")
+    return url

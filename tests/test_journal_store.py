@@ -65,11 +65,19 @@ def _session(journal: Journal, session_id: str, when: datetime, status: str = "o
 
 
 @pytest.fixture
-def journal(tmp_path: Path) -> Journal:
-    return Journal.open(tmp_path / "journal.sqlite3")
+def journal(journal_location: Path | str) -> Iterator[Journal]:
+    """Each test taking this journal runs on SQLite, then on a real PostgreSQL server."""
+    opened = Journal.open(journal_location)
+    yield opened
+    opened.close()
+
+
+# what SQLite alone has: its settings, its files, its writers' queue on <journal>-lock
+SQLITE_ONLY = pytest.mark.parametrize("journal_location", ["sqlite"], indirect=True)
 
 
 # -- settings and file ------------------------------------------------------------------------
+@SQLITE_ONLY
 def test_a_new_journal_uses_wal_a_busy_timeout_and_normal_sync(journal: Journal) -> None:
     db = journal._db
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -111,6 +119,7 @@ def test_an_existing_journal_with_loose_permissions_is_tightened_on_migration(
     assert _mode(path) == 0o600
 
 
+@SQLITE_ONLY
 def test_migrations_are_recorded_in_user_version_with_our_application_id(
     journal: Journal,
 ) -> None:
@@ -440,8 +449,9 @@ def test_a_closed_session_is_never_live(journal: Journal) -> None:
 
 def _fake_beat(journal: Journal, session_id: str, pid: int, host: str) -> None:
     journal._db.execute(
-        "INSERT OR REPLACE INTO heartbeats (session_id, at, real_at, pid, host)"
-        " VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO heartbeats (session_id, at, real_at, pid, host) VALUES (?, ?, ?, ?, ?)"
+        " ON CONFLICT(session_id) DO UPDATE SET at = excluded.at, real_at = excluded.real_at,"
+        " pid = excluded.pid, host = excluded.host",
         (session_id, T0.isoformat(), local_now().isoformat(), pid, host),
     )
 
@@ -854,6 +864,7 @@ def _poll(condition: Callable[[], bool], what: str, seconds: float = 60) -> None
         time.sleep(0.01)
 
 
+@SQLITE_ONLY
 def test_writers_queue_on_a_lock_and_a_stuck_one_is_reported_not_waited_for_ever(
     journal: Journal, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -872,6 +883,7 @@ def test_writers_queue_on_a_lock_and_a_stuck_one_is_reported_not_waited_for_ever
 
 
 @_FAIR_QUEUE
+@SQLITE_ONLY
 def test_writers_in_other_processes_take_their_turns_in_the_order_they_came(
     journal: Journal,
 ) -> None:
@@ -900,6 +912,7 @@ def test_writers_in_other_processes_take_their_turns_in_the_order_they_came(
     assert [e.payload["text"] for e in journal.events("s1")] == ["P0", "P1", "P2", "P3", "P4"]
 
 
+@SQLITE_ONLY
 def test_writers_on_other_threads_wait_a_bounded_time_without_any_signal(
     journal: Journal, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -952,6 +965,7 @@ def test_writers_on_other_threads_wait_a_bounded_time_without_any_signal(
 
 
 @_FAIR_QUEUE
+@SQLITE_ONLY
 def test_a_heartbeat_from_another_thread_waits_its_turn_and_a_stuck_one_is_reported(
     journal: Journal, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -989,6 +1003,7 @@ def test_a_heartbeat_from_another_thread_waits_its_turn_and_a_stuck_one_is_repor
 
 
 @_FAIR_QUEUE
+@SQLITE_ONLY
 def test_the_log_is_checkpointed_after_a_turn_before_sqlite_would_inside_one(
     journal: Journal,
 ) -> None:

@@ -87,6 +87,39 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Impossible d'écrire dans le journal {file} : {reason}",
         "Cannot write to the journal {file}: {reason}",
     ),
+    # journal on a PostgreSQL server (journal/postgres.py)
+    "journal.pg_unreachable": (
+        "Impossible de joindre le serveur PostgreSQL du journal {url} : {reason}. Vérifiez "
+        "qu'il est démarré et que cet ordinateur l'atteint (adresse, port, réseau).",
+        "Cannot reach the journal's PostgreSQL server {url}: {reason}. Check that it is "
+        "running and that this computer reaches it (address, port, network).",
+    ),
+    "journal.pg_password": (
+        "Le serveur PostgreSQL refuse le mot de passe pour {url}. Vérifiez l'utilisateur et le "
+        "mot de passe de l'adresse donnée à --db (ou SEMINAR_DB).",
+        "The PostgreSQL server refuses the password for {url}. Check the user and password in "
+        "the address given to --db (or SEMINAR_DB).",
+    ),
+    "journal.pg_refused": (
+        "Le serveur PostgreSQL refuse l'accès au journal {url} : {reason}",
+        "The PostgreSQL server refuses access to the journal {url}: {reason}",
+    ),
+    "journal.pg_no_database": (
+        "La base {url} n'existe pas sur ce serveur PostgreSQL. Créez-la d'abord "
+        "(createdb), puis recommencez.",
+        "The database {url} does not exist on this PostgreSQL server. Create it first "
+        "(createdb), then try again.",
+    ),
+    "journal.pg_not_journal": (
+        "La base {url} contient les tables d'un autre programme : ce n'est pas un journal de "
+        "seminar, et rien n'y a été modifié. Donnez à --db une base vide ou un journal.",
+        "The database {url} holds another program's tables: it is not a seminar journal, and "
+        "nothing in it was changed. Give --db an empty database or a journal.",
+    ),
+    "journal.pg_missing_driver": (
+        "Un journal sur PostgreSQL demande psycopg : installez seminar-cli[postgres].",
+        "A journal on PostgreSQL needs psycopg: install seminar-cli[postgres].",
+    ),
     # sessions
     "session.unknown": (
         "Séance inconnue : « {ref} ». Voyez la liste avec : seminar sessions list",

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, Concatenate, NamedTuple, ParamSpec, TypeVar
+from typing import Any, Concatenate, NamedTuple, ParamSpec, Protocol, TypeVar
 
 from seminar_cli.errors import JournalError, SessionError
 from seminar_cli.journal.chain import GENESIS, ChainRow, PendingLink, event_hash, link, pending_link
@@ -324,6 +324,14 @@ class SessionRow:
     status: str  # "open" | "closed"
 
 
+POSTGRES_SCHEMES = ("postgresql://", "postgres://")
+
+
+def is_postgres_url(location: Path | str) -> bool:
+    """Whether ``--db`` / ``SEMINAR_DB`` names a PostgreSQL database rather than a file."""
+    return isinstance(location, str) and location.startswith(POSTGRES_SCHEMES)
+
+
 LOW_SPACE = 1_000_000  # bytes: below this, a refused write is a full disk
 
 
@@ -390,37 +398,81 @@ def _owner_only(path: Path) -> None:
             continue
 
 
+class Cursor(Protocol):
+    """What the journal's SQL needs of a cursor, whichever the database: SQLite's own, or
+    journal/postgres.py's, which speaks the same statements to PostgreSQL."""
+
+    @property
+    def rowcount(self) -> int: ...
+
+    def execute(self, sql: str, parameters: Any = (), /) -> Any: ...
+
+    def executemany(self, sql: str, parameters: Any, /) -> Any: ...
+
+    def fetchone(self) -> Any: ...
+
+    def fetchall(self) -> list[Any]: ...
+
+    def close(self) -> None: ...
+
+
+class Connection(Protocol):
+    def execute(self, sql: str, parameters: Any = (), /) -> Cursor: ...
+
+    def cursor(self) -> Cursor: ...
+
+    def close(self) -> None: ...
+
+
 P = ParamSpec("P")
 R = TypeVar("R")
+J = TypeVar("J", bound="Journal")
 
 
 def _reading(
-    method: Callable[Concatenate[Journal, P], R],
-) -> Callable[Concatenate[Journal, P], R]:
+    method: Callable[Concatenate[J, P], R],
+) -> Callable[Concatenate[J, P], R]:
     """Reads fail with a message too (a damaged file, a vanished folder), never a traceback."""
 
     @functools.wraps(method)
-    def guarded(self: Journal, /, *args: P.args, **kwargs: P.kwargs) -> R:
+    def guarded(self: J, /, *args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return method(self, *args, **kwargs)
-        except sqlite3.Error as exc:
-            raise journal_error(exc, self.path) from None
+        except self.DRIVER_ERRORS as exc:
+            raise self._error(exc) from None
 
     return guarded
 
 
 class Journal:
-    """One open journal file.  Each write is one short ``BEGIN IMMEDIATE`` transaction."""
+    """One open journal file.  Each write is one short ``BEGIN IMMEDIATE`` transaction.
 
-    def __init__(self, path: Path, db: sqlite3.Connection) -> None:
+    Its public methods are the journal's storage interface: ``PostgresJournal``
+    (journal/postgres.py) keeps them and the SQL, and changes only what is SQLite's own
+    (opening, identity and version, migrations, the writers' turn, error messages)."""
+
+    # what the driver raises, told to the user by _error
+    DRIVER_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error,)
+
+    def __init__(self, path: Path, db: Connection) -> None:
         self.path = path
         self._db = db
         self._turns: WriterQueue | None = None  # the writers' queue (see _turn)
         self._no_turns = fcntl is None
 
+    def _error(self, exc: Exception) -> JournalError:
+        assert isinstance(exc, sqlite3.Error)
+        return journal_error(exc, self.path)
+
     # -- opening ---------------------------------------------------------------------------
     @classmethod
-    def open(cls, path: Path, *, create: bool = True) -> Journal:
+    def open(cls, path: Path | str, *, create: bool = True) -> Journal:
+        """The journal at ``path``: an SQLite file, or a PostgreSQL database given by its
+        URL (``postgresql://…``, journal/postgres.py, psycopg imported only then)."""
+        if is_postgres_url(path):
+            from seminar_cli.journal.postgres import PostgresJournal
+
+            return PostgresJournal.connect(str(path), create=create)
         path = Path(path)
         if path.is_dir():
             raise JournalError("journal.is_dir", file=str(path))
@@ -449,7 +501,7 @@ class Journal:
         return journal
 
     @classmethod
-    def open_for_reading(cls, path: Path) -> Journal:
+    def open_for_reading(cls, path: Path | str) -> Journal:
         """Open a journal only to read it, even where it cannot be written (a read-only folder
         or medium, an archive, a full disk where SQLite cannot create its -shm file): nothing
         is created or changed.  Writing through it fails with the same clear message as
@@ -543,7 +595,10 @@ class Journal:
     def _check_identity(self) -> None:
         app_id = self._db.execute("PRAGMA application_id").fetchone()[0]
         tables = {
-            r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            r[0]
+            for r in self._db.execute(
+                "SELECT name FROM sqlite_master WHERE type='table'"
+            ).fetchall()
         }
         if app_id not in (0, APPLICATION_ID) or (app_id == 0 and tables - {"sqlite_sequence"}):
             raise JournalError("journal.not_journal", file=str(self.path))
@@ -562,6 +617,7 @@ class Journal:
 
     def _migrate(self) -> None:
         db = self._db
+        assert isinstance(db, sqlite3.Connection)  # PostgresJournal has its own migrations
         version = self._check_version()
         if version == SCHEMA_VERSION:
             return
@@ -607,7 +663,7 @@ class Journal:
             ) from None
 
     @contextlib.contextmanager
-    def _write(self) -> Iterator[sqlite3.Cursor]:
+    def _write(self) -> Iterator[Cursor]:
         with self._turn() as ticket:
             cur = self._db.cursor()
             try:
@@ -618,7 +674,7 @@ class Journal:
                 with contextlib.suppress(sqlite3.Error):
                     cur.execute("ROLLBACK")
                 if isinstance(exc, sqlite3.Error):
-                    raise journal_error(exc, self.path) from None
+                    raise self._error(exc) from None
                 raise
             finally:
                 cur.close()
@@ -740,7 +796,7 @@ class Journal:
 
     @staticmethod
     def _insert(
-        cur: sqlite3.Cursor, session_id: str, type_: str, payload: dict[str, Any], at: datetime
+        cur: Cursor, session_id: str, type_: str, payload: dict[str, Any], at: datetime
     ) -> StoredEvent | None:
         """Insert inside the caller's transaction; None when its ref is already recorded."""
         pending = _Pending.of(session_id, type_, payload, at)
@@ -748,7 +804,7 @@ class Journal:
         return None if seq is None else pending.stored(seq)
 
     @staticmethod
-    def _insert_pending(cur: sqlite3.Cursor, pending: _Pending) -> int | None:
+    def _insert_pending(cur: Cursor, pending: _Pending) -> int | None:
         """Insert a prepared event inside the caller's transaction (the writers' turn): its
         position; None when its ref is already recorded.  Only what depends on the journal is
         done here (the position, the previous hash); the event was encoded before the turn.
@@ -865,7 +921,7 @@ class Journal:
         return AnonymousOutcome.pending
 
     @staticmethod
-    def _key_holder(cur: sqlite3.Cursor, session_id: str) -> tuple[bytes, Heartbeat] | None:
+    def _key_holder(cur: Cursor, session_id: str) -> tuple[bytes, Heartbeat] | None:
         """The session's published public key, and who published it (as a heartbeat)."""
         row = cur.execute(
             "SELECT public_key, published_at, pid, host, process FROM anonymous_keys"
@@ -878,7 +934,7 @@ class Journal:
         return bytes(row[0]), Heartbeat(published, published, row[2], row[3], row[4])
 
     @staticmethod
-    def _publish_key(cur: sqlite3.Cursor, session_id: str, public_key: bytes, at: datetime) -> None:
+    def _publish_key(cur: Cursor, session_id: str, public_key: bytes, at: datetime) -> None:
         """Publish this process's key for the session and void what was sealed to the old
         one (its private half died with its process), saying per prompt how many, with no
         value and no name: those who had answered may answer again."""
@@ -944,9 +1000,7 @@ class Journal:
         return written
 
     @staticmethod
-    def _write_all(
-        cur: sqlite3.Cursor, session_id: str, at: datetime, prompt: str, key: bytes
-    ) -> int:
+    def _write_all(cur: Cursor, session_id: str, at: datetime, prompt: str, key: bytes) -> int:
         """Every answer waiting for ``prompt`` as one batch, when they are five or more."""
         from seminar_cli.journal import sealing
 
@@ -967,7 +1021,7 @@ class Journal:
         return self._has_voted(self._db.cursor(), session_id, prompt, participant)
 
     @staticmethod
-    def _has_voted(cur: sqlite3.Cursor, session_id: str, prompt: str, participant: str) -> bool:
+    def _has_voted(cur: Cursor, session_id: str, prompt: str, participant: str) -> bool:
         pending = cur.execute(
             "SELECT 1 FROM anonymous_voters"
             " WHERE session_id = ? AND prompt = ? AND participant = ?",
@@ -993,9 +1047,7 @@ class Journal:
         return int(row[0])
 
     @staticmethod
-    def _write_batch(
-        cur: sqlite3.Cursor, session_id: str, at: datetime, prompt: str, key: bytes
-    ) -> int:
+    def _write_batch(cur: Cursor, session_id: str, at: datetime, prompt: str, key: bytes) -> int:
         """While ten or more wait: five of them, drawn at random, written shuffled at one
         moment with their markers (also shuffled); the others wait for the next batch or the
         close.  How many answers were written."""
@@ -1017,7 +1069,7 @@ class Journal:
 
     @staticmethod
     def _write_opened(
-        cur: sqlite3.Cursor,
+        cur: Cursor,
         session_id: str,
         at: datetime,
         prompt: str,
@@ -1038,9 +1090,7 @@ class Journal:
         )
 
     @staticmethod
-    def _flush_anonymous(
-        cur: sqlite3.Cursor, session_id: str, at: datetime, prompt: str | None
-    ) -> None:
+    def _flush_anonymous(cur: Cursor, session_id: str, at: datetime, prompt: str | None) -> None:
         """At a prompt's close (``prompt``) or the session's (None): every anonymous answer
         still waiting and the marks of who answered, each shuffled, all at one moment.  Only
         the process holding the session's key can open them: SessionError elsewhere."""
@@ -1117,7 +1167,7 @@ class Journal:
 
     @staticmethod
     def _read_events(
-        cur: sqlite3.Cursor, session_id: str, after_seq: int, types: Collection[str] | None = None
+        cur: Cursor, session_id: str, after_seq: int, types: Collection[str] | None = None
     ) -> list[StoredEvent]:
         if types is None:
             rows = cur.execute(
@@ -1278,7 +1328,7 @@ class Journal:
         return None
 
     @staticmethod
-    def _beat(cur: sqlite3.Cursor, session_id: str, at: datetime, real_at: datetime) -> None:
+    def _beat(cur: Cursor, session_id: str, at: datetime, real_at: datetime) -> None:
         cur.execute(
             "INSERT INTO heartbeats (session_id, at, real_at, pid, host, process)"
             " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(session_id) DO UPDATE SET at = excluded.at,"
@@ -1304,7 +1354,7 @@ class Journal:
         return self._read_heartbeat(self._db.cursor(), session_id)
 
     @staticmethod
-    def _read_heartbeat(cur: sqlite3.Cursor, session_id: str) -> Heartbeat | None:
+    def _read_heartbeat(cur: Cursor, session_id: str) -> Heartbeat | None:
         row = cur.execute(
             "SELECT at, real_at, pid, host, process FROM heartbeats WHERE session_id = ?",
             (session_id,),

@@ -1,0 +1,355 @@
+"""The journal on PostgreSQL (``--db postgresql://…``): the same tables, events, hash chain,
+unique answer references, anonymous pool and keys as the SQLite journal (store.py), for
+workshops run on several laptops (PRODUCT §8).
+
+``PostgresJournal`` keeps ``Journal``'s methods and their SQL: a cursor adapter turns the few
+SQLite idioms they use into PostgreSQL's (``?`` placeholders, ``INSERT OR IGNORE``,
+``json_extract``, ``INDEXED BY``).  What differs is here: connecting, telling our database
+from another program's (the ``seminar_journal`` table instead of SQLite's application id),
+the migrations' DDL (same numbers as store.py's), the writers' turn (a transaction-level
+advisory lock: every write waits for the previous one's commit, so positions are given in
+commit order and a reader following them never skips a late commit), and the messages for a
+server that is down, a refused password, a missing database.
+
+Imported only when a ``postgresql://`` journal is opened: psycopg is the ``postgres`` extra.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import re
+import threading
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit, urlunsplit
+
+from seminar_cli.errors import JournalError
+from seminar_cli.journal.store import (
+    APPLICATION_ID,
+    SCHEMA_VERSION,
+    Cursor,
+    Journal,
+    SessionRow,
+    _reading,
+    _session_row,
+)
+
+if TYPE_CHECKING:
+    import psycopg
+
+CONNECT_TIMEOUT_S = 10
+# every write takes this lock for its transaction (journal-wide, as SQLite's write lock is)
+WRITERS_LOCK = APPLICATION_ID
+
+
+def redacted(url: str) -> str:
+    """The URL as the user may see it: never its password."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    host = parts.hostname or ""
+    if parts.port is not None:
+        host = f"{host}:{parts.port}"
+    user = f"{parts.username}@" if parts.username else ""
+    return urlunsplit(parts._replace(netloc=f"{user}{host}"))
+
+
+@functools.cache
+def to_postgres(sql: str) -> str:
+    """One of the journal's SQLite statements as PostgreSQL's (store.py writes only these)."""
+    sql = sql.replace(" INDEXED BY events_by_type", "")
+    sql = re.sub(r"json_extract\(payload, '\$\.(\w+)'\)", r"(payload::jsonb ->> '\1')", sql)
+    sql = sql.replace("IS NOT ?", "IS DISTINCT FROM ?")
+    if sql.startswith("INSERT OR IGNORE INTO"):
+        sql = "INSERT INTO" + sql.removeprefix("INSERT OR IGNORE INTO") + " ON CONFLICT DO NOTHING"
+    return sql.replace("%", "%%").replace("?", "%s")
+
+
+class _PgCursor:
+    """A psycopg cursor that takes the journal's SQLite statements."""
+
+    def __init__(self, cursor: psycopg.Cursor[Any], lock: threading.RLock) -> None:
+        self._cursor = cursor
+        self._lock = lock
+
+    @property
+    def rowcount(self) -> int:
+        return int(self._cursor.rowcount)
+
+    def execute(self, sql: str, parameters: Any = (), /) -> _PgCursor:
+        with self._lock:
+            self._cursor.execute(to_postgres(sql), tuple(parameters))
+        return self
+
+    def executemany(self, sql: str, parameters: Any, /) -> _PgCursor:
+        with self._lock:
+            self._cursor.executemany(to_postgres(sql), [tuple(p) for p in parameters])
+        return self
+
+    def fetchone(self) -> Any:
+        return self._cursor.fetchone()
+
+    def fetchall(self) -> list[Any]:
+        return list(self._cursor.fetchall())
+
+    def close(self) -> None:
+        self._cursor.close()
+
+
+class _PgConnection:
+    """The connection as store.py's reads use it; a thread's statement waits while another
+    thread of this process holds a write transaction on it (``lock``)."""
+
+    def __init__(self, connection: psycopg.Connection[Any]) -> None:
+        self.raw = connection
+        self.lock = threading.RLock()
+
+    def cursor(self) -> _PgCursor:
+        return _PgCursor(self.raw.cursor(), self.lock)
+
+    def execute(self, sql: str, parameters: Any = (), /) -> _PgCursor:
+        return self.cursor().execute(sql, parameters)
+
+    def close(self) -> None:
+        self.raw.close()
+
+
+# -- migrations: the same numbers as store.MIGRATIONS, in PostgreSQL's DDL ------------------
+# Text that is sorted is compared byte by byte (COLLATE "C"), as SQLite does.
+# A PostgreSQL journal is made at once at the current version: the data each SQLite
+# migration carried forward (refs, hashes) did not exist before.
+PG_MIGRATIONS: list[tuple[str, ...]] = [
+    (  # 1: sessions, events, heartbeats
+        """CREATE TABLE sessions (
+            id TEXT COLLATE "C" PRIMARY KEY,
+            created_at TEXT COLLATE "C" NOT NULL,
+            title TEXT NOT NULL,
+            agenda_name TEXT NOT NULL,
+            agenda_json TEXT NOT NULL,
+            language TEXT NOT NULL,
+            rehearsal INTEGER NOT NULL DEFAULT 0,
+            status TEXT NOT NULL DEFAULT 'open'
+        )""",
+        """CREATE TABLE events (
+            id BIGSERIAL PRIMARY KEY,
+            session_id TEXT NOT NULL REFERENCES sessions(id),
+            seq INTEGER NOT NULL,
+            type TEXT NOT NULL,
+            at TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            UNIQUE (session_id, seq)
+        )""",
+        """CREATE TABLE heartbeats (
+            session_id TEXT PRIMARY KEY REFERENCES sessions(id),
+            at TEXT NOT NULL,
+            real_at TEXT NOT NULL,
+            pid INTEGER
+        )""",
+    ),
+    ("ALTER TABLE heartbeats ADD COLUMN host TEXT",),  # 2
+    (  # 3: an answer's ref recorded once
+        "ALTER TABLE events ADD COLUMN ref TEXT",
+        "CREATE UNIQUE INDEX events_ref ON events (session_id, ref) WHERE ref IS NOT NULL",
+    ),
+    ("CREATE INDEX events_by_type ON events (session_id, type, seq)",),  # 4
+    ("ALTER TABLE heartbeats ADD COLUMN process TEXT",),  # 5
+    (  # 6: the anonymous pool (its values sealed bytes), who answered, answers files
+        """CREATE TABLE anonymous_pool (
+            id BYTEA PRIMARY KEY,
+            session_id TEXT NOT NULL REFERENCES sessions(id),
+            prompt TEXT COLLATE "C" NOT NULL,
+            value BYTEA NOT NULL
+        )""",
+        """CREATE TABLE anonymous_voters (
+            session_id TEXT NOT NULL REFERENCES sessions(id),
+            prompt TEXT NOT NULL,
+            participant TEXT NOT NULL,
+            PRIMARY KEY (session_id, prompt, participant)
+        )""",
+        """CREATE TABLE file_deliveries (
+            session_id TEXT NOT NULL REFERENCES sessions(id),
+            prompt TEXT NOT NULL,
+            digest TEXT NOT NULL,
+            delivered INTEGER NOT NULL,
+            PRIMARY KEY (session_id, prompt, digest)
+        )""",
+    ),
+    (  # 7: phones' join codes and tokens
+        """CREATE TABLE join_codes (
+            session_id TEXT PRIMARY KEY REFERENCES sessions(id),
+            code TEXT NOT NULL
+        )""",
+        """CREATE TABLE web_tokens (
+            token_hash TEXT PRIMARY KEY,
+            session_id TEXT NOT NULL REFERENCES sessions(id),
+            participant TEXT NOT NULL,
+            participant_key TEXT NOT NULL
+        )""",
+        "CREATE INDEX web_tokens_by_name ON web_tokens (session_id, participant_key)",
+    ),
+    ("ALTER TABLE events ADD COLUMN hash TEXT",),  # 8: the hash chain
+    (  # 9: the runner's public key for anonymous answers
+        """CREATE TABLE anonymous_keys (
+            session_id TEXT PRIMARY KEY REFERENCES sessions(id),
+            public_key BYTEA NOT NULL,
+            published_at TEXT NOT NULL,
+            pid INTEGER,
+            host TEXT,
+            process TEXT
+        )""",
+    ),
+]
+assert len(PG_MIGRATIONS) == SCHEMA_VERSION, "a migration in store.py needs its PostgreSQL DDL"
+
+IDENTITY_TABLE = "seminar_journal"  # one row: our application id and the schema's version
+
+
+def connection_error(exc: Exception, url: str) -> JournalError:
+    """What a failure to reach the server means for the person at the keyboard."""
+    import psycopg
+
+    text = str(exc)
+    where = redacted(url)
+    state = getattr(exc, "sqlstate", None)
+    if state == "28P01" or "password authentication failed" in text:
+        return JournalError("journal.pg_password", url=where)
+    if state == "3D000" or ("database" in text and "does not exist" in text):
+        return JournalError("journal.pg_no_database", url=where)
+    if state in ("28000", "42501") or "permission denied" in text:
+        return JournalError("journal.pg_refused", url=where, reason=_first_line(text))
+    if isinstance(exc, psycopg.OperationalError):
+        return JournalError("journal.pg_unreachable", url=where, reason=_first_line(text))
+    return JournalError("journal.write_failed", file=where, reason=_first_line(text))
+
+
+def _first_line(text: str) -> str:
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return lines[-1] if lines else text
+
+
+class PostgresJournal(Journal):
+    """One journal in a PostgreSQL database, shared by every laptop that reaches it."""
+
+    def __init__(self, url: str, db: _PgConnection) -> None:
+        from pathlib import Path
+
+        # ``path`` stays a Path for the callers that show it or reopen by it
+        super().__init__(Path(redacted(url)), db)
+        self.url = url
+        self._pg = db
+        self._no_turns = True
+        import psycopg
+
+        self.DRIVER_ERRORS = (psycopg.Error,)
+
+    def _error(self, exc: Exception) -> JournalError:
+        return connection_error(exc, self.url)
+
+    @classmethod
+    def connect(cls, url: str, *, create: bool = True) -> PostgresJournal:
+        try:
+            import psycopg
+        except ImportError:
+            raise JournalError("journal.pg_missing_driver") from None
+        try:
+            raw = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S)
+        except psycopg.Error as exc:
+            raise connection_error(exc, url) from None
+        journal = cls(url, _PgConnection(raw))
+        try:
+            journal._configure_pg(create=create)
+        except psycopg.Error as exc:
+            raw.close()
+            raise connection_error(exc, url) from None
+        except JournalError:
+            raw.close()
+            raise
+        return journal
+
+    # -- identity, version, migrations -----------------------------------------------------
+    def _tables(self) -> set[str]:
+        rows = self._db.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+        ).fetchall()
+        return {str(row[0]) for row in rows}
+
+    def _stored_version(self) -> int | None:
+        """The schema's version; None: not made yet.  JournalError: another program's tables,
+        or a newer journal."""
+        tables = self._tables()
+        if IDENTITY_TABLE not in tables:
+            if tables:
+                raise JournalError("journal.pg_not_journal", url=redacted(self.url))
+            return None
+        row = self._db.execute(f"SELECT application_id, version FROM {IDENTITY_TABLE}").fetchone()
+        if row is None or int(row[0]) != APPLICATION_ID:
+            raise JournalError("journal.pg_not_journal", url=redacted(self.url))
+        version = int(row[1])
+        if version > SCHEMA_VERSION:
+            raise JournalError(
+                "journal.newer", file=redacted(self.url), found=version, supported=SCHEMA_VERSION
+            )
+        return version
+
+    def _configure_pg(self, *, create: bool) -> None:
+        version = self._stored_version()
+        if version == SCHEMA_VERSION:
+            return
+        if version is None and not create:
+            raise JournalError("journal.missing", file=redacted(self.url))
+        with self._write() as cur:  # DDL is transactional: all the migrations or none
+            version = self._stored_version()  # another laptop may have migrated meanwhile
+            if version is None:
+                cur.execute(
+                    f"CREATE TABLE {IDENTITY_TABLE} (application_id BIGINT NOT NULL,"
+                    " version INTEGER NOT NULL)"
+                )
+                cur.execute(
+                    f"INSERT INTO {IDENTITY_TABLE} VALUES (?, 0)",
+                    (APPLICATION_ID,),
+                )
+                version = 0
+            for number in range(version, SCHEMA_VERSION):
+                for statement in PG_MIGRATIONS[number]:
+                    cur.execute(statement)
+            cur.execute(f"UPDATE {IDENTITY_TABLE} SET version = ?", (SCHEMA_VERSION,))
+
+    @_reading
+    def schema_version(self) -> int:
+        return self._stored_version() or 0
+
+    # -- the writers' turn -----------------------------------------------------------------
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[Cursor]:
+        """One transaction holding the writers' advisory lock until it commits: the next
+        writer reads the last position only after this one's commit (READ COMMITTED takes a
+        new snapshot per statement), so positions follow commit order."""
+        import psycopg
+
+        with self._pg.lock:
+            try:
+                with self._pg.raw.transaction():
+                    cur = self._pg.cursor()
+                    cur.execute("SELECT pg_advisory_xact_lock(?)", (WRITERS_LOCK,))
+                    yield cur
+            except psycopg.Error as exc:
+                raise self._error(exc) from None
+
+    def _checkpoint(self) -> None:
+        """PostgreSQL checkpoints by itself."""
+
+    def close(self) -> None:
+        self._pg.close()
+
+    # -- what SQLite says differently --------------------------------------------------------
+    @_reading
+    def find_sessions(self, prefix: str, *, anywhere: bool = False) -> list[SessionRow]:
+        where = "strpos(id, ?) > 0" if anywhere else "left(id, length(?)) = ?"
+        args = (prefix,) if anywhere else (prefix, prefix)
+        rows = self._db.execute(
+            "SELECT id, created_at, title, agenda_name, agenda_json, language, rehearsal, status"
+            f" FROM sessions WHERE {where} ORDER BY created_at DESC, id DESC",
+            args,
+        ).fetchall()
+        return [_session_row(r) for r in rows]

@@ -147,6 +147,7 @@ class PostgresServer:
     in a temporary folder, no root and no apt needed); each test gets a fresh database."""
 
     admin_url: str  # the server's ``postgres`` database, to create the tests' ones
+    data_dir: Path
     count: int = 0
 
     def fresh_database(self) -> str:
@@ -158,6 +159,21 @@ class PostgresServer:
         with psycopg.connect(self.admin_url, autocommit=True) as admin:
             admin.execute(f"CREATE DATABASE {name}")
         return self.admin_url.replace("/postgres?", f"/{name}?", 1)
+
+    def password_role(self, role: str, password: str) -> None:
+        """A role that must give its password (the server trusts everyone else): its line
+        goes first in pg_hba.conf, which PostgreSQL reads top down."""
+        import psycopg
+
+        hba = self.data_dir / "pg_hba.conf"
+        line = f"local all {role} scram-sha-256\n"
+        if line not in hba.read_text():
+            hba.write_text(line + hba.read_text())
+        with psycopg.connect(self.admin_url, autocommit=True) as admin:
+            exists = admin.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,))
+            if exists.fetchone() is None:
+                admin.execute(f"CREATE ROLE {role} LOGIN PASSWORD '{password}'")
+            admin.execute("SELECT pg_reload_conf()")
 
 
 @pytest.fixture(scope="session")
@@ -176,7 +192,7 @@ def postgres_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Postgr
             env.delenv(name, raising=False)
         server = pgserver.get_server(folder, cleanup_mode="stop")
     try:
-        yield PostgresServer(server.get_uri())
+        yield PostgresServer(server.get_uri(), Path(folder))
     finally:
         server.cleanup()
 

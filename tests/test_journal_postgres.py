@@ -1,0 +1,119 @@
+"""The journal on PostgreSQL: what is its own (a server to reach, a password, a database shared
+with other programs).  Everything the two journals share runs on both in test_journal_store.py
+and the other journal tests (the ``journal_location`` fixture)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import psycopg
+import pytest
+
+from seminar_cli import i18n
+from seminar_cli.errors import JournalError
+from seminar_cli.journal.store import SCHEMA_VERSION, Journal
+
+from .conftest import PostgresServer
+
+T0 = datetime(2026, 11, 26, 14, 0).astimezone()
+
+
+def _refusal(url: str) -> JournalError:
+    with pytest.raises(JournalError) as caught:
+        Journal.open(url)
+    return caught.value
+
+
+def test_a_server_that_is_down_is_told_in_french_and_english(postgres_url: str) -> None:
+    # nothing listens on port 1 of this machine
+    error = _refusal("postgresql://seminar:secret@127.0.0.1:1/journal")
+    assert error.key == "journal.pg_unreachable"
+    message = error.message()
+    assert message.startswith("Impossible de joindre le serveur PostgreSQL du journal ")
+    assert "postgresql://seminar@127.0.0.1:1/journal" in message
+    assert "secret" not in message  # the password never reaches the screen
+    i18n.init_language("en")
+    assert error.message().startswith("Cannot reach the journal's PostgreSQL server ")
+
+
+def test_a_refused_password_is_said_without_showing_it(
+    postgres_url: str, postgres_server: PostgresServer
+) -> None:
+    postgres_server.password_role("animatrice", "juste")
+    wrong = postgres_url.replace("postgres:@", "animatrice:faux@", 1)
+    error = _refusal(wrong)
+    assert error.key == "journal.pg_password"
+    assert "refuse le mot de passe" in error.message()
+    assert "faux" not in error.message()
+    right = postgres_url.replace("postgres:@", "animatrice:juste@", 1)
+    with psycopg.connect(postgres_url, autocommit=True) as admin:
+        admin.execute("GRANT ALL ON SCHEMA public TO animatrice")
+    with Journal.open(right) as journal:
+        assert journal.schema_version() == SCHEMA_VERSION
+
+
+def test_a_database_that_does_not_exist_says_to_create_it(postgres_url: str) -> None:
+    absent = postgres_url.replace("/journal_", "/absent_", 1)
+    error = _refusal(absent)
+    assert error.key == "journal.pg_no_database"
+    assert "createdb" in error.message()
+
+
+def test_another_programs_tables_are_not_a_journal_and_are_left_alone(postgres_url: str) -> None:
+    with psycopg.connect(postgres_url, autocommit=True) as other:
+        other.execute("CREATE TABLE contacts (name TEXT)")
+        other.execute("INSERT INTO contacts VALUES ('Camille')")
+    error = _refusal(postgres_url)
+    assert error.key == "journal.pg_not_journal"
+    assert "autre programme" in error.message()
+    with psycopg.connect(postgres_url, autocommit=True) as other:
+        tables = other.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
+        ).fetchall()
+        assert tables == [("contacts",)]  # nothing of ours was created
+        assert other.execute("SELECT name FROM contacts").fetchall() == [("Camille",)]
+
+
+def test_a_journal_from_a_newer_version_is_refused_untouched(postgres_url: str) -> None:
+    Journal.open(postgres_url).close()
+    with psycopg.connect(postgres_url, autocommit=True) as db:
+        db.execute("UPDATE seminar_journal SET version = %s", (SCHEMA_VERSION + 1,))
+    error = _refusal(postgres_url)
+    assert error.key == "journal.newer"
+    with psycopg.connect(postgres_url, autocommit=True) as db:
+        assert db.execute("SELECT version FROM seminar_journal").fetchone() == (SCHEMA_VERSION + 1,)
+
+
+def test_a_missing_journal_is_not_created_when_only_reading(postgres_url: str) -> None:
+    with pytest.raises(JournalError) as caught:
+        Journal.open(postgres_url, create=False)
+    assert caught.value.key == "journal.missing"
+    with psycopg.connect(postgres_url, autocommit=True) as db:
+        assert db.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"
+        ).fetchone() == (0,)
+
+
+def test_two_laptops_opening_an_empty_database_together_migrate_it_once(
+    postgres_url: str,
+) -> None:
+    import threading
+
+    opened: list[Journal] = []
+    errors: list[BaseException] = []
+
+    def open_one() -> None:
+        try:
+            opened.append(Journal.open(postgres_url))
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=open_one) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert errors == []
+    assert [j.schema_version() for j in opened] == [SCHEMA_VERSION] * 4
+    for journal in opened:
+        journal.close()

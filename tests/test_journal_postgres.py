@@ -117,3 +117,32 @@ def test_two_laptops_opening_an_empty_database_together_migrate_it_once(
     assert [j.schema_version() for j in opened] == [SCHEMA_VERSION] * 4
     for journal in opened:
         journal.close()
+
+
+# -- the commands, given the database's URL ----------------------------------------------------
+def test_the_commands_run_a_session_on_postgresql_given_its_url(
+    postgres_url: str, cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SEMINAR_DB", postgres_url)
+    empty = cli("sessions", "list")
+    assert empty.code == 0
+    assert "Aucune séance" in empty.out + empty.err
+    started = cli("start", "--no-input", "--speed", "10000", "--title", "Atelier partagé")
+    assert started.code == 0, started.err
+    noted = cli("--db", postgres_url, "note", "Notée sur le serveur")
+    assert noted.code == 0, noted.err
+    listed = cli("sessions", "list")
+    assert "Atelier partagé" in listed.out
+    verified = cli("verify")
+    assert verified.code == 0 and "chaîne intacte" in verified.out + verified.err
+    exported = cli("export", "--format", "md", "-")
+    assert "Notée sur le serveur" in exported.out
+
+
+def test_a_server_that_is_down_stops_the_command_with_its_message_not_a_traceback(
+    postgres_url: str, cli
+) -> None:
+    result = cli("--db", "postgresql://seminar:secret@127.0.0.1:1/journal", "sessions", "list")
+    assert result.code == 1
+    assert "Impossible de joindre le serveur PostgreSQL" in result.err
+    assert "Traceback" not in result.err and "secret" not in result.err

@@ -5,6 +5,38 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+POSTGRES_SCHEMES = ("postgresql://", "postgres://")
+
+
+def is_postgres_url(location: Path | str) -> bool:
+    """Whether ``--db`` / ``SEMINAR_DB`` names a PostgreSQL database rather than a file."""
+    return isinstance(location, str) and location.startswith(POSTGRES_SCHEMES)
+
+
+def shown_location(location: Path | str) -> str:
+    """The journal's location as the user may see it: a URL without its password."""
+    if not is_postgres_url(location):
+        return str(location)
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(str(location))
+    if parts.password is None:
+        return str(location)
+    host = parts.hostname or ""
+    if parts.port is not None:
+        host = f"{host}:{parts.port}"
+    user = f"{parts.username}@" if parts.username else ""
+    return urlunsplit(parts._replace(netloc=f"{user}{host}"))
+
+
+def default_db_location() -> Path | str:
+    """The journal of ``SEMINAR_DB`` (a file, or a ``postgresql://`` URL kept as text: a Path
+    would fold its ``//``), else the default file."""
+    override = os.environ.get("SEMINAR_DB")
+    if override and is_postgres_url(override):
+        return override
+    return default_db_path()
+
 
 def default_db_path() -> Path:
     override = os.environ.get("SEMINAR_DB")

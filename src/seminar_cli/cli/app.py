@@ -145,8 +145,15 @@ def build_app() -> typer.Typer:
     def root(
         ctx: typer.Context,
         db: Annotated[
-            Path | None,
-            typer.Option("--db", envvar="SEMINAR_DB", help=t("help.opt.db"), show_default=False),
+            # text, not a Path: a Path would fold a postgresql:// URL's "//"
+            str | None,
+            typer.Option(
+                "--db",
+                envvar="SEMINAR_DB",
+                help=t("help.opt.db"),
+                show_default=False,
+                metavar="PATH",
+            ),
         ] = None,
         lang: Annotated[
             str | None,
@@ -165,7 +172,13 @@ def build_app() -> typer.Typer:
         if lang is not None and normalise_language(lang) is None:
             raise UsageError("common.bad_lang", value=lang)
         given = ctx.obj if isinstance(ctx.obj, AppContext) else AppContext()
-        ctx.obj = replace(given, db_path=db)  # main()'s caller may have set the clock
+        from seminar_cli.paths import is_postgres_url
+
+        # main()'s caller may have set the clock
+        if db is not None and is_postgres_url(db):
+            ctx.obj = replace(given, db_path=None, db_url=db)
+        else:
+            ctx.obj = replace(given, db_path=None if db is None else Path(db), db_url=None)
 
     return app
 

@@ -286,7 +286,7 @@ def _run(
 
     scripted = script
     # the phones' server runs beside the runner, stopped when the session ends or on Ctrl-C
-    with stop_on_hangup(), serving(writer.journal.path, writer.session_id, web) as server:
+    with stop_on_hangup(), serving(writer.journal.location, writer.session_id, web) as server:
         if no_input:
             from seminar_cli.session.runner import HeadlessControls
             from seminar_cli.ui.progress import headless_reporter
@@ -379,7 +379,7 @@ def register_serve(app: typer.Typer) -> None:
         if row.status == "closed":
             raise SessionError("web.session_closed", id=row.id)
         console.say(t("web.serving", id=row.id))
-        with serving(journal.path, row.id, web) as server:
+        with serving(journal.location, row.id, web) as server:
             assert server is not None
             while server.running and not server.closed.wait(SERVE_POLL_SECONDS):
                 if server.journal_gone():

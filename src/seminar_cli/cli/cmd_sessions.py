@@ -19,27 +19,31 @@ def register(app: typer.Typer) -> None:
 
     @group.command("list", help=t("help.sessions.list"), epilog=t("help.sessions.list.epilog"))
     def list_cmd(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+        from pathlib import Path
+
         from seminar_cli.cli.common import open_journal
         from seminar_cli.cli.context import app_context
+        from seminar_cli.errors import JournalError
+        from seminar_cli.paths import shown_location
         from seminar_cli.session.overview import session_overviews
         from seminar_cli.timer import local_now
         from seminar_cli.ui import console
         from seminar_cli.ui.sessions import render_list, write_json
 
-        path = app_context(ctx).journal_path()
-        if not path.exists():  # nothing recorded yet is not an error
-            if as_json:
-                write_json([])
-            else:
-                console.say(t("sessions.none_yet", file=str(path)))
-            return
-        with open_journal(ctx, reading=True) as journal:
-            overviews = session_overviews(journal, local_now())
+        path = app_context(ctx).journal_location()
+        overviews = []
+        if not isinstance(path, Path) or path.exists():  # nothing recorded yet: no error
+            try:
+                with open_journal(ctx, reading=True) as journal:
+                    overviews = session_overviews(journal, local_now())
+            except JournalError as error:
+                if error.key != "journal.missing":  # an empty PostgreSQL database: none yet
+                    raise
         if as_json:
             write_json([o.to_json() for o in overviews])
             return
         if not overviews:
-            console.say(t("sessions.none_yet", file=str(path)))
+            console.say(t("sessions.none_yet", file=shown_location(path)))
             return
         render_list(overviews)
 

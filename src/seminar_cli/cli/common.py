@@ -20,7 +20,7 @@ def open_journal(ctx: typer.Context, *, create: bool = True, reading: bool = Fal
     """The journal of ``--db``; with ``reading``, also where it cannot be written."""
     from seminar_cli.journal.store import Journal
 
-    path = app_context(ctx).journal_path()
+    path = app_context(ctx).journal_location()
     if reading:
         return Journal.open_for_reading(path)
     return Journal.open(path, create=create)

@@ -21,6 +21,7 @@ ClockFactory = Callable[[float, "datetime | None"], "Clock"]
 @dataclass
 class AppContext:
     db_path: Path | None = None
+    db_url: str | None = None  # --db postgresql://…: the journal on a PostgreSQL server
     # None: the wall clock (SystemClock); a caller of main() (tests) may give one that never
     # sleeps, so that a rehearsal at --speed 10000 takes no time at all
     clock: ClockFactory | None = None
@@ -29,6 +30,14 @@ class AppContext:
         from seminar_cli.paths import default_db_path
 
         return self.db_path or default_db_path()
+
+    def journal_location(self) -> Path | str:
+        """The journal to open: a file's path, or a PostgreSQL database's URL."""
+        from seminar_cli.paths import default_db_location
+
+        if self.db_url is not None:
+            return self.db_url
+        return self.db_path or default_db_location()
 
     def session_clock(self, speed: float, start: datetime | None = None) -> Clock:
         if self.clock is None:

@@ -52,7 +52,7 @@ def serve_options(
 
 @contextlib.contextmanager
 def serving(
-    journal_path: Path, session_id: str, options: ServeOptions | None
+    journal_path: Path | str, session_id: str, options: ServeOptions | None
 ) -> Iterator[WebServer | None]:
     """The web server of ``session_id`` for as long as the block runs (nothing without
     options): its address and QR code printed first, stopped cleanly at the end, whatever

@@ -112,8 +112,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "  seminar export --format html --output minutes.html",
     ),
     "help.opt.db": (
-        "Fichier du journal SQLite (défaut : dans le dossier de données de l'utilisateur).",
-        "The SQLite journal file (default: in the user data folder).",
+        "Fichier du journal SQLite (défaut : dans le dossier de données de l'utilisateur), "
+        "ou base PostgreSQL partagée : postgresql://utilisateur@serveur/base.",
+        "The SQLite journal file (default: in the user data folder), or a shared PostgreSQL "
+        "database: postgresql://user@server/database.",
     ),
     "help.opt.lang": ("Langue de l'interface : fr ou en.", "Interface language: fr or en."),
     "help.opt.version": ("Affiche la version et quitte.", "Show the version and exit."),

@@ -22,7 +22,6 @@ import re
 import threading
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit, urlunsplit
 
 from seminar_cli.errors import JournalError
 from seminar_cli.journal.store import (
@@ -34,6 +33,7 @@ from seminar_cli.journal.store import (
     _reading,
     _session_row,
 )
+from seminar_cli.paths import shown_location
 
 if TYPE_CHECKING:
     import psycopg
@@ -45,14 +45,7 @@ WRITERS_LOCK = APPLICATION_ID
 
 def redacted(url: str) -> str:
     """The URL as the user may see it: never its password."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    host = parts.hostname or ""
-    if parts.port is not None:
-        host = f"{host}:{parts.port}"
-    user = f"{parts.username}@" if parts.username else ""
-    return urlunsplit(parts._replace(netloc=f"{user}{host}"))
+    return shown_location(url)
 
 
 @functools.cache
@@ -237,6 +230,7 @@ class PostgresJournal(Journal):
         # ``path`` stays a Path for the callers that show it or reopen by it
         super().__init__(Path(redacted(url)), db)
         self.url = url
+        self.location = url
         self._pg = db
         self._no_turns = True
         import psycopg

@@ -29,6 +29,7 @@ from seminar_cli.journal.chain import GENESIS, ChainRow, PendingLink, event_hash
 from seminar_cli.journal.events import Event
 from seminar_cli.journal.events import read as read_event
 from seminar_cli.journal.turns import Busy, WriterQueue
+from seminar_cli.paths import is_postgres_url
 
 try:
     import fcntl
@@ -324,14 +325,6 @@ class SessionRow:
     status: str  # "open" | "closed"
 
 
-POSTGRES_SCHEMES = ("postgresql://", "postgres://")
-
-
-def is_postgres_url(location: Path | str) -> bool:
-    """Whether ``--db`` / ``SEMINAR_DB`` names a PostgreSQL database rather than a file."""
-    return isinstance(location, str) and location.startswith(POSTGRES_SCHEMES)
-
-
 LOW_SPACE = 1_000_000  # bytes: below this, a refused write is a full disk
 
 
@@ -456,6 +449,8 @@ class Journal:
 
     def __init__(self, path: Path, db: Connection) -> None:
         self.path = path
+        # what Journal.open takes to open this journal again (another thread, the web server)
+        self.location: Path | str = path
         self._db = db
         self._turns: WriterQueue | None = None  # the writers' queue (see _turn)
         self._no_turns = fcntl is None
@@ -506,6 +501,8 @@ class Journal:
         or medium, an archive, a full disk where SQLite cannot create its -shm file): nothing
         is created or changed.  Writing through it fails with the same clear message as
         ``open`` would have given."""
+        if is_postgres_url(path):  # the server says what may be written
+            return cls.open(path, create=False)
         path = Path(path)
         try:
             return cls.open(path, create=False)

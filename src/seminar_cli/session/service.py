@@ -576,7 +576,7 @@ class SessionWriter:
 
         def beat() -> None:
             try:
-                journal = Journal.open(self.journal.path, create=False)
+                journal = Journal.open(self.journal.location, create=False)
             except SeminarError:
                 return  # the next write in the main thread tells what is wrong
             try:

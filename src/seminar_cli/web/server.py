@@ -133,7 +133,7 @@ class WebServer:
 
     def __init__(
         self,
-        journal_path: Path,
+        journal_path: Path | str,  # or a PostgreSQL journal's URL
         session_id: str,
         *,
         host: str = "0.0.0.0",
@@ -233,7 +233,9 @@ class WebServer:
             self._journal = None
 
 
-def _file_identity(path: Path) -> tuple[int, int] | None:
+def _file_identity(path: Path | str) -> tuple[int, int] | None:
+    if isinstance(path, str):  # a PostgreSQL database: no file to lose
+        return None
     try:
         found = path.stat()
     except OSError:

@@ -27,11 +27,14 @@ from seminar_cli.timer import FakeClock
 from tests.conftest import seminar_cmd, subprocess_env
 
 
-def run_seminar(tmp_path: Path, *args: str, lang: str = "fr") -> subprocess.CompletedProcess[str]:
-    """``seminar --lang LANG ARGS`` in its own process, in ``tmp_path``, with its journal there."""
+def run_seminar(
+    tmp_path: Path, *args: str, lang: str = "fr", **env: str
+) -> subprocess.CompletedProcess[str]:
+    """``seminar --lang LANG ARGS`` in its own process, in ``tmp_path``, with its journal there
+    (or where ``env``'s ``SEMINAR_DB`` says)."""
     return subprocess.run(
         [*seminar_cmd(), "--lang", lang, *args],
-        env=subprocess_env(tmp_path),
+        env=subprocess_env(tmp_path, **env),
         cwd=tmp_path,
         capture_output=True,
         text=True,

@@ -49,10 +49,12 @@ def answers_file(path: Path, people: int) -> Path:
     return path
 
 
-def open_session_with_long_segment(tmp_path: Path) -> tuple[Journal, SessionWriter]:
+def open_session_with_long_segment(
+    tmp_path: Path, location: Path | str | None = None
+) -> tuple[Journal, SessionWriter]:
     agenda_file = tmp_path / "grand-atelier.yaml"
     agenda_file.write_text(AGENDA, encoding="utf-8")
-    journal = Journal.open(tmp_path / "journal.sqlite3")
+    journal = Journal.open(location or tmp_path / "journal.sqlite3")
     clock = SystemClock()
     session_id = open_session(journal, load_agenda(str(agenda_file)), SessionSetup(), clock)
     writer = SessionWriter(journal, journal.session(session_id), clock)
@@ -69,8 +71,28 @@ def has_open(pid: int, path: Path) -> bool:
         return False
 
 
-def wait_until_all_poll(procs: list[subprocess.Popen[str]], journal: Path) -> None:
+def connected(url: str) -> int:
+    """How many connections the PostgreSQL journal's database has."""
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as db:
+        row = db.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+        ).fetchone()
+    return int(row[0]) - 1 if row else 0  # less this one
+
+
+def wait_until_all_poll(procs: list[subprocess.Popen[str]], journal: Path | str) -> None:
     """Each joiner has opened the journal and waits for the prompt to open."""
+    if isinstance(journal, str):  # PostgreSQL: each joiner holds its connection
+        deadline = time.monotonic() + 60
+        while connected(journal) < len(procs) + 1 and time.monotonic() < deadline:
+            for proc in procs:
+                assert proc.poll() is None, proc.communicate()[1]
+            time.sleep(0.05)
+        assert connected(journal) >= len(procs) + 1, "some joiners never opened the journal"
+        time.sleep(0.4)  # one more poll period: all are in their waiting loop
+        return
     if not Path("/proc/self/fd").exists():  # pragma: no cover - not Linux
         time.sleep(10)
         return
@@ -86,10 +108,12 @@ def wait_until_all_poll(procs: list[subprocess.Popen[str]], journal: Path) -> No
     time.sleep(0.4)  # one more poll period: all are in their waiting loop
 
 
-def run_joiners(tmp_path: Path, people: int) -> None:
-    journal, writer = open_session_with_long_segment(tmp_path)
+def run_joiners(tmp_path: Path, people: int, location: Path | str | None = None) -> None:
+    journal, writer = open_session_with_long_segment(tmp_path, location)
     answers = answers_file(tmp_path / "answers.yaml", people)
     env = subprocess_env(tmp_path, SEMINAR_LANG="fr")
+    if location is not None:
+        env["SEMINAR_DB"] = str(location)
     procs = [
         subprocess.Popen(
             [
@@ -111,7 +135,7 @@ def run_joiners(tmp_path: Path, people: int) -> None:
         for i in range(people)
     ]
     try:
-        wait_until_all_poll(procs, journal.path)
+        wait_until_all_poll(procs, journal.location)
         # the facilitator's runner opens both prompts of the segment: everyone answers now
         writer.record(EventType.prompt_opened, prompt="idees", segment="atelier")
         writer.record(EventType.prompt_opened, prompt="humeur", segment="atelier")
@@ -141,8 +165,10 @@ def run_joiners(tmp_path: Path, people: int) -> None:
     assert journal.count_events(writer.session_id, EventType.answer_given) == 2 * people
 
 
-def test_twenty_participants_answering_at_the_same_moment_all_land(tmp_path: Path) -> None:
-    run_joiners(tmp_path, 20)
+def test_twenty_participants_answering_at_the_same_moment_all_land(
+    tmp_path: Path, journal_location: Path | str
+) -> None:
+    run_joiners(tmp_path, 20, journal_location)
 
 
 @pytest.mark.slow

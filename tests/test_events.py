@@ -372,8 +372,8 @@ def test_a_bad_payload_is_refused_as_0_1_refused_it(
     assert str(type_) in str(refused.value)
 
 
-def test_the_journal_is_left_untouched_by_a_refused_payload(tmp_path) -> None:
-    with Journal.open(tmp_path / "journal.sqlite3") as journal:
+def test_the_journal_is_left_untouched_by_a_refused_payload(journal_location) -> None:
+    with Journal.open(journal_location) as journal:
         clock = FakeClock(T0)
         session_id = open_session(journal, load_agenda(None), SessionSetup(), clock)
         writer = SessionWriter(journal, journal.session(session_id), clock)
@@ -408,8 +408,8 @@ def test_what_another_version_wrote_is_read_as_0_1_read_it() -> None:
     assert state.last_seq == 5
 
 
-def test_events_read_from_the_journal_carry_their_typed_payload(tmp_path) -> None:
-    with Journal.open(tmp_path / "journal.sqlite3") as journal:
+def test_events_read_from_the_journal_carry_their_typed_payload(journal_location) -> None:
+    with Journal.open(journal_location) as journal:
         clock = FakeClock(T0)
         session_id = open_session(journal, load_agenda(None), SessionSetup(speed=2.0), clock)
         (opened,) = journal.events(session_id)

@@ -113,10 +113,10 @@ def test_the_text_prepared_before_the_writers_turn_is_the_canonical_text(
     assert prepared == canonical_text(session_id, seq, type_, at, json.loads(text), ref)
 
 
-def test_batches_of_anonymous_answers_are_chained_too(tmp_path: Path) -> None:
+def test_batches_of_anonymous_answers_are_chained_too(journal_location: Path | str) -> None:
     from seminar_cli.journal.events import EventType
 
-    journal = Journal.open(tmp_path / "journal.sqlite3")
+    journal = Journal.open(journal_location)
     journal.create_session(
         "s",
         created_at=__import__("datetime").datetime(2026, 11, 26, 14).astimezone(),
@@ -149,6 +149,28 @@ def test_batches_of_anonymous_answers_are_chained_too(tmp_path: Path) -> None:
     check = check_chain("s", journal.chain("s"))
     assert check.broken is None
     assert check.events == journal.count_events("s") == 1 + 5 + 1 + 1 + 7 + 12
+    journal.close()
+
+
+def test_a_payload_changed_by_hand_on_postgresql_is_named(
+    tmp_path: Path, postgres_url: str
+) -> None:
+    """The same chain on a PostgreSQL journal: a row altered with psycopg is found."""
+    import psycopg
+
+    env = {"SEMINAR_DB": postgres_url}
+    started = seminar(tmp_path, "start", "--no-input", "--speed", "10000", **env)
+    assert started.returncode == 0, started.stderr
+    intact = seminar(tmp_path, "verify", **env)
+    assert intact.returncode == 0 and "chaîne intacte" in intact.stdout
+    with psycopg.connect(postgres_url, autocommit=True) as db:
+        (type_,) = db.execute("SELECT type FROM events WHERE seq = 12").fetchone() or ("",)
+        db.execute(
+            "UPDATE events SET payload = (payload::jsonb || '{\"forged\": 1}')::text WHERE seq = 12"
+        )
+    result = seminar(tmp_path, "verify", **env)
+    assert result.returncode == 1
+    assert f"la chaîne est rompue à l'événement n° 12 ({type_}, " in result.stderr
 
 
 # -- verify ---------------------------------------------------------------------------------------

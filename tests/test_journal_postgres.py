@@ -146,3 +146,85 @@ def test_a_server_that_is_down_stops_the_command_with_its_message_not_a_tracebac
     assert result.code == 1
     assert "Impossible de joindre le serveur PostgreSQL" in result.err
     assert "Traceback" not in result.err and "secret" not in result.err
+
+
+def test_a_writer_waits_for_the_previous_commit_so_a_reader_never_skips_a_position(
+    postgres_url: str,
+) -> None:
+    """Positions are given in commit order: while one laptop's write is not committed, the
+    next waits (the advisory lock), so a reader that saw position n never later finds an
+    n-1 committed behind it."""
+    import threading
+
+    from seminar_cli.journal.events import EventType
+
+    first, second, reader = (Journal.open(postgres_url) for _ in range(3))
+    first.create_session(
+        "s",
+        created_at=T0,
+        title="T",
+        agenda_name="a",
+        agenda_json="{}",
+        language="fr",
+        rehearsal=False,
+    )
+    release = threading.Event()
+    inserted = threading.Event()
+
+    def slow_write() -> None:
+        with first._write() as cur:
+            first._insert(cur, "s", EventType.note, {"text": "lente"}, T0)
+            inserted.set()
+            release.wait(60)
+
+    slow = threading.Thread(target=slow_write)
+    slow.start()
+    assert inserted.wait(60)
+    fast_result: list[int] = []
+    fast = threading.Thread(
+        target=lambda: fast_result.append(
+            second.append("s", EventType.note, {"text": "rapide"}, T0).seq
+        )
+    )
+    fast.start()
+    # the second writer is seen waiting on the lock, not writing
+    with psycopg.connect(postgres_url, autocommit=True) as admin:
+        for _ in range(600):
+            waiting = admin.execute(
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+            ).fetchone()
+            if waiting == (1,):
+                break
+            threading.Event().wait(0.05)
+        assert waiting == (1,)
+    assert reader.events("s") == []  # nothing committed yet: nothing to skip later
+    release.set()
+    slow.join(60)
+    fast.join(60)
+    assert fast_result == [2]
+    assert [(e.seq, e.payload["text"]) for e in reader.events("s")] == [
+        (1, "lente"),
+        (2, "rapide"),
+    ]
+    for journal in (first, second, reader):
+        journal.close()
+
+
+def test_psycopg_is_imported_only_for_a_postgresql_journal(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from seminar_cli.journal.store import Journal\n"
+        "Journal.open(sys.argv[1]).close()\n"
+        "print('psycopg' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path / "j.sqlite3")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert done.stdout == "False\n"

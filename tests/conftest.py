@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -174,6 +175,17 @@ class PostgresServer:
             if exists.fetchone() is None:
                 admin.execute(f"CREATE ROLE {role} LOGIN PASSWORD '{password}'")
             admin.execute("SELECT pg_reload_conf()")
+        # the server reloads its rules after the signal, not within the call: wait until it
+        # asks this role for its password (bounded)
+        probe = self.admin_url.replace("postgres:@", f"{role}:not-{password}@", 1)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                psycopg.connect(probe).close()
+            except psycopg.OperationalError:
+                return
+            time.sleep(0.05)
+        raise AssertionError("the server never asked for the password")
 
 
 @pytest.fixture(scope="session")

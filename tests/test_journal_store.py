@@ -1045,3 +1045,35 @@ def test_a_writer_alone_stays_in_step_after_a_checked_answer(tmp_path: Path) -> 
     assert event is not None
     assert writer.state.last_seq == event.seq
     assert writer.state.has_answer("attentes", "Inès")
+
+
+# -- readers waiting for the next event -------------------------------------------------------
+def test_a_reader_waiting_for_the_next_event_is_woken_by_another_writers_commit(
+    journal: Journal,
+) -> None:
+    _session(journal, "s1", T0)
+    writer = Journal.open(journal.location)
+    woken: list[tuple[bool, float]] = []
+
+    def wait() -> None:
+        started = time.monotonic()
+        woken.append((journal.wait_for_events("s1", 0, timeout=60), time.monotonic() - started))
+
+    reader = threading.Thread(target=wait)
+    reader.start()
+    writer.append("s1", EventType.note, {"text": "réveille-toi"}, T0)
+    reader.join(60)
+    writer.close()
+    assert len(woken) == 1
+    found, waited = woken[0]
+    assert found and waited < 30  # woken by the commit, long before the timeout
+    assert [e.payload["text"] for e in journal.events("s1")] == ["réveille-toi"]
+
+
+def test_a_reader_waiting_with_nothing_new_returns_at_its_timeout(journal: Journal) -> None:
+    _session(journal, "s1", T0)
+    journal.append("s1", EventType.note, {"text": "déjà là"}, T0)
+    assert journal.wait_for_events("s1", 0, timeout=5)  # already there: at once
+    started = time.monotonic()
+    assert not journal.wait_for_events("s1", 1, timeout=0.3)
+    assert time.monotonic() - started >= 0.3

@@ -108,6 +108,8 @@ class _PgConnection:
         self.raw.close()
 
 
+EVENTS_CHANNEL = "seminar_events"  # NOTIFY's channel: the payload is the session's id
+
 # -- migrations: the same numbers as store.MIGRATIONS, in PostgreSQL's DDL ------------------
 # Text that is sorted is compared byte by byte (COLLATE "C"), as SQLite does.
 # A PostgreSQL journal is made at once at the current version: the data each SQLite
@@ -133,6 +135,12 @@ PG_MIGRATIONS: list[tuple[str, ...]] = [
             payload TEXT NOT NULL,
             UNIQUE (session_id, seq)
         )""",
+        # readers waiting for a session's next event are woken when it is committed
+        # (wait_for_events); PostgreSQL's own, nothing SQLite has
+        f"""CREATE FUNCTION seminar_event_appended() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN PERFORM pg_notify('{EVENTS_CHANNEL}', NEW.session_id); RETURN NULL; END $$""",
+        """CREATE TRIGGER events_appended AFTER INSERT ON events
+            FOR EACH ROW EXECUTE FUNCTION seminar_event_appended()""",
         """CREATE TABLE heartbeats (
             session_id TEXT PRIMARY KEY REFERENCES sessions(id),
             at TEXT NOT NULL,
@@ -231,6 +239,7 @@ class PostgresJournal(Journal):
         super().__init__(Path(redacted(url)), db)
         self.url = url
         self.location = url
+        self._listener: psycopg.Connection[Any] | None = None  # LISTENs, for wait_for_events
         self._pg = db
         self._no_turns = True
         import psycopg
@@ -334,7 +343,36 @@ class PostgresJournal(Journal):
         """PostgreSQL checkpoints by itself."""
 
     def close(self) -> None:
+        if self._listener is not None:
+            self._listener.close()
         self._pg.close()
+
+    def wait_for_events(
+        self, session_id: str, after_seq: int, timeout: float, *, poll: float = 0.1
+    ) -> bool:
+        """As ``Journal.wait_for_events``, woken by the server's NOTIFY when an event of any
+        session is committed, on a second connection that only listens (``poll`` unused)."""
+        import time
+
+        import psycopg
+
+        deadline = time.monotonic() + timeout
+        try:
+            if self._listener is None:
+                self._listener = psycopg.connect(
+                    self.url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S
+                )
+                self._listener.execute(f"LISTEN {EVENTS_CHANNEL}")
+            # listening before looking: an event committed in between is not missed
+            while self.last_seq(session_id) <= after_seq:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    return False
+                for _ in self._listener.notifies(timeout=remaining, stop_after=1):
+                    pass
+            return True
+        except psycopg.Error as exc:
+            raise self._error(exc) from None
 
     # -- what SQLite says differently --------------------------------------------------------
     @_reading

@@ -1214,6 +1214,22 @@ class Journal:
             )
         return int(row.fetchone()[0])
 
+    def wait_for_events(
+        self, session_id: str, after_seq: int, timeout: float, *, poll: float = 0.1
+    ) -> bool:
+        """Wait until the session holds an event after ``after_seq`` (True), at most
+        ``timeout`` seconds (False).  On SQLite it looks every ``poll`` seconds; on PostgreSQL
+        the server wakes it when such an event is committed (LISTEN/NOTIFY)."""
+        import time
+
+        deadline = time.monotonic() + timeout
+        while self.last_seq(session_id) <= after_seq:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return False
+            time.sleep(min(poll, remaining))
+        return True
+
     @_reading
     def last_seq(self, session_id: str) -> int:
         row = self._db.execute(

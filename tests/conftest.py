@@ -184,8 +184,14 @@ class PostgresServer:
                 psycopg.connect(probe).close()
             except psycopg.OperationalError:
                 return
+            with psycopg.connect(self.admin_url, autocommit=True) as admin:
+                admin.execute("SELECT pg_reload_conf()")  # a signal lost under load: again
             time.sleep(0.05)
-        raise AssertionError("the server never asked for the password")
+        with psycopg.connect(self.admin_url, autocommit=True) as admin:
+            rules = admin.execute(
+                "SELECT line_number, type, user_name, auth_method, error FROM pg_hba_file_rules"
+            ).fetchall()
+        raise AssertionError(f"the server never asked for the password: {rules}")
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -195,14 +197,19 @@ class PostgresServer:
 
 
 @pytest.fixture(scope="session")
-def postgres_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PostgresServer | None]:
+def postgres_server() -> Iterator[PostgresServer | None]:
     try:
         import pgserver
         import psycopg  # noqa: F401
     except ImportError:
         yield None
         return
-    folder = tmp_path_factory.mktemp("pg")
+    # Not under pytest's basetemp: every pytest run on the machine sets ``pytest-of-<user>``
+    # back to 0700, after which the server (its own ``pgserver`` user, when run as root) can no
+    # longer read its own pg_hba.conf by its absolute path.
+    base = Path(tempfile.mkdtemp(prefix="seminar-pg-"))
+    base.chmod(0o755)
+    folder = base / "data"
     with pytest.MonkeyPatch.context() as env:
         # initdb refuses a locale the machine lacks (the tests' LANG is fr_FR.UTF-8)
         env.setenv("LANG", "C.UTF-8")
@@ -213,6 +220,7 @@ def postgres_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Postgr
         yield PostgresServer(server.get_uri(), Path(folder))
     finally:
         server.cleanup()
+        shutil.rmtree(base, ignore_errors=True)
 
 
 @pytest.fixture

@@ -11,10 +11,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+from seminar_cli.agenda.models import Prompt
 from seminar_cli.i18n import init_language
 from seminar_cli.journal.events import EventType
 from seminar_cli.journal.state import AnswerRecord
 from seminar_cli.session.prompt_types import normalise_answer
+from seminar_cli.session.service import SessionWriter
 from seminar_cli.ui.results import render_results
 from seminar_cli.ui.screen import view_from_state
 from tests.live_helpers import frame
@@ -36,7 +38,10 @@ CAST = [
 ]
 
 
-def test_the_bundled_elections_winners_stay_on_the_80x24_screen(tmp_path: Path) -> None:
+def closed_election(
+    tmp_path: Path, cast: list[list[str]]
+) -> tuple[SessionWriter, list[AnswerRecord], Prompt]:
+    """The bundled assembly, everyone present, its election closed with ``cast``'s ballots."""
     rec = open_recorded(tmp_path, "assemblee-generale")
     writer = rec.writer
     for person in writer.agenda.participants:
@@ -48,7 +53,12 @@ def test_the_bundled_elections_winners_stay_on_the_80x24_screen(tmp_path: Path) 
     assert found is not None
     prompt = found[1]
     at = datetime(2026, 1, 1, tzinfo=UTC)
-    answers = [AnswerRecord("e", None, normalise_answer(prompt, value), at) for value in CAST]
+    answers = [AnswerRecord("e", None, normalise_answer(prompt, value), at) for value in cast]
+    return writer, answers, prompt
+
+
+def test_the_bundled_elections_winners_stay_on_the_80x24_screen(tmp_path: Path) -> None:
+    writer, answers, prompt = closed_election(tmp_path, CAST)
     init_language("fr")
     try:
         result = render_results(prompt, answers, None)
@@ -91,18 +101,7 @@ def test_the_elections_cast_and_blank_figures_stay_with_the_elected_at_80x24(
     « Suffrages exprimés : 5 · Bulletins blancs : 2 », hidden with the bars; in the next
     segment, under its open question, only « Élus » was left.  The figures are now part of the
     verdict the screen keeps whole."""
-    rec = open_recorded(tmp_path, "assemblee-generale")
-    writer = rec.writer
-    for person in writer.agenda.participants:
-        writer.record(EventType.attendance, participant=person.name, status="present")
-    writer.record(EventType.segment_started, segment="elections")
-    writer.record(EventType.prompt_opened, prompt="election-conseil", segment="elections")
-    writer.record(EventType.prompt_closed, prompt="election-conseil")
-    found = writer.agenda.find_prompt("election-conseil")
-    assert found is not None
-    prompt = found[1]
-    at = datetime(2026, 1, 1, tzinfo=UTC)
-    answers = [AnswerRecord("e", None, normalise_answer(prompt, value), at) for value in CAST_2]
+    writer, answers, prompt = closed_election(tmp_path, CAST_2)
     init_language("fr")
     try:
         result = render_results(prompt, answers, None)

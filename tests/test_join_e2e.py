@@ -343,11 +343,9 @@ def test_answers_from_join_are_timed_on_the_rehearsals_clock(tmp_path: Path):
     assert answer.at > started.at
 
 
-def test_join_before_the_facilitator_starts_waits_for_the_next_session(tmp_path: Path):
-    """The journal holds yesterday's closed session: `join` waits for today's, saying so."""
-    agenda = tmp_path / "atelier.yaml"
-    agenda.write_text(AGENDA, encoding="utf-8")
-    env = subprocess_env(tmp_path, SEMINAR_LANG="fr")
+def run_yesterdays_session(agenda: Path, text: str, env: dict[str, str]) -> None:
+    """A whole session of ``text``, run headless and closed: the journal's last one."""
+    agenda.write_text(text, encoding="utf-8")
     yesterday = subprocess.run(
         [*seminar_cmd(), "start", str(agenda), "--no-input", "--speed", "1000"],
         env=env,
@@ -357,6 +355,13 @@ def test_join_before_the_facilitator_starts_waits_for_the_next_session(tmp_path:
         timeout=120,
     )
     assert yesterday.returncode == 0, yesterday.stderr
+
+
+def test_join_before_the_facilitator_starts_waits_for_the_next_session(tmp_path: Path):
+    """The journal holds yesterday's closed session: `join` waits for today's, saying so."""
+    agenda = tmp_path / "atelier.yaml"
+    env = subprocess_env(tmp_path, SEMINAR_LANG="fr")
+    run_yesterdays_session(agenda, AGENDA, env)
     child = spawn_seminar(tmp_path, "join", "--name", "Camille Martin")
     start = None
     try:
@@ -399,18 +404,8 @@ def test_join_waits_for_the_next_session_in_the_last_sessions_language(tmp_path:
     """AG rehearsal 2, defect 9: before the facilitator starts, a terminal whose own language
     differs (LANG=fr_FR here) waits in the language of the journal's sessions (English here),
     not in its own, as the session it then joins speaks."""
-    agenda = tmp_path / "team.yaml"
-    agenda.write_text(ENGLISH, encoding="utf-8")
     env = subprocess_env(tmp_path)
-    yesterday = subprocess.run(
-        [*seminar_cmd(), "start", str(agenda), "--no-input", "--speed", "1000"],
-        env=env,
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert yesterday.returncode == 0, yesterday.stderr
+    run_yesterdays_session(tmp_path / "team.yaml", ENGLISH, env)
     child = spawn_seminar(tmp_path, "join", "--name", "Camille Martin")
     try:
         child.expect(["waiting for the next one to open", "en attente de la prochaine"], timeout=60)

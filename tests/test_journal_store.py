@@ -450,7 +450,7 @@ def test_a_closed_session_is_never_live(journal: Journal) -> None:
 def _fake_beat(journal: Journal, session_id: str, pid: int, host: str) -> None:
     journal._db.execute(
         "INSERT INTO heartbeats (session_id, at, real_at, pid, host) VALUES (?, ?, ?, ?, ?)"
-        " ON CONFLICT(session_id) DO UPDATE SET at = excluded.at, real_at = excluded.real_at,"
+        " ON CONFLICT(session_id, stream) DO UPDATE SET at = excluded.at, real_at = excluded.real_at,"
         " pid = excluded.pid, host = excluded.host",
         (session_id, T0.isoformat(), local_now().isoformat(), pid, host),
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import locale
 import os
+import pkgutil
 import re
 import unicodedata
 from typing import Any, Literal
@@ -20,18 +21,14 @@ LANGUAGES: tuple[Language, ...] = ("fr", "en")
 NNBSP = "\u202f"  # French groups thousands with a narrow no-break space
 ROOM_PLACES = 1  # decimals of a mean read from the back of a room (screen, phones): « 3,8 »
 
-_CATALOG_MODULES = (
-    "common",
-    "agenda",
-    "journal",
-    "live",
-    "prompts",
-    "minutes",
-    "web",
-    "seal",
-    "assembly",
-    "ballots",
-    "workshops",
+# every ``catalog_*`` module of this package, found rather than listed (each area adds its
+# own without touching a shared list); a key is defined in one module only (test_i18n)
+_CATALOG_MODULES = tuple(
+    sorted(
+        info.name.removeprefix("catalog_")
+        for info in pkgutil.iter_modules(__path__)
+        if info.name.startswith("catalog_")
+    )
 )
 _catalog: dict[str, tuple[str, str]] | None = None
 _language: Language = "fr"

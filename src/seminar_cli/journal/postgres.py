@@ -200,6 +200,34 @@ PG_MIGRATIONS: list[tuple[str, ...]] = [
             process TEXT
         )""",
     ),
+    (  # 10: workshops' streams (store.py's _m010_workshop_streams)
+        "ALTER TABLE events ADD COLUMN stream TEXT COLLATE \"C\" NOT NULL DEFAULT ''",
+        "ALTER TABLE events ADD COLUMN position INTEGER",
+        "UPDATE events SET position = seq",
+        "CREATE UNIQUE INDEX events_stream ON events (session_id, stream, position)",
+        *(
+            f"ALTER TABLE {table} ADD COLUMN stream TEXT NOT NULL DEFAULT ''"
+            for table in (
+                "anonymous_pool",
+                "anonymous_voters",
+                "web_tokens",
+                "heartbeats",
+                "join_codes",
+                "anonymous_keys",
+                "file_deliveries",
+            )
+        ),
+        *(
+            f"ALTER TABLE {table} DROP CONSTRAINT {table}_pkey,"
+            f" ADD PRIMARY KEY (session_id, stream{rest})"
+            for table, rest in (
+                ("heartbeats", ""),
+                ("join_codes", ""),
+                ("anonymous_keys", ""),
+                ("file_deliveries", ", prompt, digest"),
+            )
+        ),
+    ),
 ]
 assert len(PG_MIGRATIONS) == SCHEMA_VERSION, "a migration in store.py needs its PostgreSQL DDL"
 

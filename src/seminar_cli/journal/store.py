@@ -218,7 +218,75 @@ def _m009_anonymous_keys(db: sqlite3.Connection) -> None:
     )
 
 
+@migration
+def _m010_workshop_streams(db: sqlite3.Connection) -> None:
+    # Each workshop writes its own stream of events in the session (PRODUCT §9 "Streams"):
+    # ``stream`` names it ('' is the plenary's, every event written before) and ``position``
+    # is the event's place in its stream, which the stream's own hash chain covers; ``seq``
+    # stays the session's reading order in this journal.  A workshop's runner has its own
+    # heartbeat, key for anonymous answers, pending answers, join code and phones' tokens.
+    db.execute("ALTER TABLE events ADD COLUMN stream TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE events ADD COLUMN position INTEGER")
+    db.execute("UPDATE events SET position = seq")
+    db.execute("CREATE UNIQUE INDEX events_stream ON events (session_id, stream, position)")
+    for table in ("anonymous_pool", "anonymous_voters", "web_tokens"):
+        db.execute(f"ALTER TABLE {table} ADD COLUMN stream TEXT NOT NULL DEFAULT ''")
+    # the tables keyed by session alone are made again, keyed by session and stream
+    for table, columns, key in _STREAM_KEYED:
+        names = ", ".join(name for name, _type in columns)
+        db.execute(f"ALTER TABLE {table} RENAME TO {table}_before_streams")
+        db.execute(
+            f"CREATE TABLE {table} (session_id TEXT NOT NULL REFERENCES sessions(id),"
+            " stream TEXT NOT NULL DEFAULT '',"
+            + "".join(f" {name} {type_}," for name, type_ in columns)
+            + f" PRIMARY KEY (session_id, stream{key})) WITHOUT ROWID"
+        )
+        db.execute(
+            f"INSERT INTO {table} (session_id, {names})"
+            f" SELECT session_id, {names} FROM {table}_before_streams"
+        )
+        db.execute(f"DROP TABLE {table}_before_streams")
+
+
+# (table, its columns but the session and stream, the rest of its key)
+_STREAM_KEYED: list[tuple[str, list[tuple[str, str]], str]] = [
+    (
+        "heartbeats",
+        [
+            ("at", "TEXT NOT NULL"),
+            ("real_at", "TEXT NOT NULL"),
+            ("pid", "INTEGER"),
+            ("host", "TEXT"),
+            ("process", "TEXT"),
+        ],
+        "",
+    ),
+    ("join_codes", [("code", "TEXT NOT NULL")], ""),
+    (
+        "anonymous_keys",
+        [
+            ("public_key", "BLOB NOT NULL"),
+            ("published_at", "TEXT NOT NULL"),
+            ("pid", "INTEGER"),
+            ("host", "TEXT"),
+            ("process", "TEXT"),
+        ],
+        "",
+    ),
+    (
+        "file_deliveries",
+        [
+            ("prompt", "TEXT NOT NULL"),
+            ("digest", "TEXT NOT NULL"),
+            ("delivered", "INTEGER NOT NULL"),
+        ],
+        ", prompt, digest",
+    ),
+]
+
+
 SCHEMA_VERSION = len(MIGRATIONS)
+PLENARY = ""  # the stream of the plenary session; a workshop's stream is named by its id
 CLOSING_EVENT = "session_closed"  # appending it also marks the session closed, runner gone
 PROMPT_CLOSED = "prompt_closed"  # appending it first writes the prompt's pending anonymous answers
 # Anonymous answers are written in batches of at least five, each with the marks of who
@@ -246,6 +314,7 @@ class StoredEvent:
     type: str
     at: datetime
     payload: dict[str, Any]  # as stored (the JSON object)
+    stream: str = ""  # PLENARY, or the id of the workshop that wrote it
     # the payload as its typed event, read once here; None: a type this version does not know
     # or a payload that does not fit it (events.read), which the fold skips
     data: Event | None = field(init=False, repr=False, compare=False)
@@ -268,18 +337,26 @@ class _Pending:
     text: str
     ref: str | None
     link: PendingLink
+    stream: str
 
     @classmethod
-    def of(cls, session_id: str, type_: str, payload: dict[str, Any], at: datetime) -> _Pending:
+    def of(
+        cls,
+        session_id: str,
+        type_: str,
+        payload: dict[str, Any],
+        at: datetime,
+        stream: str = "",
+    ) -> _Pending:
         text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
         ref = payload.get("ref")
         ref = ref if isinstance(ref, str) else None
         stamp = at.isoformat()
-        chain = pending_link(session_id, type_, stamp, text, ref)
-        return cls(session_id, type_, payload, at, stamp, text, ref, chain)
+        chain = pending_link(session_id, type_, stamp, text, ref, stream)
+        return cls(session_id, type_, payload, at, stamp, text, ref, chain, stream)
 
     def stored(self, seq: int) -> StoredEvent:
-        return StoredEvent(seq, self.type, self.at, self.payload)
+        return StoredEvent(seq, self.type, self.at, self.payload, self.stream)
 
 
 class Heartbeat(NamedTuple):
@@ -762,27 +839,44 @@ class Journal:
 
     # -- events ----------------------------------------------------------------------------
     def append(
-        self, session_id: str, type_: str, payload: dict[str, Any], at: datetime
+        self,
+        session_id: str,
+        type_: str,
+        payload: dict[str, Any],
+        at: datetime,
+        *,
+        stream: str = PLENARY,
     ) -> StoredEvent:
-        """Append one event.  An event whose ``ref`` is already recorded is not written again:
-        the one already there is returned."""
-        pending = _Pending.of(session_id, type_, payload, at)
+        """Append one event to a stream of the session (the plenary's by default).  An event
+        whose ``ref`` is already recorded is not written again: the one already there is
+        returned."""
+        pending = _Pending.of(session_id, type_, payload, at, stream)
         with self._write() as cur:
             seq = self._insert_pending(cur, pending)
             if seq is None:
                 row = cur.execute(
-                    "SELECT seq, type, at, payload FROM events WHERE session_id = ? AND ref = ?",
+                    "SELECT seq, type, at, payload, stream FROM events"
+                    " WHERE session_id = ? AND ref = ?",
                     (session_id, payload.get("ref")),
                 ).fetchone()
         if seq is not None:
             return pending.stored(seq)
-        return StoredEvent(row[0], row[1], datetime.fromisoformat(row[2]), json.loads(row[3]))
+        return StoredEvent(
+            row[0], row[1], datetime.fromisoformat(row[2]), json.loads(row[3]), row[4]
+        )
 
     def append_many(
-        self, session_id: str, events: list[tuple[str, dict[str, Any]]], at: datetime
+        self,
+        session_id: str,
+        events: list[tuple[str, dict[str, Any]]],
+        at: datetime,
+        *,
+        stream: str = PLENARY,
     ) -> list[StoredEvent]:
         """Append several events in one transaction, all at the same moment: all or none."""
-        pendings = [_Pending.of(session_id, type_, payload, at) for type_, payload in events]
+        pendings = [
+            _Pending.of(session_id, type_, payload, at, stream) for type_, payload in events
+        ]
         inserted: list[tuple[_Pending, int]] = []
         with self._write() as cur:
             for pending in pendings:
@@ -793,10 +887,15 @@ class Journal:
 
     @staticmethod
     def _insert(
-        cur: Cursor, session_id: str, type_: str, payload: dict[str, Any], at: datetime
+        cur: Cursor,
+        session_id: str,
+        type_: str,
+        payload: dict[str, Any],
+        at: datetime,
+        stream: str = PLENARY,
     ) -> StoredEvent | None:
         """Insert inside the caller's transaction; None when its ref is already recorded."""
-        pending = _Pending.of(session_id, type_, payload, at)
+        pending = _Pending.of(session_id, type_, payload, at, stream)
         seq = Journal._insert_pending(cur, pending)
         return None if seq is None else pending.stored(seq)
 
@@ -807,25 +906,34 @@ class Journal:
         done here (the position, the previous hash); the event was encoded before the turn.
 
         Closing a prompt (or the session) first writes the anonymous answers still pending for
-        it, in the same transaction: a closed prompt never holds an unwritten answer."""
-        session_id, type_ = pending.session_id, pending.type
+        it, in the same transaction: a closed prompt never holds an unwritten answer.
+
+        The position in the journal (``seq``) follows the session's last event, whatever its
+        stream; the position in the stream and the previous hash, the stream's last event."""
+        session_id, type_, stream = pending.session_id, pending.type, pending.stream
         if type_ == PROMPT_CLOSED:
             Journal._flush_anonymous(
-                cur, session_id, pending.at, str(pending.payload.get("prompt"))
+                cur, session_id, pending.at, str(pending.payload.get("prompt")), stream
             )
         elif type_ == CLOSING_EVENT:
-            Journal._flush_anonymous(cur, session_id, pending.at, None)
-        # the last event of the session and its hash, read inside the write transaction: the
-        # chain follows the committed event, whoever wrote it
-        last = cur.execute(
-            "SELECT seq, hash FROM events WHERE session_id = ? ORDER BY seq DESC LIMIT 1",
-            (session_id,),
+            Journal._flush_anonymous(cur, session_id, pending.at, None, stream)
+        # read inside the write transaction: the chain follows the committed event, whoever
+        # wrote it
+        last_seq = cur.execute(
+            "SELECT MAX(seq) FROM events WHERE session_id = ?", (session_id,)
         ).fetchone()
-        seq = int(last[0]) + 1 if last else 1
+        seq = int(last_seq[0]) + 1 if last_seq and last_seq[0] is not None else 1
+        last = cur.execute(
+            "SELECT position, hash FROM events WHERE session_id = ? AND stream = ?"
+            " ORDER BY position DESC LIMIT 1",
+            (session_id, stream),
+        ).fetchone()
+        position = int(last[0]) + 1 if last else 1
         previous = (last[1] if last else None) or GENESIS
         cur.execute(
-            "INSERT OR IGNORE INTO events (session_id, seq, type, at, payload, ref, hash)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT OR IGNORE INTO events"
+            " (session_id, seq, type, at, payload, ref, hash, stream, position)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 session_id,
                 seq,
@@ -833,7 +941,9 @@ class Journal:
                 pending.stamp,
                 pending.text,
                 pending.ref,
-                link(previous, pending.link.canonical(seq)),
+                link(previous, pending.link.canonical(position)),
+                stream,
+                position,
             ),
         )
         if cur.rowcount != 1:
@@ -853,16 +963,18 @@ class Journal:
         after_seq: int,
         accept: Callable[[list[StoredEvent]], bool],
         watch: Collection[str] | None = None,
+        stream: str = PLENARY,
     ) -> StoredEvent | None:
-        """Append only if ``accept`` agrees, given the events written since ``after_seq``
-        (only those of the ``watch`` types, when given: a short lock however busy it is).
+        """Append only if ``accept`` agrees, given the events of ``stream`` written since
+        ``after_seq`` (only those of the ``watch`` types, when given: a short lock however
+        busy it is).
 
         The check and the write are one transaction: no other process can close a prompt in
         between, and a ``ref`` already recorded is refused too (``None``, nothing written).
         """
-        pending = _Pending.of(session_id, type_, payload, at)
+        pending = _Pending.of(session_id, type_, payload, at, stream)
         with self._write() as cur:
-            fresh = self._read_events(cur, session_id, after_seq, watch)
+            fresh = self._read_events(cur, session_id, after_seq, watch, {PLENARY, stream})
             if not accept(fresh):
                 return None
             seq = self._insert_pending(cur, pending)
@@ -880,6 +992,7 @@ class Journal:
         accept: Callable[[list[StoredEvent]], bool],
         holder_alive: Callable[[Heartbeat], bool],
         watch: Collection[str] | None = None,
+        stream: str = PLENARY,
     ) -> AnonymousOutcome:
         """Hold an anonymous answer, sealed to the key of the process that runs the session,
         until that process draws it into a batch or closes its prompt.
@@ -897,33 +1010,42 @@ class Journal:
 
         padded = sealing.plaintext(participant, value)
         with self._write() as cur:
-            fresh = self._read_events(cur, session_id, after_seq, watch)
+            fresh = self._read_events(cur, session_id, after_seq, watch, {PLENARY, stream})
             if not accept(fresh):
                 return AnonymousOutcome.closed
-            holder = self._key_holder(cur, session_id)
+            holder = self._key_holder(cur, session_id, stream)
             if holder is None or not holder_alive(holder[1]):
                 return AnonymousOutcome.no_holder
             if participant is not None:
                 if self._has_voted(cur, session_id, prompt, participant):
                     return AnonymousOutcome.already
                 cur.execute(
-                    "INSERT INTO anonymous_voters (session_id, prompt, participant)"
-                    " VALUES (?, ?, ?)",
-                    (session_id, prompt, participant),
+                    "INSERT INTO anonymous_voters (session_id, prompt, participant, stream)"
+                    " VALUES (?, ?, ?, ?)",
+                    (session_id, prompt, participant, stream),
                 )
             cur.execute(
-                "INSERT INTO anonymous_pool (id, session_id, prompt, value) VALUES (?, ?, ?, ?)",
-                (secrets.token_bytes(16), session_id, prompt, sealing.seal(holder[0], padded)),
+                "INSERT INTO anonymous_pool (id, session_id, prompt, value, stream)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (
+                    secrets.token_bytes(16),
+                    session_id,
+                    prompt,
+                    sealing.seal(holder[0], padded),
+                    stream,
+                ),
             )
         return AnonymousOutcome.pending
 
     @staticmethod
-    def _key_holder(cur: Cursor, session_id: str) -> tuple[bytes, Heartbeat] | None:
-        """The session's published public key, and who published it (as a heartbeat)."""
+    def _key_holder(
+        cur: Cursor, session_id: str, stream: str = PLENARY
+    ) -> tuple[bytes, Heartbeat] | None:
+        """The stream's published public key, and who published it (as a heartbeat)."""
         row = cur.execute(
             "SELECT public_key, published_at, pid, host, process FROM anonymous_keys"
-            " WHERE session_id = ?",
-            (session_id,),
+            " WHERE session_id = ? AND stream = ?",
+            (session_id, stream),
         ).fetchone()
         if row is None:
             return None
@@ -931,24 +1053,27 @@ class Journal:
         return bytes(row[0]), Heartbeat(published, published, row[2], row[3], row[4])
 
     @staticmethod
-    def _publish_key(cur: Cursor, session_id: str, public_key: bytes, at: datetime) -> None:
-        """Publish this process's key for the session and void what was sealed to the old
+    def _publish_key(
+        cur: Cursor, session_id: str, public_key: bytes, at: datetime, stream: str = PLENARY
+    ) -> None:
+        """Publish this process's key for the stream and void what was sealed to the old
         one (its private half died with its process), saying per prompt how many, with no
         value and no name: those who had answered may answer again."""
+        where = "session_id = ? AND stream = ?"
         voided = cur.execute(
-            "SELECT prompt, COUNT(*) FROM anonymous_pool WHERE session_id = ?"
+            f"SELECT prompt, COUNT(*) FROM anonymous_pool WHERE {where}"
             " GROUP BY prompt ORDER BY prompt",
-            (session_id,),
+            (session_id, stream),
         ).fetchall()
-        cur.execute("DELETE FROM anonymous_pool WHERE session_id = ?", (session_id,))
-        cur.execute("DELETE FROM anonymous_voters WHERE session_id = ?", (session_id,))
+        cur.execute(f"DELETE FROM anonymous_pool WHERE {where}", (session_id, stream))
+        cur.execute(f"DELETE FROM anonymous_voters WHERE {where}", (session_id, stream))
         for prompt, count in voided:
-            Journal._insert(
-                cur, session_id, "anonymous_voided", {"prompt": prompt, "count": count}, at
-            )
+            payload = {"prompt": prompt, "count": count}
+            Journal._insert(cur, session_id, "anonymous_voided", payload, at, stream)
         cur.execute(
-            "INSERT INTO anonymous_keys (session_id, public_key, published_at, pid, host, process)"
-            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(session_id) DO UPDATE SET"
+            "INSERT INTO anonymous_keys"
+            " (session_id, public_key, published_at, pid, host, process, stream)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(session_id, stream) DO UPDATE SET"
             " public_key = excluded.public_key, published_at = excluded.published_at,"
             " pid = excluded.pid, host = excluded.host, process = excluded.process",
             (
@@ -958,15 +1083,20 @@ class Journal:
                 os.getpid(),
                 this_host(),
                 this_process(),
+                stream,
             ),
         )
 
-    def publish_key(self, session_id: str, public_key: bytes, at: datetime) -> None:
-        """Hold the session's anonymous answers from now on (a new session's runner)."""
+    def publish_key(
+        self, session_id: str, public_key: bytes, at: datetime, *, stream: str = PLENARY
+    ) -> None:
+        """Hold the stream's anonymous answers from now on (a new session's runner)."""
         with self._write() as cur:
-            self._publish_key(cur, session_id, public_key, at)
+            self._publish_key(cur, session_id, public_key, at, stream)
 
-    def drain_anonymous(self, session_id: str, at: datetime, *, stopping: bool = False) -> int:
+    def drain_anonymous(
+        self, session_id: str, at: datetime, *, stopping: bool = False, stream: str = PLENARY
+    ) -> int:
         """The runner's part: while ten or more anonymous answers wait for a prompt, five
         drawn at random are written, shuffled, with their markers, at one moment.  Only with
         the session's key held here; how many answers were written.
@@ -978,37 +1108,40 @@ class Journal:
 
         least = ANONYMOUS_BATCH if stopping else 2 * ANONYMOUS_BATCH
         ripe = self._db.execute(
-            "SELECT prompt FROM anonymous_pool WHERE session_id = ? GROUP BY prompt"
-            " HAVING COUNT(*) >= ?",
-            (session_id, least),
+            "SELECT prompt FROM anonymous_pool WHERE session_id = ? AND stream = ?"
+            " GROUP BY prompt HAVING COUNT(*) >= ?",
+            (session_id, stream, least),
         ).fetchall()
         if not ripe:  # the usual case: one read, no write lock
             return 0
         written = 0
         with self._write() as cur:
-            holder = self._key_holder(cur, session_id)
+            holder = self._key_holder(cur, session_id, stream)
             if holder is None or not sealing.holds(holder[0]):
                 return 0
             for (prompt,) in ripe:
                 if stopping:
-                    written += self._write_all(cur, session_id, at, prompt, holder[0])
+                    written += self._write_all(cur, session_id, at, prompt, holder[0], stream)
                 else:
-                    written += self._write_batch(cur, session_id, at, prompt, holder[0])
+                    written += self._write_batch(cur, session_id, at, prompt, holder[0], stream)
         return written
 
     @staticmethod
-    def _write_all(cur: Cursor, session_id: str, at: datetime, prompt: str, key: bytes) -> int:
+    def _write_all(
+        cur: Cursor, session_id: str, at: datetime, prompt: str, key: bytes, stream: str
+    ) -> int:
         """Every answer waiting for ``prompt`` as one batch, when they are five or more."""
         from seminar_cli.journal import sealing
 
         rows = cur.execute(
-            "SELECT id, value FROM anonymous_pool WHERE session_id = ? AND prompt = ?",
-            (session_id, prompt),
+            "SELECT id, value FROM anonymous_pool"
+            " WHERE session_id = ? AND stream = ? AND prompt = ?",
+            (session_id, stream, prompt),
         ).fetchall()
         if len(rows) < ANONYMOUS_BATCH:
             return 0
         opened = [sealing.open_sealed(key, bytes(sealed)) for _id, sealed in rows]
-        Journal._write_opened(cur, session_id, at, prompt, opened)
+        Journal._write_opened(cur, session_id, at, prompt, opened, stream)
         cur.executemany("DELETE FROM anonymous_pool WHERE id = ?", [(i,) for i, _v in rows])
         return len(rows)
 
@@ -1035,31 +1168,35 @@ class Journal:
         return marked is not None
 
     @_reading
-    def pending_anonymous(self, session_id: str, prompt: str) -> int:
+    def pending_anonymous(self, session_id: str, prompt: str, stream: str = PLENARY) -> int:
         """How many anonymous answers to ``prompt`` wait for their batch (a count, no more)."""
         row = self._db.execute(
-            "SELECT COUNT(*) FROM anonymous_pool WHERE session_id = ? AND prompt = ?",
-            (session_id, prompt),
+            "SELECT COUNT(*) FROM anonymous_pool"
+            " WHERE session_id = ? AND stream = ? AND prompt = ?",
+            (session_id, stream, prompt),
         ).fetchone()
         return int(row[0])
 
     @staticmethod
-    def _write_batch(cur: Cursor, session_id: str, at: datetime, prompt: str, key: bytes) -> int:
+    def _write_batch(
+        cur: Cursor, session_id: str, at: datetime, prompt: str, key: bytes, stream: str
+    ) -> int:
         """While ten or more wait: five of them, drawn at random, written shuffled at one
         moment with their markers (also shuffled); the others wait for the next batch or the
         close.  How many answers were written."""
         from seminar_cli.journal import sealing
 
         rows = cur.execute(
-            "SELECT id, value FROM anonymous_pool WHERE session_id = ? AND prompt = ?",
-            (session_id, prompt),
+            "SELECT id, value FROM anonymous_pool"
+            " WHERE session_id = ? AND stream = ? AND prompt = ?",
+            (session_id, stream, prompt),
         ).fetchall()
         written = 0
         while len(rows) >= 2 * ANONYMOUS_BATCH:
             batch = _SHUFFLE.sample(rows, ANONYMOUS_BATCH)
             rows = [row for row in rows if row not in batch]
             opened = [sealing.open_sealed(key, bytes(sealed)) for _id, sealed in batch]
-            Journal._write_opened(cur, session_id, at, prompt, opened)
+            Journal._write_opened(cur, session_id, at, prompt, opened, stream)
             cur.executemany("DELETE FROM anonymous_pool WHERE id = ?", [(i,) for i, _v in batch])
             written += len(batch)
         return written
@@ -1071,6 +1208,7 @@ class Journal:
         at: datetime,
         prompt: str,
         opened: list[tuple[str | None, str]],
+        stream: str = PLENARY,
     ) -> None:
         """Opened answers (participant, value) as their events: the values, then the marks of
         who answered, each shuffled, all at ``at``; their voters' rows are gone after."""
@@ -1080,27 +1218,29 @@ class Journal:
         _SHUFFLE.shuffle(answers)
         _SHUFFLE.shuffle(marks)
         for type_, payload in answers + marks:
-            Journal._insert(cur, session_id, type_, payload, at)
+            Journal._insert(cur, session_id, type_, payload, at, stream)
         cur.executemany(
             "DELETE FROM anonymous_voters WHERE session_id = ? AND prompt = ? AND participant = ?",
             [(session_id, prompt, p) for p in voters],
         )
 
     @staticmethod
-    def _flush_anonymous(cur: Cursor, session_id: str, at: datetime, prompt: str | None) -> None:
-        """At a prompt's close (``prompt``) or the session's (None): every anonymous answer
+    def _flush_anonymous(
+        cur: Cursor, session_id: str, at: datetime, prompt: str | None, stream: str = PLENARY
+    ) -> None:
+        """At a prompt's close (``prompt``) or the stream's end (None): every anonymous answer
         still waiting and the marks of who answered, each shuffled, all at one moment.  Only
-        the process holding the session's key can open them: SessionError elsewhere."""
+        the process holding the stream's key can open them: SessionError elsewhere."""
         from seminar_cli.journal import sealing
 
-        where, args = "session_id = ?", [session_id]
+        where, args = "session_id = ? AND stream = ?", [session_id, stream]
         if prompt is not None:
-            where, args = "session_id = ? AND prompt = ?", [session_id, prompt]
+            where, args = f"{where} AND prompt = ?", [session_id, stream, prompt]
         rows = cur.execute(f"SELECT prompt, value FROM anonymous_pool WHERE {where}", args)
         by_prompt: dict[str, list[tuple[str | None, str]]] = {}
         sealed = rows.fetchall()
         if sealed:
-            holder = Journal._key_holder(cur, session_id)
+            holder = Journal._key_holder(cur, session_id, stream)
             if holder is None or not sealing.holds(holder[0]):
                 raise SessionError("anonymous.not_holder", id=session_id)
             for prompt_id, value in sealed:
@@ -1108,7 +1248,7 @@ class Journal:
                     sealing.open_sealed(holder[0], bytes(value))
                 )
         for prompt_id, opened in sorted(by_prompt.items()):
-            Journal._write_opened(cur, session_id, at, prompt_id, opened)
+            Journal._write_opened(cur, session_id, at, prompt_id, opened, stream)
         cur.execute(f"DELETE FROM anonymous_pool WHERE {where}", args)
         # a marker whose answer was not sealed (none should remain): kept as "has answered"
         leftover = cur.execute(
@@ -1116,7 +1256,7 @@ class Journal:
         ).fetchall()
         for prompt_id, participant in leftover:
             payload = {"prompt": prompt_id, "participant": participant}
-            Journal._insert(cur, session_id, "answer_marked", payload, at)
+            Journal._insert(cur, session_id, "answer_marked", payload, at, stream)
         cur.execute(f"DELETE FROM anonymous_voters WHERE {where}", args)
 
     # -- answers files: unnamed entries are delivered once per file content ------------------
@@ -1129,6 +1269,7 @@ class Journal:
         at: datetime,
         *,
         shuffle: bool,
+        stream: str = PLENARY,
     ) -> list[StoredEvent]:
         """Write the entries of an answers file (by its content's ``digest``) not delivered yet
         for ``prompt``, and count them delivered, in one transaction at one moment.  The same
@@ -1136,8 +1277,8 @@ class Journal:
         with self._write() as cur:
             row = cur.execute(
                 "SELECT delivered FROM file_deliveries"
-                " WHERE session_id = ? AND prompt = ? AND digest = ?",
-                (session_id, prompt, digest),
+                " WHERE session_id = ? AND stream = ? AND prompt = ? AND digest = ?",
+                (session_id, stream, prompt, digest),
             ).fetchone()
             done = int(row[0]) if row else 0
             todo = list(payloads[done:])
@@ -1148,49 +1289,75 @@ class Journal:
             written = [
                 event
                 for payload in todo
-                if (event := self._insert(cur, session_id, "answer_given", payload, at))
+                if (event := self._insert(cur, session_id, "answer_given", payload, at, stream))
             ]
             cur.execute(
-                "INSERT INTO file_deliveries (session_id, prompt, digest, delivered)"
-                " VALUES (?, ?, ?, ?) ON CONFLICT(session_id, prompt, digest)"
+                "INSERT INTO file_deliveries (session_id, stream, prompt, digest, delivered)"
+                " VALUES (?, ?, ?, ?, ?) ON CONFLICT(session_id, stream, prompt, digest)"
                 " DO UPDATE SET delivered = excluded.delivered",
-                (session_id, prompt, digest, len(payloads)),
+                (session_id, stream, prompt, digest, len(payloads)),
             )
         return written
 
     @_reading
-    def events(self, session_id: str, after_seq: int = 0) -> list[StoredEvent]:
-        return self._read_events(self._db.cursor(), session_id, after_seq)
+    def events(
+        self,
+        session_id: str,
+        after_seq: int = 0,
+        streams: Collection[str] | None = (PLENARY,),
+    ) -> list[StoredEvent]:
+        """The session's events after ``after_seq``, in the journal's order, of ``streams``
+        (the plenary's by default; None: every stream)."""
+        return self._read_events(self._db.cursor(), session_id, after_seq, None, streams)
 
     @staticmethod
     def _read_events(
-        cur: Cursor, session_id: str, after_seq: int, types: Collection[str] | None = None
+        cur: Cursor,
+        session_id: str,
+        after_seq: int,
+        types: Collection[str] | None = None,
+        streams: Collection[str] | None = (PLENARY,),
     ) -> list[StoredEvent]:
+        where, args = "session_id = ? AND seq > ?", [session_id, after_seq]
+        if streams is not None:
+            where += f" AND stream IN ({', '.join('?' for _ in streams)})"
+            args += list(streams)
         if types is None:
             rows = cur.execute(
-                "SELECT seq, type, at, payload FROM events WHERE session_id = ? AND seq > ?"
-                " ORDER BY seq",
-                (session_id, after_seq),
+                f"SELECT seq, type, at, payload, stream FROM events WHERE {where} ORDER BY seq",
+                args,
             ).fetchall()
         else:
             marks = ", ".join("?" for _ in types)
             # by type first: a few prompt events among thousands of answers are found at once
             rows = cur.execute(
-                "SELECT seq, type, at, payload FROM events INDEXED BY events_by_type"
-                f" WHERE session_id = ? AND seq > ? AND type IN ({marks}) ORDER BY seq",
-                (session_id, after_seq, *types),
+                "SELECT seq, type, at, payload, stream FROM events INDEXED BY events_by_type"
+                f" WHERE {where} AND type IN ({marks}) ORDER BY seq",
+                (*args, *types),
             ).fetchall()
         return [
-            StoredEvent(r[0], r[1], datetime.fromisoformat(r[2]), json.loads(r[3])) for r in rows
+            StoredEvent(r[0], r[1], datetime.fromisoformat(r[2]), json.loads(r[3]), r[4])
+            for r in rows
         ]
 
     @_reading
-    def chain(self, session_id: str) -> list[ChainRow]:
-        """Every event of the session as the hash chain covers it, in order of position."""
+    def streams(self, session_id: str) -> list[str]:
+        """The session's streams that hold events: the plenary's ('') first, then the
+        workshops' in order of their ids."""
         rows = self._db.execute(
-            "SELECT seq, type, at, payload, ref, hash FROM events WHERE session_id = ?"
-            " ORDER BY seq",
+            "SELECT DISTINCT stream FROM events WHERE session_id = ? ORDER BY stream",
             (session_id,),
+        ).fetchall()
+        return [str(row[0]) for row in rows]
+
+    @_reading
+    def chain(self, session_id: str, stream: str = PLENARY) -> list[ChainRow]:
+        """Every event of one of the session's streams as the hash chain covers it, in the
+        journal's reading order (``check_chain`` checks it is the stream's order too)."""
+        rows = self._db.execute(
+            "SELECT seq, type, at, payload, ref, hash, position FROM events"
+            " WHERE session_id = ? AND stream = ? ORDER BY seq",
+            (session_id, stream),
         ).fetchall()
         return [ChainRow(*row) for row in rows]
 
@@ -1238,76 +1405,101 @@ class Journal:
         return int(row[0])
 
     # -- phones in the room: join codes and tokens (only their SHA-256) ---------------------
-    def join_code(self, session_id: str, wanted: str | None, make: Callable[[], str]) -> str:
-        """The session's join code: ``wanted`` when given (it replaces the old one), else the
-        one already stored (the QR codes already shown stay valid), else a new ``make()``."""
+    def join_code(
+        self,
+        session_id: str,
+        wanted: str | None,
+        make: Callable[[], str],
+        *,
+        stream: str = PLENARY,
+    ) -> str:
+        """The stream's join code (each workshop has its own): ``wanted`` when given (it
+        replaces the old one), else the one already stored (the QR codes already shown stay
+        valid), else a new ``make()``."""
         with self._write() as cur:
             row = cur.execute(
-                "SELECT code FROM join_codes WHERE session_id = ?", (session_id,)
+                "SELECT code FROM join_codes WHERE session_id = ? AND stream = ?",
+                (session_id, stream),
             ).fetchone()
             if wanted is None and row is not None:
                 return str(row[0])
             code = wanted if wanted is not None else make()
             cur.execute(
-                "INSERT INTO join_codes (session_id, code) VALUES (?, ?)"
-                " ON CONFLICT(session_id) DO UPDATE SET code = excluded.code",
-                (session_id, code),
+                "INSERT INTO join_codes (session_id, stream, code) VALUES (?, ?, ?)"
+                " ON CONFLICT(session_id, stream) DO UPDATE SET code = excluded.code",
+                (session_id, stream, code),
             )
         return code
 
     def add_token(
-        self, session_id: str, token_hash: str, participant: str, key: str, *, keep: str | None
+        self,
+        session_id: str,
+        token_hash: str,
+        participant: str,
+        key: str,
+        *,
+        keep: str | None,
+        stream: str = PLENARY,
     ) -> str | None:
         """Give ``participant`` (folded ``key``) a token, unless another token holds the name:
         then the holder's spelling is returned and nothing is written.  ``keep``: the hash of
         the asking phone's own token, which may hold the name already (a phone joining again)."""
         with self._write() as cur:
             row = cur.execute(
-                "SELECT participant FROM web_tokens WHERE session_id = ? AND participant_key = ?"
-                " AND token_hash IS NOT ?",
-                (session_id, key, keep),
+                "SELECT participant FROM web_tokens WHERE session_id = ? AND stream = ?"
+                " AND participant_key = ? AND token_hash IS NOT ?",
+                (session_id, stream, key, keep),
             ).fetchone()
             if row is not None:
                 return str(row[0])
             cur.execute(
-                "INSERT INTO web_tokens (token_hash, session_id, participant, participant_key)"
-                " VALUES (?, ?, ?, ?)",
-                (token_hash, session_id, participant, key),
+                "INSERT INTO web_tokens"
+                " (token_hash, session_id, participant, participant_key, stream)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (token_hash, session_id, participant, key, stream),
             )
         return None
 
     @_reading
-    def token_holder(self, session_id: str, token_hash: str) -> tuple[str, str] | None:
+    def token_holder(
+        self, session_id: str, token_hash: str, stream: str = PLENARY
+    ) -> tuple[str, str] | None:
         """The participant a token was given to and the folded key it holds the name by."""
         row = self._db.execute(
             "SELECT participant, participant_key FROM web_tokens"
-            " WHERE session_id = ? AND token_hash = ?",
-            (session_id, token_hash),
+            " WHERE session_id = ? AND stream = ? AND token_hash = ?",
+            (session_id, stream, token_hash),
         ).fetchone()
         return None if row is None else (str(row[0]), str(row[1]))
 
     @_reading
-    def token_participant(self, session_id: str, token_hash: str) -> str | None:
+    def token_participant(
+        self, session_id: str, token_hash: str, stream: str = PLENARY
+    ) -> str | None:
         row = self._db.execute(
-            "SELECT participant FROM web_tokens WHERE session_id = ? AND token_hash = ?",
-            (session_id, token_hash),
+            "SELECT participant FROM web_tokens"
+            " WHERE session_id = ? AND stream = ? AND token_hash = ?",
+            (session_id, stream, token_hash),
         ).fetchone()
         return None if row is None else str(row[0])
 
-    def free_tokens(self, session_id: str, key: str) -> int:
+    def free_tokens(self, session_id: str, key: str, stream: str = PLENARY) -> int:
         """Forget every token of the participant whose folded name is ``key``: how many."""
         with self._write() as cur:
             cur.execute(
-                "DELETE FROM web_tokens WHERE session_id = ? AND participant_key = ?",
-                (session_id, key),
+                "DELETE FROM web_tokens WHERE session_id = ? AND stream = ?"
+                " AND participant_key = ?",
+                (session_id, stream, key),
             )
             return int(cur.rowcount)
 
     # -- heartbeats: when did a running session last show signs of life --------------------
-    def heartbeat(self, session_id: str, at: datetime, real_at: datetime) -> None:
+    def heartbeat(
+        self, session_id: str, at: datetime, real_at: datetime, *, stream: str = PLENARY
+    ) -> None:
         """``at`` on the session's clock (for resuming), ``real_at`` on the wall (liveness)."""
         with self._write() as cur:
-            self._beat(cur, session_id, at, real_at)
+            self._beat(cur, session_id, at, real_at, stream)
 
     def claim(
         self,
@@ -1317,8 +1509,11 @@ class Journal:
         alive: Callable[[Heartbeat], bool],
         public_key: bytes | None = None,
         now: datetime | None = None,
+        *,
+        stream: str = PLENARY,
     ) -> Heartbeat | None:
-        """Become the session's runner, unless another live one holds it (then returned).
+        """Become the runner of the session's ``stream`` (a workshop's, or the plenary's),
+        unless another live one holds it (then returned).
 
         One transaction, so two ``seminar resume`` started together cannot both win.  With
         ``public_key``, the runner's key for anonymous answers is published in it too, and what
@@ -1326,7 +1521,7 @@ class Journal:
         session's clock (``at`` may be a dead runner's last sign of life).
         """
         with self._write() as cur:
-            held = self._read_heartbeat(cur, session_id)
+            held = self._read_heartbeat(cur, session_id, stream)
             mine = (
                 held is not None
                 and held.pid == os.getpid()
@@ -1335,18 +1530,20 @@ class Journal:
             )
             if held is not None and not mine and alive(held):
                 return held
-            self._beat(cur, session_id, at, real_at)
+            self._beat(cur, session_id, at, real_at, stream)
             if public_key is not None:
-                self._publish_key(cur, session_id, public_key, now or at)
+                self._publish_key(cur, session_id, public_key, now or at, stream)
         return None
 
     @staticmethod
-    def _beat(cur: Cursor, session_id: str, at: datetime, real_at: datetime) -> None:
+    def _beat(
+        cur: Cursor, session_id: str, at: datetime, real_at: datetime, stream: str = PLENARY
+    ) -> None:
         cur.execute(
-            "INSERT INTO heartbeats (session_id, at, real_at, pid, host, process)"
-            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(session_id) DO UPDATE SET at = excluded.at,"
-            " real_at = excluded.real_at, pid = excluded.pid, host = excluded.host,"
-            " process = excluded.process",
+            "INSERT INTO heartbeats (session_id, at, real_at, pid, host, process, stream)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(session_id, stream) DO UPDATE SET"
+            " at = excluded.at, real_at = excluded.real_at, pid = excluded.pid,"
+            " host = excluded.host, process = excluded.process",
             (
                 session_id,
                 at.isoformat(),
@@ -1354,23 +1551,27 @@ class Journal:
                 os.getpid(),
                 this_host(),
                 this_process(),
+                stream,
             ),
         )
 
-    def clear_heartbeat(self, session_id: str) -> None:
+    def clear_heartbeat(self, session_id: str, *, stream: str = PLENARY) -> None:
         with self._write() as cur:
-            cur.execute("DELETE FROM heartbeats WHERE session_id = ?", (session_id,))
+            cur.execute(
+                "DELETE FROM heartbeats WHERE session_id = ? AND stream = ?", (session_id, stream)
+            )
 
     @_reading
-    def last_heartbeat(self, session_id: str) -> Heartbeat | None:
-        """The last sign of life of a running session: (session-clock time, wall time, …)."""
-        return self._read_heartbeat(self._db.cursor(), session_id)
+    def last_heartbeat(self, session_id: str, stream: str = PLENARY) -> Heartbeat | None:
+        """The last sign of life of a stream's runner: (session-clock time, wall time, …)."""
+        return self._read_heartbeat(self._db.cursor(), session_id, stream)
 
     @staticmethod
-    def _read_heartbeat(cur: Cursor, session_id: str) -> Heartbeat | None:
+    def _read_heartbeat(cur: Cursor, session_id: str, stream: str = PLENARY) -> Heartbeat | None:
         row = cur.execute(
-            "SELECT at, real_at, pid, host, process FROM heartbeats WHERE session_id = ?",
-            (session_id,),
+            "SELECT at, real_at, pid, host, process FROM heartbeats"
+            " WHERE session_id = ? AND stream = ?",
+            (session_id, stream),
         ).fetchone()
         if row is None:
             return None

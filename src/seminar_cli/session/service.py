@@ -16,6 +16,7 @@ from seminar_cli.errors import SessionError
 from seminar_cli.journal.events import AnswerGiven, AnswerMarked, EventType, validated_payload
 from seminar_cli.journal.state import SessionState, fold
 from seminar_cli.journal.store import (
+    PLENARY,
     AnonymousOutcome,
     Heartbeat,
     Journal,
@@ -266,11 +267,13 @@ class SessionClock:
         return session_now(state, beat, wall, alive=alive)
 
 
-def writer_on_session_clock(journal: Journal, row: SessionRow) -> SessionWriter:
+def writer_on_session_clock(
+    journal: Journal, row: SessionRow, stream: str = PLENARY
+) -> SessionWriter:
     """A writer for a process beside the runner (``join``, the secretary), on the session's
-    clock (SessionClock)."""
+    clock (SessionClock); in a workshop's ``stream``, it writes there."""
     clock = SessionClock(journal, row)
-    writer = SessionWriter(journal, row, clock)
+    writer = SessionWriter(journal, row, clock, stream)
     clock.follow(writer.state)
     return writer
 
@@ -283,8 +286,10 @@ def claim_session(
     at: datetime | None = None,
     take_over: bool = False,
     public_key: bytes | None = None,
+    stream: str = PLENARY,
 ) -> None:
-    """Become the one process running this session; SessionError if another one still is.
+    """Become the one process running this session (or, with ``stream``, this workshop of
+    it); SessionError if another one still is.
 
     ``public_key``: this process's key for anonymous answers (``anonymous_key_for``),
     published with the claim, which voids what was sealed to the previous runner's key.
@@ -303,6 +308,7 @@ def claim_session(
         lambda beat: not take_over and beat_alive(beat, now),
         public_key,
         clock.now(),
+        stream=stream,
     )
     if held is not None:
         if public_key is not None:
@@ -376,14 +382,24 @@ def next_opened_session(
 
 
 class SessionWriter:
-    """Writes one session's events and keeps its folded state in step with the journal."""
+    """Writes one session's events and keeps its folded state in step with the journal.
 
-    def __init__(self, journal: Journal, row: SessionRow, clock: Clock) -> None:
+    ``stream``: the workshop this writer writes for (PRODUCT §9 "Streams"); its state folds
+    the plenary's events (the segments, their timing) and the workshop's own (its prompts,
+    answers and records), in the journal's order.  The plenary's writer folds only its own."""
+
+    def __init__(
+        self, journal: Journal, row: SessionRow, clock: Clock, stream: str = PLENARY
+    ) -> None:
         self.journal = journal
         self.row = row
         self.clock = clock
+        self.stream = stream
+        self.streams = (PLENARY,) if stream == PLENARY else (PLENARY, stream)
         self.agenda = stored_agenda(row)
-        self.state: SessionState = fold(row.id, self.agenda, journal.events(row.id))
+        self.state: SessionState = fold(
+            row.id, self.agenda, journal.events(row.id, streams=self.streams)
+        )
         self._quiet_upto = 0  # see record_if
 
     @property
@@ -392,14 +408,20 @@ class SessionWriter:
 
     def sync(self) -> list[StoredEvent]:
         """Apply what other processes wrote since we last looked."""
-        fresh = self.journal.events(self.row.id, after_seq=self.state.last_seq)
+        fresh = self.journal.events(
+            self.row.id, after_seq=self.state.last_seq, streams=self.streams
+        )
         for event in fresh:
             self.state.apply(event)
         return fresh
 
     def record(self, type_: EventType, **payload: Any) -> StoredEvent:
         event = self.journal.append(
-            self.row.id, type_, validated_payload(type_, payload), self.clock.now()
+            self.row.id,
+            type_,
+            validated_payload(type_, payload),
+            self.clock.now(),
+            stream=self.stream,
         )
         self.sync()
         return event
@@ -407,7 +429,9 @@ class SessionWriter:
     def record_many(self, events: list[tuple[EventType, dict[str, Any]]]) -> list[StoredEvent]:
         """Several events in one transaction at one moment (e.g. a round of secret ballots)."""
         checked = [(type_, validated_payload(type_, payload)) for type_, payload in events]
-        written = self.journal.append_many(self.row.id, list(checked), self.clock.now())
+        written = self.journal.append_many(
+            self.row.id, list(checked), self.clock.now(), stream=self.stream
+        )
         self.sync()
         return written
 
@@ -461,6 +485,7 @@ class SessionWriter:
             after_seq=after,
             accept=check,
             watch=None if watch is None else [str(w) for w in watch],
+            stream=self.stream,
         )
         if watch is None:
             self.sync()
@@ -503,6 +528,7 @@ class SessionWriter:
             accept=still_open,
             holder_alive=holder_alive,
             watch=[str(w) for w in watch],
+            stream=self.stream,
         )
 
     def hold_anonymous_key(self) -> None:
@@ -510,7 +536,7 @@ class SessionWriter:
         sealed to, and it alone writes them (``drain_anonymous``, the prompts' close)."""
         public_key = anonymous_key_for(self.agenda)
         if public_key is not None:
-            self.journal.publish_key(self.row.id, public_key, self.clock.now())
+            self.journal.publish_key(self.row.id, public_key, self.clock.now(), stream=self.stream)
             self.sync()
 
     def drain_anonymous(self, *, stopping: bool = False) -> int:
@@ -520,7 +546,9 @@ class SessionWriter:
         waiting for a prompt are written as one batch (``Journal.drain_anonymous``)."""
         if not self.state.open_prompts:
             return 0
-        written = self.journal.drain_anonymous(self.row.id, self.clock.now(), stopping=stopping)
+        written = self.journal.drain_anonymous(
+            self.row.id, self.clock.now(), stopping=stopping, stream=self.stream
+        )
         if written:
             self.sync()
         return written
@@ -532,7 +560,9 @@ class SessionWriter:
         for prompt_id in self.state.open_prompts:
             found = self.agenda.find_prompt(prompt_id)
             if found is not None and found[1].anonymous:
-                counts[prompt_id] = self.journal.pending_anonymous(self.row.id, prompt_id)
+                counts[prompt_id] = self.journal.pending_anonymous(
+                    self.row.id, prompt_id, self.stream
+                )
         return counts
 
     def has_voted(self, prompt_id: str, participant: str) -> bool:
@@ -551,7 +581,13 @@ class SessionWriter:
             for v in values
         ]
         written = self.journal.deliver_unnamed(
-            self.row.id, prompt_id, digest, payloads, self.clock.now(), shuffle=shuffle
+            self.row.id,
+            prompt_id,
+            digest,
+            payloads,
+            self.clock.now(),
+            shuffle=shuffle,
+            stream=self.stream,
         )
         self.sync()
         return len(written)
@@ -559,7 +595,7 @@ class SessionWriter:
     def heartbeat(self) -> None:
         from seminar_cli.timer import local_now
 
-        self.journal.heartbeat(self.row.id, self.clock.now(), local_now())
+        self.journal.heartbeat(self.row.id, self.clock.now(), local_now(), stream=self.stream)
 
     @contextlib.contextmanager
     def beating(self, every: float) -> Iterator[None]:
@@ -581,7 +617,9 @@ class SessionWriter:
                 return  # the next write in the main thread tells what is wrong
             try:
                 while not stop.wait(every):
-                    journal.heartbeat(self.row.id, self.clock.now(), local_now())
+                    journal.heartbeat(
+                        self.row.id, self.clock.now(), local_now(), stream=self.stream
+                    )
             except SeminarError:
                 pass
             finally:
@@ -596,5 +634,8 @@ class SessionWriter:
             thread.join()
 
 
-def load_state(journal: Journal, row: SessionRow) -> SessionState:
-    return fold(row.id, stored_agenda(row), journal.events(row.id))
+def load_state(journal: Journal, row: SessionRow, stream: str = PLENARY) -> SessionState:
+    """The session's state as the plenary sees it, or as a workshop's runner does (its
+    stream's events over the plenary's)."""
+    streams = (PLENARY,) if stream == PLENARY else (PLENARY, stream)
+    return fold(row.id, stored_agenda(row), journal.events(row.id, streams=streams))

@@ -518,3 +518,30 @@ def test_the_phones_join_page_counts_the_roster(tmp_path, lang, members, expecte
     j = journal()
     page = Pages(Room(j, j.session(session_id)), lang, "http://127.0.0.1:8000/j/CODE").join_page()
     assert f'data-all="{expected}">{expected}</p>' in page
+
+
+HANDS_AGENDA = """\
+title: Mains
+segments:
+  - id: vote
+    title: Vote
+    duration: 5m
+    prompts:
+      - {id: budget, question: "Budget ?", type: vote, who: room}
+"""
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("fr", "9 voix"), ("en", "9 votes")])
+def test_start_counts_a_show_of_hands_by_its_hands_as_the_room_screen_does(
+    cli, tmp_path, lang, expected
+) -> None:
+    (tmp_path / "a.yaml").write_text(HANDS_AGENDA, encoding="utf-8")
+    (tmp_path / "answers.yaml").write_text(
+        "budget: {pour: 6, contre: 2, abstention: 1}\n", encoding="utf-8"
+    )
+    result = cli(
+        *LANG[lang], "start", "a.yaml", "--no-input", "--answers", "answers.yaml", "--speed", "600"
+    )
+    assert result.code == 0, result.err
+    closed = [line.split("  ")[-1] for line in result.err.splitlines() if "✔" in line]
+    assert closed == [f"Budget ? — {expected}"]

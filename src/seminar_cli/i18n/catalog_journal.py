@@ -275,13 +275,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "▶ {time}  {title} (reprise : reste {left} sur {duration})",
         "▶ {time}  {title} (resumed: {left} left of {duration})",
     ),
-    "run.prompt_closed": (
-        "  ✔ {time}  {question} — {count} réponses",
-        "  ✔ {time}  {question} — {count} answers",
-    ),
-    "run.prompt_closed_one": (
-        "  ✔ {time}  {question} — {count} réponse",
-        "  ✔ {time}  {question} — {count} answer",
+    "run.prompt_closed": (  # {counted}: « 3 réponses », « 9 voix », « 4 bulletins »
+        "  ✔ {time}  {question} — {counted}",
+        "  ✔ {time}  {question} — {counted}",
     ),
     "run.closed": (
         "Séance {id} terminée. Compte rendu : seminar export {id} --format html",

@@ -7,6 +7,7 @@ from typing import Any
 
 from seminar_cli.durations import format_clock, format_human
 from seminar_cli.i18n import counted, t
+from seminar_cli.minutes.summary import room_count, room_count_key
 from seminar_cli.session.service import SessionWriter
 from seminar_cli.ui.console import say
 
@@ -30,14 +31,10 @@ def headless_reporter(writer: SessionWriter) -> Callable[[str, dict[str, Any]], 
             )
         elif what == "prompt_closed":
             prompt = details["prompt"]
-            say(
-                counted(
-                    "run.prompt_closed",
-                    writer.state.answer_count(prompt.id),
-                    time=now,
-                    question=prompt.question,
-                )
-            )
+            # what the room screen says above the results: a show of hands counts its hands
+            values = [a.value for a in writer.state.answers.get(prompt.id, [])]
+            tally = counted(room_count_key(prompt.type.value), room_count(prompt, values))
+            say(t("run.prompt_closed", time=now, question=prompt.question, counted=tally))
         elif what == "answer_rejected":
             say(details["message"], style="red")
 

@@ -368,3 +368,59 @@ def test_an_empty_source_says_there_is_nothing_to_copy(
             "en": "No session in vide.sqlite3: nothing to copy.",
         }[lang]
     )
+
+
+def test_an_answers_reference_held_by_another_event_is_refused(
+    cli: Callable[..., Result], tmp_path: Path, journal_location: Path | str
+) -> None:
+    session = "20261126-seminaire-a1b2"
+    answer = {"prompt": "q", "participant": "Inès", "value": 3, "ref": "answers:q:ines"}
+    with Journal.open(journal_location) as server:
+        _session(server, session)
+        server.append(session, "answer_given", answer, T0, stream="jeunes")
+    source = tmp_path / "portable.sqlite3"
+    with Journal.open(source) as laptop:
+        _session(laptop, session)
+        laptop.append(session, "answer_given", answer, T0, stream="catalyseurs")
+    before = row_counts(journal_location)
+    refused = cli("journal", "copy", str(source), str(journal_location))
+    assert refused.code == 1
+    assert (
+        "l'événement answer_given (jeudi 26 novembre 2026, 14 h) de l'atelier « catalyseurs »,"
+        " à la position 1, porte la référence answers:q:ines, que la destination a déjà "
+        "enregistrée pour un autre événement" in " ".join(refused.err.split())
+    )
+    assert row_counts(journal_location) == before
+
+
+def test_anonymous_answers_still_waiting_in_the_source_are_said_left_behind(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    from seminar_cli.journal import sealing
+
+    source = tmp_path / "portable.sqlite3"
+    session = "20261126-seminaire-a1b2"
+    with Journal.open(source) as laptop:
+        _session(laptop, session)
+        _note(laptop, session, "ouverture", 0)
+        laptop.publish_key(session, sealing.new_key(), T0, stream="jeunes")
+        for name in ("Inès", "Karim"):
+            outcome = laptop.append_anonymous(
+                session,
+                "humeur",
+                4,
+                name,
+                after_seq=0,
+                accept=lambda _fresh: True,
+                holder_alive=lambda _holder: True,
+                stream="jeunes",
+            )
+            assert outcome == "pending"
+    result = cli("journal", "copy", str(source), "b.sqlite3")
+    assert result.code == 0, result.err
+    assert result.out.splitlines()[1:] == [
+        f"Séance {session} : ajoutée, 1 événement copié (plénière : 1).",
+        "  2 réponses anonymes attendent encore dans la source et ne sont pas copiées (scellées "
+        "pour le poste qui tient la séance) : fermez leur question, puis copiez de nouveau.",
+    ]
+    assert row_counts(tmp_path / "b.sqlite3")["anonymous_pool"] == 0

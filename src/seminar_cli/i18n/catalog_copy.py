@@ -34,18 +34,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Session {id}: no event to copy, its status was brought up to date (closed, or answers "
         "files already delivered).",
     ),
+    "copy.waiting": (
+        "{count} réponses anonymes attendent encore dans la source et ne sont pas copiées "
+        "(scellées pour le poste qui tient la séance) : fermez leur question, puis copiez de "
+        "nouveau.",
+        "{count} anonymous answers still wait in the source and are not copied (sealed for "
+        "the station running the session): close their prompt, then copy again.",
+    ),
+    "copy.waiting_one": (
+        "{count} réponse anonyme attend encore dans la source et n'est pas copiée (scellée "
+        "pour le poste qui tient la séance) : fermez sa question, puis copiez de nouveau.",
+        "{count} anonymous answer still waits in the source and is not copied (sealed for "
+        "the station running the session): close its prompt, then copy again.",
+    ),
     "copy.part.plenary": ("plénière : {count}", "plenary: {count}"),
     "copy.part.workshop": ("atelier {id} : {count}", "workshop {id}: {count}"),
     "copy.stream.plenary": ("la plénière", "the plenary"),
     "copy.stream.workshop": ("l'atelier « {id} »", "workshop '{id}'"),
     # refusals
     "copy.refused": (
-        "{count} séances non copiées : rien n'a été écrit pour elles, les autres sont copiées.",
-        "{count} sessions not copied: nothing was written for them, the others were copied.",
+        "{count} séances non copiées : rien n'a été écrit pour elles.",
+        "{count} sessions not copied: nothing was written for them.",
     ),
     "copy.refused_one": (
-        "{count} séance non copiée : rien n'a été écrit pour elle, les autres sont copiées.",
-        "{count} session not copied: nothing was written for it, the others were copied.",
+        "{count} séance non copiée : rien n'a été écrit pour elle.",
+        "{count} session not copied: nothing was written for it.",
     ),
     "copy.diverged": (
         "Séance {id} : la source et la destination divergent dans {stream}, à la position "

@@ -41,6 +41,7 @@ class SessionCopy:
     created: bool = False  # the destination did not hold the session
     updated: bool = False  # no event, but its status or the files' deliveries changed
     refusal: SeminarError | None = None
+    left_waiting: int = 0  # anonymous answers waiting in the source's pool: not copied
 
     @property
     def events(self) -> int:
@@ -107,6 +108,7 @@ def _chosen_sessions(reader: Journal, ref: str | None) -> list[SessionRow]:
 def copy_session(reader: Journal, writer: Journal, row: SessionRow) -> SessionCopy:
     """One session into ``writer``, all of it or nothing."""
     theirs = reader.copied_events(row.id)
+    waiting = reader.waiting_anonymous(row.id)
     try:
         _check_source_chains(row.id, theirs)
         merged = writer.merge_session(
@@ -115,7 +117,7 @@ def copy_session(reader: Journal, writer: Journal, row: SessionRow) -> SessionCo
             lambda here, held: missing_events(row, theirs, here, held),
         )
     except (SessionError, ChainError) as refusal:
-        return SessionCopy(row.id, refusal=refusal)
+        return SessionCopy(row.id, refusal=refusal, left_waiting=waiting)
     copied: dict[str, int] = {}
     for event in merged.written:
         copied[event.stream] = copied.get(event.stream, 0) + 1
@@ -124,6 +126,7 @@ def copy_session(reader: Journal, writer: Journal, row: SessionRow) -> SessionCo
         dict(sorted(copied.items())),
         created=merged.created,
         updated=merged.closed or merged.deliveries > 0,
+        left_waiting=waiting,
     )
 
 

@@ -1428,6 +1428,15 @@ class Journal:
         ).fetchall()
         return [Delivery(str(r[0]), str(r[1]), str(r[2]), int(r[3])) for r in rows]
 
+    @_reading
+    def waiting_anonymous(self, session_id: str) -> int:
+        """How many anonymous answers wait, sealed, for their batch in any of the session's
+        streams (a count: a copy leaves them behind, and says so)."""
+        row = self._db.execute(
+            "SELECT COUNT(*) FROM anonymous_pool WHERE session_id = ?", (session_id,)
+        ).fetchone()
+        return int(row[0])
+
     def merge_session(
         self,
         row: SessionRow,

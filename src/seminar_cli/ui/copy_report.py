@@ -13,7 +13,11 @@ def report_lines(report: CopyReport) -> list[str]:
     if not report.sessions:
         return [t("copy.none", source=report.source)]
     lines = [t("copy.header", source=report.source, dest=report.destination)]
-    lines += [_line(copy) for copy in report.sessions if copy.refusal is None]
+    for copy in report.sessions:
+        if copy.refusal is None:
+            lines.append(_line(copy))
+        if copy.left_waiting:
+            lines.append("  " + counted("copy.waiting", copy.left_waiting, id=copy.session_id))
     return lines
 
 

@@ -127,6 +127,7 @@ def test_a_whole_session_round_trips_sqlite_postgresql_sqlite_with_the_same_json
     assert copied.returncode == 0, copied.stderr
     assert f"Séance {session.id} : ajoutée, {len(kept)} événements copiés" in copied.stdout
     assert shown_location(postgres_url) in copied.stdout
+    assert postgres_url not in copied.stdout  # shown without its password (here empty)
     back = run_seminar(tmp_path, "journal", "copy", postgres_url, str(last))
     assert back.returncode == 0, back.stderr
     assert f"(plénière : {len(kept)})" in back.stdout

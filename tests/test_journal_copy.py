@@ -15,6 +15,7 @@ import pytest
 from seminar_cli.journal.chain import check_chain
 from seminar_cli.journal.store import Journal
 from seminar_cli.paths import is_postgres_url, shown_location
+from seminar_cli.session.service import SessionWriter
 from tests.conftest import Result
 from tests.session_helpers import run_seminar
 
@@ -425,3 +426,51 @@ def test_anonymous_answers_still_waiting_in_the_source_are_said_left_behind(
         "pour le poste qui tient la séance) : fermez leur question, puis copiez de nouveau.",
     ]
     assert row_counts(tmp_path / "b.sqlite3")["anonymous_pool"] == 0
+
+
+def _answers(writer: SessionWriter) -> list[tuple[object, ...]]:
+    answers = writer.state.answers["jeunes-alliance-vecue"]
+    return [(a.participant, a.value, a.at) for a in answers]
+
+
+def test_a_workshops_runner_writing_offline_merges_and_its_state_folds_the_same(
+    cli: Callable[..., Result], tmp_path: Path, postgres_url: str
+) -> None:
+    """The bundled seminar's « jeunes » workshop, written by its own SessionWriter on a
+    laptop's copy while the plenary's writer goes on on the server."""
+    from seminar_cli.agenda.loader import load_agenda
+    from seminar_cli.journal.events import EventType
+    from seminar_cli.session.service import SessionSetup, open_session
+    from seminar_cli.timer import FakeClock
+
+    clock = FakeClock(T0)
+    with Journal.open(postgres_url) as server:
+        session = open_session(server, load_agenda("co-construisons-demain"), SessionSetup(), clock)
+        plenary = SessionWriter(server, server.session(session), clock)
+        plenary.record(EventType.note, text="Les ateliers commencent")
+    laptop = tmp_path / "jeunes.sqlite3"
+    assert cli("journal", "copy", postgres_url, str(laptop)).code == 0
+    with Journal.open(laptop) as journal:
+        workshop = SessionWriter(journal, journal.session(session), clock, stream="jeunes")
+        for name, text in (("Inès Benali", "Au lycée"), ("Hugo Lefebvre", "En club")):
+            clock.advance(60)
+            workshop.record(
+                EventType.answer_given, prompt="jeunes-alliance-vecue", participant=name, value=text
+            )
+        offline = _answers(workshop)
+    with Journal.open(postgres_url) as server:
+        plenary = SessionWriter(server, server.session(session), clock)
+        plenary.record(EventType.note, text="Pendant ce temps, en plénière")
+
+    merged = cli("journal", "copy", str(laptop), postgres_url)
+    assert merged.code == 0, merged.err
+    assert f"Séance {session} : 2 événements copiés (atelier jeunes : 2)." in merged.out
+    with Journal.open(postgres_url) as server:
+        row = server.session(session)
+        # the same answers (their seq is the server's own: after the plenary's later note)
+        assert _answers(SessionWriter(server, row, clock, stream="jeunes")) == offline
+        assert [r.text for r in SessionWriter(server, row, clock).state.records] == [
+            "Les ateliers commencent",
+            "Pendant ce temps, en plénière",
+        ]
+    assert _every_stream_holds(postgres_url, session).keys() == {"", "jeunes"}

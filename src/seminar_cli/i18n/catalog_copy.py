@@ -115,17 +115,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "les deux sens), pour réunir un atelier tenu hors réseau avec le journal de la journée. "
         "Copier de nouveau ne change rien. Une séance dont les deux journaux ont deux suites "
         "différentes est refusée, expliquée, et rien n'est écrit pour elle (code 1). Copiés : "
-        "les événements de chaque flux (plénière, ateliers), la séance et les réponses des "
-        "fichiers déjà livrées ; pas ce qui tient à un poste en marche (signes de vie, codes "
+        "les événements de chaque flux (plénière, ateliers), la séance, et ce que les fichiers "
+        "de réponses ont déjà livré ; pas ce qui tient à un poste en marche (signes de vie, codes "
         "d'accès, jetons des téléphones, clés et réponses anonymes encore en attente). La "
         "source n'est que lue.",
         "Copy the sessions of one journal to another (an SQLite file or postgresql://, either "
         "way), to bring a workshop run off the network into the day's journal. Copying again "
         "changes nothing. A session the two journals continue differently is refused, "
         "explained, and nothing is written for it (exit 1). Copied: each stream's events "
-        "(plenary, workshops), the session and the answers files' deliveries; not what belongs "
-        "to a running station (signs of life, join codes, phones' tokens, keys and anonymous "
-        "answers still waiting). The source is only read.",
+        "(plenary, workshops), the session, and what answers files have already delivered; not "
+        "what belongs to a running station (signs of life, join codes, phones' tokens, keys "
+        "and anonymous answers still waiting). The source is only read.",
     ),
     "help.journal.copy.epilog": (
         "\b\nExemples :\n"

@@ -474,3 +474,23 @@ def test_a_workshops_runner_writing_offline_merges_and_its_state_folds_the_same(
             "Pendant ce temps, en plénière",
         ]
     assert _every_stream_holds(postgres_url, session).keys() == {"", "jeunes"}
+
+
+def test_an_answers_files_deliveries_follow_the_copy_and_are_not_given_twice(
+    cli: Callable[..., Result], tmp_path: Path, journal_location: Path | str
+) -> None:
+    session = "20261126-seminaire-a1b2"
+    entries = [{"prompt": "moment", "value": v} for v in ("Le lancement", "La fête", "Le bilan")]
+    source = tmp_path / "portable.sqlite3"
+    with Journal.open(source) as laptop:
+        _session(laptop, session)
+        laptop.deliver_unnamed(session, "moment", "d" * 64, entries[:2], T0, shuffle=False)
+    assert cli("journal", "copy", str(source), str(journal_location)).code == 0
+    with Journal.open(source) as laptop:  # the file, grown by one entry, given again
+        laptop.deliver_unnamed(session, "moment", "d" * 64, entries, T0, shuffle=False)
+    assert cli("journal", "copy", str(source), str(journal_location)).code == 0
+    with Journal.open(journal_location) as server:
+        assert [(d.digest, d.delivered) for d in server.deliveries(session)] == [("d" * 64, 3)]
+        # given on the server now, the same file records nothing again
+        assert server.deliver_unnamed(session, "moment", "d" * 64, entries, T0, shuffle=False) == []
+        assert server.count_events(session, "answer_given") == 3

@@ -494,3 +494,25 @@ def test_an_answers_files_deliveries_follow_the_copy_and_are_not_given_twice(
         # given on the server now, the same file records nothing again
         assert server.deliver_unnamed(session, "moment", "d" * 64, entries, T0, shuffle=False) == []
         assert server.count_events(session, "answer_given") == 3
+
+
+def test_a_larger_delivery_count_alone_is_copied_and_said(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    session = "20261126-seminaire-a1b2"
+    source, destination = tmp_path / "a.sqlite3", tmp_path / "b.sqlite3"
+    with Journal.open(source) as laptop:
+        _session(laptop, session)
+        entries = [{"prompt": "moment", "value": "Le lancement"}]
+        laptop.deliver_unnamed(session, "moment", "d" * 64, entries, T0, shuffle=False)
+    assert cli("journal", "copy", str(source), str(destination)).code == 0
+    with sqlite3.connect(source) as db:  # as if an entry had been delivered without an event
+        db.execute("UPDATE file_deliveries SET delivered = 4")
+    result = cli("--lang", "en", "journal", "copy", str(source), str(destination))
+    assert result.code == 0, result.err
+    assert result.out.splitlines()[1] == (
+        f"Session {session}: no event to copy, but its state was brought up to date (closed, or "
+        "what answers files have delivered)."
+    )
+    with Journal.open(destination) as copy:
+        assert [d.delivered for d in copy.deliveries(session)] == [4]

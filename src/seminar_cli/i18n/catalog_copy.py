@@ -29,10 +29,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Session {id}: {count} event copied ({streams}).",
     ),
     "copy.updated": (
-        "Séance {id} : aucun événement à copier, son état a été mis à jour (close, ou réponses "
-        "des fichiers déjà livrées).",
-        "Session {id}: no event to copy, its status was brought up to date (closed, or answers "
-        "files already delivered).",
+        "Séance {id} : aucun événement à copier, mais son état a été mis à jour (close, ou ce "
+        "que les fichiers de réponses ont livré).",
+        "Session {id}: no event to copy, but its state was brought up to date (closed, or what "
+        "answers files have delivered).",
     ),
     "copy.waiting": (
         "{count} réponses anonymes attendent encore dans la source et ne sont pas copiées "

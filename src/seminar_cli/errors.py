@@ -74,6 +74,18 @@ class ChainError(SeminarError):
     end at the hash expected (``seminar verify``)."""
 
 
+class CopyRefused(SeminarError):
+    """``journal copy`` left sessions out (a divergence, a broken chain): ``refusals`` say
+    why, one each, and the key says how many; the others were copied."""
+
+    def __init__(self, key: str, /, refusals: list[SeminarError], **params: Any) -> None:
+        super().__init__(key, count=len(refusals), **params)
+        self.refusals = refusals
+
+    def message(self) -> str:
+        return "\n".join([*(r.message() for r in self.refusals), super().message()])
+
+
 class NoTerminalError(SeminarError):
     pass
 

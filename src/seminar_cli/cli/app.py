@@ -34,6 +34,7 @@ COMMANDS = {
     "verify": "seal",
     "seal": "seal",
     "sessions": "sessions",
+    "journal": "journal",
     "agenda": "agenda",
 }
 

@@ -18,7 +18,7 @@ import socket
 import sqlite3
 import stat
 from collections.abc import Callable, Collection, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
@@ -400,6 +400,47 @@ class SessionRow:
     language: str
     rehearsal: bool
     status: str  # "open" | "closed"
+
+
+@dataclass(frozen=True)
+class CopiedEvent:
+    """An event with every column ``journal copy`` carries to another journal as it is
+    (journal/copy.py): its place in the stream and its hash, which make it the same event
+    there; ``seq`` is its place in the reading order of the journal it was read from."""
+
+    seq: int
+    stream: str
+    position: int
+    type: str
+    at: str  # the time exactly as stored
+    payload: str  # the stored JSON text
+    ref: str | None
+    hash: str | None
+
+    def chain_row(self) -> ChainRow:
+        return ChainRow(
+            self.seq, self.type, self.at, self.payload, self.ref, self.hash, self.position
+        )
+
+
+class Delivery(NamedTuple):
+    """How many unnamed entries an answers file (by its content's digest) has delivered."""
+
+    stream: str
+    prompt: str
+    digest: str
+    delivered: int
+
+
+@dataclass(frozen=True)
+class Merged:
+    """What ``Journal.merge_session`` changed: the events written (with their new ``seq``),
+    whether the session row was made or its status closed, the deliveries raised."""
+
+    written: list[CopiedEvent]
+    created: bool
+    closed: bool
+    deliveries: int
 
 
 LOW_SPACE = 1_000_000  # bytes: below this, a refused write is a full disk
@@ -1360,6 +1401,121 @@ class Journal:
             (session_id, stream),
         ).fetchall()
         return [ChainRow(*row) for row in rows]
+
+    # -- copying sessions between journals (journal/copy.py decides, this reads and writes) --
+    @_reading
+    def copied_events(self, session_id: str) -> list[CopiedEvent]:
+        """Every event of the session, every stream, in the journal's reading order, with all
+        that a copy carries (one statement: one consistent reading while others write)."""
+        return self._copied_events(self._db.cursor(), session_id)
+
+    @staticmethod
+    def _copied_events(cur: Cursor, session_id: str) -> list[CopiedEvent]:
+        rows = cur.execute(
+            "SELECT seq, stream, position, type, at, payload, ref, hash FROM events"
+            " WHERE session_id = ? ORDER BY seq",
+            (session_id,),
+        ).fetchall()
+        return [CopiedEvent(*row) for row in rows]
+
+    @_reading
+    def deliveries(self, session_id: str) -> list[Delivery]:
+        """What the answers files have delivered to the session (``deliver_unnamed``)."""
+        rows = self._db.execute(
+            "SELECT stream, prompt, digest, delivered FROM file_deliveries WHERE session_id = ?"
+            " ORDER BY stream, prompt, digest",
+            (session_id,),
+        ).fetchall()
+        return [Delivery(str(r[0]), str(r[1]), str(r[2]), int(r[3])) for r in rows]
+
+    @_reading
+    def waiting_anonymous(self, session_id: str) -> int:
+        """How many anonymous answers wait, sealed, for their batch in any of the session's
+        streams (a count: a copy leaves them behind, and says so)."""
+        row = self._db.execute(
+            "SELECT COUNT(*) FROM anonymous_pool WHERE session_id = ?", (session_id,)
+        ).fetchone()
+        return int(row[0])
+
+    def merge_session(
+        self,
+        row: SessionRow,
+        deliveries: list[Delivery],
+        missing: Callable[[SessionRow | None, list[CopiedEvent]], list[CopiedEvent]],
+    ) -> Merged:
+        """Bring another journal's session ``row`` into this one, in one transaction under
+        the writers' turn: ``missing`` is given this journal's row of the session (None:
+        absent) and its events, read inside the transaction, and returns the events to
+        append, in order, or raises (a divergence: nothing is written).  The events keep
+        their stream, position, type, time, payload, ref and hash; each takes the next
+        ``seq`` here.  The row is made when absent, closed when ``row`` is; each delivery
+        count becomes the larger of the two.  Nothing else (heartbeats, join codes, tokens,
+        keys, the anonymous pool) belongs to the session's record."""
+        with self._write() as cur:
+            found = cur.execute(
+                "SELECT id, created_at, title, agenda_name, agenda_json, language, rehearsal,"
+                " status FROM sessions WHERE id = ?",
+                (row.id,),
+            ).fetchone()
+            here = None if found is None else _session_row(found)
+            held = self._copied_events(cur, row.id)
+            todo = missing(here, held)
+            if here is None:
+                cur.execute(
+                    "INSERT INTO sessions (id, created_at, title, agenda_name, agenda_json,"
+                    " language, rehearsal, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        row.id,
+                        row.created_at.isoformat(),
+                        row.title,
+                        row.agenda_name,
+                        row.agenda_json,
+                        row.language,
+                        int(row.rehearsal),
+                        row.status,
+                    ),
+                )
+            closing = here is not None and row.status == "closed" and here.status != "closed"
+            if closing:
+                cur.execute("UPDATE sessions SET status = 'closed' WHERE id = ?", (row.id,))
+            seq = held[-1].seq if held else 0
+            written: list[CopiedEvent] = []
+            for event in todo:
+                seq += 1
+                cur.execute(
+                    "INSERT INTO events"
+                    " (session_id, seq, type, at, payload, ref, hash, stream, position)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        row.id,
+                        seq,
+                        event.type,
+                        event.at,
+                        event.payload,
+                        event.ref,
+                        event.hash,
+                        event.stream,
+                        event.position,
+                    ),
+                )
+                written.append(replace(event, seq=seq))
+            raised = 0
+            for delivery in deliveries:
+                count = cur.execute(
+                    "SELECT delivered FROM file_deliveries"
+                    " WHERE session_id = ? AND stream = ? AND prompt = ? AND digest = ?",
+                    (row.id, delivery.stream, delivery.prompt, delivery.digest),
+                ).fetchone()
+                if count is not None and int(count[0]) >= delivery.delivered:
+                    continue
+                cur.execute(
+                    "INSERT INTO file_deliveries (session_id, stream, prompt, digest, delivered)"
+                    " VALUES (?, ?, ?, ?, ?) ON CONFLICT(session_id, stream, prompt, digest)"
+                    " DO UPDATE SET delivered = excluded.delivered",
+                    (row.id, delivery.stream, delivery.prompt, delivery.digest, delivery.delivered),
+                )
+                raised += 1
+        return Merged(written, here is None, closing, raised)
 
     @_reading
     def hash_at(self, session_id: str, seq: int) -> str | None:

@@ -31,7 +31,6 @@ far less than the burst.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import gc
 import multiprocessing as mp
 import os
@@ -40,11 +39,10 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from _figures import add_json_option, run_measure
+from _figures import add_json_option, own_pgserver, run_measure
 
 AGENDA = """\
 title: Banc d'essai
@@ -117,43 +115,6 @@ def _location(db: str | Path) -> str | Path:
     from seminar_cli.paths import is_postgres_url
 
     return str(db) if is_postgres_url(str(db)) else Path(db)
-
-
-@contextlib.contextmanager
-def _pgserver() -> Iterator[str]:
-    """A PostgreSQL server of this run's own (pgserver: its binaries come from PyPI), on a
-    Unix socket in a temporary folder, with room for a hundred writers and more; the URL of
-    an empty database on it.  Stopped and removed at the end."""
-    import pgserver
-    import psycopg
-
-    base = Path(tempfile.mkdtemp(prefix="seminar-bench-pg-"))
-    base.chmod(0o755)  # run as root, the server is another user: it must reach its folder
-    folder = base / "data"
-    saved = {name: os.environ.get(name) for name in ("LANG", "LC_ALL", "LC_CTYPE")}
-    os.environ["LANG"] = "C.UTF-8"  # initdb refuses a locale the machine lacks
-    for name in ("LC_ALL", "LC_CTYPE"):
-        os.environ.pop(name, None)
-    try:
-        server = pgserver.get_server(folder, cleanup_mode="stop")
-        with psycopg.connect(server.get_uri(), autocommit=True) as admin:
-            admin.execute("ALTER SYSTEM SET max_connections = 200")
-        server.cleanup()  # stopped: the setting needs a restart
-        server = pgserver.get_server(folder, cleanup_mode="stop")
-    finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
-    try:
-        admin_url = server.get_uri()
-        with psycopg.connect(admin_url, autocommit=True) as admin:
-            admin.execute("CREATE DATABASE bench")
-        yield server.get_uri("bench")
-    finally:
-        server.cleanup()
-        shutil.rmtree(base, ignore_errors=True)
 
 
 def _open_prompt(folder: Path, db: str | Path) -> str:
@@ -251,7 +212,7 @@ def _measure(args: argparse.Namespace, figures: dict[str, object]) -> int:
     if url is not None:
         code |= _burst(args, url, on_postgres)
     else:
-        with _pgserver() as own:
+        with own_pgserver() as own:
             code |= _burst(args, own, on_postgres)
     figures["postgresql"] = on_postgres
     return code

@@ -8,10 +8,18 @@ one ``BEGIN IMMEDIATE`` transaction).  All start writing at the same moment (a b
     python bench/journal.py --participants 50 --answers 20 --db /tmp/bench.sqlite3
     python bench/journal.py --json                # the figures as JSON on stdout (text on stderr)
     python bench/journal.py --turn 2000           # one process alone: the cost of one turn
+    python bench/journal.py --postgres            # SQLite, then PostgreSQL (a pgserver of its own)
+    python bench/journal.py --db postgresql://user@127.0.0.1/bench   # SQLite, then that server
 
 Prints the total time, whether every answer landed, the median, p99 and slowest single write,
 and the load average before and after (the figures mean little on a busy machine).
 Target on a small laptop: all land, p99 under 100 ms, slowest write under 150 ms.
+
+On PostgreSQL (``--postgres``: a server started by pgserver in a temporary folder, listening
+on a Unix socket only, its ``max_connections`` raised to 200 and stopped at the end; or
+``--db URL``: an empty database of yours, which needs one connection per participant) the same
+burst runs right after SQLite's, in the same run, and both are printed ("lost": answers that
+did not land).  Each participant process holds its own connection, as each laptop would.
 
 With ``--turn N``, one process alone answers N times through the same code (after 50 answers
 to warm up), three times over, and prints the median time of an answer and of its turn (from
@@ -34,7 +42,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from _figures import add_json_option, run_measure
+from _figures import add_json_option, own_pgserver, run_measure
 
 AGENDA = """\
 title: Banc d'essai
@@ -61,7 +69,7 @@ def participant(
     from seminar_cli.session.service import SessionWriter
     from seminar_cli.timer import SystemClock
 
-    journal = Journal.open(Path(db), create=False)
+    journal = Journal.open(_location(db), create=False)
     writer = SessionWriter(journal, journal.session(session_id), SystemClock())
     joiner = Joiner(writer, f"P{index:03d}")
     found = writer.agenda.find_prompt("idees")
@@ -91,14 +99,25 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--participants", type=int, default=100)
     parser.add_argument("--answers", type=int, default=10)
-    parser.add_argument("--db", type=Path, default=None)
+    parser.add_argument(
+        "--db", default=None, help="an SQLite file, or a PostgreSQL URL (then both are measured)"
+    )
+    parser.add_argument(
+        "--postgres", action="store_true", help="also on PostgreSQL: a pgserver of its own"
+    )
     parser.add_argument("--turn", type=int, default=0, metavar="N", help="one process, N answers")
     add_json_option(parser)
     args = parser.parse_args()
     return run_measure(args, _measure_turn if args.turn else _measure)
 
 
-def _open_prompt(folder: Path, db: Path) -> str:
+def _location(db: str | Path) -> str | Path:
+    from seminar_cli.paths import is_postgres_url
+
+    return str(db) if is_postgres_url(str(db)) else Path(db)
+
+
+def _open_prompt(folder: Path, db: str | Path) -> str:
     """A journal with a session whose text prompt is open; the session's id."""
     from seminar_cli.agenda.loader import load_agenda
     from seminar_cli.journal.events import EventType
@@ -108,13 +127,13 @@ def _open_prompt(folder: Path, db: Path) -> str:
 
     agenda_file = folder / "banc.yaml"
     agenda_file.write_text(AGENDA, encoding="utf-8")
-    journal = Journal.open(db)
+    journal = Journal.open(_location(db))
     clock = SystemClock()
     session_id = open_session(journal, load_agenda(str(agenda_file)), SessionSetup(), clock)
     writer = SessionWriter(journal, journal.session(session_id), clock)
     writer.record(EventType.segment_started, segment="atelier")
     writer.record(EventType.prompt_opened, prompt="idees", segment="atelier")
-    journal.close()  # never fork with an open SQLite connection
+    journal.close()  # never fork with an open connection
     return session_id
 
 
@@ -126,7 +145,7 @@ def _measure_turn(args: argparse.Namespace, figures: dict[str, object]) -> int:
     from seminar_cli.timer import SystemClock
 
     folder = Path(tempfile.mkdtemp(prefix="seminar-bench-"))
-    db = args.db or folder / "journal.sqlite3"
+    db = _location(args.db) if args.db else folder / "journal.sqlite3"
     session_id = _open_prompt(folder, db)
     held: list[float] = []
     given_at = [0.0]
@@ -180,11 +199,33 @@ def _measure_turn(args: argparse.Namespace, figures: dict[str, object]) -> int:
 
 
 def _measure(args: argparse.Namespace, figures: dict[str, object]) -> int:
+    """SQLite's burst; then, asked for, PostgreSQL's (its figures under ``postgresql``)."""
+    from seminar_cli.paths import is_postgres_url
+
+    url = args.db if args.db and is_postgres_url(args.db) else None
+    sqlite_file = None if url or not args.db else Path(args.db)
+    code = _burst(args, sqlite_file, figures)
+    if url is None and not args.postgres:
+        return code
+    on_postgres: dict[str, object] = {}
+    print()
+    if url is not None:
+        code |= _burst(args, url, on_postgres)
+    else:
+        with own_pgserver() as own:
+            code |= _burst(args, own, on_postgres)
+    figures["postgresql"] = on_postgres
+    return code
+
+
+def _burst(args: argparse.Namespace, db: str | Path | None, figures: dict[str, object]) -> int:
+    """The participants' burst on one journal (None: a new SQLite file)."""
     from seminar_cli.journal.events import EventType
     from seminar_cli.journal.store import Journal
+    from seminar_cli.paths import shown_location
 
     folder = Path(tempfile.mkdtemp(prefix="seminar-bench-"))
-    db = args.db or folder / "journal.sqlite3"
+    db = db or folder / "journal.sqlite3"
     session_id = _open_prompt(folder, db)
 
     # forked children share the parent's memory until they touch it; a garbage collection
@@ -221,10 +262,13 @@ def _measure(args: argparse.Namespace, figures: dict[str, object]) -> int:
     ordered = sorted(latencies)
     p99 = ordered[int(len(ordered) * 0.99) - 1]
     load_after = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    print(f"journal: {db}")
+    print(f"journal: {shown_location(db)}")
     print(f"{args.participants} participant processes x {args.answers} answers = {expected}")
     print(f"total time: {total:.2f} s ({expected / total:.0f} answers/s)")
-    print(f"all landed: {'yes' if landed == expected else 'NO'} ({landed}/{expected})")
+    print(
+        f"all landed: {'yes' if landed == expected else 'NO'} ({landed}/{expected},"
+        f" lost {expected - landed})"
+    )
     print(f"errors: {len(errors)} (database is locked: {locked})")
     for err in sorted(set(errors))[:5]:
         print(f"  {err}")
@@ -246,6 +290,7 @@ def _measure(args: argparse.Namespace, figures: dict[str, object]) -> int:
         slowest_seconds=slowest,
         load_before=load_before,
         load_after=load_after,
+        lost=expected - landed,
     )
     journal.close()
     shutil.rmtree(folder, ignore_errors=True)  # the agenda, and the journal unless --db

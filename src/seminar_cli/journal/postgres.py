@@ -109,6 +109,73 @@ class _PgConnection:
 
 
 EVENTS_CHANNEL = "seminar_events"  # NOTIFY's channel: the payload is the session's id
+LISTEN_CHECK_S = 1.0  # how soon the listening thread notices that its journal was closed
+
+
+class Wakeups:
+    """The notifications of one journal, for every thread of this process that waits.
+
+    One connection LISTENs (one per journal, not one per waiter: a server's connections stay
+    few) and one daemon thread reads it and counts the notifications per session; a waiter
+    sleeps on a condition until the count it saw changes.  The trigger notifies at each
+    committed event (PostgreSQL delivers a notification only once its transaction commits,
+    and folds identical ones of one transaction into one)."""
+
+    def __init__(self, url: str) -> None:
+        import psycopg
+
+        self._connection = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S)
+        self._connection.execute(f"LISTEN {EVENTS_CHANNEL}")
+        self._changed = threading.Condition()
+        self._counts: dict[str | None, int] = {None: 0}  # None: every session's
+        self._closing = False
+        self.broken = False
+        self._thread = threading.Thread(target=self._listen, name="journal-listen", daemon=True)
+        self._thread.start()
+
+    def _listen(self) -> None:
+        import psycopg
+
+        try:
+            while not self._closing:
+                for notice in self._connection.notifies(timeout=LISTEN_CHECK_S):
+                    with self._changed:
+                        self._counts[None] += 1
+                        session = notice.payload
+                        self._counts[session] = self._counts.get(session, 0) + 1
+                        self._changed.notify_all()
+                    if self._closing:
+                        break
+        except psycopg.Error:
+            with self._changed:
+                self.broken = True  # the waiters fall back to looking; the next one listens anew
+                self._changed.notify_all()
+        finally:
+            with contextlib.suppress(psycopg.Error):
+                self._connection.close()
+
+    def seen(self, session_id: str | None) -> int:
+        """How many notifications for this session (None: any) arrived so far."""
+        with self._changed:
+            return self._counts.get(session_id, 0)
+
+    def wait(self, session_id: str | None, seen: int, timeout: float) -> bool:
+        """Wait until a notification for the session (None: any) arrives after ``seen``, at
+        most ``timeout`` seconds; False when the listener broke (the caller must look)."""
+        with self._changed:
+            self._changed.wait_for(
+                lambda: self.broken or self._closing or self._counts.get(session_id, 0) != seen,
+                timeout,
+            )
+            return not self.broken
+
+    def close(self) -> None:
+        """Every waiter returns at once; the thread closes its connection within
+        ``LISTEN_CHECK_S`` (a process that exits first closes it with its sockets)."""
+        with self._changed:
+            self._closing = True
+            self._changed.notify_all()
+
 
 # -- migrations: the same numbers as store.MIGRATIONS, in PostgreSQL's DDL ------------------
 # Text that is sorted is compared byte by byte (COLLATE "C"), as SQLite does.
@@ -260,6 +327,8 @@ def _first_line(text: str) -> str:
 class PostgresJournal(Journal):
     """One journal in a PostgreSQL database, shared by every laptop that reaches it."""
 
+    wakes_readers = True
+
     def __init__(self, url: str, db: _PgConnection) -> None:
         from pathlib import Path
 
@@ -267,7 +336,9 @@ class PostgresJournal(Journal):
         super().__init__(Path(redacted(url)), db)
         self.url = url
         self.location = url
-        self._listener: psycopg.Connection[Any] | None = None  # LISTENs, for wait_for_events
+        self._wakeups: Wakeups | None = None  # LISTENs, for wait_for_events (made when needed)
+        self._wakeups_lock = threading.Lock()
+        self._closed = False
         self._pg = db
         self._no_turns = True
         import psycopg
@@ -371,36 +442,64 @@ class PostgresJournal(Journal):
         """PostgreSQL checkpoints by itself."""
 
     def close(self) -> None:
-        if self._listener is not None:
-            self._listener.close()
+        self._closed = True  # a waiter still waiting returns at once, without a query
+        with self._wakeups_lock:
+            if self._wakeups is not None:
+                self._wakeups.close()
+                self._wakeups = None
         self._pg.close()
+
+    # -- readers woken by the server (LISTEN/NOTIFY) ---------------------------------------
+    def _listening(self) -> Wakeups | None:
+        """This journal's listener, started on first use; None when it cannot be (the
+        waiter then looks every ``poll`` seconds, as on SQLite)."""
+        with self._wakeups_lock:
+            if self._wakeups is not None and self._wakeups.broken:
+                self._wakeups.close()  # the server restarted, a network cut: listen again
+                self._wakeups = None
+            if self._wakeups is None:
+                import psycopg
+
+                try:
+                    self._wakeups = Wakeups(self.url)
+                except psycopg.Error:  # polling still works: the waiter looks every ``poll``
+                    return None
+            return self._wakeups
 
     def wait_for_events(
         self, session_id: str, after_seq: int, timeout: float, *, poll: float = 0.1
     ) -> bool:
-        """As ``Journal.wait_for_events``, woken by the server's NOTIFY when an event of any
-        session is committed, on a second connection that only listens (``poll`` unused)."""
+        """As ``Journal.wait_for_events``, woken by the server's NOTIFY when an event of the
+        session is committed (``poll``: only if the listening connection cannot be had)."""
         import time
 
-        import psycopg
-
         deadline = time.monotonic() + timeout
-        try:
-            if self._listener is None:
-                self._listener = psycopg.connect(
-                    self.url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S
-                )
-                self._listener.execute(f"LISTEN {EVENTS_CHANNEL}")
-            # listening before looking: an event committed in between is not missed
-            while self.last_seq(session_id) <= after_seq:
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
+        wakeups = self._listening()
+        if wakeups is None:
+            return super().wait_for_events(session_id, after_seq, timeout, poll=poll)
+        while not self._closed:
+            # counted before looking: an event committed after the look changes the count
+            seen = wakeups.seen(session_id)
+            try:
+                if self.last_seq(session_id) > after_seq:
+                    return True
+            except JournalError:
+                if self._closed:  # closed by another thread meanwhile (a server stopping)
                     return False
-                for _ in self._listener.notifies(timeout=remaining, stop_after=1):
-                    pass
-            return True
-        except psycopg.Error as exc:
-            raise self._error(exc) from None
+                raise
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return False
+            if not wakeups.wait(session_id, seen, remaining) and not self._closed:
+                left = max(0.0, deadline - time.monotonic())
+                return super().wait_for_events(session_id, after_seq, left, poll=poll)
+        return False
+
+    def wait_for_news(self, timeout: float) -> None:
+        """As ``Journal.wait_for_news``: back as soon as any session's event is committed."""
+        wakeups = self._listening()
+        if wakeups is None or not wakeups.wait(None, wakeups.seen(None), timeout):
+            super().wait_for_news(timeout)
 
     # -- what SQLite says differently --------------------------------------------------------
     @_reading

@@ -564,6 +564,9 @@ class Journal:
 
     # what the driver raises, told to the user by _error
     DRIVER_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error,)
+    # True: wait_for_events/wait_for_news are woken by the server at each commit (PostgreSQL);
+    # False: they only look again after a while, and readers keep their own pace (SQLite)
+    wakes_readers = False
 
     def __init__(self, path: Path, db: Connection) -> None:
         self.path = path
@@ -1552,6 +1555,14 @@ class Journal:
                 return False
             time.sleep(min(poll, remaining))
         return True
+
+    def wait_for_news(self, timeout: float) -> None:
+        """Wait for any session's next event, at most ``timeout`` seconds (a new session's
+        first one, for whoever waits for a session to open).  On SQLite it simply waits
+        ``timeout``; on PostgreSQL it is back as soon as such an event is committed."""
+        import time
+
+        time.sleep(timeout)
 
     @_reading
     def last_seq(self, session_id: str) -> int:

@@ -242,7 +242,7 @@ class Joiner:
         prompter: Prompter,
         waiting: Callable[[JoinOutcome], None],
         *,
-        sleep: Callable[[float], None] = time.sleep,
+        sleep: Callable[[float], None] | None = None,
         reported: Callable[[Prompt, str], None] | None = None,
     ) -> JoinOutcome:
         """Ask each prompt as it opens until the session closes.  ``reported(prompt, what)``
@@ -255,6 +255,7 @@ class Joiner:
                 reported(prompt, what)
 
         while True:
+            seen = self._last_seen()
             self.writer.sync()
             state = self.writer.state
             if state.closed:
@@ -263,7 +264,7 @@ class Joiner:
             prompts = self.pending()
             if not prompts:
                 waiting(outcome)
-                sleep(POLL_SECONDS)
+                self._pause(sleep, seen)
                 continue
             prompt = prompts[0]
             segment = state.agenda.find_prompt(prompt.id)
@@ -367,7 +368,7 @@ class Joiner:
         self,
         answers: dict[str, list[ScriptedAnswer]],
         *,
-        sleep: Callable[[float], None] = time.sleep,
+        sleep: Callable[[float], None] | None = None,
         timeout: float | None = None,
     ) -> JoinOutcome:
         """Wait for each prompt of the file to open, answer it; stop when all are in or the
@@ -384,6 +385,7 @@ class Joiner:
                 todo[prompt_id] = mine
         started = time.monotonic()
         while todo:
+            seen = self._last_seen()
             self.writer.sync()
             state = self.writer.state
             for prompt_id in list(todo):
@@ -434,5 +436,20 @@ class Joiner:
             if timeout is not None and time.monotonic() - started > timeout:
                 outcome.skipped.extend(todo)
                 break
-            sleep(POLL_SECONDS)
+            self._pause(sleep, seen)
         return outcome
+
+    def _last_seen(self) -> int:
+        """The session's last event in any stream, when the journal can wake us at the next
+        (PostgreSQL); else 0, unused."""
+        journal = self.writer.journal
+        return journal.last_seq(self.writer.row.id) if journal.wakes_readers else 0
+
+    def _pause(self, sleep: Callable[[float], None] | None, seen: int) -> None:
+        """Until the next look: ``POLL_SECONDS``, or on PostgreSQL the session's next event
+        if sooner (``sleep`` given: the tests' own pace)."""
+        journal = self.writer.journal
+        if sleep is None and journal.wakes_readers:
+            journal.wait_for_events(self.writer.row.id, seen, POLL_SECONDS)
+        else:
+            (sleep or time.sleep)(POLL_SECONDS)

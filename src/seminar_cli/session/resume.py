@@ -4,7 +4,6 @@ its clock where the runner was last seen alive."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from datetime import datetime
 
@@ -123,7 +122,7 @@ def live_or_next_session(
     *,
     on_wait: Callable[[], None] = lambda: None,
     poll_seconds: float = WAIT_POLL_SECONDS,
-    sleep: Callable[[float], None] = time.sleep,
+    sleep: Callable[[float], None] | None = None,
 ) -> SessionRow:
     """The live session, else the next one to open on this journal (PRODUCT §9: before the
     facilitator starts, the last session is over).  ``on_wait`` is called once, when there is
@@ -133,7 +132,9 @@ def live_or_next_session(
         return row
     known = {r.id for r in journal.sessions()}
     on_wait()
+    # PostgreSQL: back as soon as any event is committed (a new session's first one)
+    pause = journal.wait_for_news if sleep is None else sleep
     while row is None:
-        sleep(poll_seconds)
+        pause(poll_seconds)
         row = next_opened_session(journal, known, timer.local_now())
     return row

@@ -2,13 +2,12 @@
 
 The waiting loop and the recording are ``session.join.Joiner``'s; this module gives it a
 keyboard (``QuestionaryPrompter``) and a face: a spinner between questions (refreshed only when
-the Joiner polls, about three times a second: no thread, low CPU), a line after each answer,
-and a word when the session closes.
+the Joiner looks, about three times a second or at the session's next event on PostgreSQL: no
+thread, low CPU), a line after each answer, and a word when the session closes.
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from typing import Any
 
@@ -130,7 +129,7 @@ def run_join(
     name: str | None,
     console: Console | None = None,
     *,
-    sleep: Callable[[float], None] = time.sleep,
+    sleep: Callable[[float], None] | None = None,
     member_code: str | None = None,
 ) -> None:
     """The interactive ``seminar join``: returns when the session closes; Ctrl-C (or "leave"

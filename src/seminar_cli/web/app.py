@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, quote
 
+import anyio.to_thread
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -44,7 +45,10 @@ from seminar_cli.web.limits import TokenBuckets
 MAX_BODY = 16 * 1024  # an answer is a few hundred bytes; 20,000 characters of text fit
 COOKIE = "seminar_token"
 COOKIE_MAX_AGE = 24 * 3600  # a day: a seminar and its evening
-POLL_SECONDS = 0.25  # how often the one poller looks at the journal
+POLL_SECONDS = 0.25  # how often the one poller looks at an SQLite journal
+# PostgreSQL wakes the poller at each commit (NOTIFY); it still looks this often, in case a
+# notification was lost with the listening connection
+WAKE_TIMEOUT_SECONDS = 5.0
 KEEPALIVE_SECONDS = 15.0
 HERE = Path(__file__).resolve().parent
 
@@ -474,10 +478,19 @@ def create_app(
     # -- the one poller ------------------------------------------------------------------
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        journal = room.journal
+        woken = journal.wakes_readers
+
+        def wait_for_news(seen: int) -> None:
+            journal.wait_for_events(room.row.id, seen, WAKE_TIMEOUT_SECONDS)
+
         async def poll() -> None:
             told = False
+            seen = 0  # the session's last event looked at, any stream (what a wake-up is after)
             while True:
                 try:
+                    if woken:
+                        seen = await run_in_threadpool(journal.last_seq, room.row.id)
                     fresh = await run_in_threadpool(room.poll)
                 except SeminarError:
                     fresh = []  # a busy journal: look again next time
@@ -486,7 +499,14 @@ def create_app(
                 if room.closed and not told and on_closed is not None:
                     told = True
                     on_closed()
-                await asyncio.sleep(POLL_SECONDS)
+                if not woken:
+                    await asyncio.sleep(POLL_SECONDS)
+                    continue
+                try:
+                    # abandoned when the server stops: the wait ends when the journal closes
+                    await anyio.to_thread.run_sync(wait_for_news, seen, abandon_on_cancel=True)
+                except SeminarError:  # the server is unreachable: look again a bit later
+                    await asyncio.sleep(POLL_SECONDS)
 
         hub.loop = asyncio.get_running_loop()
         task = asyncio.create_task(poll())

@@ -7,11 +7,14 @@ runner and secretary write them."""
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
+from docx import Document
 
 from seminar_cli.journal.events import EventType
 from seminar_cli.minutes.exporters.base import get_exporter
@@ -83,16 +86,34 @@ segments:
 """
 
 
-def answer(writer: SessionWriter, prompt: str, participant: str, value: object) -> None:
+def answer(writer: SessionWriter, prompt: str, participant: str | None, value: object) -> None:
     writer.record(EventType.answer_given, prompt=prompt, participant=participant, value=value)
 
 
-def workshops_day(tmp_path: Path) -> Recorded:
+# the same day with a motion: an assembly's procès-verbal (no vote in a workshop, but notes)
+WITH_A_MOTION = WORKSHOPS_DAY.replace(
+    """  - id: cloture
+""",
+    """  - id: motion
+    title: Motion finale
+    kind: vote
+    duration: 5m
+    prompts:
+      - id: motion
+        question: Adoptez-vous la motion ?
+        type: vote
+        who: room
+  - id: cloture
+""",
+)
+
+
+def workshops_day(tmp_path: Path, agenda: str = WORKSHOPS_DAY) -> Recorded:
     """The plenary opens, splits into « jeunes » and « catalyseurs » (« leaders » never runs),
     each answering its own prompt and the segment's two, with a note, a decision and an
     action each; the plenary then closes."""
     path = tmp_path / "journee.yaml"
-    path.write_text(WORKSHOPS_DAY, encoding="utf-8")
+    path.write_text(agenda, encoding="utf-8")
     rec = open_recorded(tmp_path, path)
     plenary, clock = rec.writer, rec.clock
     row = rec.journal.session(rec.session_id)
@@ -125,6 +146,10 @@ def workshops_day(tmp_path: Path) -> Recorded:
     catalyseurs.record(EventType.note, segment="ateliers", text="Trois pairs volontaires.")
     clock.advance(2400)
     plenary.record(EventType.segment_ended, segment="ateliers", early=False)
+    if "id: motion" in agenda:
+        plenary.record(EventType.segment_started, segment="motion")
+        answer(plenary, "motion", None, {"pour": 5, "contre": 0, "abstention": 0})
+        plenary.record(EventType.segment_ended, segment="motion", early=False)
     plenary.record(EventType.segment_skipped, segment="cloture")
     plenary.record(EventType.session_closed)
     return rec
@@ -137,8 +162,34 @@ def day(tmp_path: Path) -> Minutes:
 
 
 def rendered(minutes: Minutes, fmt: str) -> str:
-    output = get_exporter(fmt).render(minutes)
-    return seen(output if isinstance(output, str) else output.decode("utf-8"))
+    """What a reader sees: Markdown and CSV as written, the HTML page's text (one line per
+    element), the DOCX's paragraphs and table rows in the document's order."""
+    exporter = get_exporter(fmt)
+    assert exporter is not None
+    output = exporter.render(minutes)
+    if fmt == "docx":
+        assert isinstance(output, bytes)
+        document = Document(io.BytesIO(output))
+        lines = []
+        for block in document.element.body:
+            if block.tag.endswith("}p"):
+                lines.append("".join(t.text or "" for t in block.iter() if t.tag.endswith("}t")))
+            elif block.tag.endswith("}tbl"):
+                for row in block.iter():
+                    if row.tag.endswith("}tr"):
+                        cells = [c for c in row if c.tag.endswith("}tc")]
+                        texts = [
+                            "".join(t.text or "" for t in c.iter() if t.tag.endswith("}t"))
+                            for c in cells
+                        ]
+                        lines.append(" | ".join(texts))
+        return seen("\n".join(lines))
+    assert isinstance(output, str)
+    if fmt == "html":
+        text = re.sub(r"<style>.*?</style>", "", output, flags=re.S)
+        text = html.unescape(re.sub(r"<[^>]+>", "\n", text))
+        return seen("\n".join(line.strip() for line in text.splitlines() if line.strip()))
+    return seen(output)
 
 
 def between(text: str, start: str, end: str) -> str:
@@ -222,3 +273,93 @@ def test_markdown_gives_each_workshop_and_the_shared_prompts_compared(day: Minut
     actions = text[text.index("## Relevé des actions") :]
     assert "| Écrire le guide du compagnonnage | Camille Martin |" in actions
     assert "Ateliers en parallèle — Atelier « Catalyseurs » |" in actions
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx"])
+def test_html_and_docx_give_each_workshop_and_the_shared_prompts_compared(
+    day: Minutes, fmt: str
+) -> None:
+    text = rendered(day, fmt)
+    segment = between(text, "2. Ateliers en parallèle", "3. Clôture")
+    jeunes = between(segment, "Atelier « Jeunes »", "Atelier « Catalyseurs »")
+    assert "Lieu : Salle Agora · Animation : Lucie Fontaine" in jeunes
+    assert "Quel format vous engagerait ?" in jeunes
+    bar = "Hackathon\n2 (100 %)" if fmt == "html" else "Hackathon | 2 (100 %)"
+    assert bar in jeunes
+    assert "Les jeunes veulent du concret." in jeunes
+    assert "Tester un hackathon en mars." in jeunes
+    catalyseurs = between(segment, "Atelier « Catalyseurs »", "Atelier « Leaders d'opinion »")
+    assert "Écrire le guide du compagnonnage" in catalyseurs
+    assert "Trois pairs volontaires." in catalyseurs
+    leaders = between(segment, "Atelier « Leaders d'opinion »", "La même question")
+    assert "Atelier non tenu." in leaders
+    compared = segment[segment.index("La même question, d'un atelier à l'autre") :]
+    block = compared[compared.index("Quelle priorité ?") :]
+    order = [block.index(f"Atelier « {name}") for name in ("Jeunes", "Catalyseurs", "Leaders")]
+    assert order == sorted(order)
+    former = "Former\n1 (100 %)" if fmt == "html" else "Former | 1 (100 %)"
+    assert former in between(block, "Atelier « Catalyseurs »", "Atelier « Leaders")
+    assert "Atelier non tenu." in block[block.index("Atelier « Leaders") :]
+    proposition = between(compared, "Quelle proposition pour ce public ?", "Quelle priorité ?")
+    assert "Un compagnonnage entre pairs" in between(
+        proposition, "Atelier « Catalyseurs »", "Atelier « Leaders"
+    )
+
+
+def test_csv_names_the_workshop_of_each_answer(day: Minutes) -> None:
+    text = rendered(day, "csv")
+    rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff")), delimiter=";"))
+    by_workshop = sorted((r["workshop"], r["prompt"], r["participant"], r["value"]) for r in rows)
+    assert by_workshop == [
+        ("", "humeur", "Karim Haddad", "4"),
+        ("catalyseurs", "catalyseurs-pairs", "Camille Martin", "5"),
+        ("catalyseurs", "priorite", "Camille Martin", "Former"),
+        ("catalyseurs", "proposition", "Thomas Girard", "Un compagnonnage entre pairs"),
+        ("jeunes", "jeunes-format", "Hugo Lefebvre", "Hackathon"),
+        ("jeunes", "jeunes-format", "Inès Benali", "Hackathon"),
+        ("jeunes", "priorite", "Hugo Lefebvre", "Relier"),
+        ("jeunes", "priorite", "Inès Benali", "Relier"),
+        ("jeunes", "proposition", "Inès Benali", "Un défi inter-écoles"),
+    ]
+    assert {r["segment"] for r in rows if r["workshop"]} == {"ateliers"}
+
+
+def test_english_minutes_say_workshop_not_held(tmp_path: Path) -> None:
+    rec = workshops_day(tmp_path)
+    minutes = rec.minutes().model_copy(
+        update={"session": rec.minutes().session.model_copy(update={"language": "en"})}
+    )
+    text = rendered(minutes, "md")
+    assert "#### Workshop: Leaders d'opinion" in text
+    assert "*Workshop not held.*" in text
+    assert "#### The same question, workshop by workshop" in text
+    assert "*Room: Salle Agora · Facilitator: Lucie Fontaine · Participants: " in text
+
+
+def test_json_minutes_give_the_plenarys_position_not_the_journals_reading_order(
+    tmp_path: Path,
+) -> None:
+    """What ``journal copy`` relies on to compare JSON minutes byte for byte: a position in the
+    plenary's stream (the chain covers it), not ``seq``, which depends on how the streams
+    interleaved in one journal."""
+    rec = workshops_day(tmp_path)
+    data = json.loads(rendered(rec.minutes(), "json"))
+    plenary = rec.journal.chain(rec.session_id)
+    assert data["seal"]["chain_seq"] == len(plenary) == plenary[-1].position
+    assert data["seal"]["chain_hash"] == plenary[-1].hash
+    assert data["seal"]["chain_seq"] < rec.journal.last_seq(rec.session_id)
+
+
+@pytest.mark.parametrize("fmt", ["md", "docx"])
+def test_a_pv_gives_the_workshops_notes_under_their_point(tmp_path: Path, fmt: str) -> None:
+    rec = workshops_day(tmp_path, WITH_A_MOTION)
+    text = rendered(rec.minutes("pv"), fmt)
+    text = text[text.index("Délibérations") :]  # after the agenda's list of points
+    point = between(text, "2. Ateliers en parallèle", "3. Motion finale")
+    jeunes = between(point, "Atelier « Jeunes »", "Atelier « Catalyseurs »")
+    assert "Les jeunes veulent du concret." in jeunes
+    assert "Tester un hackathon en mars." in jeunes
+    assert "Atelier non tenu." in point[point.index("Atelier « Leaders d'opinion »") :]
+    assert "Quelle priorité ?" in point[point.index("La même question") :]
+    # the motion is still the PV's resolution
+    assert "Adoptez-vous la motion ?" in text[text.index("3. Motion finale") :]

@@ -363,3 +363,21 @@ def test_a_pv_gives_the_workshops_notes_under_their_point(tmp_path: Path, fmt: s
     assert "Quelle priorité ?" in point[point.index("La même question") :]
     # the motion is still the PV's resolution
     assert "Adoptez-vous la motion ?" in text[text.index("3. Motion finale") :]
+
+
+def test_a_split_segment_whose_workshops_never_ran_says_so_without_comparing(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "journee.yaml"
+    path.write_text(WORKSHOPS_DAY, encoding="utf-8")
+    rec = open_recorded(tmp_path, path)
+    rec.writer.record(EventType.segment_started, segment="ateliers")
+    rec.clock.advance(60)
+    rec.writer.record(EventType.session_closed)
+    text = rendered(rec.minutes(), "md")
+    assert text.count("*Atelier non tenu.*") == 3
+    assert "La même question" not in text  # nothing to compare
+    # the segment's own prompts, never asked in plenary, are not listed as unanswered there
+    assert "Quelle priorité ?" not in text
+    data = json.loads(rendered(rec.minutes(), "json"))
+    assert [w["held"] for w in data["segments"][1]["workshops"]] == [False] * 3

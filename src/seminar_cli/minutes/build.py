@@ -61,6 +61,8 @@ if TYPE_CHECKING:
     from seminar_cli.session.assembly import Quorum
 
 KINDS: tuple[MinutesKind, ...] = ("compte-rendu", "pv")
+# the plenary's events a workshop's fold never needs (its own answers are in its stream)
+_PLENARY_ONLY = frozenset({"answer_given", "answer_marked"})
 
 
 def load_minutes(journal: Journal, row: SessionRow, kind: MinutesKind = "compte-rendu") -> Minutes:
@@ -73,7 +75,9 @@ def load_minutes(journal: Journal, row: SessionRow, kind: MinutesKind = "compte-
     if row.status == "open":
         beat = journal.last_heartbeat(row.id)
         as_of = beat[0] if beat else None
-    events = journal.events(row.id)
+    # every stream in one read: the plenary's events, and each workshop's (PRODUCT §9 "Streams")
+    every = journal.events(row.id, streams=None)
+    events = [e for e in every if e.stream == PLENARY]
     # positions in the plenary's stream, not the journal's reading order (``seq``): a
     # position is what the chain covers and `seminar verify` names, and it stays the same when
     # the session is copied into another journal, where workshops' events interleave otherwise
@@ -85,11 +89,13 @@ def load_minutes(journal: Journal, row: SessionRow, kind: MinutesKind = "compte-
     seal_at = next((i for i, e in enumerate(events) if e.type == "session_sealed"), None)
     seal_hash = journal.hash_at(row.id, events[seal_at].seq) if seal_at is not None else None
     seal_head = (seal_at + 1, seal_hash) if seal_at is not None and seal_hash else None
-    # each workshop's stream with the plenary's, in the journal's order (PRODUCT §9 "Streams")
-    workshop_events = {
-        workshop.id: journal.events(row.id, streams=(PLENARY, workshop.id))
-        for _segment, workshop in agenda.all_workshops()
-    }
+    # each workshop's stream with the plenary's, in the journal's order; the plenary's answers
+    # (the bulk of a big session) tell a workshop nothing: left out of its fold
+    timing = [e for e in events if e.type not in _PLENARY_ONLY]
+    workshop_events = {}
+    for _segment, workshop in agenda.all_workshops():
+        own = [e for e in every if e.stream == workshop.id]
+        workshop_events[workshop.id] = sorted(timing + own, key=lambda e: e.seq) if own else timing
     # anonymous answers still held for their batch: counted (never read) so that a draft does
     # not say « Aucune réponse » while the room's screen shows them arriving
     pending = {
@@ -138,9 +144,9 @@ def build_minutes(
     hash of the last of ``events`` in the plenary's chain; ``pending_anonymous`` how many
     anonymous answers each prompt still holds for its batch (by prompt id); ``seal_head`` the
     position and chain hash of the seal's own event (the hash `seminar seal` prints);
-    ``workshop_events`` each workshop's stream with the plenary's, in the journal's order (by
-    workshop id; a workshop left out never ran); ``workshop_pending`` as ``pending_anonymous``,
-    by (workshop id, prompt id)."""
+    ``workshop_events`` each workshop's stream with the plenary's (whose answers may be left
+    out), in the journal's order (by workshop id; a workshop left out never ran);
+    ``workshop_pending`` as ``pending_anonymous``, by (workshop id, prompt id)."""
     # tens of thousands of small records and no garbage cycles among them: the cyclic
     # collector would only rescan the growing heap again and again (a third of the time)
     collecting = gc.isenabled()

@@ -572,8 +572,8 @@ class _Views:
         """One block per prompt of the segment asked in every workshop, each workshop's
         results in the agenda's order: the same question compared from one room to the next."""
         blocks: list[ComparedView] = []
-        if not seg.workshops:
-            return blocks
+        if not any(workshop.held for workshop in seg.workshops):
+            return blocks  # nothing to compare: each workshop already says it was not held
         for index, first in enumerate(seg.workshops[0].shared):
             rows = []
             for workshop in seg.workshops:

@@ -17,6 +17,7 @@ import pytest
 from docx import Document
 
 from seminar_cli.journal.events import EventType
+from seminar_cli.journal.store import Journal
 from seminar_cli.minutes.exporters.base import get_exporter
 from seminar_cli.minutes.model import Minutes
 from seminar_cli.session.service import SessionWriter
@@ -108,13 +109,15 @@ WITH_A_MOTION = WORKSHOPS_DAY.replace(
 )
 
 
-def workshops_day(tmp_path: Path, agenda: str = WORKSHOPS_DAY) -> Recorded:
+def workshops_day(
+    tmp_path: Path, agenda: str = WORKSHOPS_DAY, journal: Journal | None = None
+) -> Recorded:
     """The plenary opens, splits into « jeunes » and « catalyseurs » (« leaders » never runs),
     each answering its own prompt and the segment's two, with a note, a decision and an
     action each; the plenary then closes."""
     path = tmp_path / "journee.yaml"
     path.write_text(agenda, encoding="utf-8")
-    rec = open_recorded(tmp_path, path)
+    rec = open_recorded(tmp_path, path, journal=journal)
     plenary, clock = rec.writer, rec.clock
     row = rec.journal.session(rec.session_id)
     plenary.record(EventType.segment_started, segment="ouverture")

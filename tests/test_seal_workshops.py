@@ -15,6 +15,8 @@ import pytest
 
 from seminar_cli.journal.events import EventType
 from seminar_cli.journal.store import Journal
+from seminar_cli.minutes.build import load_minutes
+from seminar_cli.session.seal import seal_session, verify_session
 from seminar_cli.session.service import SessionWriter
 from tests.minutes_helpers import Recorded
 from tests.session_helpers import run_seminar as seminar
@@ -176,3 +178,26 @@ def test_a_seal_that_recorded_the_journals_seq_still_verifies(tmp_path: Path) ->
     assert "Scellée le " in result.stdout
     # no workshop head recorded: nothing came after it in the journal's order
     assert "Après le scellé" not in result.stdout
+
+
+def test_seal_and_verify_with_workshops_on_both_journals(
+    tmp_path: Path, journal_location: Path | str
+) -> None:
+    """The same through the core, on SQLite and on a real PostgreSQL server."""
+    rec = workshops_day(tmp_path, journal=Journal.open(journal_location))
+    try:
+        row = rec.journal.session(rec.session_id)
+        sealed = seal_session(rec.journal, row)
+        checked = verify_session(rec.journal, row, sealed.hash)
+        assert checked.expected and checked.sealed is not None
+        assert checked.sealed.hash == sealed.hash
+        assert checked.workshops == {"catalyseurs": 5, "jeunes": 7}
+        assert checked.after_seal == {}
+        minutes = load_minutes(rec.journal, row)
+        assert minutes.seal is not None and minutes.seal.sealed_hash == sealed.hash
+        assert [w.held for w in minutes.segments[1].workshops] == [True, True, False]
+        late = SessionWriter(rec.journal, row, rec.clock, stream="catalyseurs")
+        late.record(EventType.note, segment="ateliers", text="Après coup")
+        assert verify_session(rec.journal, row).after_seal == {"catalyseurs": 1}
+    finally:
+        rec.journal.close()

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from seminar_cli.cli.completion import SessionArg, complete_session
-from seminar_cli.i18n import plural, t
+from seminar_cli.i18n import counted, plural, t
 
 
 def register(app: typer.Typer) -> None:
@@ -30,6 +30,10 @@ def register(app: typer.Typer) -> None:
             result = verify_session(journal, row, expect)
         intact = plural("seal.verify.intact", result.events)
         lines = [t(intact, id=row.id, count=result.events, hash=result.head)]
+        lines += [
+            counted("seal.verify.workshop_intact", count, workshop=stream)
+            for stream, count in result.workshops.items()
+        ]
         if result.expected:
             lines.append(t("seal.verify.as_expected"))
         if result.sealed is not None:
@@ -46,6 +50,8 @@ def register(app: typer.Typer) -> None:
                     errata=errata,
                 )
             )
+        for stream, count in result.after_seal.items():
+            lines.append(counted("seal.verify.after_seal", count, workshop=stream))
         for line in lines:
             out().print(line, soft_wrap=True)
 

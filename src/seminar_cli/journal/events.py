@@ -219,6 +219,13 @@ _answer_value = _union(_text, _integer, _list_of(_text), _mapping_to(_integer))
 _maybe_answer_value = _stored_as(_optional(_answer_value), str, int, _NONE)
 
 
+def _stream_head(value: Any, strict: bool) -> dict[str, Any]:
+    """A stream's head as a seal records it: ``{seq, hash}``."""
+    if not isinstance(value, dict) or set(value) != {"seq", "hash"}:
+        raise _Invalid("should be a mapping of seq and hash")
+    return {"seq": _integer(value["seq"], strict), "hash": _text(value["hash"], strict)}
+
+
 def _by(check: Check) -> dict[str, Check]:
     """A field's metadata: the check its values pass."""
     return {"check": check}
@@ -471,6 +478,13 @@ class SessionSealed(Event):
     # the wall clock's time of sealing (ISO 8601): the event's own time is the session's
     # clock, which a rehearsal (--speed) runs ahead of the wall; absent before 0.2's PV work
     wall_at: str | None = field(default=None, metadata=_MAYBE_TEXT)
+    # the head of each workshop's stream at the seal (PRODUCT §9 "Streams"): workshop id ->
+    # {seq: its position in that stream, hash: that stream's chain there}; the plenary's chain
+    # covers this event, so its hash covers the workshops' chains too.  Absent (None) when no
+    # workshop wrote, as before workshops existed; ``seq`` above is the plenary's position
+    streams: dict[str, dict[str, Any]] | None = field(
+        default=None, metadata=_by(_optional(_mapping_to(_stream_head)))
+    )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -18,9 +18,11 @@ from seminar_cli.agenda.models import (
     Prompt,
     PromptType,
     Segment,
+    Workshop,
 )
 from seminar_cli.errors import SessionError
 from seminar_cli.i18n import Language, t
+from seminar_cli.journal.events import Record
 from seminar_cli.journal.state import (
     WRITTEN_BY_OTHERS,
     SessionState,
@@ -47,6 +49,7 @@ from seminar_cli.minutes.model import (
     SegmentStatus,
     SessionFacts,
     VoidedAnswers,
+    WorkshopMinutes,
 )
 from seminar_cli.minutes.summary import summarize
 from seminar_cli.session.clock import session_speed
@@ -58,10 +61,13 @@ if TYPE_CHECKING:
     from seminar_cli.session.assembly import Quorum
 
 KINDS: tuple[MinutesKind, ...] = ("compte-rendu", "pv")
+# the plenary's events a workshop's fold never needs (its own answers are in its stream)
+_PLENARY_ONLY = frozenset({"answer_given", "answer_marked"})
 
 
 def load_minutes(journal: Journal, row: SessionRow, kind: MinutesKind = "compte-rendu") -> Minutes:
     """The minutes of a stored session, as they stand now (a draft while it runs)."""
+    from seminar_cli.journal.store import PLENARY
     from seminar_cli.session.service import stored_agenda
 
     agenda = stored_agenda(row)
@@ -69,15 +75,27 @@ def load_minutes(journal: Journal, row: SessionRow, kind: MinutesKind = "compte-
     if row.status == "open":
         beat = journal.last_heartbeat(row.id)
         as_of = beat[0] if beat else None
-    events = journal.events(row.id)
+    # every stream in one read: the plenary's events, and each workshop's (PRODUCT §9 "Streams")
+    every = journal.events(row.id, streams=None)
+    events = [e for e in every if e.stream == PLENARY]
+    # positions in the plenary's stream, not the journal's reading order (``seq``): a
+    # position is what the chain covers and `seminar verify` names, and it stays the same when
+    # the session is copied into another journal, where workshops' events interleave otherwise
     # the chain's hash at the last event read (not at the journal's end: a record written
     # meanwhile is not in these minutes)
     head = journal.hash_at(row.id, events[-1].seq) if events else None
-    chain = (events[-1].seq, head) if events and head else None
+    chain = (len(events), head) if events and head else None
     # the seal's hash as `seminar seal` prints it: the chain's at the seal's own event
-    seal_event = next((e for e in events if e.type == "session_sealed"), None)
-    seal_hash = journal.hash_at(row.id, seal_event.seq) if seal_event else None
-    seal_head = (seal_event.seq, seal_hash) if seal_event and seal_hash else None
+    seal_at = next((i for i, e in enumerate(events) if e.type == "session_sealed"), None)
+    seal_hash = journal.hash_at(row.id, events[seal_at].seq) if seal_at is not None else None
+    seal_head = (seal_at + 1, seal_hash) if seal_at is not None and seal_hash else None
+    # each workshop's stream with the plenary's, in the journal's order; the plenary's answers
+    # (the bulk of a big session) tell a workshop nothing: left out of its fold
+    timing = [e for e in events if e.type not in _PLENARY_ONLY]
+    workshop_events = {}
+    for _segment, workshop in agenda.all_workshops():
+        own = [e for e in every if e.stream == workshop.id]
+        workshop_events[workshop.id] = sorted(timing + own, key=lambda e: e.seq) if own else timing
     # anonymous answers still held for their batch: counted (never read) so that a draft does
     # not say « Aucune réponse » while the room's screen shows them arriving
     pending = {
@@ -85,6 +103,12 @@ def load_minutes(journal: Journal, row: SessionRow, kind: MinutesKind = "compte-
         for segment in agenda.segments
         for prompt in segment.prompts
         if prompt.anonymous and (count := journal.pending_anonymous(row.id, prompt.id))
+    }
+    pending_in_workshops = {
+        (workshop.id, prompt.id): count
+        for segment, workshop in agenda.all_workshops()
+        for prompt in [*workshop.prompts, *segment.prompts]
+        if prompt.anonymous and (count := journal.pending_anonymous(row.id, prompt.id, workshop.id))
     }
     return build_minutes(
         row.id,
@@ -96,6 +120,8 @@ def load_minutes(journal: Journal, row: SessionRow, kind: MinutesKind = "compte-
         chain_head=chain,
         pending_anonymous=pending,
         seal_head=seal_head,
+        workshop_events=workshop_events,
+        workshop_pending=pending_in_workshops,
     )
 
 
@@ -110,12 +136,17 @@ def build_minutes(
     chain_head: tuple[int, str] | None = None,
     pending_anonymous: Mapping[str, int] | None = None,
     seal_head: tuple[int, str] | None = None,
+    workshop_events: Mapping[str, list[StoredEvent]] | None = None,
+    workshop_pending: Mapping[tuple[str, str], int] | None = None,
 ) -> Minutes:
     """The minutes of one session from its agenda and events; ``as_of`` is the moment a running
     segment is measured at (default: the journal's last event); ``chain_head`` the position and
-    hash of the last of ``events`` in the journal's chain; ``pending_anonymous`` how many
+    hash of the last of ``events`` in the plenary's chain; ``pending_anonymous`` how many
     anonymous answers each prompt still holds for its batch (by prompt id); ``seal_head`` the
-    position and chain hash of the seal's own event (the hash `seminar seal` prints)."""
+    position and chain hash of the seal's own event (the hash `seminar seal` prints);
+    ``workshop_events`` each workshop's stream with the plenary's (whose answers may be left
+    out), in the journal's order (by workshop id; a workshop left out never ran);
+    ``workshop_pending`` as ``pending_anonymous``, by (workshop id, prompt id)."""
     # tens of thousands of small records and no garbage cycles among them: the cyclic
     # collector would only rescan the growing heap again and again (a third of the time)
     collecting = gc.isenabled()
@@ -131,6 +162,8 @@ def build_minutes(
             chain_head,
             pending_anonymous or {},
             seal_head,
+            workshop_events or {},
+            workshop_pending or {},
         )
     finally:
         if collecting:
@@ -147,6 +180,8 @@ def _build(
     chain_head: tuple[int, str] | None = None,
     pending_anonymous: Mapping[str, int] | None = None,
     seal_head: tuple[int, str] | None = None,
+    workshop_events: Mapping[str, list[StoredEvent]] | None = None,
+    workshop_pending: Mapping[tuple[str, str], int] | None = None,
 ) -> Minutes:
     events = events if isinstance(events, list) else list(events)
     state = fold(session_id, agenda, events)
@@ -172,6 +207,19 @@ def _build(
         )
         for seg in segments
     ]
+    workshop_errata: list[Erratum] = []
+    segments = [
+        _with_workshops(
+            seg,
+            segment,
+            state,
+            facts.language,
+            workshop_events or {},
+            workshop_pending or {},
+            workshop_errata,
+        )
+        for seg, segment in zip(segments, agenda.segments, strict=True)
+    ]
     participants = _participants(state)
     assembly = None
     if agenda.assembly is not None or _vote_prompts(agenda):
@@ -186,7 +234,7 @@ def _build(
         actions=general[2],
         assembly=assembly,
         interruptions=_interruptions(events),
-        seal=_seal(state, chain_head, seal_head),
+        seal=_seal(state, chain_head, seal_head, workshop_errata),
     )
 
 
@@ -232,23 +280,16 @@ def _interruptions(events: list[StoredEvent]) -> list[Interruption]:
 
 
 def _seal(
-    state: SessionState, chain_head: tuple[int, str] | None, seal_head: tuple[int, str] | None
+    state: SessionState,
+    chain_head: tuple[int, str] | None,
+    seal_head: tuple[int, str] | None,
+    workshop_errata: list[Erratum] | None = None,
 ) -> SealMinutes | None:
     if chain_head is None:
         return None
-    known = set(state.segments)
-    errata = [
-        Erratum(
-            kind=record.kind,
-            text=record.text,
-            at=record.at,
-            segment=record.segment if record.segment in known else None,
-            owner=record.owner,
-            due=_action(record, None).due,
-        )
-        for record in state.records
-        if record.erratum
-    ]
+    errata = [_erratum(state, record) for record in state.records if record.erratum]
+    if workshop_errata:  # a workshop's, among the plenary's in time order (a stable sort)
+        errata = sorted([*errata, *workshop_errata], key=lambda e: e.at)
     sealed = state.sealed
     # the seal's own event when known (`seminar seal` prints its hash), else what it covers
     seal_seq, seal_hash = seal_head or ((sealed.seq, sealed.hash) if sealed else (None, None))
@@ -259,6 +300,102 @@ def _seal(
         sealed_hash=seal_hash if sealed else None,
         sealed_seq=seal_seq if sealed else None,
         errata=errata,
+    )
+
+
+def _erratum(state: SessionState, record: TextRecord) -> Erratum:
+    return Erratum(
+        kind=record.kind,
+        text=record.text,
+        at=record.at,
+        segment=record.segment if record.segment in state.segments else None,
+        owner=record.owner,
+        due=_action(record, None).due,
+    )
+
+
+# -- workshops ---------------------------------------------------------------------------------
+def _with_workshops(
+    seg: SegmentMinutes,
+    segment: Segment,
+    plenary: SessionState,
+    lang: Language,
+    workshop_events: Mapping[str, list[StoredEvent]],
+    workshop_pending: Mapping[tuple[str, str], int],
+    errata: list[Erratum],
+) -> SegmentMinutes:
+    """The segment with each of its workshops (PRODUCT §8).  Its own prompts are asked in
+    every workshop: each workshop's answers are in its ``shared``; the segment's ``prompts``
+    keep what the plenary itself recorded (nothing, unless they were asked there)."""
+    if not segment.workshops:
+        return seg
+    workshops = [
+        _workshop(
+            segment,
+            workshop,
+            plenary,
+            lang,
+            workshop_events.get(workshop.id, []),
+            workshop_pending,
+            errata,
+        )
+        for workshop in segment.workshops
+    ]
+    return seg.model_copy(update={"workshops": workshops})
+
+
+def _workshop(
+    segment: Segment,
+    workshop: Workshop,
+    plenary: SessionState,
+    lang: Language,
+    events: list[StoredEvent],
+    workshop_pending: Mapping[tuple[str, str], int],
+    errata: list[Erratum],
+) -> WorkshopMinutes:
+    own = [e for e in events if e.stream == workshop.id]
+    prompt_ids = {p.id for p in segment.prompts} | {p.id for p in workshop.prompts}
+    # the plenary's events give the segments' timing; what it recorded about these prompts
+    # (a shared prompt asked in plenary) is not this workshop's
+    folded = [
+        e for e in events if e.stream == workshop.id or e.payload.get("prompt") not in prompt_ids
+    ]
+    state = fold(plenary.session_id, plenary.agenda, folded)
+    # the fold appends one record per note, decision or action event, in order: the workshop's
+    # are those its own stream wrote
+    record_events = [e for e in folded if isinstance(e.data, Record)]
+    notes: list[Note] = []
+    decisions: list[Decision] = []
+    actions: list[Action] = []
+    for event, record in zip(record_events, state.records, strict=True):
+        if event.stream != workshop.id:
+            continue
+        if record.erratum:
+            errata.append(_erratum(state, record))
+        elif record.kind == "note":
+            notes.append(Note(text=record.text, at=record.at, after_close=record.after_close))
+        elif record.kind == "decision":
+            decisions.append(Decision(text=record.text, at=record.at))
+        elif record.kind == "action":
+            actions.append(_action(record, segment.id))
+
+    def minutes_of(prompt: Prompt) -> PromptMinutes:
+        pending = workshop_pending.get((workshop.id, prompt.id), 0)
+        return _prompt(state, segment, prompt, lang, pending)
+
+    return WorkshopMinutes(
+        id=workshop.id,
+        title=workshop.title,
+        room=workshop.room,
+        facilitator=workshop.facilitator,
+        description=workshop.description,
+        participants=list(workshop.participants),
+        held=bool(own),
+        prompts=[minutes_of(p) for p in workshop.prompts],
+        shared=[minutes_of(p) for p in segment.prompts],
+        notes=notes,
+        decisions=decisions,
+        actions=actions,
     )
 
 

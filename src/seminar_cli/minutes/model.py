@@ -194,6 +194,33 @@ class PromptMinutes(_Model):
     )
 
 
+class WorkshopMinutes(_Model):
+    """One of a segment's parallel workshops (PRODUCT §8): its stream folded over the
+    plenary's (the segments' timing), so its answers and records are its own."""
+
+    id: str
+    title: str
+    room: str | None = None
+    facilitator: str | None = None
+    description: str | None = None
+    participants: list[str] = Field(default_factory=list)
+    held: bool = Field(
+        description="Its stream holds at least one event (a prompt, an answer, a record…); "
+        "false: « Atelier non tenu »."
+    )
+    prompts: list[PromptMinutes] = Field(
+        default_factory=list, description="Its own prompts, with their answers and summaries."
+    )
+    shared: list[PromptMinutes] = Field(
+        default_factory=list,
+        description="The segment's own prompts, asked in every workshop: this workshop's "
+        "answers and summaries (the documents compare them from one workshop to the next).",
+    )
+    notes: list[Note] = Field(default_factory=list)
+    decisions: list[Decision] = Field(default_factory=list)
+    actions: list[Action] = Field(default_factory=list)
+
+
 class SegmentMinutes(_Model):
     id: str
     title: str
@@ -217,6 +244,12 @@ class SegmentMinutes(_Model):
     prompts: list[PromptMinutes] = Field(default_factory=list)
     decisions: list[Decision] = Field(default_factory=list)
     actions: list[Action] = Field(default_factory=list)
+    workshops: list[WorkshopMinutes] = Field(
+        default_factory=list,
+        description="Its parallel workshops, in the agenda's order (PRODUCT §8); when it has "
+        "some, its own prompts are asked in every workshop: their answers are in each "
+        "workshop's `shared`, not in `prompts`.",
+    )
 
 
 class VoidedAnswers(_Model):

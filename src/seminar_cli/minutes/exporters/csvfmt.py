@@ -3,7 +3,9 @@
 Tidy, for a pivot table: one row per answer (one per pick of a multi, one per item of a ranking
 with its ``rank``), the value alone in its column (the label of a code: « oui », "yes"), and a
 vote's ballots in four numeric columns named by code (``pour``, ``contre``, ``abstention``,
-``blanc``).  The procès-verbal (``--kind pv``) is the table of its resolutions.
+``blanc``).  A workshop's answers carry its id in the last column, ``workshop`` (PRODUCT §8;
+empty for the plenary's), so a pivot table compares them.  The procès-verbal (``--kind pv``)
+is the table of its resolutions.
 
 The separator follows the minutes' language, as its readers' spreadsheets expect: a French Excel
 or LibreOffice splits on ``;`` (the comma is the French decimal mark), an English one on ``,``.
@@ -40,6 +42,7 @@ COLUMNS = (
     "abstention",
     "blanc",
     "time",
+    "workshop",  # the workshop's id where it was answered (PRODUCT §8); empty: the plenary
 )
 TALLY_ORDER = ("pour", "contre", "abstention", "blanc")
 PV_COLUMNS = (
@@ -126,7 +129,11 @@ class CsvExporter(Exporter):
         writer.writerow(COLUMNS)
         session = minutes.session.id
         for segment in minutes.segments:
-            for prompt in segment.prompts:
+            asked: list[tuple[str, PromptMinutes]] = [("", p) for p in segment.prompts]
+            # each workshop's own prompts, then the segment's as each workshop answered them
+            for workshop in segment.workshops:
+                asked += [(workshop.id, p) for p in (*workshop.prompts, *workshop.shared)]
+            for workshop_id, prompt in asked:
                 for number, response in enumerate(prompt.responses, start=1):
                     at = response.at.isoformat(timespec="seconds") if response.at else ""
                     for value, rank, tallies in answer_rows(prompt, response):
@@ -141,7 +148,7 @@ class CsvExporter(Exporter):
                             value,
                             rank,
                         ]
-                        self._write(writer, [*head, *tallies, at])
+                        self._write(writer, [*head, *tallies, at, workshop_id])
 
     def _resolutions(self, minutes: Minutes, writer: Any) -> None:
         """The procès-verbal's resolutions: one row each, with its counts and outcome."""

@@ -21,6 +21,7 @@ from seminar_cli.minutes.model import (
     Resolution,
     Response,
     SegmentMinutes,
+    WorkshopMinutes,
 )
 from seminar_cli.session.prompt_types import spec_of
 
@@ -90,6 +91,38 @@ class Entry:
 
 
 @dataclass
+class WorkshopView:
+    """One of a segment's workshops: who, where, its own prompts and records."""
+
+    id: str
+    heading: str  # « Atelier « Jeunes » »
+    meta: list[str]  # where, who runs it, who takes part
+    description: str | None
+    not_held: str | None  # « Atelier non tenu. » when its stream holds nothing
+    prompts: list[PromptView]
+    notes: list[Entry]
+    decisions: list[Entry]
+    actions: list[Entry]
+
+
+@dataclass
+class ComparedRow:
+    workshop: str  # its heading
+    prompt: PromptView | None  # None: the workshop was not held
+    not_held: str | None
+
+
+@dataclass
+class ComparedView:
+    """A segment's own prompt, asked in every workshop: each workshop's results in turn."""
+
+    id: str
+    question: str
+    meta: str
+    rows: list[ComparedRow]
+
+
+@dataclass
 class SegmentView:
     number: int
     id: str
@@ -101,6 +134,8 @@ class SegmentView:
     prompts: list[PromptView]
     decisions: list[Entry]
     actions: list[Entry]
+    workshops: list[WorkshopView] = field(default_factory=list)
+    compared: list[ComparedView] = field(default_factory=list)
 
 
 @dataclass
@@ -190,6 +225,8 @@ class PointView:
     timing: str
     items: list[ResolutionView | PromptView]  # in the agenda's order
     decisions: list[Entry]
+    workshops: list[WorkshopView] = field(default_factory=list)
+    compared: list[ComparedView] = field(default_factory=list)
 
 
 @dataclass
@@ -499,6 +536,86 @@ class _Views:
     def segment_titles(self) -> dict[str, str]:
         return {s.id: f"{i}. {s.title}" for i, s in enumerate(self.m.segments, start=1)}
 
+    # -- workshops (PRODUCT §8) ------------------------------------------------------------
+    def workshop_heading(self, workshop: WorkshopMinutes) -> str:
+        return self.f("min.ws.title", title=workshop.title)
+
+    def workshop_views(self, seg: SegmentMinutes) -> list[WorkshopView]:
+        f = self.f
+        views = []
+        for workshop in seg.workshops:
+            meta = []
+            if workshop.room:
+                meta.append(f("min.ws.room", room=workshop.room))
+            if workshop.facilitator:
+                meta.append(f("min.ws.facilitator", name=workshop.facilitator))
+            if workshop.participants:
+                meta.append(f("min.ws.participants", names=", ".join(workshop.participants)))
+            views.append(
+                WorkshopView(
+                    id=workshop.id,
+                    heading=self.workshop_heading(workshop),
+                    meta=meta,
+                    description=workshop.description,
+                    not_held=None if workshop.held else f("min.ws.not_held"),
+                    prompts=[self.prompt_view(p) for p in workshop.prompts]
+                    if workshop.held
+                    else [],
+                    notes=self.entries(workshop.notes),
+                    decisions=self.entries(workshop.decisions),
+                    actions=self.entries(workshop.actions),
+                )
+            )
+        return views
+
+    def compared_views(self, seg: SegmentMinutes) -> list[ComparedView]:
+        """One block per prompt of the segment asked in every workshop, each workshop's
+        results in the agenda's order: the same question compared from one room to the next."""
+        blocks: list[ComparedView] = []
+        if not any(workshop.held for workshop in seg.workshops):
+            return blocks  # nothing to compare: each workshop already says it was not held
+        for index, first in enumerate(seg.workshops[0].shared):
+            rows = []
+            for workshop in seg.workshops:
+                prompt = workshop.shared[index]
+                held = workshop.held
+                rows.append(
+                    ComparedRow(
+                        workshop=self.workshop_heading(workshop),
+                        prompt=self.prompt_view(prompt) if held else None,
+                        not_held=None if held else self.f("min.ws.not_held"),
+                    )
+                )
+            meta = self.prompt_view(first).meta.split(" · ")
+            blocks.append(
+                ComparedView(
+                    id=first.id,
+                    question=first.question,
+                    # its type and who answers: the counts are each workshop's
+                    meta=" · ".join(meta[:2]) if self.m.kind != "pv" else "",
+                    rows=rows,
+                )
+            )
+        return blocks
+
+    def workshop_records(
+        self, titles: dict[str, str]
+    ) -> tuple[list[tuple[datetime, Entry]], list[tuple[datetime, Entry]]]:
+        """The workshops' decisions and actions, for the session's lists (where: the segment
+        and the workshop)."""
+        decisions: list[tuple[datetime, Entry]] = []
+        actions: list[tuple[datetime, Entry]] = []
+        for seg in self.m.segments:
+            for workshop in seg.workshops:
+                where = self.f(
+                    "min.ws.where", segment=titles[seg.id], workshop=self.workshop_heading(workshop)
+                )
+                decisions += [
+                    (d.at, Entry(self.at(d.at), d.text, where=where)) for d in workshop.decisions
+                ]
+                actions += [(a.at, self.action(a, where)) for a in workshop.actions]
+        return decisions, actions
+
     def timing(self, seg: SegmentMinutes) -> str:
         f = self.f
         planned = (
@@ -666,6 +783,7 @@ _REPORT_LABELS = (
     "resolution_text",
     "no_actions",
     "no_decisions",
+    "compared",
 )
 _PV_LABELS = (
     "errata",
@@ -698,6 +816,9 @@ _PV_LABELS = (
     "decisions",
     "no_incidents",
     "resolution_text",
+    "compared",
+    "notes",
+    "actions",
 )
 
 
@@ -759,18 +880,28 @@ def report_view(minutes: Minutes) -> ReportView:
                 timing=v.timing(seg),
                 description=seg.description,
                 notes=v.entries(seg.notes),
-                prompts=[v.prompt_view(p) for p in seg.prompts],
+                prompts=[v.prompt_view(p) for p in in_plenary(seg)],
                 decisions=v.entries(seg.decisions),
                 actions=v.entries(seg.actions),
+                workshops=v.workshop_views(seg),
+                compared=v.compared_views(seg),
             )
         )
-    decisions = [
-        Entry(v.at(d.at), d.text, where=titles.get(where, "") if where else "")
-        for where, d in minutes.all_decisions()
-    ]
-    actions = [
-        v.action(a, titles.get(a.segment, "") if a.segment else "") for a in minutes.all_actions()
-    ]
+    in_workshops = v.workshop_records(titles)
+    decisions = _merged(
+        [
+            (d.at, Entry(v.at(d.at), d.text, where=titles.get(where, "") if where else ""))
+            for where, d in minutes.all_decisions()
+        ],
+        in_workshops[0],
+    )
+    actions = _merged(
+        [
+            (a.at, v.action(a, titles.get(a.segment, "") if a.segment else ""))
+            for a in minutes.all_actions()
+        ],
+        in_workshops[1],
+    )
     general = v.entries(minutes.notes)
     return ReportView(
         lang=minutes.language,
@@ -796,6 +927,24 @@ def report_view(minutes: Minutes) -> ReportView:
         errata_intro=f("min.seal.errata_intro"),
         seal_lines=v.seal_lines(),
     )
+
+
+def in_plenary(seg: SegmentMinutes) -> list[PromptMinutes]:
+    """The prompts a segment shows as the plenary's: all of them, except, in a segment split
+    into workshops, those the plenary never asked (they are compared workshop by workshop)."""
+    if not seg.workshops:
+        return seg.prompts
+    return [p for p in seg.prompts if p.count or p.pending_anonymous or p.voided_anonymous]
+
+
+def _merged(
+    plenary: list[tuple[datetime, Entry]], workshops: list[tuple[datetime, Entry]]
+) -> list[Entry]:
+    """The plenary's entries with the workshops', in time order (a stable sort: the plenary's
+    order is kept among equal times)."""
+    if not workshops:
+        return [entry for _at, entry in plenary]
+    return [entry for _at, entry in sorted(plenary + workshops, key=lambda pair: pair[0])]
 
 
 def _seconds(value: int) -> Any:
@@ -894,7 +1043,7 @@ def pv_view(minutes: Minutes) -> PvView:
         resolutions = {r.prompt: r for r in by_segment.get(seg.id, [])}
         items: list[ResolutionView | PromptView] = [
             _resolution_view(v, resolutions[p.id], p) if p.id in resolutions else v.prompt_view(p)
-            for p in seg.prompts
+            for p in in_plenary(seg)
         ]
         points.append(
             PointView(
@@ -903,6 +1052,8 @@ def pv_view(minutes: Minutes) -> PvView:
                 timing=v.pv_timing(seg),
                 items=items,
                 decisions=v.entries(seg.decisions),
+                workshops=v.workshop_views(seg),
+                compared=v.compared_views(seg),
             )
         )
     titles = v.segment_titles()
@@ -915,9 +1066,13 @@ def pv_view(minutes: Minutes) -> PvView:
     incidents = [entry for _at, entry in sorted(timed + v.interruptions(), key=lambda p: p[0])]
     late = sorted((pair for pair in notes if pair[0].after_close), key=lambda pair: pair[0].at)
     mentions = [Entry(f.moment(n.at), n.text, where=where) for n, where in late]
-    actions = [
-        v.action(x, titles.get(x.segment, "") if x.segment else "") for x in minutes.all_actions()
-    ]
+    actions = _merged(
+        [
+            (x.at, v.action(x, titles.get(x.segment, "") if x.segment else ""))
+            for x in minutes.all_actions()
+        ],
+        v.workshop_records(titles)[1],
+    )
     if s.ended_at is not None:
         closing = f("min.pv.closing", time=f.clock(s.ended_at))
     else:

@@ -18,6 +18,7 @@ from seminar_cli.minutes.exporters.text import Formatter, printable
 if TYPE_CHECKING:
     from seminar_cli.minutes.exporters.view import (
         Answer,
+        ComparedView,
         Entry,
         Labels,
         PersonRow,
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
         ReportView,
         ResolutionView,
         Result,
+        WorkshopView,
     )
     from seminar_cli.minutes.model import Minutes
 
@@ -372,20 +374,64 @@ class _Writer:
         if result.outcome:
             self.para(result.outcome, bold=True, color=GREEN if result.adopted else RED)
 
-    def prompt(self, prompt: PromptView, labels: Labels) -> None:
+    def prompt(self, prompt: PromptView, labels: Labels, level: int = 3) -> None:
         # level 3, as « Notes » and « Décisions »: siblings in Word's navigation pane
-        self.heading(prompt.question, 3)
+        self.heading(prompt.question, level)
         if prompt.meta:
             self.para(prompt.meta, italic=True, color=MUTED).paragraph_format.keep_with_next = True
         if prompt.description:
             self.para(prompt.description, italic=True)
         if prompt.text:
             self.para(prompt.text, italic=True)
+        self.prompt_results(prompt, labels)
+
+    def prompt_results(self, prompt: PromptView, labels: Labels) -> None:
         self.result(prompt.result, labels)
         if prompt.answers:
             self.answers(prompt.answers)
         elif prompt.empty:
             self.para(prompt.empty, italic=True, color=MUTED)
+
+    def workshops(
+        self, workshops: list[WorkshopView], compared: list[ComparedView], labels: Labels
+    ) -> None:
+        """A segment's parallel workshops (PRODUCT §8), then its own prompts compared from
+        one workshop to the next."""
+        # a workshop is a sibling of the segment's own questions, its questions one level down
+        for workshop in workshops:
+            self.heading(workshop.heading, 3)
+            if workshop.meta:
+                meta = self.para(" · ".join(workshop.meta), italic=True, color=MUTED)
+                meta.paragraph_format.keep_with_next = True
+            if workshop.description:
+                self.para(workshop.description, italic=True)
+            if workshop.not_held:
+                self.para(workshop.not_held, italic=True, color=MUTED)
+            if workshop.notes:
+                self.heading(labels.notes, 4)
+                self.records(workshop.notes)
+            for prompt in workshop.prompts:
+                self.prompt(prompt, labels, 4)
+            if workshop.decisions:
+                self.heading(labels.decisions, 4)
+                self.records(workshop.decisions)
+            if workshop.actions:
+                self.heading(labels.actions, 4)
+                self.actions(workshop.actions, labels, where=False)
+        if compared:
+            self.heading(labels.compared, 3)
+        for block in compared:
+            self.heading(block.question, 4)
+            if block.meta:
+                self.para(
+                    block.meta, italic=True, color=MUTED
+                ).paragraph_format.keep_with_next = True
+            for row in block.rows:
+                self.heading(row.workshop, 5)
+                if row.prompt is not None:
+                    self.prompt_results(row.prompt, labels)
+                elif row.not_held:
+                    self.para(row.not_held, italic=True, color=MUTED)
 
     def answers(self, answers: list[Answer]) -> None:
         add = self.new_paragraph
@@ -453,6 +499,7 @@ class _Writer:
             if segment.actions:
                 self.heading(labels.actions, 3)
                 self.actions(segment.actions, labels, where=False)
+            self.workshops(segment.workshops, segment.compared, labels)
         if v.general_notes:
             self.heading(labels.general, 2)
             self.records(v.general_notes)
@@ -511,6 +558,7 @@ class _Writer:
             if point.decisions:
                 self.heading(labels.decisions, 3)
                 self.records(point.decisions)
+            self.workshops(point.workshops, point.compared, labels)
         self.heading(labels.incidents, 1)
         if v.incidents:
             self.records(v.incidents, where=True)

@@ -42,4 +42,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "La touche w sert pendant une restitution : elle montre l'atelier suivant.",
         "The key w works during a report-back: it shows the next workshop.",
     ),
+    # the secretary's --workshop
+    "help.opt.workshop": (
+        "Identifiant de l'atelier : l'enregistrement va dans son flux, sous sa séquence.",
+        "Workshop id: the record goes into its stream, under its segment.",
+    ),
+    "secretary.unknown_workshop": (
+        "Atelier inconnu « {workshop} ». Ateliers de cette séance : {ids}",
+        "Unknown workshop '{workshop}'. Workshops of this session: {ids}",
+    ),
+    "secretary.no_workshops": (
+        "Atelier inconnu « {workshop} » : cette séance n'a pas d'ateliers.",
+        "Unknown workshop '{workshop}': this session has no workshops.",
+    ),
+    "secretary.workshop_segment": (
+        "L'atelier « {workshop} » appartient à la séquence {segment}, pas à {given} : "
+        "retirez --segment ou nommez {segment}.",
+        "The workshop '{workshop}' belongs to the segment {segment}, not {given}: remove "
+        "--segment or name {segment}.",
+    ),
+    "secretary.where.workshop": (
+        "atelier « {workshop} », séquence « {title} »",
+        "workshop '{workshop}', segment '{title}'",
+    ),
 }

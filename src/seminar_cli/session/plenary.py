@@ -11,15 +11,16 @@ so the live screen's refresh stays cheap on a journal holding thousands of answe
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from seminar_cli.agenda.models import SegmentKind
 from seminar_cli.journal.state import AnswerRecord, SessionState, fold
 
 if TYPE_CHECKING:
-    from seminar_cli.agenda.models import Agenda, Prompt, Segment, Workshop
+    from seminar_cli.agenda.models import Agenda, Assembly, Prompt, Segment, Workshop
+    from seminar_cli.i18n import Language
     from seminar_cli.journal.store import Journal, SessionRow
 
 WorkshopRun = Literal["running", "not_started", "stopped"]
@@ -95,14 +96,14 @@ class WorkshopWatch:
     server calls it from worker threads."""
 
     def __init__(
-        self, journal: Journal, row: SessionRow, *, refresh_seconds: float = REFRESH_SECONDS
+        self, journal: Journal, row: SessionRow, *, refresh_seconds: float | None = None
     ) -> None:
         from seminar_cli.session.service import stored_agenda
 
         self.journal = journal
         self.row = row
         self.agenda = stored_agenda(row)
-        self.refresh_seconds = refresh_seconds
+        self.refresh_seconds = REFRESH_SECONDS if refresh_seconds is None else refresh_seconds
         self._ids = [w.id for _s, w in self.agenda.all_workshops()]
         self._states: dict[str, SessionState] = {
             ws: fold(row.id, self.agenda, []) for ws in self._ids
@@ -242,3 +243,48 @@ class WorkshopWatch:
                 self.results(source, workshop, segment_over=state.segments[source.id].done),
             ),
         )
+
+
+def screen_data(
+    workshops: PlenaryWorkshops, assembly: Assembly | None, lang: Language
+) -> dict[str, Any]:
+    """The same as plain data, for the projector page ``/screen``: each workshop's state and
+    answers, and a restitution's turn with its results summarised as the room's results are
+    (``Room``'s result entries: the same template draws them)."""
+    from seminar_cli.minutes.build import code_labels
+    from seminar_cli.minutes.summary import room_count, shown_to_room, summarize
+
+    statuses = [asdict(status) for status in workshops.statuses]
+    restitution = None
+    turn = workshops.restitution
+    if turn is not None:
+        results = []
+        for result in turn.results:
+            prompt = result.prompt
+            values = [a.value for a in result.answers if a.value is not None]
+            count = room_count(prompt, values)
+            labels = code_labels(prompt.type.value, lang)
+            if not labels and prompt.labels:
+                labels = {str(k): v for k, v in prompt.labels.items()}
+            results.append(
+                {
+                    "id": f"{turn.workshop.id}-{prompt.id}",
+                    "segment": turn.segment,
+                    "type": prompt.type.value,
+                    "question": prompt.question,
+                    "labels": labels,
+                    "count": count,
+                    "summary": summarize(prompt, values, assembly),
+                    "shared": result.shared,
+                    # anonymous with fewer than three answers: never shown (PRODUCT §3)
+                    "hidden": not shown_to_room(prompt, count),
+                }
+            )
+        restitution = {
+            "workshop": asdict(turn.workshop),
+            "index": turn.index + 1,
+            "count": turn.count,
+            "next_in": turn.next_in,
+            "results": results,
+        }
+    return {"segment": workshops.segment, "statuses": statuses, "restitution": restitution}

@@ -341,6 +341,13 @@ def test_a_note_for_a_workshop_lands_in_its_stream(cli, split_running: SessionWr
     ]
     # not in the plenary's stream
     assert not [e for e in split_running.journal.events(session) if e.type in ("note", "action")]
+    # sessions show counts them per workshop, apart from the plenary's own
+    result = cli("--lang", "fr", "--db", db, "sessions", "show", session)
+    assert result.code == 0, result.err
+    shown = [" ".join(line.split()) for line in result.out.splitlines()]
+    assert "Relevé 0 note, 0 décision, 0 action" in shown
+    assert "Relevé, atelier jeunes 1 note, 0 décision, 0 action" in shown
+    assert "Relevé, atelier catalyseurs 0 note, 0 décision, 1 action" in shown
 
 
 def test_an_unknown_workshop_is_refused_with_the_agendas_ids(

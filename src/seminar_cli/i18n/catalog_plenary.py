@@ -61,6 +61,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The workshop '{workshop}' belongs to the segment {segment}, not {given}: remove "
         "--segment or name {segment}.",
     ),
+    "sessions.fact.workshop_records": (
+        "Relevé, atelier {workshop}",
+        "Records, workshop {workshop}",
+    ),
     "secretary.where.workshop": (
         "atelier « {workshop} », séquence « {title} »",
         "workshop '{workshop}', segment '{title}'",

@@ -158,6 +158,41 @@ def test_the_states_and_answers_come_from_each_workshops_stream(
         writer.journal.close()
 
 
+def test_the_workshops_streams_are_read_at_most_once_a_second(
+    split_running: SessionWriter,
+) -> None:
+    from seminar_cli.timer import local_now
+
+    watch = plenary.WorkshopWatch(split_running.journal, split_running.row, refresh_seconds=1.0)
+
+    def jeunes_answers(monotonic: float) -> int:
+        shown = watch.plenary(
+            split_running.state, split_running.clock.now(), monotonic, local_now()
+        )
+        assert shown is not None
+        return shown.statuses[0].answers
+
+    assert jeunes_answers(10.0) == 4
+    SessionWriter(
+        split_running.journal, split_running.row, split_running.clock, stream="jeunes"
+    ).record(
+        EventType.answer_given,
+        prompt="jeunes-format",
+        participant="Hugo Lefebvre",
+        value="Un hackathon territorial",
+    )  # Hugo answers again: his answer is replaced, the count stays
+    SessionWriter(
+        split_running.journal, split_running.row, split_running.clock, stream="jeunes"
+    ).record(
+        EventType.answer_given,
+        prompt="faire-vivre-alliance",
+        participant="Hugo Lefebvre",
+        value="Un festival des alliances",
+    )
+    assert jeunes_answers(10.5) == 4  # within the second: as last read
+    assert jeunes_answers(11.0) == 5
+
+
 @pytest.mark.parametrize("size", [(80, 24), (200, 50)])
 def test_the_plenary_live_screen_shows_each_workshops_state_and_answers(
     split_running: SessionWriter, size: tuple[int, int]
@@ -308,6 +343,7 @@ def test_the_projector_screen_shows_the_workshops_then_their_restitution(tmp_pat
             assert "atelier suivant dans 05:00" in part or "atelier suivant dans 04:5" in part
             assert "Un hackathon territorial 2" in part
             assert "Formation-action entre pairs 1" in part
+            assert "question commune à tous les ateliers" in part
             assert "Ateliers en parallèle" not in part
     finally:
         server.stop()

@@ -405,3 +405,31 @@ def test_an_unknown_workshop_is_refused_with_the_agendas_ids(
     assert result.code == 2
     assert "The workshop 'jeunes' belongs to the segment re-inventons, not relisons" in result.err
     assert len(split_running.journal.events(session, streams=None)) == before
+
+
+def test_four_workshops_fit_the_projector_in_chromium(tmp_path: Path) -> None:
+    """/screen at 1280×720 in a real Chromium: the four workshops' rows are all in sight, the
+    page is no taller nor wider than the screen, and axe finds nothing to fix."""
+    from seminar_cli.web.server import WebServer
+    from tests.browser import DESKTOP, axe_violations, desktop_context, launched_chromium
+
+    writer = reach_the_split_segment(Path(os.environ["SEMINAR_DB"]), SystemClock())
+    workshops_at_work(writer)
+    server = WebServer(writer.journal.path, writer.session_id, host="127.0.0.1", port=0, code=CODE)
+    base = server.start().url.rsplit("/j/", 1)[0]
+    try:
+        with launched_chromium() as browser:
+            context = desktop_context(browser)
+            page = context.new_page()
+            page.goto(f"{base}/j/{CODE}/screen")
+            rows = page.locator("table.workshops tr")
+            assert rows.count() == 4
+            bottom = rows.nth(3).evaluate("e => e.getBoundingClientRect().bottom")
+            assert bottom <= DESKTOP["height"]
+            assert page.evaluate("document.documentElement.scrollHeight") <= DESKTOP["height"]
+            assert page.evaluate("document.documentElement.scrollWidth") <= DESKTOP["width"]
+            assert axe_violations(page) == []
+            context.close()
+    finally:
+        server.stop()
+        writer.journal.close()

@@ -270,17 +270,44 @@ def test_key_w_outside_a_restitution_says_what_it_is_for(split_running: SessionW
     assert "La touche w sert pendant une restitution" in shown
 
 
-def test_a_restitution_shows_the_last_split_segment_before_it(tmp_path: Path) -> None:
-    """A segment between the split segment and the restitution (a break) changes nothing;
-    a restitution with no split segment before it shows its description alone."""
-    agenda = load_agenda(AGENDA).agenda
-    ids = [s.id for s in agenda.segments]
-    assert plenary.restituted_segment(agenda, "restitution") is not None
-    assert plenary.restituted_segment(agenda, "restitution").id == SPLIT  # type: ignore[union-attr]
-    assert ids.index("restitution") > ids.index(SPLIT)
-    assert plenary.restituted_segment(agenda, "relisons") is None
+TWO_SPLITS = """\
+title: Deux temps d'ateliers
+segments:
+  - {id: trop-tot, title: Restitution trop tôt, kind: restitution, duration: 10m}
+  - id: matin
+    title: Ateliers du matin
+    kind: workshop
+    duration: 30m
+    workshops:
+      - {id: m1, title: Matin un}
+      - {id: m2, title: Matin deux}
+  - id: apres-midi
+    title: Ateliers de l'après-midi
+    kind: workshop
+    duration: 30m
+    workshops:
+      - {id: a1, title: Après-midi un}
+      - {id: a2, title: Après-midi deux}
+      - {id: a3, title: Après-midi trois}
+  - {id: pause, title: Pause, kind: break, duration: 15m}
+  - {id: restitution, title: Restitution, kind: restitution, duration: 2m}
+"""
+
+
+def test_a_restitution_gives_back_the_last_split_segment_before_it() -> None:
+    """Whatever lies between (a break) changes nothing; a restitution with no split segment
+    before it has nothing to give back (it shows its description, as any segment)."""
+    from seminar_cli.agenda.loader import parse_agenda_text
+
+    agenda = parse_agenda_text(TWO_SPLITS, "deux.yaml")
+    found = plenary.restituted_segment(agenda, "restitution")
+    assert found is not None and found.id == "apres-midi"
+    assert plenary.restituted_segment(agenda, "trop-tot") is None
+    bundled = load_agenda(AGENDA).agenda
+    assert plenary.restituted_segment(bundled, "restitution").id == SPLIT  # type: ignore[union-attr]
+    # each workshop's turn: the duration shared out, at least a minute
     assert plenary.turn_seconds(20 * 60, 4) == 300
-    assert plenary.turn_seconds(2 * 60, 4) == 60  # at least a minute each
+    assert plenary.turn_seconds(2 * 60, 3) == 60
 
 
 # -- the projector's /screen -------------------------------------------------------------------
@@ -345,6 +372,17 @@ def test_the_projector_screen_shows_the_workshops_then_their_restitution(tmp_pat
             assert "Formation-action entre pairs 1" in part
             assert "question commune à tous les ateliers" in part
             assert "Ateliers en parallèle" not in part
+            # the same for integrators, in /api/screen
+            data = client.get("/api/screen", params={"code": CODE}).json()["workshops"]
+            assert data["segment"] == SPLIT
+            assert [(w["id"], w["run"], w["answers"]) for w in data["statuses"]][:2] == [
+                ("jeunes", "running", 4),
+                ("chefs-de-projet", "stopped", 1),
+            ]
+            assert data["restitution"]["index"] == 1 and data["restitution"]["count"] == 4
+            assert data["restitution"]["workshop"]["id"] == "jeunes"
+            shared = {r["id"]: r["shared"] for r in data["restitution"]["results"]}
+            assert shared == {"jeunes-jeunes-format": False, "jeunes-competences-catalyseurs": True}
     finally:
         server.stop()
         writer.journal.close()

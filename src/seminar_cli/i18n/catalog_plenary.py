@@ -44,8 +44,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # the secretary's --workshop
     "help.opt.workshop": (
-        "Identifiant de l'atelier : l'enregistrement va dans son flux, sous sa séquence.",
-        "Workshop id: the record goes into its stream, under its segment.",
+        "Identifiant de l'atelier : l'enregistrement est rattaché à cet atelier, dans sa séquence.",
+        "Workshop id: the record belongs to that workshop, under its segment.",
     ),
     "secretary.unknown_workshop": (
         "Atelier inconnu « {workshop} ». Ateliers de cette séance : {ids}",

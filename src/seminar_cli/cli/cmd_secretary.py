@@ -34,6 +34,9 @@ SegmentOpt = Annotated[
     str | None, typer.Option("--segment", help=keyed("help.opt.segment"), metavar="ID")
 ]
 ErratumOpt = Annotated[bool, typer.Option("--erratum", help=keyed("help.opt.erratum"))]
+WorkshopOpt = Annotated[
+    str | None, typer.Option("--workshop", help=keyed("help.opt.workshop"), metavar="ID")
+]
 
 
 def register(app: typer.Typer) -> None:
@@ -44,8 +47,9 @@ def register(app: typer.Typer) -> None:
         session: SessionOpt = None,
         segment: SegmentOpt = None,
         erratum: ErratumOpt = False,
+        workshop: WorkshopOpt = None,
     ) -> None:
-        _record(ctx, "note", text, session, segment, erratum=erratum)
+        _record(ctx, "note", text, session, segment, erratum=erratum, workshop=workshop)
 
     @app.command("decision", help=t("help.decision"), epilog=t("help.decision.epilog"))
     def decision_cmd(
@@ -54,8 +58,9 @@ def register(app: typer.Typer) -> None:
         session: SessionOpt = None,
         segment: SegmentOpt = None,
         erratum: ErratumOpt = False,
+        workshop: WorkshopOpt = None,
     ) -> None:
-        _record(ctx, "decision", text, session, segment, erratum=erratum)
+        _record(ctx, "decision", text, session, segment, erratum=erratum, workshop=workshop)
 
     @app.command("action", help=t("help.action"), epilog=t("help.action.epilog"))
     def action_cmd(
@@ -68,8 +73,19 @@ def register(app: typer.Typer) -> None:
         session: SessionOpt = None,
         segment: SegmentOpt = None,
         erratum: ErratumOpt = False,
+        workshop: WorkshopOpt = None,
     ) -> None:
-        _record(ctx, "action", text, session, segment, owner=owner, due=due, erratum=erratum)
+        _record(
+            ctx,
+            "action",
+            text,
+            session,
+            segment,
+            owner=owner,
+            due=due,
+            erratum=erratum,
+            workshop=workshop,
+        )
 
     @app.command("secretary", help=t("help.secretary"), epilog=t("help.secretary.epilog"))
     def secretary_cmd(
@@ -105,6 +121,7 @@ def _record(
     owner: str | None = None,
     due: str | None = None,
     erratum: bool = False,
+    workshop: str | None = None,
 ) -> None:
     from seminar_cli.cli.common import find_session, open_journal
     from seminar_cli.session.records import add_record
@@ -121,6 +138,7 @@ def _record(
         owner=owner,
         due=due,
         erratum=erratum,
+        workshop=workshop,
     )
     say(_saved(saved, row))
     if saved.erratum:
@@ -137,6 +155,10 @@ def _where(segment_title: str | None) -> str:
 
 def _saved(saved: SavedRecord, row: SessionRow) -> str:
     where = _where(saved.segment_title)
+    if saved.workshop_title is not None:
+        where = t(
+            "secretary.where.workshop", workshop=saved.workshop_title, title=saved.segment_title
+        )
     if saved.kind == "action":
         suffix = t("secretary.due_suffix", due=_due_text(saved.due)) if saved.due else ""
         return t("secretary.saved.action", owner=saved.owner, due=suffix, where=where, id=row.id)

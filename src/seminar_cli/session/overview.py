@@ -194,9 +194,28 @@ def details(journal: Journal, row: SessionRow, now: datetime) -> dict[str, Any]:
             "decisions": sum(1 for r in state.records if r.kind == "decision"),
             "actions": sum(1 for r in state.records if r.kind == "action"),
         },
+        # the secretary's records of each workshop (--workshop), in its own stream
+        "workshop_records": workshop_records(journal, row, state),
         "replans": len(state.replans),
         "events": state.last_seq,
     }
+
+
+def workshop_records(
+    journal: Journal, row: SessionRow, state: SessionState
+) -> list[dict[str, Any]]:
+    """Per workshop holding any, in the agenda's order: its notes, decisions and actions
+    (``seminar note --workshop ID``), which the plenary's own counts leave out."""
+    ids = [w.id for _s, w in state.agenda.all_workshops()]
+    if not ids:
+        return []
+    counts: dict[str, dict[str, int]] = {}
+    for event in journal.events(row.id, streams=ids):
+        if event.type in ("note", "decision", "action"):
+            found = counts.setdefault(event.stream, {"notes": 0, "decisions": 0, "actions": 0})
+            found[f"{event.type}s"] += 1
+    titles = {w.id: w.title for _s, w in state.agenda.all_workshops()}
+    return [{"id": ws, "title": titles[ws], **counts[ws]} for ws in ids if ws in counts]
 
 
 def session_overviews(journal: Journal, now: datetime) -> list[Overview]:

@@ -17,6 +17,7 @@ from seminar_cli.errors import SessionError, UsageError
 from seminar_cli.journal.events import EventType
 
 if TYPE_CHECKING:
+    from seminar_cli.agenda.models import Agenda
     from seminar_cli.journal.state import SessionState
     from seminar_cli.journal.store import Journal, SessionRow
     from seminar_cli.session.service import SessionWriter
@@ -137,11 +138,36 @@ def target_segment(state: SessionState, segment: str | None) -> str | None:
     return state.current_segment_for_records()
 
 
-def open_writer(journal: Journal, row: SessionRow) -> SessionWriter:
-    """A writer for the secretary's records, on the session's clock."""
+def workshop_target(
+    agenda: Agenda, workshop: str | None, segment: str | None
+) -> tuple[str, str] | None:
+    """``--workshop``: (the workshop's stream, its segment) for a workshop of the agenda; a
+    record about a workshop goes into its stream, under the segment that split into it.
+    UsageError (exit 2) for an unknown id, listing the agenda's, or for a ``--segment`` that
+    is not the workshop's."""
+    if workshop is None:
+        return None
+    found = agenda.all_workshops()
+    ids = [w.id for _s, w in found]
+    if not ids:
+        raise UsageError("secretary.no_workshops", workshop=workshop)
+    match = next(((s, w) for s, w in found if w.id == workshop), None)
+    if match is None:
+        raise UsageError("secretary.unknown_workshop", workshop=workshop, ids=", ".join(ids))
+    split, _workshop = match
+    if segment is not None and segment != split.id:
+        raise UsageError(
+            "secretary.workshop_segment", workshop=workshop, segment=split.id, given=segment
+        )
+    return workshop, split.id
+
+
+def open_writer(journal: Journal, row: SessionRow, stream: str = "") -> SessionWriter:
+    """A writer for the secretary's records, on the session's clock (in a workshop's
+    ``stream`` with ``--workshop``)."""
     from seminar_cli.session.service import writer_on_session_clock
 
-    return writer_on_session_clock(journal, row)
+    return writer_on_session_clock(journal, row, stream)
 
 
 @dataclass(frozen=True)
@@ -156,6 +182,7 @@ class SavedRecord:
     due: str | None = None  # an action's, as an ISO date
     session_closed: bool = False
     erratum: bool = False  # recorded after the seal
+    workshop_title: str | None = None  # with --workshop: the workshop whose stream holds it
 
 
 def write_record(
@@ -195,6 +222,7 @@ def write_record(
         writer.sync()
         _check_seal(writer.state, erratum, writer.session_id)
         raise SessionError("seal.needs_erratum", id=writer.session_id, at="?")
+    workshop = next((w for _s, w in writer.agenda.all_workshops() if w.id == writer.stream), None)
     return SavedRecord(
         kind,
         where,
@@ -204,6 +232,7 @@ def write_record(
         due_iso,
         writer.state.closed,
         erratum,
+        workshop.title if workshop is not None else None,
     )
 
 
@@ -226,15 +255,22 @@ def add_record(
     owner: str | None = None,
     due: str | None = None,
     erratum: bool = False,
+    workshop: str | None = None,
 ) -> SavedRecord:
     """``seminar note | decision | action``: one record into ``row``, on the session's clock
-    (``erratum``: after the seal).  What was typed is checked before anything is opened for
-    writing."""
+    (``erratum``: after the seal; ``workshop``: into that workshop's stream, under its
+    segment).  What was typed is checked before anything is opened for writing."""
+    from seminar_cli.session.service import stored_agenda
+
     text = clean_text(text)
     due_iso = due_option(due) if kind == "action" else None
     owner = clean_owner(owner) if kind == "action" else None
+    target = workshop_target(stored_agenda(row), workshop, segment)
+    stream = ""
+    if target is not None:
+        stream, segment = target
     return write_record(
-        open_writer(journal, row),
+        open_writer(journal, row, stream),
         kind,
         text,
         segment=segment,

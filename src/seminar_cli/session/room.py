@@ -33,7 +33,13 @@ from seminar_cli.errors import (
 )
 from seminar_cli.i18n import Language
 from seminar_cli.journal.events import EventType
-from seminar_cli.journal.store import AnonymousOutcome, Journal, SessionRow, StoredEvent
+from seminar_cli.journal.store import (
+    PLENARY,
+    AnonymousOutcome,
+    Journal,
+    SessionRow,
+    StoredEvent,
+)
 from seminar_cli.session.answers import normalise_answer, strip_controls
 from seminar_cli.session.assembly import member, member_for_code
 from seminar_cli.session.ballots import (
@@ -44,6 +50,7 @@ from seminar_cli.session.ballots import (
 )
 from seminar_cli.session.clock import session_speed
 from seminar_cli.session.join import PROMPT_EVENTS, name_key, roster_name
+from seminar_cli.session.plenary import WorkshopWatch
 from seminar_cli.session.service import SessionWriter, writer_on_session_clock
 from seminar_cli.typed_text import MAX_NAME
 
@@ -170,6 +177,8 @@ def member_proven(participant: str) -> bool:
 class Room:
     """One session served to phones.  Thread-safe: the web server calls it from worker threads;
     one lock keeps its journal connection and folded state to one caller at a time."""
+
+    _watch: WorkshopWatch | None = None  # the workshops' streams, for the projector (/screen)
 
     def __init__(self, journal: Journal, row: SessionRow, code: str | None = None) -> None:
         self.journal = journal
@@ -380,8 +389,27 @@ class Room:
                 "prompts": prompts,
                 "results": results,
                 "results_segment": results_segment,
+                "workshops": self._workshops_view() if participant is None else None,
                 "seq": state.last_seq,
             }
+
+    def _workshops_view(self) -> dict[str, Any] | None:
+        """The projector's view of the plenary's workshops: their states and answers during a
+        split segment, a restitution's turn (session/plenary.py); None otherwise."""
+        import time
+
+        from seminar_cli.session.plenary import screen_data
+        from seminar_cli.timer import local_now
+
+        agenda = self.writer.agenda
+        if self.writer.stream != PLENARY or not agenda.all_workshops():
+            return None
+        if self._watch is None:
+            self._watch = WorkshopWatch(self.journal, self.row)
+        shown = self._watch.plenary(
+            self.writer.state, self.writer.clock.now(), time.monotonic(), local_now()
+        )
+        return None if shown is None else screen_data(shown, agenda.assembly, self.language)
 
     def _quorum_view(self) -> dict[str, Any] | None:
         """An assembly's quorum as the attendance stands (the terminal's band, PRODUCT §7):

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from seminar_cli.session.assembly import SignedIn
+    from seminar_cli.session.plenary import PlenaryWorkshops, WorkshopWatch
 
 FLASH_SECONDS = 5.0  # how long a short message stays on the screen (real seconds)
 MAX_FRAME = 1.0  # real seconds between frames when idle: the countdown moves once a second
@@ -113,6 +114,8 @@ class LiveControls:
         self._previous: tuple[str, float] | None = None  # segment, seconds left at last look
         self._runner: Runner | None = None
         self._voided_told: dict[str, int] = {}  # per open prompt: voided answers flashed
+        self._watch: WorkshopWatch | None = None  # the workshops' streams, for the plenary
+        self._turns_skipped: tuple[str | None, int] = (None, 0)  # key w, per restitution
 
     # -- lifecycle ------------------------------------------------------------------------------
     def __enter__(self) -> LiveControls:
@@ -273,6 +276,31 @@ class LiveControls:
             result_page=shown + 1,
             result_pages=len(self.results),
             join_url=self.join_url,
+            workshops=self._workshops(runner),
+        )
+
+    def _workshops(self, runner: Runner) -> PlenaryWorkshops | None:
+        """The workshops' states (a split segment) or a restitution's turn; read from the
+        journal at most once a second (session/plenary.py)."""
+        import time
+
+        from seminar_cli.journal.store import PLENARY
+        from seminar_cli.timer import local_now
+
+        writer = runner.writer
+        if writer.stream != PLENARY or not writer.agenda.all_workshops():
+            return None  # a workshop's own screen, or an agenda without workshops
+        if self._watch is None:
+            from seminar_cli.session.plenary import WorkshopWatch
+
+            self._watch = WorkshopWatch(writer.journal, writer.row)
+        segment, skipped = self._turns_skipped
+        return self._watch.plenary(
+            runner.state,
+            runner.now(),
+            time.monotonic(),
+            local_now(),
+            turns_skipped=skipped if segment == runner.state.current else 0,
         )
 
     def _tell_voided(self, runner: Runner) -> None:
@@ -468,6 +496,16 @@ class LiveControls:
             self._say(t("live.flash.not_serving"))
         else:
             self.overlay = "join"
+        return None
+
+    def _key_next_workshop(self, runner: Runner, key: str, count: int) -> Command | None:
+        view = self.view(runner)
+        if view is None or view.workshops is None or view.workshops.restitution is None:
+            self._say(t("live.flash.no_restitution"))
+            return None
+        segment, skipped = self._turns_skipped
+        skipped = skipped if segment == runner.state.current else 0
+        self._turns_skipped = (runner.state.current, skipped + count)
         return None
 
     def _key_quit(self, runner: Runner, key: str, count: int) -> Command | None:

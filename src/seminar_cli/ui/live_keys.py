@@ -20,8 +20,9 @@ from typing import Literal
 from seminar_cli.ui.keys import ENTER, ESCAPE
 
 # when an item stands on the key line: always, while results are on the screen, while
-# there is more than one result to page through, or while phones are served (--serve)
-KeyLineWhen = Literal["always", "results", "result_pages", "serving"]
+# there is more than one result to page through, while phones are served (--serve), or
+# during a restitution
+KeyLineWhen = Literal["always", "results", "result_pages", "serving", "restitution"]
 
 
 @dataclass(frozen=True)
@@ -157,6 +158,19 @@ LIVE_KEYS: tuple[LiveKey, ...] = (
         "back of the room (any key returns); the address is always written on the screen",
         key_line="live.keyline.join",
         key_line_when="serving",
+    ),
+    LiveKey(
+        "next_workshop",
+        ("w", "W"),
+        "w",
+        "live.help.next_workshop",
+        "`w`",
+        "during a `restitution` segment: the next workshop's results (each workshop is also "
+        "shown in turn by itself, for the segment's duration divided by the number of "
+        "workshops, at least a minute); a count before it skips that many (`2w`); the "
+        "projector page `/screen` keeps its own pace",
+        key_line="live.keyline.next_workshop",
+        key_line_when="restitution",
     ),
     LiveKey(
         None,

@@ -21,13 +21,14 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from seminar_cli.agenda.models import Who
+from seminar_cli.agenda.models import Assembly, Who
 from seminar_cli.durations import format_clock, format_human
 from seminar_cli.i18n import counted, current_language, plural, t
 from seminar_cli.journal.state import SessionState
 from seminar_cli.session.assembly import Quorum, quorum_now
 from seminar_cli.session.ballots import voters_present_and_represented
 from seminar_cli.session.clock import session_speed
+from seminar_cli.session.plenary import PlenaryWorkshops
 from seminar_cli.session.schedule import ReplanProposal, planned_start, schedule, shifted
 from seminar_cli.ui.labels import kind_label
 from seminar_cli.ui.live_keys import LIVE_KEYS
@@ -133,6 +134,9 @@ class LiveView:
     join_url: str | None = None  # the phones' address (http://ADDRESS:PORT/j/CODE) with --serve
     quorum: str | None = None  # an assembly's quorum band, shown throughout (PRODUCT §7)
     quorum_ok: bool = True  # reached, or not needed (second call, no rule)
+    # a split segment's workshops (states, answers) or a restitution's turn (session/plenary.py)
+    workshops: PlenaryWorkshops | None = None
+    assembly: Assembly | None = None  # how a restitution's results are counted
 
 
 def shown_seconds(remaining: float) -> int:
@@ -196,9 +200,12 @@ def view_from_state(
     result_page: int = 0,
     result_pages: int = 0,
     join_url: str | None = None,
+    workshops: PlenaryWorkshops | None = None,
 ) -> LiveView | None:
     """The view of the running segment at ``now``; None when no segment runs.  ``waiting``:
-    anonymous answers held for their batch, per prompt, counted with the written ones."""
+    anonymous answers held for their batch, per prompt, counted with the written ones.
+    ``workshops``: what the plenary shows of its workshops (their states replace the list of
+    their rooms under the title)."""
     segment_id = state.current
     if segment_id is None:
         return None
@@ -265,7 +272,8 @@ def view_from_state(
         projected_end=plan.projected_end.strftime("%H:%M"),
         drift=_to_minute(plan.drift),
         speaker=segment.speaker,
-        description=plenary_text(segment),  # with its workshops and their rooms
+        # with its workshops and their rooms, unless their states are shown
+        description=segment.description if workshops is not None else plenary_text(segment),
         notes=segment.notes if show_notes else None,
         has_notes=bool(segment.notes),
         next_segment=agenda.segment(after).title if after else None,
@@ -287,6 +295,8 @@ def view_from_state(
         upcoming=_upcoming(state, now, segment_id),
         ends_by_planned=moved,
         join_url=join_url,
+        workshops=workshops,
+        assembly=agenda.assembly if workshops is not None else None,
         **_quorum_fields(state),
     )
 
@@ -599,6 +609,8 @@ def _keys_lines(view: LiveView, width: int, height: int) -> list[Text]:
     shown_when = {"always"}
     if view.join_url:
         shown_when.add("serving")
+    if view.workshops is not None and view.workshops.restitution is not None:
+        shown_when.add("restitution")
     if view.results:
         shown_when.add("results")
         if view.result_pages > 1:
@@ -782,6 +794,11 @@ def _layout(
             + agenda_text(view.notes, style="cyan")
         )
     result_lines = render(*view.results) if view.results and not overlay else []
+    workshop_lines: Lines = []
+    if view.workshops is not None and not overlay:
+        from seminar_cli.ui.plenary import workshop_parts
+
+        workshop_lines = render(*workshop_parts(view.workshops, view.assembly, width))
     upcoming_lines = render(*_upcoming_table(view)) if view.upcoming and not overlay else []
     description_lines = (
         render(agenda_text(view.description, style="italic"))
@@ -796,6 +813,8 @@ def _layout(
     essential += len(address_lines)
     # the room's latest result is read by everyone: it comes before the size of the digits
     essential += len(prompt_lines) + len(result_lines)
+    # the workshops' states, a restitution's results: what the room looks at in these segments
+    essential += len(workshop_lines)
     wanted = essential + len(notes_lines)
     wanted += min(len(description_lines), 3) + 2
     digits_text = time_text(view.remaining)
@@ -819,6 +838,7 @@ def _layout(
         ("next", next_lines, False),
         ("flash", flash_lines, False),
         ("prompts", prompt_lines, True),
+        ("workshops", workshop_lines, True),
         ("results", result_lines, True),
         ("notes", notes_lines, True),
         ("description", description_lines, True),
@@ -841,13 +861,18 @@ def _layout(
                 hidden = len(lines) - (free - 1)
                 more = Text(counted("live.results.hidden", hidden), style="dim")
                 lines = lines[: free - verdict - 1] + lines[-verdict:] + render(more)
+            elif name == "workshops" and free >= 3:
+                # say what did not fit rather than cut a panel silently
+                hidden = len(lines) - (free - 1)
+                more = Text(counted("live.results.hidden", hidden), style="dim")
+                lines = lines[: free - 1] + render(more)
             else:
                 lines = lines[:free]
         chosen[name] = lines
         free -= len(lines)
 
     middle: Lines = []
-    for name in ("overlay", "notes", "description", "prompts", "results"):
+    for name in ("overlay", "notes", "workshops", "description", "prompts", "results"):
         if name in chosen:
             if middle and free > 0:
                 middle += blank

@@ -143,6 +143,18 @@ def render_show(d: dict[str, Any]) -> None:
     for key, value in rows:
         if value:
             facts.add_row(t(key), _plain(value))
+    for workshop in d.get("workshop_records", []):  # the records of --workshop, each apart
+        facts.add_row(
+            t("sessions.fact.workshop_records", workshop=workshop["id"]),
+            _plain(
+                t(
+                    "sessions.records",
+                    notes=counted("count.notes", workshop["notes"]),
+                    decisions=counted("count.decisions", workshop["decisions"]),
+                    actions=counted("count.actions", workshop["actions"]),
+                )
+            ),
+        )
     title = _plain(d["title"])
     title.stylize("bold")
     out.print(title)

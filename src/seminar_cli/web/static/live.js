@@ -103,9 +103,10 @@
     if (kind === "screen") {
       source.addEventListener("answer", function () { refresh(null, 1000); });
       // anonymous answers and secret ballots wait in the pool with no event to announce
-      // them: while a prompt is open the projector reads its counts again every few seconds
+      // them, and the workshops write in their own streams: while a prompt is open or the
+      // workshops are shown, the projector reads its counts again every few seconds
       setInterval(function () {
-        if (live.querySelector("section.prompt")) { refresh(null, 0); }
+        if (live.querySelector("section.prompt, section.workshops")) { refresh(null, 0); }
       }, 4000);
     }
     source.addEventListener("session_closed", function () { source.close(); });

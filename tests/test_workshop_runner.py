@@ -123,3 +123,23 @@ def test_a_workshops_anonymous_answers_are_written_by_its_runner_before_its_prom
     )
     assert all(e.seq < closed_at for e in secret)
     assert not [e for e in events if e.stream == "" and e.payload.get("prompt")]
+
+
+def test_the_plenary_screen_offers_no_prompt_of_a_split_segment_to_key_p(tmp_path):
+    """The segment's own `each` prompt is the workshops': the plenary's key p has nothing to
+    ask (its screen says no « p : poser … »), as its runner asks nothing there."""
+    from seminar_cli.ui.screen import view_from_state
+    from tests.live_helpers import frame, open_writer
+    from tests.test_workshop_run import AGENDA
+
+    text = AGENDA.format(accueil="1m", ateliers="20m")
+    shared_each = text.replace(
+        "        who: open\n    workshops:", "        who: each\n    workshops:"
+    )
+    assert shared_each != text
+    writer = open_writer(tmp_path, shared_each)
+    writer.record(EventType.segment_started, segment="ateliers")
+    view = view_from_state(writer.state, writer.clock.now())
+    assert view is not None and view.pending_prompts == 0 and view.ballots_waiting == ()
+    assert "p : poser" not in frame(view, 120, 35)
+    writer.journal.close()

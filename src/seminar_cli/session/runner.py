@@ -279,7 +279,9 @@ class Runner:
     def _finish_segment(self, segment: Segment) -> None:
         writer = self.writer
         self.ask_prompts(segment)
-        for prompt in self.prompts_of(segment):
+        # every prompt of the segment still open here closes with it: a split segment's own
+        # ones too, had a session begun before they became the workshops' opened them here
+        for prompt in segment.prompts:
             if prompt.id in writer.state.open_prompts:
                 self._close_prompt(prompt)
         seg = writer.state.segments[segment.id]

@@ -348,3 +348,25 @@ def test_an_unknown_workshop_or_one_whose_segment_is_over_is_refused(
     assert result.returncode == code, result.stderr
     assert said in " ".join(result.stderr.split())
     assert "Traceback" not in result.stderr
+
+
+def test_a_workshop_started_before_the_plenary_waits_for_the_session_saying_so(tmp_path):
+    """No live session yet (the plenary's laptop is not running it): the workshop says it
+    waits, then takes the session as soon as its runner runs it."""
+    location = tmp_path / "journal.sqlite3"
+    plenary = plenary_writer(location, write_agenda(tmp_path))
+    plenary.journal.clear_heartbeat(plenary.session_id)  # its runner stopped: nothing is live
+    tmux = workshop_screen(tmp_path, location, 100, 30)
+    try:
+        tmux.wait_for("Aucune séance en cours sur ce journal : l'atelier attend qu'elle s'ouvre")
+        claim_session(plenary.journal, plenary.row, plenary.clock)  # the plenary runs it again
+        tmux.wait_for("L'atelier commence avec la séquence « Ateliers en parallèle ».")
+        tmux.send("q")
+        tmux.wait_for("o/y : quitter")
+        tmux.send("y")
+        left = tmux.wait_for("exit=0")
+        unwrapped = "".join(left.split())  # the terminal wraps the line at its hyphens
+        assert f"seminarworkshopjeunes{plenary.session_id}" in unwrapped
+    finally:
+        tmux.close()
+        plenary.journal.close()

@@ -370,3 +370,21 @@ def test_a_workshop_started_before_the_plenary_waits_for_the_session_saying_so(t
     finally:
         tmux.close()
         plenary.journal.close()
+
+
+def test_a_polite_kill_leaves_the_workshop_saying_how_to_take_it_up_again(tmp_path):
+    location = tmp_path / "journal.sqlite3"
+    plenary = plenary_writer(location, write_agenda(tmp_path))
+    plenary.record(EventType.segment_started, segment="ateliers")
+    tmux = workshop_screen(tmp_path, location, 100, 30)
+    try:
+        tmux.wait_for("Question ouverte : « Une idée pour demain ? »")
+        pid = workshop_pid(location)
+        assert pid is not None
+        os.kill(pid, signal.SIGTERM)
+        said = "".join(tmux.wait_for("exit=143").split())
+        assert f"pourreprendrel'atelier:seminarworkshopjeunes{plenary.session_id}" in said
+        assert workshop_pid(location) is None  # nothing holds it: the same command takes it up
+    finally:
+        tmux.close()
+        plenary.journal.close()

@@ -54,10 +54,18 @@ def run_workshop_screen(runner: WorkshopRunner, join_url: str | None = None) -> 
     from seminar_cli.ui.prompts import QuestionaryPrompter
     from seminar_cli.ui.workshop_screen import WorkshopControls
 
-    ids = {"workshop": runner.workshop.id, "id": runner.writer.session_id}
-    with stop_on_hangup(), WorkshopControls(join_url=join_url) as controls:
-        runner.controls, runner.prompter = controls, QuestionaryPrompter()
-        try:
+    workshop, session_id = runner.workshop.id, runner.writer.session_id
+    try:  # the screen is given back before anything is said
+        with stop_on_hangup(), WorkshopControls(join_url=join_url) as controls:
+            runner.controls, runner.prompter = controls, QuestionaryPrompter()
             runner.run()
-        except (KeyboardInterrupt, StopSession):
-            raise Interrupted("workshop_run.interrupted", **ids) from None
+    except (KeyboardInterrupt, StopSession):
+        raise Interrupted("workshop_run.interrupted", workshop=workshop, id=session_id) from None
+    except SystemExit:  # SIGTERM or SIGHUP (stop_on_hangup): say how to go on
+        import contextlib
+
+        from seminar_cli.ui import console
+
+        with contextlib.suppress(OSError, ValueError):  # the terminal may be gone
+            console.say(t("workshop_run.interrupted", workshop=workshop, id=session_id))
+        raise

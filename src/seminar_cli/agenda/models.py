@@ -942,8 +942,9 @@ class Agenda(_Strict):
         return next(((s, w) for s, w in self.all_workshops() if w.id == workshop_id), None)
 
     def all_prompts(self) -> list[tuple[Segment, Prompt]]:
-        """The prompts a session asks in plenary: each segment's own (a workshop's prompts
-        are in ``all_workshops``, and no session asks them yet)."""
+        """Each segment's own prompts, the plenary's (a split segment's own ones are asked in
+        every workshop instead, by its runner, session/workshop.py, as are a workshop's own,
+        which are in ``all_workshops``)."""
         return [(s, p) for s in self.segments for p in s.prompts]
 
     def all_workshops(self) -> list[tuple[Segment, Workshop]]:

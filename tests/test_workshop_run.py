@@ -290,6 +290,11 @@ def test_a_workshop_waits_for_its_segment_follows_the_pause_and_closes_at_its_en
         assert len(lines) <= 24 and all(len(line) <= 80 for line in lines)
         assert "reste 19:" in screen or "reste 20:00" in screen
         assert "p : poser la question de ce segment (1)" in screen
+        tmux.send("?")  # its help: its keys only, and how it goes on after q
+        screen = tmux.wait_for("quitter ; l'atelier reste enregistré et reprend avec la même")
+        assert "seminar resume" not in screen and "pause" not in screen
+        tmux.send("?")
+        tmux.wait_for("p questions · f notes · ? aide · q quitter", absent=("Touches",))
         plenary.record(EventType.segment_paused, segment="ateliers")
         tmux.wait_for("PAUSE", absent=("EN COURS",))
         plenary.record(EventType.segment_resumed, segment="ateliers")

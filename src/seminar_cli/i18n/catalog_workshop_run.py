@@ -78,6 +78,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "q quitter (l'atelier pourra reprendre)",
         "q quit (the workshop can be taken up again)",
     ),
+    "workshop_run.help.quit": (
+        "quitter ; l'atelier reste enregistré et reprend avec la même commande",
+        "quit; the workshop is kept and goes on with the same command",
+    ),
     "workshop_run.screen.over": (
         "Atelier terminé",
         "Workshop over",

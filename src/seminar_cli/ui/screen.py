@@ -136,6 +136,7 @@ class LiveView:
     # the live keys (ui/live_keys.py handlers) this screen takes; None: all of them (a
     # workshop's screen takes fewer: the segment's timing is the plenary's)
     key_handlers: frozenset[str] | None = None
+    help_lines: tuple[tuple[str, str], ...] = ()  # (handler, text): its own help for a key
 
 
 def shown_seconds(remaining: float) -> int:
@@ -628,14 +629,15 @@ def _keys_lines(view: LiveView, width: int, height: int) -> list[Text]:
     return [Text(line, style="reverse") for line in lines]
 
 
-def _help_overlay(key_handlers: frozenset[str] | None = None) -> Table:
+def _help_overlay(view: LiveView) -> Table:
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold cyan", no_wrap=True)
     table.add_column()
+    own = dict(view.help_lines)
     for row in LIVE_KEYS:
-        if key_handlers is not None and row.handler not in key_handlers:
+        if view.key_handlers is not None and row.handler not in view.key_handlers:
             continue
-        key, what = row.shown_text(), t(row.help)
+        key, what = row.shown_text(), own.get(row.handler or "") or t(row.help)
         table.add_row(key, what)
     return table
 
@@ -769,9 +771,7 @@ def _layout(
     # what matters, most important first; each may be shortened or left out to fit
     overlay: Lines = []
     if view.overlay == "help":
-        overlay = render(
-            Text(t("live.help.title"), style="bold underline"), _help_overlay(view.key_handlers)
-        )
+        overlay = render(Text(t("live.help.title"), style="bold underline"), _help_overlay(view))
     elif view.overlay == "replan" and view.replan is not None:
         overlay = render(*_replan_overlay(view.replan))
     elif view.overlay == "quit":

@@ -59,8 +59,8 @@ def workshop_view(runner: WorkshopRunner, base: LiveView) -> LiveView:
         prompts=tuple(prompts),
         pending_prompts=pending,
         ballots_waiting=(),
-        join_url=None,
-        key_handlers=WORKSHOP_KEYS,
+        key_handlers=WORKSHOP_KEYS | ({"join"} if base.join_url else set()),
+        help_lines=(("quit", t("workshop_run.help.quit")),),
     )
 
 
@@ -145,7 +145,8 @@ class WorkshopControls(LiveControls):
         from seminar_cli.ui.live_keys import BY_KEY
 
         row = BY_KEY.get(key)
-        if self.overlay is None and row is not None and row.handler not in WORKSHOP_KEYS:
+        taken = WORKSHOP_KEYS | ({"join"} if self.join_url else set())
+        if self.overlay is None and row is not None and row.handler not in taken:
             return None  # the plenary's keys do nothing here
         self._waiting_drawn = None
         return super()._on_key(runner, key)

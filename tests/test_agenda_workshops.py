@@ -301,8 +301,10 @@ def test_the_example_of_the_docs_is_valid():
 
 
 def test_the_bundled_seminar_runs_headless_through_its_workshops(cli):
-    """Until workshops run on their own laptops, the plenary session goes from start to end as
-    before: the workshop segment counts down and asks its own prompts, never the workshops'."""
+    """The plenary session goes from start to end: the workshop segment counts down, and its
+    prompts — its own, asked in every workshop, and the workshops' — are the workshops' runners'
+    (`seminar workshop`): the plenary opens none of them, while it still asks the others."""
+    from seminar_cli.journal.events import EventType
     from seminar_cli.session.service import load_state
     from tests.session_helpers import journal, only_session
 
@@ -311,11 +313,23 @@ def test_the_bundled_seminar_runs_headless_through_its_workshops(cli):
     assert "Ré-inventons la manière d'apprendre à faire alliance (45 min)" in result.err
     state = load_state(journal(), journal().session(only_session()))
     assert state.closed and all(s.done for s in state.segments.values())
-    shared = {"table-public", "faire-vivre-alliance", "competences-catalyseurs", "outille-alliance"}
-    assert shared <= set(state.closed_prompts)
     segment = state.agenda.segment("re-inventons")
+    shared = {p.id for p in segment.prompts}
+    assert shared == {
+        "table-public",
+        "faire-vivre-alliance",
+        "competences-catalyseurs",
+        "outille-alliance",
+    }
     own = {p.id for w in segment.workshops for p in w.prompts}
-    assert len(own) == 8 and not own & (set(state.closed_prompts) | set(state.open_prompts))
+    assert len(own) == 8
+    opened = {
+        e.payload["prompt"]
+        for e in journal().events(only_session(), streams=None)
+        if e.type == EventType.prompt_opened
+    }
+    plenary = {p.id for s in state.agenda.segments if not s.workshops for p in s.prompts}
+    assert opened == plenary and not opened & (shared | own)
 
 
 def test_a_register_of_members_is_the_roster_workshops_name(cli, tmp_path):

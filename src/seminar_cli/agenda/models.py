@@ -920,16 +920,31 @@ class Agenda(_Strict):
                 return segment
         raise KeyError(segment_id)
 
-    def find_prompt(self, prompt_id: str) -> tuple[Segment, Prompt] | None:
+    def find_prompt(
+        self, prompt_id: str, workshop: str | None = None
+    ) -> tuple[Segment, Prompt] | None:
+        """The segment and prompt of ``prompt_id`` among the plenary's prompts (a split
+        segment's own included); with ``workshop``, that workshop's own prompts too (what its
+        runner asks, and only it)."""
         for segment in self.segments:
             for prompt in segment.prompts:
                 if prompt.id == prompt_id:
                     return segment, prompt
+        found = self.workshop(workshop) if workshop else None
+        if found is not None:
+            for prompt in found[1].prompts:
+                if prompt.id == prompt_id:
+                    return found[0], prompt
         return None
 
+    def workshop(self, workshop_id: str) -> tuple[Segment, Workshop] | None:
+        """The segment that holds the workshop ``workshop_id``, and the workshop."""
+        return next(((s, w) for s, w in self.all_workshops() if w.id == workshop_id), None)
+
     def all_prompts(self) -> list[tuple[Segment, Prompt]]:
-        """The prompts a session asks in plenary: each segment's own (a workshop's prompts
-        are in ``all_workshops``, and no session asks them yet)."""
+        """Each segment's own prompts, the plenary's (a split segment's own ones are asked in
+        every workshop instead, by its runner, session/workshop.py, as are a workshop's own,
+        which are in ``all_workshops``)."""
         return [(s, p) for s in self.segments for p in s.prompts]
 
     def all_workshops(self) -> list[tuple[Segment, Workshop]]:

@@ -25,6 +25,7 @@ COMMANDS = {
     "resume": "run",
     "join": "run",
     "serve": "run",
+    "workshop": "workshop",
     "note": "secretary",
     "decision": "secretary",
     "action": "secretary",

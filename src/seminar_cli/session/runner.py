@@ -144,6 +144,16 @@ class Runner:
             return None
         return self.state.agenda.segment(segment_id), self.state.segments[segment_id]
 
+    def prompts_of(self, segment: Segment) -> list[Prompt]:
+        """The prompts this runner asks in ``segment``.  A segment split into workshops asks
+        its own prompts in every workshop (PRODUCT §9 "Streams"), never in plenary: each
+        workshop's runner asks them (session/workshop.py)."""
+        return [] if segment.workshops else list(segment.prompts)
+
+    def people_asked(self) -> list[str]:
+        """Who a ``who: each`` prompt asks in turn: the roster's people present."""
+        return self.state.present_participants()
+
     # -- the loop ---------------------------------------------------------------------------
     def run(self) -> None:
         """Run until the agenda is done (then close) or the facilitator quits (then suspend)."""
@@ -269,6 +279,8 @@ class Runner:
     def _finish_segment(self, segment: Segment) -> None:
         writer = self.writer
         self.ask_prompts(segment)
+        # every prompt of the segment still open here closes with it: a split segment's own
+        # ones too, had a session begun before they became the workshops' opened them here
         for prompt in segment.prompts:
             if prompt.id in writer.state.open_prompts:
                 self._close_prompt(prompt)
@@ -308,7 +320,7 @@ class Runner:
         a screen (``--no-input``) nobody could press it: they open with their segment too,
         and close at its end."""
         state = self.writer.state
-        for prompt in segment.prompts:
+        for prompt in self.prompts_of(segment):
             waits_for_key = prompt.opened_by_key and not self.auto_advance
             if waits_for_key and prompt.id not in state.open_prompts:
                 continue
@@ -325,11 +337,13 @@ class Runner:
         """The segment's votes and elections from phones not opened yet (key p opens them)."""
         state = self.writer.state
         done = state.open_prompts.keys() | state.closed_prompts.keys()
-        return [p for p in segment.prompts if p.opened_by_key and p.id not in done]
+        return [p for p in self.prompts_of(segment) if p.opened_by_key and p.id not in done]
 
     def ballots_open(self, segment: Segment) -> list[Prompt]:
         state = self.writer.state
-        return [p for p in segment.prompts if p.opened_by_key and p.id in state.open_prompts]
+        return [
+            p for p in self.prompts_of(segment) if p.opened_by_key and p.id in state.open_prompts
+        ]
 
     def ask_or_toggle_ballot(self, segment: Segment) -> None:
         """Key p: close the ballot that is open; else ask the ``each`` and ``room`` prompts
@@ -342,7 +356,7 @@ class Runner:
             return
         never_asked = [
             p
-            for p in segment.prompts
+            for p in self.prompts_of(segment)
             if p.who is not Who.open
             and p.id not in self._asked
             and p.id not in self.writer.state.closed_prompts
@@ -361,7 +375,7 @@ class Runner:
         """Ask the segment's ``each`` and ``room`` prompts not asked yet (key ``p``, or ``n``).
         A prompt skipped (Ctrl-C, "skip") stays open: ``again`` (key ``p``) asks it once more,
         of those who have not answered; the segment's end closes it as it stands."""
-        for prompt in segment.prompts:
+        for prompt in self.prompts_of(segment):
             if prompt.who is Who.open or prompt.id in self.writer.state.closed_prompts:
                 continue
             if prompt.id in self._asked and not (again and prompt.id in self._skipped):
@@ -451,7 +465,7 @@ class Runner:
                 quorum = announced_quorum(state, prompt.id)
                 return self._ask_one(AskRequest(prompt, segment, None, quorum=quorum))
             return True
-        people = state.present_participants()
+        people = self.people_asked()
         # a secret round (anonymous, in turn): the ballots are kept until the round is over,
         # then written together, shuffled, at one moment, so that neither their order nor
         # their times tell who voted what.  A crash mid-round loses the unfinished round,

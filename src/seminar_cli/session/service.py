@@ -558,7 +558,7 @@ class SessionWriter:
         the room sees answers arrive even before they are written)."""
         counts = {}
         for prompt_id in self.state.open_prompts:
-            found = self.agenda.find_prompt(prompt_id)
+            found = self.agenda.find_prompt(prompt_id, self.stream or None)
             if found is not None and found[1].anonymous:
                 counts[prompt_id] = self.journal.pending_anonymous(
                     self.row.id, prompt_id, self.stream

@@ -533,14 +533,16 @@ class LiveControls:
         if self.keys is None or self.console is None or not self._screen_on:
             return
         self.result_index = None
-        title = str(runner.state.meta.get("title") or runner.state.agenda.title)
+        title, over = self.closing_heading(runner)
         while True:
             shown = self._result_shown()
             self._fit_console()
             meeting = runner.state.agenda.assembly is not None
             result = self.results[shown][0]
             self._paint(
-                closing_screen(title, result, shown + 1, len(self.results), meeting=meeting)
+                closing_screen(
+                    title, result, shown + 1, len(self.results), meeting=meeting, over=over
+                )
             )
             try:
                 keys = self.keys.read(MAX_FRAME * 60)
@@ -555,6 +557,10 @@ class LiveControls:
                     self.result_index = None if index >= len(self.results) - 1 else max(0, index)
                 else:
                     return
+
+    def closing_heading(self, runner: Runner) -> tuple[str, str | None]:
+        """The closing screen's title, and what is over (None: the seminar)."""
+        return str(runner.state.meta.get("title") or runner.state.agenda.title), None
 
     def _attendance(self, runner: Runner) -> Command | None:
         from seminar_cli.ui.setup import ask_attendance_change

@@ -137,6 +137,10 @@ class LiveView:
     # a split segment's workshops (states, answers) or a restitution's turn (session/plenary.py)
     workshops: PlenaryWorkshops | None = None
     assembly: Assembly | None = None  # how a restitution's results are counted
+    # the live keys (ui/live_keys.py handlers) this screen takes; None: all of them (a
+    # workshop's screen takes fewer: the segment's timing is the plenary's)
+    key_handlers: frozenset[str] | None = None
+    help_lines: tuple[tuple[str, str], ...] = ()  # (handler, text): its own help for a key
 
 
 def shown_seconds(remaining: float) -> int:
@@ -228,14 +232,16 @@ def view_from_state(
         for prompt_id in state.open_prompts
         if (found := agenda.find_prompt(prompt_id)) is not None
     )
+    # a split segment's own prompts are its workshops' (PRODUCT §9): key p asks none here
+    asked_here = () if segment.workshops else segment.prompts
     pending = sum(
         1
-        for prompt in segment.prompts
+        for prompt in asked_here
         if prompt.who is not Who.open and prompt.id not in state.closed_prompts
     )
     ballots_waiting = tuple(
         prompt.question
-        for prompt in segment.prompts
+        for prompt in asked_here
         if prompt.opened_by_key
         and prompt.id not in state.open_prompts
         and prompt.id not in state.closed_prompts
@@ -616,8 +622,9 @@ def _keys_lines(view: LiveView, width: int, height: int) -> list[Text]:
         if view.result_pages > 1:
             shown_when.add("result_pages")
     # the keys that always stand there first, then those of the results on the screen
-    rows = [r for r in LIVE_KEYS if r.key_line and r.key_line_when == "always"]
-    rows += [r for r in LIVE_KEYS if r.key_line and r.key_line_when != "always"]
+    taken = [r for r in LIVE_KEYS if view.key_handlers is None or r.handler in view.key_handlers]
+    rows = [r for r in taken if r.key_line and r.key_line_when == "always"]
+    rows += [r for r in taken if r.key_line and r.key_line_when != "always"]
     items = [
         t(row.key_line, page=view.result_page, pages=view.result_pages)
         for row in rows
@@ -630,16 +637,19 @@ def _keys_lines(view: LiveView, width: int, height: int) -> list[Text]:
         else:
             lines.append(item)
     if len(lines) > max(2, height // 8):  # a tiny terminal: help (it lists them all), quit
-        lines = [" · ".join(t(r.key_line) for r in LIVE_KEYS if r.essential and r.key_line)]
+        lines = [" · ".join(t(r.key_line) for r in taken if r.essential and r.key_line)]
     return [Text(line, style="reverse") for line in lines]
 
 
-def _help_overlay() -> Table:
+def _help_overlay(view: LiveView) -> Table:
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold cyan", no_wrap=True)
     table.add_column()
+    own = dict(view.help_lines)
     for row in LIVE_KEYS:
-        key, what = row.shown_text(), t(row.help)
+        if view.key_handlers is not None and row.handler not in view.key_handlers:
+            continue
+        key, what = row.shown_text(), own.get(row.handler or "") or t(row.help)
         table.add_row(key, what)
     return table
 
@@ -773,7 +783,7 @@ def _layout(
     # what matters, most important first; each may be shortened or left out to fit
     overlay: Lines = []
     if view.overlay == "help":
-        overlay = render(Text(t("live.help.title"), style="bold underline"), _help_overlay())
+        overlay = render(Text(t("live.help.title"), style="bold underline"), _help_overlay(view))
     elif view.overlay == "replan" and view.replan is not None:
         overlay = render(*_replan_overlay(view.replan))
     elif view.overlay == "quit":
@@ -899,26 +909,39 @@ def _layout(
 
 
 def closing_screen(
-    title: str, result: RenderableType, page: int, pages: int, *, meeting: bool = False
+    title: str,
+    result: RenderableType,
+    page: int,
+    pages: int,
+    *,
+    meeting: bool = False,
+    over: str | None = None,
 ) -> RenderableType:
-    """The last screen of a seminar (``meeting``: of an assembly): the results of its closing
-    prompts, until a key."""
-    return _ClosingScreen(title, result, page, pages, meeting)
+    """The last screen of a seminar (``meeting``: of an assembly; ``over``: what is over, when
+    it is not the seminar — a workshop): the results of its closing prompts, until a key."""
+    return _ClosingScreen(title, result, page, pages, meeting, over)
 
 
 class _ClosingScreen:
     def __init__(
-        self, title: str, result: RenderableType, page: int, pages: int, meeting: bool
+        self,
+        title: str,
+        result: RenderableType,
+        page: int,
+        pages: int,
+        meeting: bool,
+        over: str | None = None,
     ) -> None:
         self.title, self.result, self.page, self.pages = title, result, page, pages
         self.meeting = meeting
+        self.over = over
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = options.max_width
         height = options.height or options.max_height
         opts = options.reset_height().update_width(width)
         top = _render(console, opts, _spread(Text(self.title, style="bold"), Text(""), width))
-        over = t("live.closed.title.meeting" if self.meeting else "live.closed.title")
+        over = self.over or t("live.closed.title.meeting" if self.meeting else "live.closed.title")
         top += _render(console, opts, Text(over, style="bold green"))
         keys = [t("live.keys.closed")]
         if self.pages > 1:

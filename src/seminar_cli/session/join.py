@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from seminar_cli.agenda.models import Prompt, Who
+from seminar_cli.agenda.models import Prompt, Segment, Who
 from seminar_cli.errors import UsageError
 from seminar_cli.i18n import t
 from seminar_cli.journal.events import EventType
@@ -31,6 +31,7 @@ from seminar_cli.session.ballots import (
 )
 from seminar_cli.session.prompter import AskRequest, PromptClosed, Prompter, SkipPrompt
 from seminar_cli.session.service import SessionWriter
+from seminar_cli.session.stream_prompts import find_stream_prompt, stream_prompts
 
 if TYPE_CHECKING:
     from seminar_cli.journal.state import SessionState
@@ -158,7 +159,8 @@ class Joiner:
         prompts: ``each`` and ``room`` ones are answered at the facilitator's keyboard."""
         state = self.writer.state
         result = []
-        for _segment, prompt in state.agenda.all_prompts():
+        # the prompts of the stream this joiner answers in: a workshop's own and its segment's
+        for _segment, prompt in stream_prompts(state.agenda, self.writer.stream):
             if prompt.id in self._done and self._voided_since(prompt.id):
                 self._done.discard(prompt.id)  # the journal says whether it is still in
             if prompt.id not in state.open_prompts or prompt.id in self._done:
@@ -169,6 +171,9 @@ class Joiner:
                 continue
             result.append(prompt)
         return result
+
+    def _find(self, prompt_id: str) -> tuple[Segment, Prompt] | None:
+        return find_stream_prompt(self.writer.state.agenda, self.writer.stream, prompt_id)
 
     def _voided_since(self, prompt_id: str) -> bool:
         seen = self._voided_seen.get(prompt_id)
@@ -266,7 +271,7 @@ class Joiner:
                 sleep(POLL_SECONDS)
                 continue
             prompt = prompts[0]
-            segment = state.agenda.find_prompt(prompt.id)
+            segment = self._find(prompt.id)
             if self.members_ballot(prompt):
                 self._cast_ballots(prompt, prompter, outcome, report)
                 continue
@@ -324,7 +329,7 @@ class Joiner:
         if not ballots_this_person_may_cast(self.writer.state, self.name):
             report(prompt, "not_voter")
             return
-        found = self.writer.state.agenda.find_prompt(prompt.id)
+        found = self._find(prompt.id)
         targets = self.ballot_targets(prompt)
         for turn, member in enumerate(targets, start=1):
             on_behalf = None if member == self.name else member
@@ -393,7 +398,7 @@ class Joiner:
                     continue
                 if prompt_id not in state.open_prompts:
                     continue
-                found = state.agenda.find_prompt(prompt_id)
+                found = self._find(prompt_id)
                 assert found is not None
                 prompt = found[1]
                 for entry in todo.pop(prompt_id):

@@ -33,7 +33,13 @@ from seminar_cli.errors import (
 )
 from seminar_cli.i18n import Language
 from seminar_cli.journal.events import EventType
-from seminar_cli.journal.store import AnonymousOutcome, Journal, SessionRow, StoredEvent
+from seminar_cli.journal.store import (
+    PLENARY,
+    AnonymousOutcome,
+    Journal,
+    SessionRow,
+    StoredEvent,
+)
 from seminar_cli.session.answers import normalise_answer, strip_controls
 from seminar_cli.session.assembly import member, member_for_code
 from seminar_cli.session.ballots import (
@@ -45,6 +51,7 @@ from seminar_cli.session.ballots import (
 from seminar_cli.session.clock import session_speed
 from seminar_cli.session.join import PROMPT_EVENTS, name_key, roster_name
 from seminar_cli.session.service import SessionWriter, writer_on_session_clock
+from seminar_cli.session.stream_prompts import find_stream_prompt, find_workshop, stream_prompts
 from seminar_cli.typed_text import MAX_NAME
 
 # no 0/O, 1/I/L, 5/S, 2/Z: read from the back of a room and typed on a phone without doubt
@@ -119,13 +126,17 @@ def public_event(event: StoredEvent) -> PublicEvent | None:
     return PublicEvent(event.seq, kind, data)
 
 
-def free_name(journal: Journal, row: SessionRow, name: str) -> int:
+def free_name(journal: Journal, row: SessionRow, name: str, stream: str = PLENARY) -> int:
     """Let another phone take ``name`` (the facilitator's ``seminar serve --free NAME``): how
-    many phones held it.  The phone that held it is asked for a name again."""
+    many phones held it (in the plenary, or in the workshop ``stream``: each has its own
+    tokens).  The phone that held it is asked for a name again."""
     from seminar_cli.session.service import stored_agenda
 
-    roster = [p.name for p in stored_agenda(row).participants]
-    return journal.free_tokens(row.id, name_key(roster_name(roster, name)))
+    agenda = stored_agenda(row)
+    if stream != PLENARY:
+        find_workshop(agenda, stream)  # SessionError for a workshop this session has not
+    roster = [p.name for p in agenda.participants]
+    return journal.free_tokens(row.id, name_key(roster_name(roster, name)), stream)
 
 
 def ordered_results(
@@ -168,18 +179,29 @@ def member_proven(participant: str) -> bool:
 
 
 class Room:
-    """One session served to phones.  Thread-safe: the web server calls it from worker threads;
+    """One session served to phones: its plenary, or with ``stream`` one of its workshops
+    (PRODUCT §9 "Streams": the workshop's own join code, tokens, prompts and answers, over the
+    plenary's segments and timing).  Thread-safe: the web server calls it from worker threads;
     one lock keeps its journal connection and folded state to one caller at a time."""
 
-    def __init__(self, journal: Journal, row: SessionRow, code: str | None = None) -> None:
+    def __init__(
+        self, journal: Journal, row: SessionRow, code: str | None = None, stream: str = PLENARY
+    ) -> None:
         self.journal = journal
         self.row = row
+        self.stream = stream
         self._lock = threading.Lock()
-        self.writer: SessionWriter = writer_on_session_clock(journal, row)
-        self.code = journal.join_code(row.id, checked_code(code), make_code)
+        self.writer: SessionWriter = writer_on_session_clock(journal, row, stream)
+        # SessionError for a workshop the session's agenda has not (before any code is made)
+        self._prompts = stream_prompts(self.writer.agenda, stream)
+        self.workshop = None if stream == PLENARY else find_workshop(self.writer.agenda, stream)[1]
+        self.code = journal.join_code(row.id, checked_code(code), make_code, stream=stream)
         self._public: list[PublicEvent] = []
         self._public_seqs: list[int] = []
-        self._publish(self.journal.events(row.id))
+        # the journal's last position looked at: other workshops' events move it too, and
+        # need no folding here
+        self._looked_upto = 0
+        self._publish(self.journal.events(row.id, streams=self.writer.streams))
 
     # -- who is asking -------------------------------------------------------------------
     @property
@@ -199,8 +221,8 @@ class Room:
         if not token or len(token) > 200:
             raise RoomAccessError("web.no_token")
         with self._lock:
-            held = self.journal.token_holder(self.row.id, token_hash(token))
-        if held is None:
+            held = self.journal.token_holder(self.row.id, token_hash(token), self.stream)
+        if held is None:  # another workshop's token, or the plenary's, is no token here
             raise RoomAccessError("web.no_token")
         name, key = held
         return PhoneHolder(name, member_proven=not key.startswith(GUEST_KEY))
@@ -250,13 +272,13 @@ class Room:
         with self._lock:
             own = token_hash(token) if token and len(token) <= 200 else None
             if own is not None:
-                held = self.journal.token_holder(self.row.id, own)
+                held = self.journal.token_holder(self.row.id, own, self.stream)
                 if held is not None and held[1] == key:
                     assert token is not None
                     return token, held[0]
             fresh = secrets.token_urlsafe(TOKEN_BYTES)
             holder = self.journal.add_token(
-                self.row.id, token_hash(fresh), participant, key, keep=own
+                self.row.id, token_hash(fresh), participant, key, keep=own, stream=self.stream
             )
         if holder is not None:
             raise RoomConflictError("web.name_taken", name=holder)
@@ -264,11 +286,27 @@ class Room:
 
     # -- what a phone sees ---------------------------------------------------------------
     def _web_prompts(self) -> list[Prompt]:
-        return [p for _s, p in self.writer.agenda.all_prompts() if p.who is Who.open]
+        return [p for _s, p in self._prompts if p.who is Who.open]
 
     @property
     def _segment_of(self) -> dict[str, str]:
-        return {p.id: s.id for s, p in self.writer.agenda.all_prompts()}
+        return {p.id: s.id for s, p in self._prompts}
+
+    def find_prompt(self, prompt_id: str) -> Prompt | None:
+        """One of the prompts this room asks (a workshop's room: never another workshop's)."""
+        found = find_stream_prompt(self.writer.agenda, self.stream, prompt_id)
+        return None if found is None else found[1]
+
+    def _workshop_view(self) -> dict[str, Any] | None:
+        """The workshop a workshop's room serves, as its pages name it (None: the plenary)."""
+        if self.workshop is None:
+            return None
+        return {
+            "id": self.workshop.id,
+            "title": self.workshop.title,
+            "room": self.workshop.room,
+            "facilitator": self.workshop.facilitator,
+        }
 
     def _members_ballot(self, prompt: Prompt) -> bool:
         return is_secret_ballot(prompt) and bool(self.writer.agenda.participants)
@@ -325,7 +363,7 @@ class Room:
                 }
             prompts = []
             results = []
-            pending = self.writer.waiting_anonymous() if participant is None else {}
+            pending = self._waiting_anonymous() if participant is None else {}
             for prompt in self._web_prompts():
                 if prompt.id in state.open_prompts:
                     entry = self._prompt_view(prompt)
@@ -374,6 +412,7 @@ class Room:
                     "closed": state.closed,
                     "suspended": state.suspended_at is not None,
                 },
+                "workshop": self._workshop_view(),
                 "participant": participant,
                 "quorum": self._quorum_view(),
                 "segment": segment,
@@ -382,6 +421,15 @@ class Room:
                 "results_segment": results_segment,
                 "seq": state.last_seq,
             }
+
+    def _waiting_anonymous(self) -> dict[str, int]:
+        """How many anonymous answers to each open prompt of this room wait for their batch
+        (in this room's stream: a workshop's prompts are found here, not in the plenary's)."""
+        return {
+            prompt.id: self.journal.pending_anonymous(self.row.id, prompt.id, self.stream)
+            for prompt in self._web_prompts()
+            if prompt.anonymous and prompt.id in self.writer.state.open_prompts
+        }
 
     def _quorum_view(self) -> dict[str, Any] | None:
         """An assembly's quorum as the attendance stands (the terminal's band, PRODUCT §7):
@@ -473,10 +521,10 @@ class Room:
 
         The check "still open" and the write are one transaction under the journal's write
         lock: an answer racing the close is either recorded or refused, never half."""
-        found = self.writer.agenda.find_prompt(prompt_id) if isinstance(prompt_id, str) else None
-        if found is None:
+        found = self.find_prompt(prompt_id) if isinstance(prompt_id, str) else None
+        if found is None:  # another workshop's prompt is none of this room's
             raise RoomInputError("web.unknown_prompt")
-        prompt = found[1]
+        prompt = found
         if prompt.who is not Who.open:  # each, room: the facilitator's keyboard asks them
             raise RoomConflictError("web.keyboard_prompt")
         members_ballot = self._members_ballot(prompt)
@@ -526,9 +574,11 @@ class Room:
         """What the journal gained since last asked, as public events (one cheap query when
         nothing changed)."""
         with self._lock:
-            if self.journal.last_seq(self.row.id) <= self.writer.state.last_seq:
+            last = self.journal.last_seq(self.row.id)
+            if last <= max(self.writer.state.last_seq, self._looked_upto):
                 return []
             fresh = self.writer.sync()
+            self._looked_upto = last
             return self._publish(fresh)
 
     def _publish(self, events: list[StoredEvent]) -> list[PublicEvent]:

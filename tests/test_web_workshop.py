@@ -1,0 +1,360 @@
+"""A workshop's phones (PRODUCT §6, §9 "Streams", issue #16): a server for one workshop of the
+bundled « Co-construisons demain » (``WebServer(..., stream="jeunes")``, as ``seminar serve
+--workshop jeunes`` runs it), through real HTTP on 127.0.0.1 (port 0).  Its own join code and
+tokens, its prompts only (its own and its segment's shared ones), its answers in its stream;
+the plenary's code and tokens are refused there, and the other way round.
+
+Until the workshop's runner (``seminar workshop``) exists, this process plays it: it holds the
+workshop stream's key and opens the workshop's prompts through the core, once the plenary
+reached « Ré-inventons »."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import signal
+import subprocess
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+
+from seminar_cli.agenda.loader import load_agenda
+from seminar_cli.journal.events import EventType
+from seminar_cli.journal.store import Journal
+from seminar_cli.session.service import SessionSetup, SessionWriter, open_session
+from seminar_cli.timer import SystemClock
+from seminar_cli.web.server import WebServer
+from tests.conftest import seminar_cmd, subprocess_env
+
+PLENARY_CODE = "PLENIERE"
+JEUNES_CODE = "JEUNES"
+SEGMENT = "re-inventons"
+JEUNES_TITLE = "Jeunes — vivre l'alliance dès maintenant"
+WAIT = 30.0  # bounds only: every wait ends as soon as its condition holds
+
+
+@dataclass
+class Workshops:
+    """The session, its plenary at « Ré-inventons », the jeunes workshop's prompts open (this
+    process holds the jeunes stream's key, as its runner will), and the servers started."""
+
+    location: Path | str
+    session_id: str
+    plenary: SessionWriter
+    jeunes: SessionWriter
+    servers: list[WebServer]
+
+    def serve(self, code: str | None, stream: str = "") -> str:
+        server = WebServer(
+            self.location, self.session_id, host="127.0.0.1", port=0, code=code, stream=stream
+        )
+        self.servers.append(server)
+        served = server.start()
+        return served.url.rsplit("/j/", 1)[0]
+
+    def events(self) -> list[tuple[str, str, dict[str, object]]]:
+        """(stream, type, payload) of every event of the session, every stream."""
+        return [
+            (e.stream, e.type, e.payload)
+            for e in self.plenary.journal.events(self.session_id, streams=None)
+        ]
+
+
+def open_workshops(location: Path | str) -> Workshops:
+    journal = Journal.open(location)
+    clock = SystemClock()
+    session_id = open_session(journal, load_agenda("co-construisons-demain"), SessionSetup(), clock)
+    row = journal.session(session_id)
+    plenary = SessionWriter(journal, row, clock)
+    plenary.hold_anonymous_key()
+    plenary.record(EventType.segment_started, segment=SEGMENT)
+    jeunes = SessionWriter(journal, row, clock, stream="jeunes")
+    jeunes.hold_anonymous_key()  # the jeunes runner's key: its anonymous answers are sealed to it
+    for prompt in ("jeunes-format", "outille-alliance"):
+        jeunes.record(EventType.prompt_opened, prompt=prompt, segment=SEGMENT)
+    return Workshops(location, session_id, plenary, jeunes, [])
+
+
+@pytest.fixture
+def workshops(journal_location: Path | str) -> Iterator[Workshops]:
+    opened = open_workshops(journal_location)
+    try:
+        yield opened
+    finally:
+        for server in opened.servers:
+            server.stop()
+        opened.plenary.journal.close()
+
+
+@contextlib.contextmanager
+def phone(base: str, code: str, name: str) -> Iterator[httpx.Client]:
+    """A phone that joined ``base``'s room with ``code`` as ``name``: its token in its header."""
+    with httpx.Client(base_url=base, timeout=20) as client:
+        joined = client.post("/api/join", json={"code": code, "name": name})
+        assert joined.status_code == 201, joined.text
+        client.headers["Authorization"] = f"Bearer {joined.json()['token']}"
+        yield client
+
+
+def test_a_jeunes_phone_answers_its_workshops_prompt_and_the_shared_one_into_its_stream(
+    workshops: Workshops,
+) -> None:
+    base = workshops.serve(JEUNES_CODE, "jeunes")
+    with phone(base, JEUNES_CODE, "ines benali") as ines:
+        state = ines.get("/api/state").json()
+        assert state["participant"] == "Inès Benali"
+        assert state["workshop"] == {
+            "id": "jeunes",
+            "title": JEUNES_TITLE,
+            "room": "Salle Agora",
+            "facilitator": "Lucie Fontaine",
+        }
+        assert state["segment"]["id"] == SEGMENT  # the plenary's segment and its countdown
+        assert state["segment"]["remaining_seconds"] > 0
+        # the segment's shared prompt first, then the workshop's own; open in its stream only
+        assert [p["id"] for p in state["prompts"]] == ["outille-alliance", "jeunes-format"]
+        choice = "Un hackathon territorial"
+        assert (
+            ines.post("/api/answers", json={"prompt": "jeunes-format", "value": choice}).status_code
+            == 201
+        )
+        assert (
+            ines.post(
+                "/api/answers", json={"prompt": "outille-alliance", "value": "oui"}
+            ).status_code
+            == 201
+        )
+        # a secret answer is cast once, a named one replaced (as in plenary)
+        again = ines.post("/api/answers", json={"prompt": "outille-alliance", "value": "non"})
+        assert again.status_code == 409
+        answered = {p["id"]: p["answered"] for p in ines.get("/api/state").json()["prompts"]}
+        assert answered == {"outille-alliance": True, "jeunes-format": True}
+    workshops.jeunes.record(EventType.prompt_closed, prompt="jeunes-format")
+    workshops.jeunes.record(EventType.prompt_closed, prompt="outille-alliance")
+
+    answers = [(s, p) for s, kind, p in workshops.events() if kind == "answer_given"]
+    assert [(s, p["prompt"], p.get("participant"), p["value"]) for s, p in answers] == [
+        ("jeunes", "jeunes-format", "Inès Benali", choice),
+        ("jeunes", "outille-alliance", None, "oui"),  # no name: sealed, written at the close
+    ]
+    assert answers[0][1]["via"] == "web" and "via" not in answers[1][1]
+    marked = [(s, p["participant"]) for s, kind, p in workshops.events() if kind == "answer_marked"]
+    assert marked == [("jeunes", "Inès Benali")]
+
+
+def test_each_rooms_code_and_tokens_open_that_room_only(workshops: Workshops) -> None:
+    jeunes = workshops.serve(JEUNES_CODE, "jeunes")
+    plenary = workshops.serve(PLENARY_CODE)
+    catalyseurs = workshops.serve("CATALYSE", "catalyseurs")
+    with httpx.Client(timeout=20) as anyone:
+        # a room's code is refused at another room's server, pages and API alike, as a
+        # wrong code is
+        for base, code in ((jeunes, PLENARY_CODE), (plenary, JEUNES_CODE)):
+            assert anyone.get(f"{base}/j/{code}").status_code == 404
+            assert anyone.get(f"{base}/j/{code}/screen").status_code == 404
+            assert anyone.get(f"{base}/api/screen", params={"code": code}).status_code == 401
+            refused = anyone.post(f"{base}/api/join", json={"code": code, "name": "Hugo Lefebvre"})
+            assert refused.status_code == 401, refused.text
+            assert refused.json()["message"].startswith("Code d'accès inconnu")
+        assert anyone.get(f"{jeunes}/j/{JEUNES_CODE}").status_code == 200
+        assert anyone.get(f"{plenary}/j/{PLENARY_CODE}").status_code == 200
+    with (
+        phone(jeunes, JEUNES_CODE, "Hugo Lefebvre") as in_jeunes,
+        phone(plenary, PLENARY_CODE, "Hugo Lefebvre") as in_plenary,
+        phone(catalyseurs, "CATALYSE", "Hugo Lefebvre") as in_catalyseurs,
+    ):
+        # one name in three rooms: each room's tokens are its own, never valid elsewhere
+        for client, base in (
+            (in_plenary, jeunes),
+            (in_catalyseurs, jeunes),
+            (in_jeunes, plenary),
+            (in_jeunes, catalyseurs),
+        ):
+            token = client.headers["Authorization"]
+            refused = httpx.get(f"{base}/api/state", headers={"Authorization": token}, timeout=20)
+            assert refused.status_code == 401
+            sent = httpx.post(
+                f"{base}/api/answers",
+                json={"prompt": "jeunes-format", "value": "Un hackathon territorial"},
+                headers={"Authorization": token},
+                timeout=20,
+            )
+            assert sent.status_code == 401
+        # the plenary's phones never see a workshop's prompt, nor answer it
+        assert in_plenary.get("/api/state").json()["prompts"] == []
+        assert in_plenary.get("/api/state").json()["workshop"] is None
+        sent = in_plenary.post(
+            "/api/answers", json={"prompt": "jeunes-format", "value": "Un hackathon territorial"}
+        )
+        assert sent.status_code == 422
+        # nor a workshop's phone another workshop's prompt
+        sent = in_jeunes.post("/api/answers", json={"prompt": "catalyseurs-pairs", "value": "x"})
+        assert sent.status_code == 422
+        assert sent.json()["message"] == "Question inconnue."
+        # the catalyseurs' workshop opened nothing yet: its phones have nothing to answer
+        assert in_catalyseurs.get("/api/state").json()["prompts"] == []
+    assert not [e for e in workshops.events() if e[1] == "answer_given"]
+
+
+def test_a_workshops_projector_shows_its_title_room_countdown_prompts_and_results(
+    workshops: Workshops,
+) -> None:
+    base = workshops.serve(JEUNES_CODE, "jeunes")
+    with phone(base, JEUNES_CODE, "Maëlle Nguyen") as maelle:
+        sent = maelle.post(
+            "/api/answers", json={"prompt": "jeunes-format", "value": "Un hackathon territorial"}
+        )
+        assert sent.status_code == 201
+    screen = httpx.get(f"{base}/j/{JEUNES_CODE}/screen", timeout=20)
+    assert screen.status_code == 200
+    page = screen.text
+    assert "Atelier : Jeunes — vivre l&#39;alliance dès maintenant" in page
+    assert "Salle : Salle Agora" in page
+    assert "Ré-inventons la manière d&#39;apprendre à faire alliance" in page
+    assert 'role="timer"' in page
+    assert "Quel format vous donnerait envie de vous engager dans une alliance ?" in page
+    assert "1 réponse" in page
+    assert f"/j/{JEUNES_CODE}" in page  # its own join address, beside its QR code
+    # the segment's end closes the workshop's prompts: the projector shows their results
+    workshops.jeunes.record(EventType.prompt_closed, prompt="jeunes-format")
+    workshops.jeunes.record(EventType.prompt_closed, prompt="outille-alliance")
+    deadline = time.monotonic() + WAIT
+    while True:  # the server follows the journal: the close reaches it within its poll
+        shown = httpx.get(f"{base}/api/screen", params={"code": JEUNES_CODE}, timeout=20).json()
+        if any(r["id"] == "jeunes-format" for r in shown["results"]):
+            break
+        assert time.monotonic() < deadline, shown
+        time.sleep(0.1)
+    result = next(r for r in shown["results"] if r["id"] == "jeunes-format")
+    assert result["summary"]["counts"]["Un hackathon territorial"] == 1
+    assert shown["prompts"] == []
+    page = httpx.get(f"{base}/j/{JEUNES_CODE}/screen", timeout=20).text
+    assert "Un hackathon territorial" in page
+
+
+# -- the commands -----------------------------------------------------------------------
+@pytest.fixture
+def live(tmp_path: Path) -> Iterator[Workshops]:
+    """The workshops on the journal the commands use (``SEMINAR_DB`` of ``subprocess_env``)."""
+    opened = open_workshops(Path(subprocess_env(tmp_path)["SEMINAR_DB"]))
+    try:
+        yield opened
+    finally:
+        opened.plenary.journal.close()
+
+
+def test_seminar_serve_workshop_names_the_workshop_and_serves_its_phones(
+    tmp_path: Path, live: Workshops
+) -> None:
+    server = subprocess.Popen(
+        [
+            *seminar_cmd(),
+            "--lang",
+            "fr",
+            "serve",
+            live.session_id,
+            "--workshop",
+            "jeunes",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            "0",
+            "--code",
+            JEUNES_CODE,
+        ],
+        env=subprocess_env(tmp_path),
+        cwd=tmp_path,
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        assert server.stderr is not None
+        lines = [server.stderr.readline() for _ in range(2)]
+        assert lines[0].startswith(f"Atelier « {JEUNES_TITLE} » de la séance {live.session_id}")
+        found = re.fullmatch(
+            rf"Téléphones de l'atelier « {JEUNES_TITLE} » : "
+            rf"(http://127\.0\.0\.1:\d+)/j/{JEUNES_CODE}  \(code {JEUNES_CODE}\)\n",
+            lines[1],
+        )
+        assert found, lines
+        with phone(found.group(1), JEUNES_CODE, "Inès Benali") as ines:
+            assert ines.get("/api/state").json()["workshop"]["title"] == JEUNES_TITLE
+            sent = ines.post(
+                "/api/answers",
+                json={"prompt": "jeunes-format", "value": "Un hackathon territorial"},
+            )
+            assert sent.status_code == 201
+    finally:
+        server.send_signal(signal.SIGINT)
+        _out, err = server.communicate(timeout=WAIT)
+    assert "Traceback" not in err
+    answers = [(s, p["participant"]) for s, kind, p in live.events() if kind == "answer_given"]
+    assert answers == [("jeunes", "Inès Benali")]
+
+
+def test_an_unknown_workshop_is_refused_naming_the_sessions_workshops(
+    tmp_path: Path, live: Workshops
+) -> None:
+    for command in (["serve", "--host", "127.0.0.1", "--port", "0"], ["join", "--no-input"]):
+        done = subprocess.run(
+            [*seminar_cmd(), "--lang", "fr", *command, live.session_id, "--workshop", "ados"],
+            env=subprocess_env(tmp_path),
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=WAIT,
+        )
+        assert done.returncode == 1, done.stderr
+        assert (
+            "La séance n'a pas d'atelier « ados » : ses ateliers sont jeunes, chefs-de-projet, "
+            "leaders-opinion, catalyseurs." in done.stderr
+        )
+        assert "Traceback" not in done.stderr
+
+
+def test_join_workshop_answers_the_workshops_prompts_into_its_stream(
+    tmp_path: Path, live: Workshops
+) -> None:
+    (tmp_path / "answers.yaml").write_text(
+        "jeunes-format: [Un stage croisé entre deux organisations]\noutille-alliance: [non]\n",
+        encoding="utf-8",
+    )
+    done = subprocess.Popen(
+        [
+            *seminar_cmd(),
+            "--lang",
+            "fr",
+            "join",
+            live.session_id,
+            "--workshop",
+            "jeunes",
+            "--no-input",
+            "--answers",
+            "answers.yaml",
+            "--name",
+            "Hugo Lefebvre",
+        ],
+        env=subprocess_env(tmp_path),
+        cwd=tmp_path,
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+    )
+    _out, err = done.communicate(timeout=WAIT)
+    assert done.returncode == 0, err
+    assert "2 réponses envoyées" in err
+    live.jeunes.record(EventType.prompt_closed, prompt="outille-alliance")
+    answers = [
+        (s, p["prompt"], p.get("participant"), p["value"])
+        for s, k, p in live.events()
+        if k == "answer_given"
+    ]
+    assert answers == [
+        ("jeunes", "jeunes-format", "Hugo Lefebvre", "Un stage croisé entre deux organisations"),
+        ("jeunes", "outille-alliance", None, "non"),
+    ]

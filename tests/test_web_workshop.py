@@ -200,6 +200,29 @@ def test_each_rooms_code_and_tokens_open_that_room_only(workshops: Workshops) ->
     assert not [e for e in workshops.events() if e[1] == "answer_given"]
 
 
+def test_a_shared_prompt_opened_in_plenary_is_not_open_in_a_workshop_until_it_opens_it(
+    workshops: Workshops,
+) -> None:
+    workshops.plenary.record(EventType.prompt_opened, prompt="table-public", segment=SEGMENT)
+    jeunes = workshops.serve(JEUNES_CODE, "jeunes")
+    plenary = workshops.serve(PLENARY_CODE)
+    with (
+        phone(jeunes, JEUNES_CODE, "Inès Benali") as in_jeunes,
+        phone(plenary, PLENARY_CODE, "Inès Benali") as in_plenary,
+    ):
+        assert [p["id"] for p in in_plenary.get("/api/state").json()["prompts"]] == ["table-public"]
+        shown = [p["id"] for p in in_jeunes.get("/api/state").json()["prompts"]]
+        assert shown == ["outille-alliance", "jeunes-format"]
+        answer = {"prompt": "table-public", "value": "Jeunes"}
+        assert in_jeunes.post("/api/answers", json=answer).status_code == 409
+        workshops.jeunes.record(EventType.prompt_opened, prompt="table-public", segment=SEGMENT)
+        assert in_jeunes.post("/api/answers", json=answer).status_code == 201
+        shown = [p["id"] for p in in_jeunes.get("/api/state").json()["prompts"]]
+        assert shown == ["table-public", "outille-alliance", "jeunes-format"]
+    answers = [(s, p["prompt"]) for s, kind, p in workshops.events() if kind == "answer_given"]
+    assert answers == [("jeunes", "table-public")]
+
+
 def test_a_workshops_projector_shows_its_title_room_countdown_prompts_and_results(
     workshops: Workshops,
 ) -> None:
@@ -358,3 +381,22 @@ def test_join_workshop_answers_the_workshops_prompts_into_its_stream(
         ("jeunes", "jeunes-format", "Hugo Lefebvre", "Un stage croisé entre deux organisations"),
         ("jeunes", "outille-alliance", None, "non"),
     ]
+
+
+def test_a_workshops_terminal_is_asked_what_its_stream_opened_only(workshops: Workshops) -> None:
+    from seminar_cli.session.join import Joiner
+
+    workshops.plenary.record(EventType.prompt_opened, prompt="table-public", segment=SEGMENT)
+    joiner = Joiner(
+        SessionWriter(workshops.plenary.journal, workshops.jeunes.row, SystemClock(), "jeunes"),
+        "hugo lefebvre",
+    )
+    assert [p.id for p in joiner.pending()] == ["outille-alliance", "jeunes-format"]
+    table = next(p for _s, p in joiner.writer.agenda.all_prompts() if p.id == "table-public")
+    assert joiner.answer(table, "Jeunes") is False  # not asked in this workshop: not recorded
+    workshops.jeunes.record(EventType.prompt_opened, prompt="table-public", segment=SEGMENT)
+    joiner.writer.sync()
+    assert [p.id for p in joiner.pending()] == ["table-public", "outille-alliance", "jeunes-format"]
+    assert joiner.answer(table, "Jeunes") is True
+    answers = [(s, p["participant"]) for s, kind, p in workshops.events() if kind == "answer_given"]
+    assert answers == [("jeunes", "Hugo Lefebvre")]

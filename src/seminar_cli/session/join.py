@@ -31,7 +31,11 @@ from seminar_cli.session.ballots import (
 )
 from seminar_cli.session.prompter import AskRequest, PromptClosed, Prompter, SkipPrompt
 from seminar_cli.session.service import SessionWriter
-from seminar_cli.session.stream_prompts import find_stream_prompt, stream_prompts
+from seminar_cli.session.stream_prompts import (
+    OpenedInStream,
+    find_stream_prompt,
+    stream_prompts,
+)
 
 if TYPE_CHECKING:
     from seminar_cli.journal.state import SessionState
@@ -122,6 +126,8 @@ class Joiner:
         # anonymous prompts answered by name: how many of their answers had been voided then
         # (a runner's stop voids what it had not written: then this person is asked again)
         self._voided_seen: dict[str, int] = {}
+        # in a workshop (join --workshop), the prompts open in its own stream only
+        self._opened = OpenedInStream(writer.journal, writer.session_id, writer.stream)
 
     def members_ballot(self, prompt: Prompt) -> bool:
         """A secret ballot of the roster's members: one per member present or represented,
@@ -158,12 +164,13 @@ class Joiner:
         """Open prompts this participant has not answered yet, in agenda order.  Only ``open``
         prompts: ``each`` and ``room`` ones are answered at the facilitator's keyboard."""
         state = self.writer.state
+        self._opened.follow()
         result = []
         # the prompts of the stream this joiner answers in: a workshop's own and its segment's
         for _segment, prompt in stream_prompts(state.agenda, self.writer.stream):
             if prompt.id in self._done and self._voided_since(prompt.id):
                 self._done.discard(prompt.id)  # the journal says whether it is still in
-            if prompt.id not in state.open_prompts or prompt.id in self._done:
+            if not self._open(prompt.id) or prompt.id in self._done:
                 continue
             if prompt.who is not Who.open:
                 continue
@@ -171,6 +178,11 @@ class Joiner:
                 continue
             result.append(prompt)
         return result
+
+    def _open(self, prompt_id: str) -> bool:
+        """Open to this joiner: in the session's state, and in a workshop opened by its
+        stream (not the plenary's opening of a shared prompt)."""
+        return prompt_id in self.writer.state.open_prompts and self._opened.allows(prompt_id)
 
     def _find(self, prompt_id: str) -> tuple[Segment, Prompt] | None:
         return find_stream_prompt(self.writer.state.agenda, self.writer.stream, prompt_id)
@@ -206,6 +218,9 @@ class Joiner:
         person has answered" is kept, apart from the value, so that nobody answers twice.
         """
         value = normalise_answer(prompt, raw)
+        self._opened.follow()
+        if not self._opened.allows(prompt.id):  # a workshop that has not asked it (yet)
+            return False
         marker = self.name
         if self.members_ballot(prompt):
             # the journal's marker names the member whose ballot it is: theirs is cast once,
@@ -390,13 +405,16 @@ class Joiner:
         started = time.monotonic()
         while todo:
             self.writer.sync()
+            self._opened.follow()
             state = self.writer.state
             for prompt_id in list(todo):
-                if prompt_id in state.closed_prompts:  # over before this joiner came: a closed
-                    del todo[prompt_id]  # prompt never opens again, no use waiting for it
+                # over before this joiner came: a closed prompt never opens again, no use
+                # waiting for it (in a workshop: closed after its own stream asked it)
+                if prompt_id in state.closed_prompts and self._opened.was_asked(prompt_id):
+                    del todo[prompt_id]
                     outcome.missed.append(prompt_id)
                     continue
-                if prompt_id not in state.open_prompts:
+                if not self._open(prompt_id):
                     continue
                 found = self._find(prompt_id)
                 assert found is not None

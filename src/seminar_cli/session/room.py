@@ -51,7 +51,12 @@ from seminar_cli.session.ballots import (
 from seminar_cli.session.clock import session_speed
 from seminar_cli.session.join import PROMPT_EVENTS, name_key, roster_name
 from seminar_cli.session.service import SessionWriter, writer_on_session_clock
-from seminar_cli.session.stream_prompts import find_stream_prompt, find_workshop, stream_prompts
+from seminar_cli.session.stream_prompts import (
+    OpenedInStream,
+    find_stream_prompt,
+    find_workshop,
+    stream_prompts,
+)
 from seminar_cli.typed_text import MAX_NAME
 
 # no 0/O, 1/I/L, 5/S, 2/Z: read from the back of a room and typed on a phone without doubt
@@ -201,6 +206,8 @@ class Room:
         # the journal's last position looked at: other workshops' events move it too, and
         # need no folding here
         self._looked_upto = 0
+        # a workshop's room shows the prompts open in its own stream only
+        self._opened = OpenedInStream(journal, row.id, stream)
         self._publish(self.journal.events(row.id, streams=self.writer.streams))
 
     # -- who is asking -------------------------------------------------------------------
@@ -297,6 +304,17 @@ class Room:
         found = find_stream_prompt(self.writer.agenda, self.stream, prompt_id)
         return None if found is None else found[1]
 
+    def _is_open(self, prompt_id: str, *, waiting: bool = False) -> bool:
+        """Open to this room's phones: open in the session's state and, in a workshop's room,
+        opened by the workshop's own stream.  ``waiting``: only what the workshop's stream
+        says (an answer's transaction checks the rest, with what other processes wrote)."""
+        if not self._opened.allows(prompt_id):
+            return False
+        return waiting or prompt_id in self.writer.state.open_prompts
+
+    def _was_asked(self, prompt_id: str) -> bool:
+        return self._opened.was_asked(prompt_id)
+
     def _workshop_view(self) -> dict[str, Any] | None:
         """The workshop a workshop's room serves, as its pages name it (None: the plenary)."""
         if self.workshop is None:
@@ -361,11 +379,12 @@ class Room:
                     # this many session seconds per real second
                     "speed": session_speed(state),
                 }
+            self._opened.follow()
             prompts = []
             results = []
             pending = self._waiting_anonymous() if participant is None else {}
             for prompt in self._web_prompts():
-                if prompt.id in state.open_prompts:
+                if self._is_open(prompt.id):
                     entry = self._prompt_view(prompt)
                     # answers a stopped facilitator's station took with it: a count, never whose
                     entry["voided"] = state.voided_anonymous.get(prompt.id, 0)
@@ -397,7 +416,7 @@ class Room:
                         if prompt.opened_by_key:  # ballots received against the voters
                             entry["voters"] = voters_present_and_represented(state)
                     prompts.append(entry)
-                elif prompt.id in state.closed_prompts:
+                elif prompt.id in state.closed_prompts and self._was_asked(prompt.id):
                     shown = self._results(prompt)
                     if shown is not None:
                         results.append(shown)
@@ -428,7 +447,7 @@ class Room:
         return {
             prompt.id: self.journal.pending_anonymous(self.row.id, prompt.id, self.stream)
             for prompt in self._web_prompts()
-            if prompt.anonymous and prompt.id in self.writer.state.open_prompts
+            if prompt.anonymous and self._is_open(prompt.id)
         }
 
     def _quorum_view(self) -> dict[str, Any] | None:
@@ -534,6 +553,9 @@ class Room:
             raise RoomForbiddenError("web.member_code_needed", name=str(participant))
         value = normalise_answer(prompt, raw)
         with self._lock:
+            self._opened.follow()
+            if not self._is_open(prompt.id, waiting=True):  # not asked in this workshop (yet)
+                raise RoomConflictError("web.prompt_closed")
             if prompt.anonymous:
                 # no token, no name with the value, no channel: the pool writes it in a
                 # shuffled batch; only "this member's ballot is in" is kept, apart

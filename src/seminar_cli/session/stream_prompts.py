@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from seminar_cli.agenda.models import Agenda, Prompt, Segment, Workshop
 from seminar_cli.errors import SessionError
-from seminar_cli.journal.store import PLENARY
+from seminar_cli.journal.events import EventType
+from seminar_cli.journal.store import PLENARY, Journal
 
 
 def find_workshop(agenda: Agenda, workshop_id: str) -> tuple[Segment, Workshop]:
@@ -42,3 +43,42 @@ def find_stream_prompt(
         if prompt.id == prompt_id:
             return segment, prompt
     return None
+
+
+class OpenedInStream:
+    """Which prompts one workshop's stream opened (and has not closed), and which it ever
+    opened, followed in the journal: the state a workshop's reader folds holds the plenary's
+    prompt events too, and the plenary's opening a segment's shared prompt opens nothing in a
+    workshop (PRODUCT §9 "Streams": a workshop's prompts are those open in its stream).  For the
+    plenary's stream, everything the state says open is open."""
+
+    def __init__(self, journal: Journal, session_id: str, stream: str) -> None:
+        self.journal = journal
+        self.session_id = session_id
+        self.stream = stream
+        self.open: set[str] = set()
+        self.asked: set[str] = set()
+        self._seen = 0
+        self.follow()
+
+    def follow(self) -> None:
+        """Read the stream's events written since last looked (each read once)."""
+        if self.stream == PLENARY:
+            return
+        for event in self.journal.events(
+            self.session_id, after_seq=self._seen, streams=(self.stream,)
+        ):
+            self._seen = event.seq
+            prompt_id = str(event.payload.get("prompt"))
+            if event.type == EventType.prompt_opened:
+                self.open.add(prompt_id)
+                self.asked.add(prompt_id)
+            elif event.type == EventType.prompt_closed:
+                self.open.discard(prompt_id)
+
+    def allows(self, prompt_id: str) -> bool:
+        """Open as far as the stream says (the session's state says the rest)."""
+        return self.stream == PLENARY or prompt_id in self.open
+
+    def was_asked(self, prompt_id: str) -> bool:
+        return self.stream == PLENARY or prompt_id in self.asked

@@ -147,6 +147,28 @@ def test_each_rooms_code_and_tokens_open_that_room_only(workshops: Workshops) ->
     assert not [e for e in workshops.events() if e[1] == "answer_given"]
 
 
+def test_a_phone_joined_in_plenary_and_in_a_workshop_on_one_laptop_stays_known_in_both(
+    workshops: Workshops,
+) -> None:
+    # two servers of one laptop: one address, two ports, which cookies do not tell apart
+    plenary = workshops.serve(PLENARY_CODE)
+    jeunes = workshops.serve(JEUNES_CODE, "jeunes")
+    with httpx.Client(timeout=20, follow_redirects=True) as browser:
+        for base, code in ((plenary, PLENARY_CODE), (jeunes, JEUNES_CODE)):
+            joined = browser.post(f"{base}/j/{code}", data={"name": "Inès Benali"})
+            assert "Vous êtes Inès Benali" in joined.text
+        back = browser.get(f"{plenary}/j/{PLENARY_CODE}").text
+        assert "Vous êtes Inès Benali" in back and "Atelier :" not in back
+        back = browser.get(f"{jeunes}/j/{JEUNES_CODE}").text
+        assert "Vous êtes Inès Benali" in back and f"Atelier : {JEUNES_TITLE}" in html_text(back)
+
+
+def html_text(page: str) -> str:
+    import html
+
+    return html.unescape(page)
+
+
 def test_a_shared_prompt_opened_in_plenary_is_not_open_in_a_workshop_until_it_opens_it(
     workshops: Workshops,
 ) -> None:

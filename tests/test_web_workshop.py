@@ -236,6 +236,8 @@ def live(tmp_path: Path) -> Iterator[Workshops]:
     try:
         yield opened
     finally:
+        for server in opened.servers:
+            server.stop()
         opened.plenary.journal.close()
 
 
@@ -369,3 +371,58 @@ def test_a_workshops_terminal_is_asked_what_its_stream_opened_only(workshops: Wo
     assert joiner.answer(table, "Jeunes") is True
     answers = [(s, p["participant"]) for s, kind, p in workshops.events() if kind == "answer_given"]
     assert answers == [("jeunes", "Hugo Lefebvre")]
+
+
+def test_serve_workshop_free_frees_a_name_in_that_workshop_only(
+    tmp_path: Path, live: Workshops
+) -> None:
+    with phone(live.serve(JEUNES_CODE, "jeunes"), JEUNES_CODE, "Inès Benali"):
+        pass  # the name is held in the jeunes workshop, not in the plenary
+
+    def free(*workshop: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [
+                *seminar_cmd(),
+                "--lang",
+                "fr",
+                "serve",
+                live.session_id,
+                *workshop,
+                "--free",
+                "ines benali",
+            ],
+            env=subprocess_env(tmp_path),
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=WAIT,
+        )
+
+    plenary = free()
+    assert plenary.returncode == 0, plenary.stderr
+    assert "Aucun téléphone ne tient le nom « ines benali »" in plenary.stderr
+    freed = free("--workshop", "jeunes")
+    assert freed.returncode == 0, freed.stderr
+    assert "« ines benali » libéré : 1 téléphone devra choisir son nom à nouveau." in freed.stderr
+
+
+def test_workshop_on_a_session_without_workshops_says_so(tmp_path: Path) -> None:
+    from seminar_cli.agenda.loader import load_agenda
+    from seminar_cli.journal.store import Journal
+    from seminar_cli.session.service import SessionSetup, open_session
+
+    with Journal.open(Path(subprocess_env(tmp_path)["SEMINAR_DB"])) as journal:
+        session_id = open_session(
+            journal, load_agenda("team-retrospective"), SessionSetup(), SystemClock()
+        )
+    done = subprocess.run(
+        [*seminar_cmd(), "--lang", "fr", "serve", session_id, "--workshop", "jeunes"],
+        env=subprocess_env(tmp_path),
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=WAIT,
+    )
+    assert done.returncode == 1
+    assert "La séance n'a pas d'ateliers : --workshop jeunes ne s'applique pas." in done.stderr
+    assert "Traceback" not in done.stderr

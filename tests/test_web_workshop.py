@@ -169,6 +169,23 @@ def html_text(page: str) -> str:
     return html.unescape(page)
 
 
+def test_a_workshops_join_page_lists_its_people_and_anyone_on_the_roster_may_join(
+    workshops: Workshops,
+) -> None:
+    jeunes = workshops.serve(JEUNES_CODE, "jeunes")
+    page = html_text(httpx.get(f"{jeunes}/j/{JEUNES_CODE}", timeout=20).text)
+    listed = re.findall(r'<button type="submit" name="pick" value="([^"]+)"', page)
+    assert listed == ["Inès Benali", "Hugo Lefebvre", "Maëlle Nguyen"]
+    assert f"Atelier : {JEUNES_TITLE}" in page and "Salle : Salle Agora" in page
+    # a catalyseur who moved to this workshop types their name: the roster's spelling
+    with phone(jeunes, JEUNES_CODE, "camille martin") as camille:
+        assert camille.get("/api/state").json()["participant"] == "Camille Martin"
+    # the plenary's page lists the whole roster
+    plenary = workshops.serve(PLENARY_CODE)
+    page = html_text(httpx.get(f"{plenary}/j/{PLENARY_CODE}", timeout=20).text)
+    assert len(re.findall(r'name="pick"', page)) == 12
+
+
 def test_a_shared_prompt_opened_in_plenary_is_not_open_in_a_workshop_until_it_opens_it(
     workshops: Workshops,
 ) -> None:

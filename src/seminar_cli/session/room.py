@@ -315,6 +315,15 @@ class Room:
     def _was_asked(self, prompt_id: str) -> bool:
         return self._opened.was_asked(prompt_id)
 
+    def picker_names(self) -> list[str]:
+        """The names the join page lists: the roster, or a workshop's part of it when the
+        agenda gives one (a name typed is still matched to the whole roster: someone who moved
+        to this workshop joins under their roster name)."""
+        roster = [p.name for p in self.writer.agenda.participants]
+        if self.workshop is not None and self.workshop.participants:
+            return [roster_name(roster, name) for name in self.workshop.participants]
+        return roster
+
     def _workshop_view(self) -> dict[str, Any] | None:
         """The workshop a workshop's room serves, as its pages name it (None: the plenary)."""
         if self.workshop is None:

@@ -123,9 +123,7 @@ class Pages:
         from seminar_cli.session.join import name_key
 
         # each name with its folded form, which picker.js compares with what is typed
-        roster = [
-            {"name": p.name, "fold": name_key(p.name)} for p in self.room.writer.agenda.participants
-        ]
+        roster = [{"name": name, "fold": name_key(name)} for name in self.room.picker_names()]
         shown = self.room.state(None)
         title = shown["session"]["title"]
         return self._render(

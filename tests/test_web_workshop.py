@@ -186,6 +186,28 @@ def test_a_workshops_join_page_lists_its_people_and_anyone_on_the_roster_may_joi
     assert len(re.findall(r'name="pick"', page)) == 12
 
 
+def test_an_anonymous_answer_needs_the_workshops_own_runner_not_the_plenarys(
+    workshops: Workshops,
+) -> None:
+    # the catalyseurs' workshop opens the shared anonymous prompt, but no runner of that
+    # workshop holds a key (the plenary's runner, in this process, holds the plenary's)
+    catalyseurs = SessionWriter(
+        workshops.plenary.journal, workshops.jeunes.row, SystemClock(), "catalyseurs"
+    )
+    catalyseurs.record(EventType.prompt_opened, prompt="outille-alliance", segment=SEGMENT)
+    base = workshops.serve("CATALYSE", "catalyseurs")
+    with phone(base, "CATALYSE", "Thomas Girard") as thomas:
+        refused = thomas.post("/api/answers", json={"prompt": "outille-alliance", "value": "oui"})
+        assert refused.status_code == 409
+        assert refused.json()["message"].startswith("Le poste de l'animateur est arrêté")
+        catalyseurs.hold_anonymous_key()  # its runner starts: sealed to its key, in its stream
+        sent = thomas.post("/api/answers", json={"prompt": "outille-alliance", "value": "oui"})
+        assert sent.status_code == 201
+    catalyseurs.record(EventType.prompt_closed, prompt="outille-alliance")
+    answers = [(s, p["prompt"]) for s, kind, p in workshops.events() if kind == "answer_given"]
+    assert answers == [("catalyseurs", "outille-alliance")]
+
+
 def test_a_shared_prompt_opened_in_plenary_is_not_open_in_a_workshop_until_it_opens_it(
     workshops: Workshops,
 ) -> None:

@@ -65,16 +65,21 @@ class OpenedInStream:
         """Read the stream's events written since last looked (each read once)."""
         if self.stream == PLENARY:
             return
+        # every event up to the journal's last position is committed (positions follow the
+        # commits): the next look starts there, not at this stream's last event, so the other
+        # streams' answers are never read again
+        last = self.journal.last_seq(self.session_id)
         for event in self.journal.events(
             self.session_id, after_seq=self._seen, streams=(self.stream,)
         ):
-            self._seen = event.seq
+            self._seen = max(self._seen, event.seq)
             prompt_id = str(event.payload.get("prompt"))
             if event.type == EventType.prompt_opened:
                 self.open.add(prompt_id)
                 self.asked.add(prompt_id)
             elif event.type == EventType.prompt_closed:
                 self.open.discard(prompt_id)
+        self._seen = max(self._seen, last)
 
     def allows(self, prompt_id: str) -> bool:
         """Open as far as the stream says (the session's state says the rest)."""

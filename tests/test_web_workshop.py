@@ -208,6 +208,39 @@ def test_an_anonymous_answer_needs_the_workshops_own_runner_not_the_plenarys(
     assert answers == [("catalyseurs", "outille-alliance")]
 
 
+def test_a_workshops_event_stream_tells_its_own_prompts_and_the_plenarys_segments(
+    workshops: Workshops,
+) -> None:
+    from tests.test_web import read_events
+
+    base = workshops.serve(JEUNES_CODE, "jeunes")
+    catalyseurs = SessionWriter(
+        workshops.plenary.journal, workshops.jeunes.row, SystemClock(), "catalyseurs"
+    )
+    with phone(base, JEUNES_CODE, "Hugo Lefebvre") as hugo:
+        start = hugo.get("/api/state").json()["seq"]
+        with hugo.stream("GET", "/api/events", params={"after": start}) as stream:
+            # another workshop's prompt is never told here; this one's and the plenary's are
+            catalyseurs.record(EventType.prompt_opened, prompt="catalyseurs-pairs", segment=SEGMENT)
+            workshops.jeunes.record(
+                EventType.prompt_opened, prompt="jeunes-alliance-vecue", segment=SEGMENT
+            )
+            workshops.plenary.record(EventType.segment_extended, segment=SEGMENT, seconds=300)
+            got = read_events(stream, 2)
+    told = [(s, t) for s, _stream, t in _public(workshops) if s > start]
+    assert got == told
+    assert [t for _s, t in got] == ["prompt_opened", "segment_extended"]
+
+
+def _public(workshops: Workshops) -> list[tuple[int, str, str]]:
+    """(position, stream, type) of the jeunes room's public events: the plenary's and its own."""
+    return [
+        (e.seq, e.stream, e.type)
+        for e in workshops.plenary.journal.events(workshops.session_id, streams=("", "jeunes"))
+        if e.type in ("prompt_opened", "segment_extended")
+    ]
+
+
 def test_a_shared_prompt_opened_in_plenary_is_not_open_in_a_workshop_until_it_opens_it(
     workshops: Workshops,
 ) -> None:

@@ -241,6 +241,40 @@ def _public(workshops: Workshops) -> list[tuple[int, str, str]]:
     ]
 
 
+@pytest.mark.parametrize("stream", ["", "jeunes"])
+def test_a_close_folded_by_a_phones_answer_still_reaches_the_event_stream(
+    workshops: Workshops, stream: str
+) -> None:
+    from seminar_cli.journal.store import Journal
+    from seminar_cli.session.room import Room
+
+    writer = workshops.jeunes if stream else workshops.plenary
+    if not stream:  # the plenary's own prompts of « Ré-inventons »
+        for prompt in ("table-public", "faire-vivre-alliance"):
+            writer.record(EventType.prompt_opened, prompt=prompt, segment=SEGMENT)
+    answered, closed = (
+        ("jeunes-format", "outille-alliance")
+        if stream
+        else (
+            "faire-vivre-alliance",
+            "table-public",
+        )
+    )
+    own = Journal.open(workshops.location, create=False)  # the server's own connection
+    try:
+        room = Room(own, own.session(workshops.session_id), "SALLE", stream)
+        _token, who = room.join("SALLE", "Inès Benali")
+        assert room.poll() == []
+        writer.record(EventType.prompt_closed, prompt=closed)  # the runner closes one prompt
+        value = "Un hackathon territorial" if stream else "Un stage"
+        room.answer(who, answered, value)  # a phone answers before the poller looked
+        told = [(e.type, e.data.get("prompt")) for e in room.poll()]
+        assert told == [("prompt_closed", closed), ("answer", answered)]
+        assert room.poll() == []
+    finally:
+        own.close()
+
+
 def test_a_shared_prompt_opened_in_plenary_is_not_open_in_a_workshop_until_it_opens_it(
     workshops: Workshops,
 ) -> None:

@@ -209,6 +209,8 @@ class Room:
         # a workshop's room shows the prompts open in its own stream only
         self._opened = OpenedInStream(journal, row.id, stream)
         self._publish(self.journal.events(row.id, streams=self.writer.streams))
+        # the last position ``poll`` returned: the event streams were woken up to there
+        self._told_upto = self._public_seqs[-1] if self._public_seqs else 0
 
     # -- who is asking -------------------------------------------------------------------
     @property
@@ -257,7 +259,7 @@ class Room:
         given_code = member_code.strip() if isinstance(member_code, str) else ""
         if given_code:
             with self._lock:
-                self.writer.sync()
+                self._catch_up()
                 found = member_for_code(self.writer.state, given_code)
             if found is None:
                 raise RoomInputError("web.member_code_unknown")
@@ -570,7 +572,7 @@ class Room:
                 # shuffled batch; only "this member's ballot is in" is kept, apart
                 marker = participant
                 if members_ballot:  # AnswerError (422) when this phone may not cast it
-                    self.writer.sync()
+                    self._catch_up()
                     marker = ballot_member(self.writer.state, str(participant), on_behalf)
                 outcome = self.writer.record_anonymous(
                     prompt.id, value, marker, watch=PROMPT_EVENTS
@@ -585,7 +587,7 @@ class Room:
                     raise RoomConflictError("web.already_cast")
                 return
             if self._members_vote(prompt):  # a named vote: members present only
-                self.writer.sync()
+                self._catch_up()
                 ballot_member(self.writer.state, str(participant), None)
             recorded = self.writer.record_if(
                 lambda state: prompt.id in state.open_prompts,
@@ -598,7 +600,9 @@ class Room:
             )
             if recorded is None:
                 raise RoomConflictError("web.prompt_closed")
-            self.writer.sync()  # my answered flag and my answer, at once
+            if recorded.seq <= self.writer.state.last_seq:  # folded at once: told now too
+                self._publish([recorded])
+            self._catch_up()  # my answered flag and my answer, at once
 
     # -- following the journal -----------------------------------------------------------
     def poll(self) -> list[PublicEvent]:
@@ -606,11 +610,20 @@ class Room:
         nothing changed)."""
         with self._lock:
             last = self.journal.last_seq(self.row.id)
-            if last <= max(self.writer.state.last_seq, self._looked_upto):
-                return []
-            fresh = self.writer.sync()
-            self._looked_upto = last
-            return self._publish(fresh)
+            if last > max(self.writer.state.last_seq, self._looked_upto):
+                self._catch_up()
+                self._looked_upto = last
+            # and what an answer's own catching up folded meanwhile (a prompt closed just
+            # before a phone answered): every event the state takes in is told to the phones
+            fresh = self.events_after(self._told_upto)
+            if fresh:
+                self._told_upto = fresh[-1].seq
+            return fresh
+
+    def _catch_up(self) -> None:
+        """(Under the lock.) Fold what the journal gained, and publish it: whichever call
+        makes the state take an event in, the event stream gets it too."""
+        self._publish(self.writer.sync())
 
     def _publish(self, events: list[StoredEvent]) -> list[PublicEvent]:
         added = []

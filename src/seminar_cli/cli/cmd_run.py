@@ -169,6 +169,10 @@ def register(app: typer.Typer) -> None:
             str | None,
             typer.Option("--member-code", help=t("help.opt.member_code"), metavar="CODE"),
         ] = None,
+        workshop: Annotated[
+            str | None,
+            typer.Option("--workshop", help=t("help.opt.workshop_join"), metavar="ID"),
+        ] = None,
     ) -> None:
         from seminar_cli.cli.common import find_session, open_journal
         from seminar_cli.errors import SessionError
@@ -190,13 +194,19 @@ def register(app: typer.Typer) -> None:
             raise SessionError("session.already_closed", id=row.id)
         _require_terminal(no_input)
         agenda = stored_agenda(row)
-        script = _load_answers(answers, agenda)
+        stream = ""
+        if workshop is not None:
+            from seminar_cli.session.stream_prompts import find_workshop
+
+            find_workshop(agenda, workshop)  # SessionError: the session has no such workshop
+            stream = workshop
+        script = _load_answers(answers, agenda, stream)
         if no_input and script is None:
             from seminar_cli.errors import UsageError
 
             raise UsageError("join.needs_answers")
         # answers are timed as the runner times its segments (a rehearsal runs faster)
-        writer = writer_on_session_clock(journal, row)
+        writer = writer_on_session_clock(journal, row, stream)
         name = joining_name(writer.state, name, member_code)
         if no_input:
             assert script is not None
@@ -254,12 +264,12 @@ def _require_terminal(no_input: bool) -> None:
         raise NoTerminalError("common.no_terminal")
 
 
-def _load_answers(path: Path | None, agenda: Any) -> AnswersFile | None:
+def _load_answers(path: Path | None, agenda: Any, stream: str = "") -> AnswersFile | None:
     if path is None:
         return None
     from seminar_cli.session.answers import load_answers_file
 
-    return load_answers_file(path, agenda)
+    return load_answers_file(path, agenda, stream)
 
 
 def _announce_session(writer: SessionWriter, *, resumed: bool = False) -> None:
@@ -351,6 +361,10 @@ def register_serve(app: typer.Typer) -> None:
         free: Annotated[
             str | None, typer.Option("--free", help=t("help.opt.free"), metavar="NAME")
         ] = None,
+        workshop: Annotated[
+            str | None,
+            typer.Option("--workshop", help=t("help.opt.workshop_serve"), metavar="ID"),
+        ] = None,
     ) -> None:
         import time
 
@@ -365,7 +379,7 @@ def register_serve(app: typer.Typer) -> None:
             from seminar_cli.session.room import free_name
 
             row = find_session(journal, session)
-            count = free_name(journal, row, free)
+            count = free_name(journal, row, free, workshop or "")
             console.say(
                 counted("web.freed", count, name=free)
                 if count
@@ -378,8 +392,16 @@ def register_serve(app: typer.Typer) -> None:
             row = find_session(journal, session)
         if row.status == "closed":
             raise SessionError("web.session_closed", id=row.id)
-        console.say(t("web.serving", id=row.id))
-        with serving(journal.location, row.id, web) as server:
+        if workshop is not None:
+            from seminar_cli.session.service import stored_agenda
+            from seminar_cli.session.stream_prompts import find_workshop
+
+            # refused before anything listens: the session has no such workshop
+            title = find_workshop(stored_agenda(row), workshop)[1].title
+            console.say(t("workshop_web.serving", title=title, id=row.id))
+        else:
+            console.say(t("web.serving", id=row.id))
+        with serving(journal.location, row.id, web, workshop=workshop or "") as server:
             assert server is not None
             while server.running and not server.closed.wait(SERVE_POLL_SECONDS):
                 if server.journal_gone():

@@ -52,11 +52,16 @@ def serve_options(
 
 @contextlib.contextmanager
 def serving(
-    journal_path: Path | str, session_id: str, options: ServeOptions | None
+    journal_path: Path | str,
+    session_id: str,
+    options: ServeOptions | None,
+    *,
+    workshop: str = "",
 ) -> Iterator[WebServer | None]:
     """The web server of ``session_id`` for as long as the block runs (nothing without
     options): its address and QR code printed first, stopped cleanly at the end, whatever
-    ends the block."""
+    ends the block.  ``workshop``: the id of the workshop whose phones it serves (its own
+    stream and join code; the printed line names it), else the plenary's."""
     if options is None:
         yield None
         return
@@ -64,14 +69,24 @@ def serving(
     from seminar_cli.web.server import WebServer
 
     server = WebServer(
-        journal_path, session_id, host=options.host, port=options.port, code=options.code
+        journal_path,
+        session_id,
+        host=options.host,
+        port=options.port,
+        code=options.code,
+        stream=workshop,
     )
     served = server.start()
     others = served.all_urls()[1:] if options.list_addresses else []
     announced = False
     try:
         announced = announce(
-            served.url, served.code, wanted_port=served.wanted_port, port=served.port, also=others
+            served.url,
+            served.code,
+            wanted_port=served.wanted_port,
+            port=served.port,
+            also=others,
+            workshop=served.workshop,
         )
         yield server
     finally:
@@ -84,4 +99,5 @@ def serving(
                     wanted_port=served.wanted_port,
                     port=served.port,
                     also=others,
+                    workshop=served.workshop,
                 )

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from seminar_cli.agenda.models import Agenda, Ballot
+from seminar_cli.agenda.models import Agenda, Ballot, Prompt, Segment
 from seminar_cli.errors import AgendaError, AnswerError
 from seminar_cli.session.prompt_types import MAX_TEXT, normalise_answer, normalise_words
 from seminar_cli.typed_text import strip_controls
@@ -70,11 +70,17 @@ ATTENDANCE_KEY = "attendance"  # reserved top-level key: roster name -> status
 _STATUSES = {"present", "excused", "absent", "represented"}
 
 
-def load_answers_file(path: Path, agenda: Agenda) -> AnswersFile:
+def load_answers_file(path: Path, agenda: Agenda, stream: str = "") -> AnswersFile:
     """Read and check an answers file: prompt id -> list of values or {participant, value};
-    an optional ``attendance:`` mapping gives roster names a status other than present."""
+    an optional ``attendance:`` mapping gives roster names a status other than present.
+    ``stream``: the workshop whose prompts it answers (``join --workshop``), else the
+    plenary's."""
 
     from seminar_cli.agenda.loader import MAX_BYTES, decode_agenda_bytes, read_bounded, read_yaml
+    from seminar_cli.session.stream_prompts import find_stream_prompt
+
+    def find_prompt(prompt_id: str) -> tuple[Segment, Prompt] | None:
+        return find_stream_prompt(agenda, stream, prompt_id)
 
     source = str(path)
     try:
@@ -93,15 +99,15 @@ def load_answers_file(path: Path, agenda: Agenda) -> AnswersFile:
         return AnswersFile({}, {}, digest)
     if not isinstance(data, dict):
         raise AgendaError("answers.not_mapping", file=source)
-    if not any(str(key) == ATTENDANCE_KEY or agenda.find_prompt(str(key)) for key in data):
+    if not any(str(key) == ATTENDANCE_KEY or find_prompt(str(key)) for key in data):
         raise AgendaError("answers.not_answers", file=source)  # some other file: quote none of it
     problems: list[str] = []
     result: dict[str, list[ScriptedAnswer]] = {}
     attendance: dict[str, AttendanceEntry] = {}
-    if ATTENDANCE_KEY in data and agenda.find_prompt(ATTENDANCE_KEY) is None:
+    if ATTENDANCE_KEY in data and find_prompt(ATTENDANCE_KEY) is None:
         attendance = _attendance(data.pop(ATTENDANCE_KEY), agenda, problems)
     for prompt_id, entries in data.items():
-        found = agenda.find_prompt(str(prompt_id))
+        found = find_prompt(str(prompt_id))
         if found is None:
             workshop = agenda.find_workshop_of_prompt(str(prompt_id))
             if workshop is not None:  # known, but no session asks a workshop's prompts yet

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from seminar_cli.agenda.models import Prompt, Who
+from seminar_cli.agenda.models import Prompt, Segment, Who
 from seminar_cli.errors import UsageError
 from seminar_cli.i18n import t
 from seminar_cli.journal.events import EventType
@@ -31,6 +31,11 @@ from seminar_cli.session.ballots import (
 )
 from seminar_cli.session.prompter import AskRequest, PromptClosed, Prompter, SkipPrompt
 from seminar_cli.session.service import SessionWriter
+from seminar_cli.session.stream_prompts import (
+    OpenedInStream,
+    find_stream_prompt,
+    stream_prompts,
+)
 
 if TYPE_CHECKING:
     from seminar_cli.journal.state import SessionState
@@ -121,6 +126,8 @@ class Joiner:
         # anonymous prompts answered by name: how many of their answers had been voided then
         # (a runner's stop voids what it had not written: then this person is asked again)
         self._voided_seen: dict[str, int] = {}
+        # in a workshop (join --workshop), the prompts open in its own stream only
+        self._opened = OpenedInStream(writer.journal, writer.session_id, writer.stream)
 
     def members_ballot(self, prompt: Prompt) -> bool:
         """A secret ballot of the roster's members: one per member present or represented,
@@ -157,11 +164,13 @@ class Joiner:
         """Open prompts this participant has not answered yet, in agenda order.  Only ``open``
         prompts: ``each`` and ``room`` ones are answered at the facilitator's keyboard."""
         state = self.writer.state
+        self._opened.follow()
         result = []
-        for _segment, prompt in state.agenda.all_prompts():
+        # the prompts of the stream this joiner answers in: a workshop's own and its segment's
+        for _segment, prompt in stream_prompts(state.agenda, self.writer.stream):
             if prompt.id in self._done and self._voided_since(prompt.id):
                 self._done.discard(prompt.id)  # the journal says whether it is still in
-            if prompt.id not in state.open_prompts or prompt.id in self._done:
+            if not self._open(prompt.id) or prompt.id in self._done:
                 continue
             if prompt.who is not Who.open:
                 continue
@@ -169,6 +178,14 @@ class Joiner:
                 continue
             result.append(prompt)
         return result
+
+    def _open(self, prompt_id: str) -> bool:
+        """Open to this joiner: in the session's state, and in a workshop opened by its
+        stream (not the plenary's opening of a shared prompt)."""
+        return prompt_id in self.writer.state.open_prompts and self._opened.allows(prompt_id)
+
+    def _find(self, prompt_id: str) -> tuple[Segment, Prompt] | None:
+        return find_stream_prompt(self.writer.state.agenda, self.writer.stream, prompt_id)
 
     def _voided_since(self, prompt_id: str) -> bool:
         seen = self._voided_seen.get(prompt_id)
@@ -201,6 +218,9 @@ class Joiner:
         person has answered" is kept, apart from the value, so that nobody answers twice.
         """
         value = normalise_answer(prompt, raw)
+        self._opened.follow()
+        if not self._opened.allows(prompt.id):  # a workshop that has not asked it (yet)
+            return False
         marker = self.name
         if self.members_ballot(prompt):
             # the journal's marker names the member whose ballot it is: theirs is cast once,
@@ -267,7 +287,7 @@ class Joiner:
                 self._pause(sleep, seen)
                 continue
             prompt = prompts[0]
-            segment = state.agenda.find_prompt(prompt.id)
+            segment = self._find(prompt.id)
             if self.members_ballot(prompt):
                 self._cast_ballots(prompt, prompter, outcome, report)
                 continue
@@ -325,7 +345,7 @@ class Joiner:
         if not ballots_this_person_may_cast(self.writer.state, self.name):
             report(prompt, "not_voter")
             return
-        found = self.writer.state.agenda.find_prompt(prompt.id)
+        found = self._find(prompt.id)
         targets = self.ballot_targets(prompt)
         for turn, member in enumerate(targets, start=1):
             on_behalf = None if member == self.name else member
@@ -387,15 +407,18 @@ class Joiner:
         while todo:
             seen = self._last_seen()
             self.writer.sync()
+            self._opened.follow()
             state = self.writer.state
             for prompt_id in list(todo):
-                if prompt_id in state.closed_prompts:  # over before this joiner came: a closed
-                    del todo[prompt_id]  # prompt never opens again, no use waiting for it
+                # over before this joiner came: a closed prompt never opens again, no use
+                # waiting for it (in a workshop: closed after its own stream asked it)
+                if prompt_id in state.closed_prompts and self._opened.was_asked(prompt_id):
+                    del todo[prompt_id]
                     outcome.missed.append(prompt_id)
                     continue
-                if prompt_id not in state.open_prompts:
+                if not self._open(prompt_id):
                     continue
-                found = state.agenda.find_prompt(prompt_id)
+                found = self._find(prompt_id)
                 assert found is not None
                 prompt = found[1]
                 for entry in todo.pop(prompt_id):

@@ -52,6 +52,12 @@ from seminar_cli.session.clock import session_speed
 from seminar_cli.session.join import PROMPT_EVENTS, name_key, roster_name
 from seminar_cli.session.plenary import WorkshopWatch
 from seminar_cli.session.service import SessionWriter, writer_on_session_clock
+from seminar_cli.session.stream_prompts import (
+    OpenedInStream,
+    find_stream_prompt,
+    find_workshop,
+    stream_prompts,
+)
 from seminar_cli.typed_text import MAX_NAME
 
 # no 0/O, 1/I/L, 5/S, 2/Z: read from the back of a room and typed on a phone without doubt
@@ -126,13 +132,17 @@ def public_event(event: StoredEvent) -> PublicEvent | None:
     return PublicEvent(event.seq, kind, data)
 
 
-def free_name(journal: Journal, row: SessionRow, name: str) -> int:
+def free_name(journal: Journal, row: SessionRow, name: str, stream: str = PLENARY) -> int:
     """Let another phone take ``name`` (the facilitator's ``seminar serve --free NAME``): how
-    many phones held it.  The phone that held it is asked for a name again."""
+    many phones held it (in the plenary, or in the workshop ``stream``: each has its own
+    tokens).  The phone that held it is asked for a name again."""
     from seminar_cli.session.service import stored_agenda
 
-    roster = [p.name for p in stored_agenda(row).participants]
-    return journal.free_tokens(row.id, name_key(roster_name(roster, name)))
+    agenda = stored_agenda(row)
+    if stream != PLENARY:
+        find_workshop(agenda, stream)  # SessionError for a workshop this session has not
+    roster = [p.name for p in agenda.participants]
+    return journal.free_tokens(row.id, name_key(roster_name(roster, name)), stream)
 
 
 def ordered_results(
@@ -175,20 +185,35 @@ def member_proven(participant: str) -> bool:
 
 
 class Room:
-    """One session served to phones.  Thread-safe: the web server calls it from worker threads;
+    """One session served to phones: its plenary, or with ``stream`` one of its workshops
+    (PRODUCT §9 "Streams": the workshop's own join code, tokens, prompts and answers, over the
+    plenary's segments and timing).  Thread-safe: the web server calls it from worker threads;
     one lock keeps its journal connection and folded state to one caller at a time."""
 
     _watch: WorkshopWatch | None = None  # the workshops' streams, for the projector (/screen)
 
-    def __init__(self, journal: Journal, row: SessionRow, code: str | None = None) -> None:
+    def __init__(
+        self, journal: Journal, row: SessionRow, code: str | None = None, stream: str = PLENARY
+    ) -> None:
         self.journal = journal
         self.row = row
+        self.stream = stream
         self._lock = threading.Lock()
-        self.writer: SessionWriter = writer_on_session_clock(journal, row)
-        self.code = journal.join_code(row.id, checked_code(code), make_code)
+        self.writer: SessionWriter = writer_on_session_clock(journal, row, stream)
+        # SessionError for a workshop the session's agenda has not (before any code is made)
+        self._prompts = stream_prompts(self.writer.agenda, stream)
+        self.workshop = None if stream == PLENARY else find_workshop(self.writer.agenda, stream)[1]
+        self.code = journal.join_code(row.id, checked_code(code), make_code, stream=stream)
         self._public: list[PublicEvent] = []
         self._public_seqs: list[int] = []
-        self._publish(self.journal.events(row.id))
+        # the journal's last position looked at: other workshops' events move it too, and
+        # need no folding here
+        self._looked_upto = 0
+        # a workshop's room shows the prompts open in its own stream only
+        self._opened = OpenedInStream(journal, row.id, stream)
+        self._publish(self.journal.events(row.id, streams=self.writer.streams))
+        # the last position ``poll`` returned: the event streams were woken up to there
+        self._told_upto = self._public_seqs[-1] if self._public_seqs else 0
 
     # -- who is asking -------------------------------------------------------------------
     @property
@@ -208,8 +233,8 @@ class Room:
         if not token or len(token) > 200:
             raise RoomAccessError("web.no_token")
         with self._lock:
-            held = self.journal.token_holder(self.row.id, token_hash(token))
-        if held is None:
+            held = self.journal.token_holder(self.row.id, token_hash(token), self.stream)
+        if held is None:  # another workshop's token, or the plenary's, is no token here
             raise RoomAccessError("web.no_token")
         name, key = held
         return PhoneHolder(name, member_proven=not key.startswith(GUEST_KEY))
@@ -237,7 +262,7 @@ class Room:
         given_code = member_code.strip() if isinstance(member_code, str) else ""
         if given_code:
             with self._lock:
-                self.writer.sync()
+                self._catch_up()
                 found = member_for_code(self.writer.state, given_code)
             if found is None:
                 raise RoomInputError("web.member_code_unknown")
@@ -259,13 +284,13 @@ class Room:
         with self._lock:
             own = token_hash(token) if token and len(token) <= 200 else None
             if own is not None:
-                held = self.journal.token_holder(self.row.id, own)
+                held = self.journal.token_holder(self.row.id, own, self.stream)
                 if held is not None and held[1] == key:
                     assert token is not None
                     return token, held[0]
             fresh = secrets.token_urlsafe(TOKEN_BYTES)
             holder = self.journal.add_token(
-                self.row.id, token_hash(fresh), participant, key, keep=own
+                self.row.id, token_hash(fresh), participant, key, keep=own, stream=self.stream
             )
         if holder is not None:
             raise RoomConflictError("web.name_taken", name=holder)
@@ -273,11 +298,47 @@ class Room:
 
     # -- what a phone sees ---------------------------------------------------------------
     def _web_prompts(self) -> list[Prompt]:
-        return [p for _s, p in self.writer.agenda.all_prompts() if p.who is Who.open]
+        return [p for _s, p in self._prompts if p.who is Who.open]
 
     @property
     def _segment_of(self) -> dict[str, str]:
-        return {p.id: s.id for s, p in self.writer.agenda.all_prompts()}
+        return {p.id: s.id for s, p in self._prompts}
+
+    def find_prompt(self, prompt_id: str) -> Prompt | None:
+        """One of the prompts this room asks (a workshop's room: never another workshop's)."""
+        found = find_stream_prompt(self.writer.agenda, self.stream, prompt_id)
+        return None if found is None else found[1]
+
+    def _is_open(self, prompt_id: str, *, waiting: bool = False) -> bool:
+        """Open to this room's phones: open in the session's state and, in a workshop's room,
+        opened by the workshop's own stream.  ``waiting``: only what the workshop's stream
+        says (an answer's transaction checks the rest, with what other processes wrote)."""
+        if not self._opened.allows(prompt_id):
+            return False
+        return waiting or prompt_id in self.writer.state.open_prompts
+
+    def _was_asked(self, prompt_id: str) -> bool:
+        return self._opened.was_asked(prompt_id)
+
+    def picker_names(self) -> list[str]:
+        """The names the join page lists: the roster, or a workshop's part of it when the
+        agenda gives one (a name typed is still matched to the whole roster: someone who moved
+        to this workshop joins under their roster name)."""
+        roster = [p.name for p in self.writer.agenda.participants]
+        if self.workshop is not None and self.workshop.participants:
+            return [roster_name(roster, name) for name in self.workshop.participants]
+        return roster
+
+    def _workshop_view(self) -> dict[str, Any] | None:
+        """The workshop a workshop's room serves, as its pages name it (None: the plenary)."""
+        if self.workshop is None:
+            return None
+        return {
+            "id": self.workshop.id,
+            "title": self.workshop.title,
+            "room": self.workshop.room,
+            "facilitator": self.workshop.facilitator,
+        }
 
     def _members_ballot(self, prompt: Prompt) -> bool:
         return is_secret_ballot(prompt) and bool(self.writer.agenda.participants)
@@ -332,11 +393,12 @@ class Room:
                     # this many session seconds per real second
                     "speed": session_speed(state),
                 }
+            self._opened.follow()
             prompts = []
             results = []
-            pending = self.writer.waiting_anonymous() if participant is None else {}
+            pending = self._waiting_anonymous() if participant is None else {}
             for prompt in self._web_prompts():
-                if prompt.id in state.open_prompts:
+                if self._is_open(prompt.id):
                     entry = self._prompt_view(prompt)
                     # answers a stopped facilitator's station took with it: a count, never whose
                     entry["voided"] = state.voided_anonymous.get(prompt.id, 0)
@@ -368,7 +430,7 @@ class Room:
                         if prompt.opened_by_key:  # ballots received against the voters
                             entry["voters"] = voters_present_and_represented(state)
                     prompts.append(entry)
-                elif prompt.id in state.closed_prompts:
+                elif prompt.id in state.closed_prompts and self._was_asked(prompt.id):
                     shown = self._results(prompt)
                     if shown is not None:
                         results.append(shown)
@@ -383,6 +445,7 @@ class Room:
                     "closed": state.closed,
                     "suspended": state.suspended_at is not None,
                 },
+                "workshop": self._workshop_view(),
                 "participant": participant,
                 "quorum": self._quorum_view(),
                 "segment": segment,
@@ -410,6 +473,15 @@ class Room:
             self.writer.state, self.writer.clock.now(), time.monotonic(), local_now()
         )
         return None if shown is None else screen_data(shown, agenda.assembly, self.language)
+
+    def _waiting_anonymous(self) -> dict[str, int]:
+        """How many anonymous answers to each open prompt of this room wait for their batch
+        (in this room's stream: a workshop's prompts are found here, not in the plenary's)."""
+        return {
+            prompt.id: self.journal.pending_anonymous(self.row.id, prompt.id, self.stream)
+            for prompt in self._web_prompts()
+            if prompt.anonymous and self._is_open(prompt.id)
+        }
 
     def _quorum_view(self) -> dict[str, Any] | None:
         """An assembly's quorum as the attendance stands (the terminal's band, PRODUCT §7):
@@ -501,10 +573,10 @@ class Room:
 
         The check "still open" and the write are one transaction under the journal's write
         lock: an answer racing the close is either recorded or refused, never half."""
-        found = self.writer.agenda.find_prompt(prompt_id) if isinstance(prompt_id, str) else None
-        if found is None:
+        found = self.find_prompt(prompt_id) if isinstance(prompt_id, str) else None
+        if found is None:  # another workshop's prompt is none of this room's
             raise RoomInputError("web.unknown_prompt")
-        prompt = found[1]
+        prompt = found
         if prompt.who is not Who.open:  # each, room: the facilitator's keyboard asks them
             raise RoomConflictError("web.keyboard_prompt")
         members_ballot = self._members_ballot(prompt)
@@ -514,12 +586,15 @@ class Room:
             raise RoomForbiddenError("web.member_code_needed", name=str(participant))
         value = normalise_answer(prompt, raw)
         with self._lock:
+            self._opened.follow()
+            if not self._is_open(prompt.id, waiting=True):  # not asked in this workshop (yet)
+                raise RoomConflictError("web.prompt_closed")
             if prompt.anonymous:
                 # no token, no name with the value, no channel: the pool writes it in a
                 # shuffled batch; only "this member's ballot is in" is kept, apart
                 marker = participant
                 if members_ballot:  # AnswerError (422) when this phone may not cast it
-                    self.writer.sync()
+                    self._catch_up()
                     marker = ballot_member(self.writer.state, str(participant), on_behalf)
                 outcome = self.writer.record_anonymous(
                     prompt.id, value, marker, watch=PROMPT_EVENTS
@@ -534,7 +609,7 @@ class Room:
                     raise RoomConflictError("web.already_cast")
                 return
             if self._members_vote(prompt):  # a named vote: members present only
-                self.writer.sync()
+                self._catch_up()
                 ballot_member(self.writer.state, str(participant), None)
             recorded = self.writer.record_if(
                 lambda state: prompt.id in state.open_prompts,
@@ -547,17 +622,30 @@ class Room:
             )
             if recorded is None:
                 raise RoomConflictError("web.prompt_closed")
-            self.writer.sync()  # my answered flag and my answer, at once
+            if recorded.seq <= self.writer.state.last_seq:  # folded at once: told now too
+                self._publish([recorded])
+            self._catch_up()  # my answered flag and my answer, at once
 
     # -- following the journal -----------------------------------------------------------
     def poll(self) -> list[PublicEvent]:
         """What the journal gained since last asked, as public events (one cheap query when
         nothing changed)."""
         with self._lock:
-            if self.journal.last_seq(self.row.id) <= self.writer.state.last_seq:
-                return []
-            fresh = self.writer.sync()
-            return self._publish(fresh)
+            last = self.journal.last_seq(self.row.id)
+            if last > max(self.writer.state.last_seq, self._looked_upto):
+                self._catch_up()
+                self._looked_upto = last
+            # and what an answer's own catching up folded meanwhile (a prompt closed just
+            # before a phone answered): every event the state takes in is told to the phones
+            fresh = self.events_after(self._told_upto)
+            if fresh:
+                self._told_upto = fresh[-1].seq
+            return fresh
+
+    def _catch_up(self) -> None:
+        """(Under the lock.) Fold what the journal gained, and publish it: whichever call
+        makes the state take an event in, the event stream gets it too."""
+        self._publish(self.writer.sync())
 
     def _publish(self, events: list[StoredEvent]) -> list[PublicEvent]:
         added = []

@@ -23,6 +23,7 @@ from seminar_cli.i18n import t
 from seminar_cli.session.join import Joiner, JoinOutcome, roster_name
 from seminar_cli.session.prompter import AskRequest, StopSession
 from seminar_cli.session.service import SessionWriter
+from seminar_cli.session.stream_prompts import find_workshop, stream_prompts
 from seminar_cli.typed_text import plain_name
 from seminar_cli.ui.prompts import QuestionaryPrompter, typed_keys_only
 
@@ -83,12 +84,13 @@ class _JoinPrompter:
         self.inner.show_error(message)
 
 
-def needs_name(agenda: Agenda) -> bool:
-    """A name is asked only if some prompt open to ``seminar join`` is not anonymous, or is a
-    secret ballot of members (whose ballots are counted per member, PRODUCT §9)."""
+def needs_name(agenda: Agenda, stream: str = "") -> bool:
+    """A name is asked only if some prompt open to ``seminar join`` (in the plenary, or in the
+    workshop ``stream``) is not anonymous, or is a secret ballot of members (whose ballots are
+    counted per member, PRODUCT §9)."""
     return any(
         p.who is Who.open and (not p.anonymous or (p.opened_by_key and agenda.participants))
-        for _s, p in agenda.all_prompts()
+        for _s, p in stream_prompts(agenda, stream)
     )
 
 
@@ -138,13 +140,16 @@ def run_join(
     agenda = writer.state.agenda
     title = str(writer.state.meta.get("title") or agenda.title)
     console.print(Text(t("join.welcome", title=title), style="bold"))
-    if not any(p.who is Who.open for _s, p in agenda.all_prompts()):
+    if writer.stream:  # a workshop's prompts, not the plenary's: said before any question
+        _segment, workshop = find_workshop(agenda, writer.stream)
+        console.print(Text(t("workshop_web.join_as", title=workshop.title)))
+    if not any(p.who is Who.open for _s, p in stream_prompts(agenda, writer.stream)):
         console.print(Text(t("join.nothing_to_answer")))
         return
     waiting = WaitingLine(console, writer)
     try:
         person = " ".join(name.split()) if name else ""
-        if not person and needs_name(agenda):
+        if not person and needs_name(agenda, writer.stream):
             person = ask_participant_name()
         person = roster_name((p.name for p in agenda.participants), person) if person else ""
         if person:

@@ -52,7 +52,15 @@ def half_block_lines(matrix: Matrix, scale: int = 1) -> list[str]:
     ]
 
 
-def announce(url: str, code: str, *, wanted_port: int, port: int, also: Sequence[str] = ()) -> bool:
+def announce(
+    url: str,
+    code: str,
+    *,
+    wanted_port: int,
+    port: int,
+    also: Sequence[str] = (),
+    workshop: str | None = None,
+) -> bool:
     """One line holds the whole address (scripts read it), then the QR code, on stderr.
     False, printing nothing, while the room's alternate screen is up (``start``'s setup
     questions): there it would be wiped at once; the live screen shows the address instead
@@ -63,7 +71,7 @@ def announce(url: str, code: str, *, wanted_port: int, port: int, also: Sequence
         return False
     if wanted_port not in (0, port):
         console.say(t("web.port_taken", wanted=wanted_port, port=port))
-    console.say(t("web.address", url=url, code=code))
+    console.say(_address_line(url, code, workshop))
     _say_also(also)
     err = console.err()
     if err.is_terminal:
@@ -74,14 +82,31 @@ def announce(url: str, code: str, *, wanted_port: int, port: int, also: Sequence
 
 
 def announce_after(
-    url: str, code: str, *, wanted_port: int, port: int, also: Sequence[str] = ()
+    url: str,
+    code: str,
+    *,
+    wanted_port: int,
+    port: int,
+    also: Sequence[str] = (),
+    workshop: str | None = None,
 ) -> None:
     """The address the phones used, once the server has stopped, for the terminal's history
     (what ``announce`` could not print)."""
     if wanted_port not in (0, port):
         console.say(t("web.port_taken", wanted=wanted_port, port=port))
-    console.say(t("web.address_after", url=url, code=code))
+    if workshop is not None:
+        console.say(t("workshop_web.address_after", title=workshop, url=url, code=code))
+    else:
+        console.say(t("web.address_after", url=url, code=code))
     _say_also(also)
+
+
+def _address_line(url: str, code: str, workshop: str | None) -> str:
+    """The one line holding the join address; a workshop's server names its workshop (each
+    room has its own address and code: the line says which one this is)."""
+    if workshop is not None:
+        return t("workshop_web.address", title=workshop, url=url, code=code)
+    return t("web.address", url=url, code=code)
 
 
 def _say_also(urls: Sequence[str]) -> None:

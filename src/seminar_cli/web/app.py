@@ -151,11 +151,18 @@ async def read_form(request: Request) -> list[tuple[str, str]]:
         raise BadRequest from None
 
 
-def bearer_or_cookie(request: Request) -> str | None:
+def cookie_name(stream: str) -> str:
+    """The token's cookie: a workshop's server has its own name for it.  Cookies do not
+    tell ports apart: a phone joined in the plenary and in a workshop served from the same
+    laptop keeps both tokens, and going back to one room never loses its name there."""
+    return f"{COOKIE}_{stream}" if stream else COOKIE
+
+
+def bearer_or_cookie(request: Request, cookie: str = COOKIE) -> str | None:
     header = request.headers.get("authorization", "")
     if header[:7].lower() == "bearer ":
         return header[7:].strip() or None
-    return request.cookies.get(COOKIE)
+    return request.cookies.get(cookie)
 
 
 def client_address(request: Request) -> str:
@@ -201,6 +208,7 @@ def create_app(
     from seminar_cli.web.pages import Pages
 
     lang = room.language
+    cookie = cookie_name(room.stream)
     pages = Pages(room, lang, join_url)
     answers_limit = TokenBuckets(*answer_rate)
     joins_limit = TokenBuckets(*join_rate)
@@ -234,7 +242,7 @@ def create_app(
 
     def set_cookie(response: Response, token: str) -> None:
         response.set_cookie(
-            COOKIE, token, max_age=COOKIE_MAX_AGE, path="/", httponly=True, samesite="strict"
+            cookie, token, max_age=COOKIE_MAX_AGE, path="/", httponly=True, samesite="strict"
         )
 
     # -- the JSON API (PRODUCT §6) -------------------------------------------------------
@@ -248,7 +256,7 @@ def create_app(
                 room.join,
                 code if isinstance(code, str) else None,
                 data.get("name"),
-                bearer_or_cookie(request),
+                bearer_or_cookie(request, cookie),
                 data.get("member_code"),
             )
             response = JSONResponse({"token": token, "participant": participant}, 201)
@@ -259,14 +267,16 @@ def create_app(
 
     async def api_state(request: Request) -> Response:
         async def handle() -> Response:
-            participant = await run_in_threadpool(room.participant, bearer_or_cookie(request))
+            participant = await run_in_threadpool(
+                room.participant, bearer_or_cookie(request, cookie)
+            )
             return JSONResponse(await run_in_threadpool(room.state, participant))
 
         return await guarded_json(handle)
 
     async def api_answers(request: Request) -> Response:
         async def handle() -> Response:
-            token = bearer_or_cookie(request)
+            token = bearer_or_cookie(request, cookie)
             participant = await run_in_threadpool(room.participant, token)
             if not answers_limit.take(token or ""):
                 raise TooMany
@@ -291,7 +301,7 @@ def create_app(
             if code is not None:  # the projector's and the timer's read-only stream
                 room.check_code(code)
             else:
-                await run_in_threadpool(room.participant, bearer_or_cookie(request))
+                await run_in_threadpool(room.participant, bearer_or_cookie(request, cookie))
             after_text = request.headers.get("last-event-id") or request.query_params.get("after")
             after = int(after_text) if after_text and after_text.isdigit() else room.last_seq
             return StreamingResponse(
@@ -326,7 +336,7 @@ def create_app(
         return html(pages.error(message("web.not_found")), 404)
 
     async def page_participant(request: Request) -> str | None:
-        token = request.cookies.get(COOKIE)
+        token = request.cookies.get(cookie)
         if not token:
             return None
         try:
@@ -376,7 +386,7 @@ def create_app(
                 room.join,
                 request.path_params["code"],
                 typed,
-                request.cookies.get(COOKIE),
+                request.cookies.get(cookie),
                 fields.get("member_code"),
             )
         except TooLarge:
@@ -406,7 +416,7 @@ def create_app(
         if not code_ok(request):
             return not_found()
         response = RedirectResponse(pages.phone_url(), status_code=303)
-        response.delete_cookie(COOKIE, path="/", httponly=True, samesite="strict")
+        response.delete_cookie(cookie, path="/", httponly=True, samesite="strict")
         return response
 
     async def answer_form(request: Request) -> Response:
@@ -415,7 +425,7 @@ def create_app(
         participant = await page_participant(request)
         if participant is None:
             return RedirectResponse(pages.phone_url(), status_code=303)
-        token = request.cookies.get(COOKIE, "")
+        token = request.cookies.get(cookie, "")
         try:
             fields = await read_form(request)
         except TooLarge:

@@ -123,12 +123,12 @@ class Pages:
         from seminar_cli.session.join import name_key
 
         # each name with its folded form, which picker.js compares with what is typed
-        roster = [
-            {"name": p.name, "fold": name_key(p.name)} for p in self.room.writer.agenda.participants
-        ]
-        title = self.room.state(None)["session"]["title"]
+        roster = [{"name": name, "fold": name_key(name)} for name in self.room.picker_names()]
+        shown = self.room.state(None)
+        title = shown["session"]["title"]
         return self._render(
             "name_picker.html.j2",
+            workshop=shown["workshop"],
             roster=roster,
             error=error,
             typed=typed or "",
@@ -174,8 +174,8 @@ class Pages:
             direction, _, index = move_text.partition(":")
             if direction in ("up", "down") and index.isdigit():
                 move = (direction, int(index))
-        found = self.room.writer.agenda.find_prompt(prompt_id) if prompt_id else None
-        kind = found[1].type if found else None
+        found = self.room.find_prompt(prompt_id) if prompt_id else None
+        kind = found.type if found else None
         value: Any
         on_behalf = next((v for k, v in fields if k == "for"), None)
         blank = any(k == "blank" for k, _v in fields)

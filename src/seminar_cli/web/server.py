@@ -120,6 +120,7 @@ class Served:
     port: int
     wanted_port: int
     host: str = "0.0.0.0"
+    workshop: str | None = None  # the title of the workshop served (None: the plenary)
 
     def all_urls(self) -> list[str]:
         """The join address on every address the server can be reached at (``url`` first)."""
@@ -129,7 +130,8 @@ class Served:
 
 
 class WebServer:
-    """The server of one session, in a background thread of this process."""
+    """The server of one session (its plenary, or with ``stream`` one of its workshops, with
+    the workshop's own join code), in a background thread of this process."""
 
     def __init__(
         self,
@@ -139,8 +141,10 @@ class WebServer:
         host: str = "0.0.0.0",
         port: int = DEFAULT_PORT,
         code: str | None = None,
+        stream: str = "",
     ) -> None:
         self.journal_path = journal_path
+        self.stream = stream
         self.session_id = session_id
         self.host = host
         self.port = port
@@ -167,7 +171,7 @@ class WebServer:
         self._identity = _file_identity(self.journal_path)
         self._journal = journal
         try:
-            room = Room(journal, journal.session(self.session_id), self.code)
+            room = Room(journal, journal.session(self.session_id), self.code, self.stream)
         except BaseException:
             journal.close()
             sock.close()
@@ -201,7 +205,12 @@ class WebServer:
             self.stop()
             raise UsageError("web.cannot_listen", host=self.host, port=port, reason="uvicorn")
         self.served = Served(
-            url=url, code=room.code, port=port, wanted_port=self.port, host=self.host
+            url=url,
+            code=room.code,
+            port=port,
+            wanted_port=self.port,
+            host=self.host,
+            workshop=room.workshop.title if room.workshop is not None else None,
         )
         return self.served
 

@@ -393,3 +393,62 @@ def test_a_polite_kill_leaves_the_workshop_saying_how_to_take_it_up_again(tmp_pa
     finally:
         tmux.close()
         plenary.journal.close()
+
+
+def test_a_workshop_with_serve_shows_its_phones_address_and_its_phones_answer_into_its_stream(
+    tmp_path,
+):
+    """`seminar workshop jeunes --serve`: the workshop's own address (its own join code, not
+    the plenary's) on its screen; a phone joining with it answers the workshop's anonymous
+    prompt — sealed to this process's key — and the shared one, both into its stream."""
+    import re
+
+    import httpx
+
+    from tests.workshop_web_helpers import phone
+
+    location = tmp_path / "journal.sqlite3"
+    plenary = plenary_writer(location, write_agenda(tmp_path))
+    plenary_code = plenary.journal.join_code(plenary.session_id, None, lambda: "PLENIR")
+    tmux = Tmux(tmp_path, 120, 35)
+    command = (
+        " ".join(seminar_cmd())
+        + ' workshop jeunes --serve --host 127.0.0.1 --port 0; echo "exit=$?"'
+    )
+    tmux.start(command, env_for(tmp_path, location), tmp_path)
+    try:
+        plenary.record(EventType.segment_started, segment="accueil")
+        plenary.record(EventType.segment_ended, segment="accueil")
+        plenary.record(EventType.segment_started, segment="ateliers")
+        screen = tmux.wait_for("Question ouverte : « Une idée pour demain ? »", "/j/")
+        found = re.search(r"(http://127\.0\.0\.1:\d+)/j/([A-Z0-9]+)", screen)
+        assert found is not None, screen
+        base, code = found.group(1), found.group(2)
+        assert code != plenary_code
+        with httpx.Client(base_url=base, timeout=20) as anyone:
+            refused = anyone.post("/api/join", json={"code": plenary_code, "name": "Inès Benali"})
+            assert refused.status_code == 401
+        with phone(base, code, "Inès Benali") as ines:
+            sent = ines.post("/api/answers", json={"prompt": "commune", "value": "Un réseau"})
+            assert sent.status_code in (200, 201), sent.text
+            sent = ines.post("/api/answers", json={"prompt": "jeunes-secret", "value": "oui"})
+            assert sent.status_code in (200, 201, 202), sent.text
+        plenary.record(EventType.segment_ended, segment="ateliers")
+        tmux.wait_for("Au tour d'Inès Benali (1/2)")
+        tmux.send("confiance", "Enter")
+        tmux.wait_for("Au tour de Hugo Lefebvre (2/2)")
+        tmux.send("réseau", "Enter")
+        tmux.wait_for("Atelier terminé")
+        tmux.send("Enter")
+        tmux.wait_for("exit=0")
+    finally:
+        tmux.close()
+        plenary.journal.close()
+
+    mine = check_streams(tmp_path, location)
+    given = answers(mine)
+    assert ("commune", "Inès Benali", "Un réseau") in given
+    # the anonymous answer: written at its prompt's close by the workshop's runner, no name
+    assert ("jeunes-secret", None, "oui") in given
+    marked = [e.payload for e in mine if e.type == EventType.answer_marked]
+    assert marked == [{"prompt": "jeunes-secret", "participant": "Inès Benali"}]

@@ -7,6 +7,15 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from seminar_cli.cli.completion import SessionArg
+from seminar_cli.cli.serving import (
+    DEFAULT_HOST,
+    DEFAULT_PORT,
+    AddressesOpt,
+    CodeOpt,
+    HostOpt,
+    PortOpt,
+    ServeOpt,
+)
 from seminar_cli.i18n import keyed, t
 
 if TYPE_CHECKING:
@@ -21,13 +30,22 @@ WorkshopArg = Annotated[
 def register(app: typer.Typer) -> None:
     @app.command("workshop", help=t("help.workshop"), epilog=t("help.workshop.epilog"))
     def workshop_cmd(
-        ctx: typer.Context, workshop_id: WorkshopArg, session: SessionArg = None
+        ctx: typer.Context,
+        workshop_id: WorkshopArg,
+        session: SessionArg = None,
+        serve: ServeOpt = False,
+        host: HostOpt = DEFAULT_HOST,
+        port: PortOpt = DEFAULT_PORT,
+        code: CodeOpt = None,
+        addresses: AddressesOpt = False,
     ) -> None:
         from seminar_cli.cli.cmd_run import _live_or_next_session, _require_terminal
         from seminar_cli.cli.common import find_session, open_journal
+        from seminar_cli.cli.serving import serve_options, serving
         from seminar_cli.session.workshop import check_workshop, open_workshop_runner
         from seminar_cli.ui import console
 
+        web = serve_options(serve, host, port, code, addresses)
         journal = open_journal(ctx, create=False)
         if session is None:
             # before the plenary opens the session, the last one is over: wait for it
@@ -38,7 +56,11 @@ def register(app: typer.Typer) -> None:
         _require_terminal(False)
         runner = open_workshop_runner(journal, row, workshop_id)
         console.say(t("workshop_run.started", title=runner.workshop.title, id=row.id))
-        run_workshop_screen(runner)
+        # the workshop's phones (its own join code) are served while its screen runs, once it
+        # holds its stream (and the key its anonymous answers are sealed to)
+        with serving(journal.location, row.id, web, workshop=workshop_id) as server:
+            served = server.served if server is not None else None
+            run_workshop_screen(runner, join_url=served.url if served else None)
         if runner.over:
             console.say(t("workshop_run.over", title=runner.workshop.title))
         else:

@@ -267,26 +267,40 @@ def test_the_bundled_seminar_keeps_its_kinds():
     assert kinds[index] is SegmentKind.workshop and kinds[index + 1] is SegmentKind.restitution
 
 
-def test_an_answers_file_naming_a_workshop_prompt_is_told_why(cli, tmp_path):
+def test_an_answers_file_naming_a_workshops_prompt_or_a_split_segments_is_told_why(cli, tmp_path):
+    """The plenary asks neither (PRODUCT §9 "Streams"): the answers would be lost, so the file
+    is refused with where they go instead."""
     agenda = write(tmp_path, VALID)
     answers = tmp_path / "answers.yaml"
     answers.write_text("commune: [oui]\nsud-q: [4]\n", encoding="utf-8")
     for lang, said in (
         (
             "fr",
-            "sud-q : question de l'atelier « sud » : une séance ne pose pas encore les questions "
-            "des ateliers, seulement celles des séquences",
+            [
+                "commune : question posée dans chaque atelier de la séquence « ateliers », pas "
+                "en plénière : donnez ses réponses à chaque atelier, avec seminar join --workshop "
+                "ATELIER --answers FICHIER",
+                "sud-q : question de l'atelier « sud » : donnez ses réponses à l'atelier, avec "
+                "seminar join --workshop sud --answers FICHIER",
+            ],
         ),
         (
             "en",
-            "sud-q : a prompt of the workshop 'sud': a session does not ask workshops' prompts "
-            "yet, only the segments' own",
+            [
+                "commune : a prompt asked in each workshop of the segment 'ateliers', not in "
+                "plenary: give its answers to each workshop, with seminar join --workshop "
+                "WORKSHOP --answers FILE",
+                "sud-q : a prompt of the workshop 'sud': give its answers to that workshop, with "
+                "seminar join --workshop sud --answers FILE",
+            ],
         ),
     ):
         result = cli("--lang", lang, "start", str(agenda), "--no-input", "--answers", str(answers))
         assert result.code == 1, result
         assert "Traceback" not in result.err
-        assert f"  • {said}" in result.err.splitlines()
+        told = " ".join(result.err.split())
+        for sentence in said:
+            assert f"• {sentence}" in told, told
 
 
 def test_the_example_of_the_docs_is_valid():

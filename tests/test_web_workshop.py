@@ -249,16 +249,11 @@ def test_a_close_folded_by_a_phones_answer_still_reaches_the_event_stream(
     from seminar_cli.session.room import Room
 
     writer = workshops.jeunes if stream else workshops.plenary
-    if not stream:  # the plenary's own prompts of « Ré-inventons »
-        for prompt in ("table-public", "faire-vivre-alliance"):
-            writer.record(EventType.prompt_opened, prompt=prompt, segment=SEGMENT)
+    if not stream:  # two prompts the plenary asks (a split segment's are the workshops')
+        for prompt in ("mot-de-sortie", "satisfaction"):
+            writer.record(EventType.prompt_opened, prompt=prompt, segment="cloture")
     answered, closed = (
-        ("jeunes-format", "outille-alliance")
-        if stream
-        else (
-            "faire-vivre-alliance",
-            "table-public",
-        )
+        ("jeunes-format", "outille-alliance") if stream else ("mot-de-sortie", "satisfaction")
     )
     own = Journal.open(workshops.location, create=False)  # the server's own connection
     try:
@@ -266,7 +261,7 @@ def test_a_close_folded_by_a_phones_answer_still_reaches_the_event_stream(
         _token, who = room.join("SALLE", "Inès Benali")
         assert room.poll() == []
         writer.record(EventType.prompt_closed, prompt=closed)  # the runner closes one prompt
-        value = "Un hackathon territorial" if stream else "Un stage"
+        value = "Un hackathon territorial" if stream else "élan"
         room.answer(who, answered, value)  # a phone answers before the poller looked
         told = [(e.type, e.data.get("prompt")) for e in room.poll()]
         assert told == [("prompt_closed", closed), ("answer", answered)]
@@ -278,6 +273,9 @@ def test_a_close_folded_by_a_phones_answer_still_reaches_the_event_stream(
 def test_a_shared_prompt_opened_in_plenary_is_not_open_in_a_workshop_until_it_opens_it(
     workshops: Workshops,
 ) -> None:
+    """The plenary never asks a split segment's own prompts: even opened in its stream (a
+    journal written before workshops ran apart), its phones are not offered them, and a
+    workshop's phones only once the workshop opens it."""
     workshops.plenary.record(EventType.prompt_opened, prompt="table-public", segment=SEGMENT)
     jeunes = workshops.serve(JEUNES_CODE, "jeunes")
     plenary = workshops.serve(PLENARY_CODE)
@@ -285,10 +283,11 @@ def test_a_shared_prompt_opened_in_plenary_is_not_open_in_a_workshop_until_it_op
         phone(jeunes, JEUNES_CODE, "Inès Benali") as in_jeunes,
         phone(plenary, PLENARY_CODE, "Inès Benali") as in_plenary,
     ):
-        assert [p["id"] for p in in_plenary.get("/api/state").json()["prompts"]] == ["table-public"]
+        assert [p["id"] for p in in_plenary.get("/api/state").json()["prompts"]] == []
+        answer = {"prompt": "table-public", "value": "Jeunes"}
+        assert in_plenary.post("/api/answers", json=answer).status_code == 422
         shown = [p["id"] for p in in_jeunes.get("/api/state").json()["prompts"]]
         assert shown == ["outille-alliance", "jeunes-format"]
-        answer = {"prompt": "table-public", "value": "Jeunes"}
         assert in_jeunes.post("/api/answers", json=answer).status_code == 409
         workshops.jeunes.record(EventType.prompt_opened, prompt="table-public", segment=SEGMENT)
         assert in_jeunes.post("/api/answers", json=answer).status_code == 201

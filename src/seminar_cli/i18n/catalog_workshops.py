@@ -39,11 +39,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{name}' is already in {first}: each person takes part in one workshop of the segment",
     ),
     # an answers file naming a workshop's prompt
+    "answers.shared_prompt": (
+        "question posée dans chaque atelier de la séquence « {segment} », pas en plénière : "
+        "donnez ses réponses à chaque atelier, avec seminar join --workshop ATELIER --answers "
+        "FICHIER",
+        "a prompt asked in each workshop of the segment '{segment}', not in plenary: give its "
+        "answers to each workshop, with seminar join --workshop WORKSHOP --answers FILE",
+    ),
     "answers.workshop_prompt": (
-        "question de l'atelier « {workshop} » : une séance ne pose pas encore les questions des "
-        "ateliers, seulement celles des séquences",
-        "a prompt of the workshop '{workshop}': a session does not ask workshops' prompts yet, "
-        "only the segments' own",
+        "question de l'atelier « {workshop} » : donnez ses réponses à l'atelier, avec seminar "
+        "join --workshop {workshop} --answers FICHIER",
+        "a prompt of the workshop '{workshop}': give its answers to that workshop, with seminar "
+        "join --workshop {workshop} --answers FILE",
     ),
     # seminar agenda show | validate, and the plenary live screen
     "workshops.heading": ("{count} ateliers en parallèle :", "{count} parallel workshops:"),

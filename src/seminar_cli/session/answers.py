@@ -99,7 +99,11 @@ def load_answers_file(path: Path, agenda: Agenda, stream: str = "") -> AnswersFi
         return AnswersFile({}, {}, digest)
     if not isinstance(data, dict):
         raise AgendaError("answers.not_mapping", file=source)
-    if not any(str(key) == ATTENDANCE_KEY or find_prompt(str(key)) for key in data):
+    known = {p.id for _s, p in agenda.all_prompts()} | {
+        p.id for _s, w in agenda.all_workshops() for p in w.prompts
+    }
+    # a file of this agenda's answers, even if they are another stream's (then said below)
+    if not any(str(key) == ATTENDANCE_KEY or str(key) in known for key in data):
         raise AgendaError("answers.not_answers", file=source)  # some other file: quote none of it
     problems: list[str] = []
     result: dict[str, list[ScriptedAnswer]] = {}
@@ -110,9 +114,15 @@ def load_answers_file(path: Path, agenda: Agenda, stream: str = "") -> AnswersFi
         found = find_prompt(str(prompt_id))
         if found is None:
             workshop = agenda.find_workshop_of_prompt(str(prompt_id))
-            if workshop is not None:  # known, but no session asks a workshop's prompts yet
+            split = next(
+                (s for s, p in agenda.all_prompts() if p.id == prompt_id and s.workshops), None
+            )
+            if workshop is not None:  # another stream asks it: say which
                 where = _place(prompt_id)
-                problems.append(_problem(where, "answers.workshop_prompt", workshop.id))
+                problems.append(_problem(where, "answers.workshop_prompt", workshop=workshop.id))
+            elif split is not None:  # asked in each workshop of its segment, not here
+                where = _place(prompt_id)
+                problems.append(_problem(where, "answers.shared_prompt", segment=split.id))
             else:
                 problems.append(_problem(_place(prompt_id), "answers.unknown_prompt"))
             continue
@@ -213,9 +223,7 @@ def _t(key: str, **params: Any) -> str:
     return t(key, **params)
 
 
-def _problem(place: str, key: str, workshop: str | None = None) -> str:
+def _problem(place: str, key: str, **params: Any) -> str:
     from seminar_cli.i18n import t
 
-    if workshop is not None:
-        return f"{place} : {t(key, workshop=workshop)}"
-    return f"{place} : {t(key)}"
+    return f"{place} : {t(key, **params)}"

@@ -2,7 +2,8 @@
 one stream to participants: the phones' ``Room`` and ``seminar join``.
 
 The plenary's stream asks every segment's own prompts (``Agenda.all_prompts``), as before
-workshops existed.  A workshop's stream asks its own prompts and those of its segment (asked in
+workshops existed, except a split segment's (its workshops ask them, session/runner.py
+``Runner.prompts_of``).  A workshop's stream asks its own prompts and those of its segment (asked in
 every workshop, their answers grouped by workshop); never another workshop's.
 """
 
@@ -30,7 +31,7 @@ def stream_prompts(agenda: Agenda, stream: str) -> list[tuple[Segment, Prompt]]:
     """The prompts ``stream`` asks, in agenda order: the segment's shared ones first, then the
     workshop's own."""
     if stream == PLENARY:
-        return agenda.all_prompts()
+        return [(s, p) for s, p in agenda.all_prompts() if not s.workshops]
     segment, workshop = find_workshop(agenda, stream)
     return [(segment, p) for p in segment.prompts] + [(segment, p) for p in workshop.prompts]
 

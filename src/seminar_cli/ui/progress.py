@@ -19,7 +19,9 @@ def headless_reporter(writer: SessionWriter) -> Callable[[str, dict[str, Any]], 
             segment = details["segment"]
             key = "run.segment_started" if what == "segment_started" else "run.segment_resumed"
             seg = writer.state.segments[segment.id]
-            left = max(0, round(seg.remaining_at(writer.clock.now())))
+            # what was left when it (re)started: the line says the resumption, not how late
+            # a loaded machine printed it (a rehearsal's clock runs on meanwhile)
+            left = max(0, round(seg.remaining_at(seg.running_since or writer.clock.now())))
             say(
                 t(
                     key,

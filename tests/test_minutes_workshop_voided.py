@@ -93,11 +93,6 @@ def test_the_json_minutes_hold_the_workshops_voided_answers(tmp_path: Path) -> N
     assert len(shared["responses"]) == 3
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect found in the #16 rehearsal: a shared prompt's per-workshop rows drop their "
-    "counts line (answers, voided, waiting) in md/html/docx",
-)
 @pytest.mark.parametrize("fmt", ["md", "html", "docx"])
 def test_every_document_says_how_many_answers_a_workshops_crash_voided(
     tmp_path: Path, fmt: str

@@ -6,12 +6,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "La même question, d'un atelier à l'autre",
         "The same question, workshop by workshop",
     ),
+    "min.l.ws_interruptions": ("Interruptions de l'atelier", "Interruptions of the workshop"),
     "min.ws.title": ("Atelier « {title} »", "Workshop: {title}"),
     "min.ws.room": ("Lieu : {room}", "Room: {room}"),
     "min.ws.facilitator": ("Animation : {name}", "Facilitator: {name}"),
     "min.ws.participants": ("Participants : {names}", "Participants: {names}"),
     "min.ws.not_held": ("Atelier non tenu.", "Workshop not held."),
     "min.ws.where": ("{segment} — {workshop}", "{segment} — {workshop}"),
+    # each time a workshop's station stopped and the same command took the workshop up again
+    "min.ws.interruption.stopped": (
+        "Le poste de l'atelier s'est arrêté vers {stopped} ; l'atelier a repris à {resumed}.",
+        "The workshop's station stopped at about {stopped}; the workshop resumed at {resumed}.",
+    ),
+    "min.ws.interruption.suspended": (
+        "L'animation de l'atelier a quitté son poste à {stopped} ; l'atelier a repris à {resumed}.",
+        "The workshop's facilitator left its station at {stopped}; the workshop resumed at "
+        "{resumed}.",
+    ),
+    # anonymous answers still sealed to a workshop station's key when the session closed
+    "min.ws.unwritten_anonymous": (
+        "{n} réponses anonymes en attente jamais écrites (le poste de l'atelier ne les a pas "
+        "closes)",
+        "{n} pending anonymous answers never written (the workshop's station did not close them)",
+    ),
+    "min.ws.unwritten_anonymous_one": (
+        "{n} réponse anonyme en attente jamais écrite (le poste de l'atelier ne l'a pas close)",
+        "{n} pending anonymous answer never written (the workshop's station did not close it)",
+    ),
     # ---------------------------------------------------------------- verify and seal
     "seal.verify.workshop_altered": (
         "Séance {id} : la chaîne de l'atelier « {workshop} » est rompue à son événement n° "

@@ -383,6 +383,10 @@ def _workshop(
         pending = workshop_pending.get((workshop.id, prompt.id), 0)
         return _prompt(state, segment, prompt, lang, pending)
 
+    prompts = [minutes_of(p) for p in workshop.prompts]
+    shared = [minutes_of(p) for p in segment.prompts]
+    # once the session is closed, what its station still holds sealed is never written
+    unwritten = sum(p.pending_anonymous for p in [*prompts, *shared]) if plenary.closed else 0
     return WorkshopMinutes(
         id=workshop.id,
         title=workshop.title,
@@ -391,11 +395,14 @@ def _workshop(
         description=workshop.description,
         participants=list(workshop.participants),
         held=bool(own),
-        prompts=[minutes_of(p) for p in workshop.prompts],
-        shared=[minutes_of(p) for p in segment.prompts],
+        prompts=prompts,
+        shared=shared,
         notes=notes,
         decisions=decisions,
         actions=actions,
+        # its station's stops, as the same command took it up again (session/workshop.py)
+        interruptions=_interruptions(own),
+        unwritten_anonymous=unwritten,
     )
 
 

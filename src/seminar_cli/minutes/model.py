@@ -184,7 +184,8 @@ class PromptMinutes(_Model):
         0,
         description="Draft minutes: anonymous answers received but still held for their "
         "shuffled batch (a count only, never their values); they are written, and counted in "
-        "responses and summary, when the prompt closes.",
+        "responses and summary, when the prompt closes.  A workshop's prompt in a closed "
+        "session: answers its station never wrote (it never closed the prompt).",
     )
     voided_anonymous: int = Field(
         0,
@@ -192,6 +193,28 @@ class PromptMinutes(_Model):
         "the key of the facilitator's station when it stopped (a crash, a quit): voided when "
         "the session was resumed, never read; their authors could answer again.",
     )
+
+
+class VoidedAnswers(_Model):
+    prompt: str
+    count: int = Field(
+        description="Anonymous answers (ballots, for a vote or an election) of this prompt "
+        "still sealed to the stopped station's key: voided when the session was taken over, "
+        "never read (a count, never whose)."
+    )
+
+
+class Interruption(_Model):
+    """The facilitator's station stopped and the session went on from a `seminar resume`."""
+
+    reason: Literal["stopped", "suspended"] = Field(
+        description="stopped: the station stopped without quitting (a crash, a power cut, a "
+        "kill), `stopped_at` is its last sign of life (a heartbeat or its last event); "
+        "suspended: the facilitator quit, `stopped_at` is when."
+    )
+    stopped_at: Moment
+    resumed_at: Moment
+    voided: list[VoidedAnswers] = Field(default_factory=list)
 
 
 class WorkshopMinutes(_Model):
@@ -219,6 +242,18 @@ class WorkshopMinutes(_Model):
     notes: list[Note] = Field(default_factory=list)
     decisions: list[Decision] = Field(default_factory=list)
     actions: list[Action] = Field(default_factory=list)
+    interruptions: list[Interruption] = Field(
+        default_factory=list,
+        description="Each time its station stopped (a crash, a kill: `stopped`; its "
+        "facilitator quitting: `suspended`) and the same `seminar workshop` command took it "
+        "up again, in order, with the anonymous answers the stopped station's key voided.",
+    )
+    unwritten_anonymous: int = Field(
+        0,
+        description="Closed sessions: anonymous answers of its prompts still sealed to its "
+        "station's key, never written (the station never closed their prompt and was never "
+        "taken up again); a count, never their values (each prompt's `pending_anonymous`).",
+    )
 
 
 class SegmentMinutes(_Model):
@@ -250,28 +285,6 @@ class SegmentMinutes(_Model):
         "some, its own prompts are asked in every workshop: their answers are in each "
         "workshop's `shared`, not in `prompts`.",
     )
-
-
-class VoidedAnswers(_Model):
-    prompt: str
-    count: int = Field(
-        description="Anonymous answers (ballots, for a vote or an election) of this prompt "
-        "still sealed to the stopped station's key: voided when the session was taken over, "
-        "never read (a count, never whose)."
-    )
-
-
-class Interruption(_Model):
-    """The facilitator's station stopped and the session went on from a `seminar resume`."""
-
-    reason: Literal["stopped", "suspended"] = Field(
-        description="stopped: the station stopped without quitting (a crash, a power cut, a "
-        "kill), `stopped_at` is its last sign of life (a heartbeat or its last event); "
-        "suspended: the facilitator quit, `stopped_at` is when."
-    )
-    stopped_at: Moment
-    resumed_at: Moment
-    voided: list[VoidedAnswers] = Field(default_factory=list)
 
 
 class Resolution(_Model):

@@ -15,6 +15,7 @@ from seminar_cli.minutes.exporters.text import Formatter, ordinal
 from seminar_cli.minutes.model import (
     Action,
     AssemblyMinutes,
+    Interruption,
     Minutes,
     Participant,
     PromptMinutes,
@@ -103,6 +104,7 @@ class WorkshopView:
     notes: list[Entry]
     decisions: list[Entry]
     actions: list[Entry]
+    interruptions: list[Entry] = field(default_factory=list)  # its station's stops
 
 
 @dataclass
@@ -110,6 +112,7 @@ class ComparedRow:
     workshop: str  # its heading
     prompt: PromptView | None  # None: the workshop was not held
     not_held: str | None
+    counts: str = ""  # its answers, voided and waiting, as a plenary prompt's meta says them
 
 
 @dataclass
@@ -350,18 +353,26 @@ class _Views:
             return self.f("min.who.room"), False
         return self.f("min.who.unnamed"), False
 
-    def prompt_view(self, prompt: PromptMinutes) -> PromptView:
+    def prompt_kind(self, prompt: PromptMinutes) -> list[str]:
+        """What a prompt is: its type, who answers, anonymous (none of it in a PV)."""
         f = self.f
-        pv = self.m.kind == "pv"
-        # a secret ballot is told by its counts, never ballot by ballot (PRODUCT §7)
-        secret_ballot = prompt.anonymous and prompt.type in ("vote", "election")
-        meta = [f(spec_of(prompt.type).minutes_label), f(f"min.pwho.{prompt.who}")]
-        if pv:  # the tool's words (« réponse libre · ouverte à tous ») have no place in a PV
-            meta = []
-        elif prompt.anonymous:
-            meta.append(f("min.anonymous"))
-        if prompt.count and not (pv and prompt.type == "election"):
-            meta.append(
+        if self.m.kind == "pv":  # the tool's words (« réponse libre… ») have no place in a PV
+            return []
+        kind = [f(spec_of(prompt.type).minutes_label), f(f"min.pwho.{prompt.who}")]
+        if prompt.anonymous:
+            kind.append(f("min.anonymous"))
+        return kind
+
+    def prompt_counts(
+        self, prompt: PromptMinutes, workshop: bool = False
+    ) -> tuple[list[str], str | None]:
+        """Its answers, those still waiting for their batch, those a stopped station's key
+        voided; and what is said of the waiting ones when nothing is written yet.  In a
+        workshop of a closed session, the waiting ones were never written: said so."""
+        f = self.f
+        counts = []
+        if prompt.count and not (self.m.kind == "pv" and prompt.type == "election"):
+            counts.append(
                 f("min.answers_one")
                 if prompt.count == 1
                 else f("min.answers_n", n=f.number(prompt.count))
@@ -369,18 +380,31 @@ class _Views:
         waiting = None
         if prompt.pending_anonymous:
             n = prompt.pending_anonymous
-            waiting = (
-                f("min.pending_anonymous_one")
-                if n == 1
-                else f("min.pending_anonymous_n", n=f.number(n))
-            )
-            if prompt.responses:  # some batches are written: the rest waits, said in the meta
-                meta.append(waiting)
+            if workshop and not self.m.session.draft:
+                waiting = f(plural("min.ws.unwritten_anonymous", n, f.lang), n=f.number(n))
+                counts.append(waiting)  # said even beside « Aucune réponse »
+            else:
+                waiting = (
+                    f("min.pending_anonymous_one")
+                    if n == 1
+                    else f("min.pending_anonymous_n", n=f.number(n))
+                )
+                if prompt.responses:  # some batches are written: the rest waits, said here
+                    counts.append(waiting)
         if prompt.voided_anonymous:
             n = prompt.voided_anonymous
             ballot = prompt.type in ("vote", "election")
             key = "min.voided_ballots" if ballot else "min.voided_answers"
-            meta.append(f(plural(key, n, f.lang), n=f.number(n)))
+            counts.append(f(plural(key, n, f.lang), n=f.number(n)))
+        return counts, waiting
+
+    def prompt_view(self, prompt: PromptMinutes, workshop: bool = False) -> PromptView:
+        # a secret ballot is told by its counts, never ballot by ballot (PRODUCT §7)
+        secret_ballot = prompt.anonymous and prompt.type in ("vote", "election")
+        counts, waiting = self.prompt_counts(prompt, workshop)
+        if waiting is not None and waiting in counts and not prompt.responses:
+            waiting = None  # said in the meta: « Aucune réponse » below it
+        meta = [*self.prompt_kind(prompt), *counts]
         answers = []
         for response in [] if secret_ballot else prompt.responses:
             who, named = self.who(prompt, response)
@@ -558,12 +582,20 @@ class _Views:
                     meta=meta,
                     description=workshop.description,
                     not_held=None if workshop.held else f("min.ws.not_held"),
-                    prompts=[self.prompt_view(p) for p in workshop.prompts]
+                    prompts=[self.prompt_view(p, workshop=True) for p in workshop.prompts]
                     if workshop.held
                     else [],
                     notes=self.entries(workshop.notes),
                     decisions=self.entries(workshop.decisions),
                     actions=self.entries(workshop.actions),
+                    interruptions=[
+                        entry
+                        for _at, entry in self.stops(
+                            workshop.interruptions,
+                            [*workshop.prompts, *workshop.shared],
+                            "min.ws.interruption",
+                        )
+                    ],
                 )
             )
         return views
@@ -582,17 +614,20 @@ class _Views:
                 rows.append(
                     ComparedRow(
                         workshop=self.workshop_heading(workshop),
-                        prompt=self.prompt_view(prompt) if held else None,
+                        prompt=self.prompt_view(prompt, workshop=True) if held else None,
                         not_held=None if held else self.f("min.ws.not_held"),
+                        # its answers, voided and waiting: each workshop's own line
+                        counts=" · ".join(self.prompt_counts(prompt, workshop=True)[0])
+                        if held
+                        else "",
                     )
                 )
-            meta = self.prompt_view(first).meta.split(" · ")
             blocks.append(
                 ComparedView(
                     id=first.id,
                     question=first.question,
-                    # its type and who answers: the counts are each workshop's
-                    meta=" · ".join(meta[:2]) if self.m.kind != "pv" else "",
+                    # what it is (type, who answers, anonymous): the counts are each workshop's
+                    meta=" · ".join(self.prompt_kind(first)),
                     rows=rows,
                 )
             )
@@ -667,13 +702,21 @@ class _Views:
 
     def interruptions(self) -> list[tuple[datetime, Entry]]:
         """Each stop of the facilitator's station, when it stopped, with what it voided."""
+        prompts = [p for seg in self.m.segments for p in seg.prompts]
+        return self.stops(self.m.interruptions, prompts, "min.interruption")
+
+    def stops(
+        self, interruptions: list[Interruption], asked: list[PromptMinutes], prefix: str
+    ) -> list[tuple[datetime, Entry]]:
+        """Each stop of a station (the plenary's, or a workshop's with its ``prefix``), when
+        it stopped, with what it voided among the ``asked`` prompts."""
         f = self.f
-        prompts = {p.id: p for seg in self.m.segments for p in seg.prompts}
+        prompts = {p.id: p for p in asked}
         out = []
-        for stop in self.m.interruptions:
+        for stop in interruptions:
             sentences = [
                 f(
-                    f"min.interruption.{stop.reason}",
+                    f"{prefix}.{stop.reason}",
                     stopped=self.at(stop.stopped_at),
                     resumed=self.at(stop.resumed_at),
                 )
@@ -784,6 +827,7 @@ _REPORT_LABELS = (
     "no_actions",
     "no_decisions",
     "compared",
+    "ws_interruptions",
 )
 _PV_LABELS = (
     "errata",
@@ -817,6 +861,7 @@ _PV_LABELS = (
     "no_incidents",
     "resolution_text",
     "compared",
+    "ws_interruptions",
     "notes",
     "actions",
 )

@@ -407,6 +407,9 @@ class _Writer:
                 self.para(workshop.description, italic=True)
             if workshop.not_held:
                 self.para(workshop.not_held, italic=True, color=MUTED)
+            if workshop.interruptions:
+                self.heading(labels.ws_interruptions, 4)
+                self.records(workshop.interruptions)
             if workshop.notes:
                 self.heading(labels.notes, 4)
                 self.records(workshop.notes)
@@ -428,6 +431,9 @@ class _Writer:
                 ).paragraph_format.keep_with_next = True
             for row in block.rows:
                 self.heading(row.workshop, 5)
+                if row.counts:
+                    counts = self.para(row.counts, italic=True, color=MUTED)
+                    counts.paragraph_format.keep_with_next = True
                 if row.prompt is not None:
                     self.prompt_results(row.prompt, labels)
                 elif row.not_held:

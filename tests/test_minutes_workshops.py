@@ -384,3 +384,144 @@ def test_a_split_segment_whose_workshops_never_ran_says_so_without_comparing(
     assert "Quelle priorité ?" not in text
     data = json.loads(rendered(rec.minutes(), "json"))
     assert [w["held"] for w in data["segments"][1]["workshops"]] == [False] * 3
+
+
+# -- a workshop's station stopping, and what its stops left behind (found in the #16 rehearsal) --
+STOPS_DAY = """\
+title: Journée des alliances
+language: fr
+participants:
+  - name: Inès Benali
+  - name: Hugo Lefebvre
+  - name: Camille Martin
+segments:
+  - id: ateliers
+    title: Ateliers en parallèle
+    kind: workshop
+    duration: 45m
+    prompts:
+      - id: outille
+        question: Vous sentez-vous outillé·e pour faire alliance ?
+        type: yesno
+        anonymous: true
+        who: open
+    workshops:
+      - id: jeunes
+        title: Jeunes
+        participants: [Inès Benali, Hugo Lefebvre]
+        prompts:
+          - id: jeunes-secret
+            question: Un mot pour l'alliance ?
+            anonymous: true
+            who: open
+      - id: catalyseurs
+        title: Catalyseurs
+        participants: [Camille Martin]
+"""
+JEUNES_STOPPED = (
+    "Le poste de l'atelier s'est arrêté vers 14 h 10 ; l'atelier a repris à 14 h 12. "
+    "2 réponses anonymes annulées à la question « Un mot pour l'alliance ? »."
+)
+JEUNES_OWN_VOIDED = (
+    "2 réponses anonymes annulées par l'arrêt du poste de l'animateur : leurs auteurs ont pu "
+    "répondre de nouveau."
+)
+CATALYSEURS_QUIT = (
+    "L'animation de l'atelier a quitté son poste à 14 h 20 ; l'atelier a repris à 14 h 25."
+)
+NEVER_WRITTEN = (
+    "2 réponses anonymes en attente jamais écrites (le poste de l'atelier ne les a pas closes)"
+)
+
+
+def stopped_workshops_day(tmp_path: Path) -> Minutes:
+    """« jeunes »'s laptop is killed at 14 h 10 holding two sealed answers to its own anonymous
+    prompt, and taken up again at 14 h 12 (the runner's key voids them, then it says it
+    resumed); « catalyseurs »'s facilitator quits at 14 h 20 and comes back at 14 h 25, then
+    its two anonymous answers to the shared question are never written: the session closes
+    with the prompt still open on its laptop."""
+    path = tmp_path / "journee.yaml"
+    path.write_text(STOPS_DAY, encoding="utf-8")
+    rec = open_recorded(tmp_path, path)
+    plenary, clock = rec.writer, rec.clock
+    row = rec.journal.session(rec.session_id)
+    plenary.record(EventType.segment_started, segment="ateliers")
+    jeunes = SessionWriter(rec.journal, row, clock, stream="jeunes")
+    catalyseurs = SessionWriter(rec.journal, row, clock, stream="catalyseurs")
+    jeunes.record(EventType.prompt_opened, prompt="jeunes-secret", segment="ateliers")
+    catalyseurs.record(EventType.prompt_opened, prompt="outille", segment="ateliers")
+    clock.advance(600)  # 14 h 10: the jeunes laptop dies
+    died = clock.now()
+    clock.advance(120)
+    jeunes.record(EventType.anonymous_voided, prompt="jeunes-secret", count=2)
+    jeunes.record(EventType.session_resumed, interrupted_at=died.isoformat())
+    answer(jeunes, "jeunes-secret", None, "confiance")
+    jeunes.record(EventType.prompt_closed, prompt="jeunes-secret")
+    clock.advance(480)  # 14 h 20: the catalyseurs' facilitator quits
+    catalyseurs.record(EventType.session_suspended, reason="quit")
+    clock.advance(300)
+    catalyseurs.hold_anonymous_key()  # the same command again: its key
+    catalyseurs.record(EventType.session_resumed)
+    for value in ("oui", "non"):  # sealed to its key, never drawn: the prompt never closes
+        catalyseurs.record_anonymous("outille", value, None, watch=())
+    clock.advance(1200)
+    plenary.record(EventType.segment_ended, segment="ateliers", early=False)
+    plenary.record(EventType.session_closed)
+    return rec.minutes()
+
+
+def test_the_json_minutes_give_each_workshops_stops_and_its_answers_never_written(
+    tmp_path: Path,
+) -> None:
+    data = json.loads(rendered(stopped_workshops_day(tmp_path), "json"))
+    jeunes, catalyseurs = data["segments"][0]["workshops"]
+    (stop,) = jeunes["interruptions"]
+    assert (stop["reason"], stop["stopped_at"], stop["resumed_at"]) == (
+        "stopped",
+        "2026-11-26T14:10:00+01:00",
+        "2026-11-26T14:12:00+01:00",
+    )
+    assert stop["voided"] == [{"prompt": "jeunes-secret", "count": 2}]
+    assert jeunes["prompts"][0]["voided_anonymous"] == 2
+    assert jeunes["unwritten_anonymous"] == 0
+    (quit_,) = catalyseurs["interruptions"]
+    assert (quit_["reason"], quit_["stopped_at"], quit_["resumed_at"]) == (
+        "suspended",
+        "2026-11-26T14:20:00+01:00",
+        "2026-11-26T14:25:00+01:00",
+    )
+    assert catalyseurs["unwritten_anonymous"] == 2
+    assert catalyseurs["shared"][0]["pending_anonymous"] == 2
+    assert catalyseurs["shared"][0]["responses"] == []
+    # the plenary's station never stopped
+    assert data["interruptions"] == []
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "docx"])
+def test_every_document_says_each_workshops_stops_under_it(tmp_path: Path, fmt: str) -> None:
+    shown = rendered(stopped_workshops_day(tmp_path), fmt)
+    flat = " ".join(shown.replace("*", "").split())
+    jeunes = between(flat, "Atelier « Jeunes »", "Atelier « Catalyseurs »")
+    assert "Interruptions de l'atelier" in jeunes
+    assert JEUNES_STOPPED in jeunes
+    # its own prompt says it too, beside its answer
+    assert JEUNES_OWN_VOIDED in between(jeunes, "Un mot pour l'alliance ?", "confiance")
+    catalyseurs = between(flat, "Atelier « Catalyseurs »", "La même question")
+    assert CATALYSEURS_QUIT in catalyseurs
+    assert JEUNES_STOPPED not in catalyseurs
+    # no stop of the plenary's station
+    assert "Interruptions de la séance" not in flat
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "docx"])
+def test_every_document_says_a_workshops_anonymous_answers_were_never_written(
+    tmp_path: Path, fmt: str
+) -> None:
+    shown = rendered(stopped_workshops_day(tmp_path), fmt)
+    flat = " ".join(shown.replace("*", "").split())
+    compared = flat[flat.index("La même question, d'un atelier à l'autre") :]
+    row = compared[compared.index("Atelier « Catalyseurs »") :]
+    assert row.index(NEVER_WRITTEN) < row.index("Aucune réponse.")
+    assert NEVER_WRITTEN not in between(compared, "Atelier « Jeunes »", "Atelier « Catalyseurs »")
+    # a closed session's answers are not « pending: counted when the question closes »
+    assert "seront comptées à la clôture" not in flat

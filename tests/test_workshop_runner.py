@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import threading
 import time
+from dataclasses import dataclass
 
 from seminar_cli.journal.events import EventType
 from seminar_cli.journal.store import Journal
+from seminar_cli.minutes.build import load_minutes
+from seminar_cli.minutes.exporters.base import get_exporter
 from seminar_cli.session.answers import normalise_answer
-from seminar_cli.session.runner import BALLOT_WATCH, HeadlessControls, Runner
+from seminar_cli.session.runner import BALLOT_WATCH, Command, HeadlessControls, Runner
 from seminar_cli.session.service import writer_on_session_clock
 from seminar_cli.session.workshop import WorkshopRunner, open_workshop_runner
 from tests.test_workshop_run import plenary_writer, write_agenda
@@ -143,3 +146,109 @@ def test_the_plenary_screen_offers_no_prompt_of_a_split_segment_to_key_p(tmp_pat
     assert view is not None and view.pending_prompts == 0 and view.ballots_waiting == ()
     assert "p : poser" not in frame(view, 120, 35)
     writer.journal.close()
+
+
+def stream_events(journal: Journal, session_id: str) -> list[tuple[str, dict]]:
+    return [(e.type, e.payload) for e in journal.events(session_id, streams=("jeunes",))]
+
+
+def test_a_workshop_taken_up_after_its_runner_died_says_in_its_stream_when_it_stopped(
+    tmp_path, journal_location
+):
+    """kill -9, then the same command again: the new runner's key voids what was sealed to the
+    dead one's, then its stream says it resumed, from the dead runner's last sign of life, as
+    the plenary's `seminar resume` says it; the minutes give that stop under the workshop, and
+    the plenary's timing is untouched."""
+    plenary = plenary_writer(journal_location, write_agenda(tmp_path))
+    plenary.record(EventType.segment_started, segment="ateliers")
+    session_id = plenary.session_id
+    with Journal.open(journal_location) as journal:
+        row = journal.session(session_id)
+        first = open_workshop_runner(journal, row, "jeunes")
+        assert EventType.session_resumed not in [t for t, _p in stream_events(journal, session_id)]
+        first.writer.record(EventType.prompt_opened, prompt="jeunes-secret", segment="ateliers")
+        first.writer.heartbeat()
+        beat = journal.last_heartbeat(session_id, "jeunes")
+        assert beat is not None
+        joiner = writer_on_session_clock(journal, row, stream="jeunes")
+        prompt = plenary.agenda.find_prompt("jeunes-secret", "jeunes")
+        assert prompt is not None
+        for name, said in (
+            ("Inès Benali", "oui"),
+            ("Hugo Lefebvre", "non"),
+            ("Paul Martin", "oui"),
+        ):
+            value = normalise_answer(prompt[1], said)
+            joiner.record_anonymous("jeunes-secret", value, name, watch=BALLOT_WATCH)
+        # the first runner dies without a word (never leaves: its heartbeat stays); the same
+        # process claims it again as a dead runner's would be taken over
+        second = open_workshop_runner(journal, row, "jeunes")
+        assert stream_events(journal, session_id)[-2:] == [
+            (EventType.anonymous_voided, {"prompt": "jeunes-secret", "count": 3}),
+            (EventType.session_resumed, {"interrupted_at": beat.at.isoformat()}),
+        ]
+        # the segment's timing stays the plenary's, in the workshop's state too
+        plenary.sync()
+        now = plenary.clock.now()
+        assert second.writer.state.suspended_at is None
+        assert second.writer.state.segments["ateliers"].remaining_at(now) == (
+            plenary.state.segments["ateliers"].remaining_at(now)
+        )
+        plenary.record(EventType.segment_ended, segment="ateliers")
+        plenary.record(EventType.session_closed)
+        minutes = load_minutes(journal, journal.session(session_id))
+    plenary.journal.close()
+    assert minutes.interruptions == []  # the plenary's station never stopped
+    (segment,) = [s for s in minutes.segments if s.id == "ateliers"]
+    (stop,) = segment.workshops[0].interruptions
+    assert stop.reason == "stopped"
+    assert stop.stopped_at == beat.at
+    assert [(v.prompt, v.count) for v in stop.voided] == [("jeunes-secret", 3)]
+    shown = get_exporter("md").render(minutes)
+    assert "Le poste de l'atelier s'est arrêté vers" in shown.replace("\u00a0", " ")
+    assert "3 réponses anonymes annulées à la question « Outillé·e pour faire alliance ? »" in (
+        shown.replace("\u00a0", " ")
+    )
+
+
+@dataclass
+class QuitOnceActive(HeadlessControls):
+    """The facilitator presses q as soon as the workshop runs."""
+
+    def wait(self, runner, timeout):  # type: ignore[no-untyped-def]
+        return Command("quit") if runner.active else super().wait(runner, min(timeout, 0.05))
+
+
+def test_a_workshop_whose_facilitator_quit_says_it_in_its_stream_and_when_it_resumed(
+    tmp_path, journal_location
+):
+    plenary = plenary_writer(journal_location, write_agenda(tmp_path))
+    plenary.record(EventType.segment_started, segment="ateliers")
+    session_id = plenary.session_id
+    with Journal.open(journal_location) as journal:
+        row = journal.session(session_id)
+        first = open_workshop_runner(journal, row, "jeunes", QuitOnceActive())
+        first.run()
+        assert not first.over
+        assert journal.last_heartbeat(session_id, "jeunes") is None
+        assert stream_events(journal, session_id)[-1] == (
+            EventType.session_suspended,
+            {"reason": "quit"},
+        )
+        plenary.sync()
+        assert plenary.state.suspended_at is None  # the plenary runs on
+        open_workshop_runner(journal, row, "jeunes")
+        assert stream_events(journal, session_id)[-1] == (
+            EventType.session_resumed,
+            {},  # no crash: it was left, its stop is the quit's
+        )
+        plenary.record(EventType.segment_ended, segment="ateliers")
+        plenary.record(EventType.session_closed)
+        minutes = load_minutes(journal, journal.session(session_id))
+    plenary.journal.close()
+    (segment,) = [s for s in minutes.segments if s.id == "ateliers"]
+    (stop,) = segment.workshops[0].interruptions
+    assert stop.reason == "suspended" and stop.voided == []
+    assert "L'animation de l'atelier a quitté son poste à" in (
+        get_exporter("md").render(minutes).replace("\u00a0", " ")
+    )

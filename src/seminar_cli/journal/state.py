@@ -35,7 +35,7 @@ from seminar_cli.journal.events import (
     SessionSealed,
     SessionSuspended,
 )
-from seminar_cli.journal.store import StoredEvent
+from seminar_cli.journal.store import PLENARY, StoredEvent
 
 if TYPE_CHECKING:  # only typed here: the fold reads the agenda's segments, pydantic stays out
     from seminar_cli.agenda.models import Agenda
@@ -173,6 +173,10 @@ class SessionState:
     suspended_at: datetime | None = None
     last_event_at: datetime | None = None
     runner_event_at: datetime | None = None  # the last event only a runner writes
+    # a workshop's fold (its stream over the plenary's): the last event its own runner wrote,
+    # and when its facilitator last quit it (None once the same command took it up again)
+    station_event_at: datetime | None = None
+    station_suspended_at: datetime | None = None
     last_seq: int = 0
     _answer_index: dict[tuple[str, str], int] = field(default_factory=dict, repr=False)
 
@@ -244,6 +248,8 @@ class SessionState:
         self.last_event_at = at
         if event.type not in WRITTEN_BY_OTHERS:
             self.runner_event_at = at
+            if event.stream != PLENARY:
+                self.station_event_at = at
         match event.data:
             case SessionOpened():
                 # as stored: a journal of an older version keeps what it said (no defaults added)
@@ -330,6 +336,12 @@ class SessionState:
                         seg = self.segments[segment_id]
                         seg.replanned = seconds
                         seg.extra = 0
+            case SessionSuspended() if event.stream != PLENARY:
+                # a workshop's station quitting, then taken up again (session/workshop.py):
+                # the segments' timing is the plenary's, untouched
+                self.station_suspended_at = at
+            case SessionResumed() if event.stream != PLENARY:
+                self.station_suspended_at = None
             case SessionSuspended():
                 self._suspend(at)
             case SessionResumed(interrupted_at=interrupted_at):

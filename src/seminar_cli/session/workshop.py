@@ -12,10 +12,12 @@ suspension: the plenary's runner owns those.
 from __future__ import annotations
 
 import contextlib
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from seminar_cli.errors import SessionError, UsageError
+from seminar_cli.journal.events import EventType
 from seminar_cli.session.clock import clock_speed
+from seminar_cli.session.prompter import StopSession
 from seminar_cli.session.runner import MAX_WAIT, Controls, Runner
 from seminar_cli.session.service import SessionWriter, claim_session, writer_on_session_clock
 
@@ -119,9 +121,15 @@ class WorkshopRunner(Runner):
             if self._wait_for_segment() and self._run_workshop():
                 self._finish()
             else:
-                self._leave()
+                self._leave("quit")
+        except (KeyboardInterrupt, StopSession):
+            self._leave_quietly("interrupt")
+            raise
+        except SystemExit:
+            self._leave_quietly("signal")
+            raise
         except BaseException:
-            self._leave_quietly()
+            self._leave_quietly("error")
             raise
 
     def _wait_for_segment(self) -> bool:
@@ -184,16 +192,21 @@ class WorkshopRunner(Runner):
         writer.journal.clear_heartbeat(writer.session_id, stream=writer.stream)
         self.controls.notify(self, "workshop_over", workshop=self.workshop)
 
-    def _leave(self) -> None:
+    def _leave(self, reason: Literal["quit", "interrupt", "signal", "error"]) -> None:
         """The facilitator quits: the workshop can be resumed (the same command again).  Its
-        anonymous answers waiting for a batch go out now: this process's key ends with it."""
-        self.writer.sync()
-        self.writer.drain_anonymous(stopping=True)
-        self.writer.journal.clear_heartbeat(self.writer.session_id, stream=self.writer.stream)
+        anonymous answers waiting for a batch go out now: this process's key ends with it.
+        While its segment runs, its stream says the station stopped (``session_suspended``,
+        as the plenary's quit): the minutes tell it under the workshop."""
+        writer = self.writer
+        writer.sync()
+        writer.drain_anonymous(stopping=True)
+        if self.active:
+            writer.record(EventType.session_suspended, reason=reason)
+        writer.journal.clear_heartbeat(writer.session_id, stream=writer.stream)
 
-    def _leave_quietly(self) -> None:
+    def _leave_quietly(self, reason: Literal["interrupt", "signal", "error"]) -> None:
         with contextlib.suppress(Exception):  # what stopped it is the error to tell
-            self._leave()
+            self._leave(reason)
 
 
 def check_workshop(journal: Journal, row: SessionRow, workshop_id: str) -> None:
@@ -218,15 +231,31 @@ def open_workshop_runner(
     writer = writer_on_session_clock(journal, row, stream=workshop_id)
     segment, workshop = find_workshop(writer, workshop_id)
     prompts = [*segment.prompts, *workshop.prompts]
+    # a runner that died (kill -9, a power cut) left its heartbeat: its last sign of life is
+    # the later of that and its own last event
+    state = writer.state
+    beat = journal.last_heartbeat(row.id, stream=workshop_id)
+    signs = [x for x in (beat.at if beat else None, state.station_event_at) if x is not None]
+    crashed_at = max(signs) if beat is not None and state.station_suspended_at is None else None
     try:
         claim_session(
             journal,
             row,
             writer.clock,
+            at=crashed_at,
             public_key=workshop_anonymous_key(prompts),
             stream=workshop_id,
         )
     except SessionError:
         raise SessionError("workshop_run.running_elsewhere", id=workshop_id) from None
     writer.sync()  # a new key voids what was sealed to the previous one: said in the journal
+    stopped = crashed_at is not None or state.station_suspended_at is not None
+    if stopped and state.segments[segment.id].started:
+        # taken up again while its segment runs: said in its stream as the plenary's
+        # `seminar resume` says it (the minutes give the stop under the workshop)
+        interrupted = min(crashed_at, writer.clock.now()) if crashed_at else None
+        writer.record(
+            EventType.session_resumed,
+            interrupted_at=interrupted.isoformat() if interrupted else None,
+        )
     return WorkshopRunner(writer, segment, workshop, controls or HeadlessControls(), prompter)

@@ -91,7 +91,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "journal.pg_unreachable": (
         "Impossible de joindre le serveur PostgreSQL du journal {url} : « {reason} ». Vérifiez "
         "qu'il est démarré et que cet ordinateur l'atteint (adresse, port, réseau).",
-        "Cannot reach the journal's PostgreSQL server {url}: \"{reason}\". Check that it is "
+        'Cannot reach the journal\'s PostgreSQL server {url}: "{reason}". Check that it is '
         "running and that this computer reaches it (address, port, network).",
     ),
     "journal.pg_password": (

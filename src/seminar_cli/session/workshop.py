@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from seminar_cli.errors import SessionError, UsageError
 from seminar_cli.session.clock import clock_speed
-from seminar_cli.session.runner import MAX_WAIT, Controls, Runner
+from seminar_cli.session.runner import Controls, Runner
 from seminar_cli.session.service import SessionWriter, claim_session, writer_on_session_clock
 
 if TYPE_CHECKING:
@@ -156,14 +156,7 @@ class WorkshopRunner(Runner):
                 self.controls.notify(self, "segment_started", segment=segment)
                 self._open_prompts(segment)
             self._beat()
-            seg = writer.state.segments[segment.id]
-            timeout = min(MAX_WAIT * clock_speed(writer.clock), self._until_beat())
-            remaining = seg.remaining_at(self.now())
-            if remaining > 0 and not seg.paused:
-                timeout = min(timeout, remaining)
-            command = self.controls.wait(self, timeout)
-            writer.sync()
-            writer.drain_anonymous()  # only this process can open the sealed answers
+            command = self._next_command(writer.state.segments[segment.id])
             if command is None:
                 continue
             if command.kind == "quit":

@@ -31,20 +31,15 @@ from tests.workshop_web_helpers import (
     SEGMENT,
     WAIT,
     Workshops,
-    open_workshops,
     phone,
+    running_workshops,
 )
 
 
 @pytest.fixture
 def workshops(journal_location: Path | str) -> Iterator[Workshops]:
-    opened = open_workshops(journal_location)
-    try:
+    with running_workshops(journal_location) as opened:
         yield opened
-    finally:
-        for server in opened.servers:
-            server.stop()
-        opened.plenary.journal.close()
 
 
 def test_a_jeunes_phone_answers_its_workshops_prompt_and_the_shared_one_into_its_stream(
@@ -337,13 +332,8 @@ def test_a_workshops_projector_shows_its_title_room_countdown_prompts_and_result
 @pytest.fixture
 def live(tmp_path: Path) -> Iterator[Workshops]:
     """The workshops on the journal the commands use (``SEMINAR_DB`` of ``subprocess_env``)."""
-    opened = open_workshops(Path(subprocess_env(tmp_path)["SEMINAR_DB"]))
-    try:
+    with running_workshops(Path(subprocess_env(tmp_path)["SEMINAR_DB"])) as opened:
         yield opened
-    finally:
-        for server in opened.servers:
-            server.stop()
-        opened.plenary.journal.close()
 
 
 def test_seminar_serve_workshop_names_the_workshop_and_serves_its_phones(

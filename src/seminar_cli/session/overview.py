@@ -188,7 +188,7 @@ def details(journal: Journal, row: SessionRow, now: datetime) -> dict[str, Any]:
         "segments_done": sum(1 for s in state.segments.values() if s.done),
         "segments_total": len(state.segments),
         # the plenary's answers and the workshops' (each in its stream, PRODUCT §9 "Streams")
-        "answers": sum(p["answers"] for p in prompts) + sum(by_workshop.values()),
+        "answers": sum(int(p["answers"]) for p in prompts) + sum(by_workshop.values()),
         "workshop_answers": [
             {"id": w.id, "title": w.title, "answers": by_workshop[w.id]}
             for _s, w in agenda.all_workshops()

@@ -452,3 +452,40 @@ def test_a_workshop_with_serve_shows_its_phones_address_and_its_phones_answer_in
     assert ("jeunes-secret", None, "oui") in given
     marked = [e.payload for e in mine if e.type == EventType.answer_marked]
     assert marked == [{"prompt": "jeunes-secret", "participant": "Inès Benali"}]
+
+
+@pytest.mark.parametrize(("width", "height", "qr"), [(120, 35, True), (80, 24, False)])
+def test_a_serving_workshop_shows_its_phones_address_before_its_segment_starts(
+    tmp_path, width, height, qr
+):
+    """People come into the room during the break: the address is there from the start (and
+    the QR code, where the terminal leaves room for it), then the phones join at once."""
+    import re
+
+    from tests.workshop_web_helpers import phone
+
+    location = tmp_path / "journal.sqlite3"
+    plenary = plenary_writer(location, write_agenda(tmp_path))
+    tmux = Tmux(tmp_path, width, height)
+    command = (
+        " ".join(seminar_cmd())
+        + ' workshop jeunes --serve --host 127.0.0.1 --port 0; echo "exit=$?"'
+    )
+    tmux.start(command, env_for(tmp_path, location), tmp_path)
+    try:
+        plenary.record(EventType.segment_started, segment="accueil")
+        screen = tmux.wait_for("L'atelier commence avec la séquence", "/j/")
+        lines = screen.rstrip("\n").split("\n")
+        assert len(lines) <= height and all(len(line) <= width for line in lines)
+        assert ("▀" in screen or "▄" in screen) is qr
+        found = re.search(r"(http://127\.0\.0\.1:\d+)/j/([A-Z0-9]+)", screen)
+        assert found is not None, screen
+        with phone(found.group(1), found.group(2), "Hugo Lefebvre") as hugo:
+            assert hugo.get("/api/state").json()["prompts"] == []
+        tmux.send("q")
+        tmux.wait_for("o/y : quitter")
+        tmux.send("y")
+        tmux.wait_for("exit=0")
+    finally:
+        tmux.close()
+        plenary.journal.close()

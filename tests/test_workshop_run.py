@@ -489,3 +489,44 @@ def test_a_serving_workshop_shows_its_phones_address_before_its_segment_starts(
     finally:
         tmux.close()
         plenary.journal.close()
+
+
+def test_a_workshop_left_open_when_its_segment_ended_is_closed_by_the_same_command(tmp_path):
+    """Its laptop stopped (or ran off the network) while the plenary ended the segment: the
+    same command afterwards closes what it left open — the anonymous answers sealed to the
+    stopped process are voided and counted, never silently lost — and ends the workshop."""
+    location = tmp_path / "journal.sqlite3"
+    plenary = plenary_writer(location, write_agenda(tmp_path))
+    tmux = workshop_screen(tmp_path, location, 120, 35)
+    try:
+        plenary.record(EventType.segment_started, segment="accueil")
+        plenary.record(EventType.segment_ended, segment="accueil")
+        plenary.record(EventType.segment_started, segment="ateliers")
+        tmux.wait_for("Question ouverte : « Une idée pour demain ? »")
+        with Journal.open(location, create=False) as journal:  # a phone's anonymous answer
+            row = journal.session(plenary.session_id)
+            jeunes = SessionWriter(journal, row, SystemClock(), stream="jeunes")
+            outcome = jeunes.record_anonymous(
+                "jeunes-secret", "oui", "Inès Benali", watch=[EventType.prompt_closed]
+            )
+            assert outcome.value == "pending"
+        tmux.send("q")
+        tmux.wait_for("o/y : quitter")
+        tmux.send("y")
+        tmux.wait_for("exit=0")
+        plenary.record(EventType.segment_ended, segment="ateliers")
+        tmux.close()
+        tmux = workshop_screen(tmp_path, location, 120, 35)
+        tmux.wait_for("Atelier terminé")
+        tmux.send("Enter")
+        done = tmux.wait_for("exit=0")
+        assert "L'atelier « Jeunes — vivre l'alliance » est terminé" in done
+    finally:
+        tmux.close()
+        plenary.journal.close()
+    mine = check_streams(tmp_path, location)
+    closed = sorted(e.payload["prompt"] for e in mine if e.type == EventType.prompt_closed)
+    assert closed == ["commune", "jeunes-secret"]  # what it had opened (`each`: never asked)
+    assert not [e for e in mine if e.type == EventType.answer_given]
+    voided = [e.payload for e in mine if e.type == EventType.anonymous_voided]
+    assert voided == [{"prompt": "jeunes-secret", "count": 1}]

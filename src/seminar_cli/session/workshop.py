@@ -43,9 +43,17 @@ def find_workshop(writer: SessionWriter, workshop_id: str) -> tuple[Segment, Wor
     segment, workshop = found
     if writer.state.closed:
         raise SessionError("workshop_run.session_closed", id=writer.session_id)
-    if writer.state.segments[segment.id].done:
+    if writer.state.segments[segment.id].done and not _left_open(writer, segment, workshop):
         raise SessionError("workshop_run.segment_done", title=workshop.title, segment=segment.title)
+    # a segment over with prompts its workshop left open (it was stopped, or ran on a copy of
+    # the journal off the network): the runner closes them at once and ends the workshop
     return segment, workshop
+
+
+def _left_open(writer: SessionWriter, segment: Segment, workshop: Workshop) -> bool:
+    """Whether the workshop's stream still has one of its prompts open."""
+    mine = {p.id for p in [*segment.prompts, *workshop.prompts]}
+    return bool(mine & set(writer.state.open_prompts))
 
 
 def workshop_anonymous_key(prompts: list[Prompt]) -> bytes | None:

@@ -420,6 +420,8 @@ def test_a_plenary_four_workshops_and_a_hundred_phones_on_one_postgresql_journal
             os.kill(pid, signal.SIGKILL)
             killed_at = time.monotonic()
             workshops[KILLED].wait_for("exit=137")
+            # the plenary's facilitator sees it stopped; its own facilitator starts it again
+            plenary.wait_for("Ateliers en parallèle (3 en cours sur 4)", "arrêté")
             again = start_workshop(tmp_path, url, KILLED, ports[KILLED])
             screens.append(again)
             base, code = address(again)
@@ -433,6 +435,14 @@ def test_a_plenary_four_workshops_and_a_hundred_phones_on_one_postgresql_journal
             assert not any(t.is_alive() for t in threads), "the phones took too long"
             assert crowd.failures == []
             burst = time.monotonic() - began
+            # the plenary's screen: every workshop running, each with its 75 answers (its two
+            # prompts and the shared one, 25 phones each; the anonymous ones still held for
+            # their batch counted too)
+            wait_until(
+                lambda: plenary.screen().count(f"en cours  {3 * PER_WORKSHOP} réponses") == 4,
+                "the plenary shows each workshop's answers",
+            )
+            plenary.wait_for("Ateliers en parallèle (4 en cours sur 4)")
 
             # the plenary ends the workshops' segment: each workshop closes its prompts
             plenary.send("n")
@@ -552,6 +562,8 @@ def test_a_plenary_four_workshops_and_a_hundred_phones_on_one_postgresql_journal
         )
         assert all(r["participant"] is None for r in shared["responses"])
         assert sum(shared["summary"]["counts"].values()) == PER_WORKSHOP
+        # the minutes say how many the stop voided, in the killed workshop only
+        assert shared["voided_anonymous"] == (again_count if workshop == KILLED else 0)
 
     highest = sampler.highest
     assert highest < MAX_CONNECTIONS

@@ -29,6 +29,7 @@ from typing import Any
 
 import httpx
 import psycopg
+import pytest
 
 from seminar_cli.journal.events import EventType
 from seminar_cli.journal.store import PLENARY, Journal, StoredEvent
@@ -47,6 +48,7 @@ SHARED = "commune"  # the segment's own prompt, anonymous, asked in every worksh
 BENEFITS = ["Rencontres", "Méthodes", "Idées"]  # its choices
 FORMATS = ["Atelier", "Forum", "Tandem"]  # each workshop's own choice prompt
 KILL_AFTER = 5  # the killed workshop's phones' second round answers recorded before the kill
+HALF = PER_WORKSHOP // 2  # its phones that answer anonymously before the kill (other variant)
 MAX_CONNECTIONS = 100  # PostgreSQL's default max_connections
 BURST_SECONDS = 150.0  # bound of the whole burst on a loaded machine (it takes far less)
 RETRY_PAUSE = 0.2  # a phone's pause between two tries while its server is away
@@ -188,8 +190,14 @@ class Crowd:
     lock: threading.Lock = field(default_factory=threading.Lock)
     progress: threading.Condition = field(default_factory=threading.Condition)
     at_gate: int = 0
+    killed_round_one: int = 0  # the killed workshop's anonymous answers recorded
     killed_round_two: int = 0  # the killed workshop's second answers recorded
+    anonymous_lost: int = 0  # anonymous answers whose response was lost, then sent again
     second_round: threading.Event = field(default_factory=threading.Event)
+    # the killed workshop's second half sends its anonymous answer when this is set (the
+    # kill comes at once: those answers are in flight), when ``hold_back`` says so
+    hold_back: bool = False
+    late_anonymous: threading.Event = field(default_factory=threading.Event)
     restarted: threading.Event = field(default_factory=threading.Event)
 
     def count(self, what: str) -> None:
@@ -249,10 +257,16 @@ class Crowd:
                 )
             except Unknown:
                 mine = self.my_prompt(client, phone, prompt)
+                if mine["answered"] and anonymous and phone.anonymous is not None:
+                    status = 409  # a double tap: what is in is the first answer
+                    break
                 if mine["answered"] and (anonymous or mine.get("my_answer") == value):
                     self.count("recorded, answer lost")
                     status = 201
                     break
+                if anonymous:  # lost, or recorded and voided since: either way, again
+                    with self.lock:
+                        self.anonymous_lost += 1
                 continue
             status = response.status_code
             break
@@ -290,9 +304,20 @@ class Crowd:
         n, idee, format_ = phone.number, *own_prompts(phone.workshop)
         self.join(client, phone)
         self._expect(phone, self.answer(client, phone, idee, f"Idée de {phone.name}"), 201)
+        late = self.hold_back and phone.workshop == KILLED and n >= HALF
+        if late and not self.late_anonymous.wait(self.left()):
+            raise AssertionError("the late anonymous answers were never sent")
         self._expect(phone, self.answer(client, phone, SHARED, BENEFITS[n % 3]), 201)
-        if n % 5 == 0:  # a double tap: the second is refused, already cast
-            self._expect(phone, self.answer(client, phone, SHARED, BENEFITS[n % 3]), 409)
+        if phone.workshop == KILLED:
+            with self.progress:
+                self.killed_round_one += 1
+                self.progress.notify_all()
+        if n % 5 == 0:  # a double tap: the second is refused, already cast ...
+            status = self.answer(client, phone, SHARED, BENEFITS[n % 3])
+            if status == 201 and phone.workshop == KILLED:  # ... unless the kill voided it
+                phone.answered_again = True
+            else:
+                self._expect(phone, status, 409)
         with self.progress:
             self.at_gate += 1
             self.progress.notify_all()
@@ -356,9 +381,12 @@ def heartbeat_pid(url: str, stream: str) -> int:
     return beat.pid
 
 
+@pytest.mark.parametrize("kill_during", ["named answers", "anonymous answers"])
 def test_a_plenary_four_workshops_and_a_hundred_phones_on_one_postgresql_journal(
-    tmp_path: Path, postgres_url: str
+    tmp_path: Path, postgres_url: str, kill_during: str
 ) -> None:
+    """``kill_during``: the second round (the workshop's named choice in flight), or the first
+    (its anonymous answers in flight: a lost one may have been sealed to the dead key)."""
     began = time.monotonic()
     url = postgres_url
     agenda = write_agenda(tmp_path)
@@ -397,38 +425,52 @@ def test_a_plenary_four_workshops_and_a_hundred_phones_on_one_postgresql_journal
                 bases={w: base for w, (base, _code) in served.items()},
                 codes={w: code for w, (_base, code) in served.items()},
                 deadline=time.monotonic() + BURST_SECONDS,
+                hold_back=kill_during == "anonymous answers",
             )
             assert len(set(crowd.codes.values())) == len(WORKSHOPS)  # each its own code
 
-            # the burst: the first round (join, a text, the anonymous choice) ...
+            # the burst: the first round (join, a text, the anonymous choice), the second
+            # (the workshop's choice, a few changes of mind); the killed workshop's process
+            # dies in the middle of one of them and its facilitator starts it again
+            pid = heartbeat_pid(url, KILLED)  # read now: the kill must come at its moment
             threads = [threading.Thread(target=crowd.run, args=(p,)) for p in phones]
             for thread in threads:
                 thread.start()
-            with crowd.progress:
-                assert crowd.progress.wait_for(
-                    lambda: crowd.at_gate == len(phones) or bool(crowd.failures), crowd.left()
-                ), "the first round never ended"
-            assert crowd.failures == []
-            pid = heartbeat_pid(url, KILLED)
-            # ... the second round, and the killed workshop's process dies in its middle
-            crowd.second_round.set()
-            with crowd.progress:
-                assert crowd.progress.wait_for(
-                    lambda: crowd.killed_round_two >= KILL_AFTER or bool(crowd.failures),
-                    crowd.left(),
-                )
-            os.kill(pid, signal.SIGKILL)
+
+            def round_one_over() -> None:
+                with crowd.progress:
+                    assert crowd.progress.wait_for(
+                        lambda: crowd.at_gate == len(phones) or bool(crowd.failures),
+                        crowd.left(),
+                    ), "the first round never ended"
+                assert crowd.failures == []
+                crowd.second_round.set()
+
+            def kill_when(reached: Callable[[], bool], release: threading.Event | None) -> None:
+                with crowd.progress:
+                    assert crowd.progress.wait_for(
+                        lambda: reached() or bool(crowd.failures), crowd.left()
+                    )
+                if release is not None:
+                    release.set()
+                os.kill(pid, signal.SIGKILL)
+
+            if kill_during == "anonymous answers":
+                kill_when(lambda: crowd.killed_round_one >= HALF, crowd.late_anonymous)
+            else:
+                round_one_over()
+                kill_when(lambda: crowd.killed_round_two >= KILL_AFTER, None)
             killed_at = time.monotonic()
             workshops[KILLED].wait_for("exit=137")
             # the plenary's facilitator sees it stopped; its own facilitator starts it again
             plenary.wait_for("Ateliers en parallèle (3 en cours sur 4)", "arrêté")
             again = start_workshop(tmp_path, url, KILLED, ports[KILLED])
             screens.append(again)
-            base, code = address(again)
-            assert code == crowd.codes[KILLED]  # the same join code: the phones' page stays
-            with crowd.lock:
-                crowd.bases[KILLED] = base
+            # the same address and join code: the phones' page (its QR code) stays valid
+            assert address(again) == (crowd.bases[KILLED], crowd.codes[KILLED])
             crowd.restarted.set()
+            if kill_during == "anonymous answers":
+                round_one_over()
             back_in = time.monotonic() - killed_at
             for thread in threads:
                 thread.join(timeout=crowd.left())
@@ -513,10 +555,15 @@ def test_a_plenary_four_workshops_and_a_hundred_phones_on_one_postgresql_journal
             e.payload["count"] for e in mine if e.type == EventType.anonymous_voided
         )
 
-    # what the dead process held was voided, and exactly those phones answered again
+    # what the dead process held was voided, in its stream only, and those phones answered
+    # again (a lost answer, sealed to the dead key or not, was sent again after a look)
     again_count = sum(p.answered_again for p in phones)
-    assert voided == {w: (again_count if w == KILLED else 0) for w in WORKSHOPS}
-    assert again_count >= 1
+    assert {w: count for w, count in voided.items() if w != KILLED} == dict.fromkeys(
+        (w for w in WORKSHOPS if w != KILLED), 0
+    )
+    assert 1 <= again_count <= voided[KILLED] <= again_count + crowd.anonymous_lost
+    if kill_during == "named answers":  # no anonymous answer was in flight
+        assert crowd.anonymous_lost == 0 and voided[KILLED] == again_count
 
     checked = subprocess.run(
         [*seminar_cmd(), "verify", session_id],
@@ -563,7 +610,7 @@ def test_a_plenary_four_workshops_and_a_hundred_phones_on_one_postgresql_journal
         assert all(r["participant"] is None for r in shared["responses"])
         assert sum(shared["summary"]["counts"].values()) == PER_WORKSHOP
         # the minutes say how many the stop voided, in the killed workshop only
-        assert shared["voided_anonymous"] == (again_count if workshop == KILLED else 0)
+        assert shared["voided_anonymous"] == voided[workshop]
 
     highest = sampler.highest
     assert highest < MAX_CONNECTIONS
@@ -572,7 +619,10 @@ def test_a_plenary_four_workshops_and_a_hundred_phones_on_one_postgresql_journal
         "burst_seconds": round(burst, 1),
         "killed_workshop_back_in": round(back_in, 1),
         "connections_max": highest,
-        "voided_answered_again": again_count,
+        "kill_during": kill_during,
+        "voided": voided[KILLED],
+        "answered_again": again_count,
+        "anonymous_lost": crowd.anonymous_lost,
         "statuses": dict(sorted(crowd.statuses.items())),
     }
     print(f"torture figures: {figures}")

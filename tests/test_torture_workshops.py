@@ -108,8 +108,10 @@ def write_agenda(tmp_path: Path) -> Path:
     return path
 
 
-def env_for(tmp_path: Path, url: str) -> dict[str, str]:
-    env = subprocess_env(tmp_path, SEMINAR_DB=url, SEMINAR_LANG="fr")
+def env_for(tmp_path: Path, url: str, who: str = "commands") -> dict[str, str]:
+    """The environment of a ``seminar`` process; ``who`` names its connections on the server
+    (libpq's ``PGAPPNAME``), so that the sampler counts them by process."""
+    env = subprocess_env(tmp_path, SEMINAR_DB=url, SEMINAR_LANG="fr", PGAPPNAME=who)
     env.pop("COLUMNS", None)  # the terminal's own size
     return env
 
@@ -131,22 +133,26 @@ def wait_until(condition: Callable[[], bool], what: str, seconds: float = 75.0) 
 # -- the server's connections ------------------------------------------------------------------
 class ConnectionSampler:
     """Samples ``pg_stat_activity`` for the journal's database (its own connection included)
-    every 50 ms in a thread, until stopped; ``highest`` is the largest count seen."""
+    every 50 ms in a thread, until stopped; ``highest`` is the largest count seen, ``by_process``
+    the largest each process held (by its ``PGAPPNAME``)."""
 
     def __init__(self, url: str) -> None:
         self.url = url
         self.samples: list[int] = []
+        self.by_process: Counter[str] = Counter()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="pg-sampler", daemon=True)
 
     def _run(self) -> None:
         with psycopg.connect(self.url, autocommit=True) as admin:
             while not self._stop.is_set():
-                row = admin.execute(
-                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
-                ).fetchone()
-                assert row is not None
-                self.samples.append(int(row[0]))
+                rows = admin.execute(
+                    "SELECT application_name, count(*) FROM pg_stat_activity"
+                    " WHERE datname = current_database() GROUP BY application_name"
+                ).fetchall()
+                self.samples.append(sum(int(count) for _name, count in rows))
+                for name, count in rows:
+                    self.by_process[name] = max(self.by_process[name], int(count))
                 self._stop.wait(0.05)
 
     def __enter__(self) -> ConnectionSampler:
@@ -347,11 +353,11 @@ class Crowd:
 
 
 # -- the processes -----------------------------------------------------------------------------
-def start_workshop(tmp_path: Path, url: str, workshop: str, port: int) -> Tmux:
+def start_workshop(tmp_path: Path, url: str, workshop: str, port: int, who: str = "") -> Tmux:
     tmux = Tmux(tmp_path, 120, 40)
     serve = ["--serve", "--host", "127.0.0.1", "--port", str(port)]
     command = " ".join([*seminar_cmd(), "workshop", workshop, *serve, '; echo "exit=$?"'])
-    tmux.start(command, env_for(tmp_path, url), tmp_path)
+    tmux.start(command, env_for(tmp_path, url, who or f"workshop {workshop}"), tmp_path)
     return tmux
 
 
@@ -406,7 +412,7 @@ def test_a_plenary_four_workshops_and_a_hundred_phones_on_one_postgresql_journal
                 " ".join(seminar_cmd())
                 + f" start {agenda} --place Lyon --facilitator Alex --secretary Sam;"
                 + ' echo "exit=$?"',
-                env,
+                env_for(tmp_path, url, "plenary"),
                 tmp_path,
             )
             plenary.wait_for("Présences : décochez", "Jeunes 01")
@@ -464,7 +470,7 @@ def test_a_plenary_four_workshops_and_a_hundred_phones_on_one_postgresql_journal
             workshops[KILLED].wait_for("exit=137")
             # the plenary's facilitator sees it stopped; its own facilitator starts it again
             plenary.wait_for("Ateliers en parallèle (3 en cours sur 4)", "arrêté")
-            again = start_workshop(tmp_path, url, KILLED, ports[KILLED])
+            again = start_workshop(tmp_path, url, KILLED, ports[KILLED], f"{KILLED} again")
             screens.append(again)
             # the same address and join code: the phones' page (its QR code) stays valid
             assert address(again) == (crowd.bases[KILLED], crowd.codes[KILLED])
@@ -614,11 +620,18 @@ def test_a_plenary_four_workshops_and_a_hundred_phones_on_one_postgresql_journal
 
     highest = sampler.highest
     assert highest < MAX_CONNECTIONS
+    # bounded by design, whatever the phones (docs/architecture.md « The journal on
+    # PostgreSQL »): a workshop serving its phones holds its runner's journal and listener
+    # and its server's two; the plenary's runner one, two while a question is asked
+    processes = [f"workshop {w}" for w in WORKSHOPS] + [f"{KILLED} again"]
+    assert all(sampler.by_process[name] in (3, 4) for name in processes), sampler.by_process
+    assert 1 <= sampler.by_process["plenary"] <= 2, sampler.by_process
     figures = {
         "seconds": round(time.monotonic() - began, 1),
         "burst_seconds": round(burst, 1),
         "killed_workshop_back_in": round(back_in, 1),
         "connections_max": highest,
+        "connections_by_process": dict(sorted(sampler.by_process.items())),
         "kill_during": kill_during,
         "voided": voided[KILLED],
         "answered_again": again_count,

@@ -594,7 +594,7 @@ def test_a_plenary_four_workshops_and_a_hundred_phones_on_one_postgresql_journal
     assert exported.returncode == 0, exported.stderr
     minutes = json.loads(exported.stdout)
     (segment,) = [s for s in minutes["segments"] if s["id"] == "ateliers"]
-    assert segment["prompts"] == [] or all(not p["responses"] for p in segment["prompts"])
+    assert all(not p["responses"] for p in segment["prompts"])  # none answered in plenary
     assert [w["id"] for w in segment["workshops"]] == list(WORKSHOPS)
     for held in segment["workshops"]:
         workshop = held["id"]

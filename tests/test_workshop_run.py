@@ -226,7 +226,7 @@ def test_a_workshop_beside_a_headless_plenary_asks_its_prompts_and_resumes_after
         again.send("réseau", "Enter")
         again.wait_for("« réseau » — Hugo Lefebvre", "« confiance » — Inès Benali")
         again.send("q")
-        again.wait_for("o/y : quitter")
+        again.wait_for("o/y : quitter (l'atelier pourra reprendre)")
         again.send("y")
         left = again.wait_for("exit=0")
         assert (
@@ -367,7 +367,7 @@ def test_a_workshop_started_before_the_plenary_waits_for_the_session_saying_so(t
         claim_session(plenary.journal, plenary.row, plenary.clock)  # the plenary runs it again
         tmux.wait_for("L'atelier commence avec la séquence « Ateliers en parallèle ».")
         tmux.send("q")
-        tmux.wait_for("o/y : quitter")
+        tmux.wait_for("o/y : quitter (l'atelier pourra reprendre)")
         tmux.send("y")
         left = tmux.wait_for("exit=0")
         unwrapped = "".join(left.split())  # the terminal wraps the line at its hyphens
@@ -483,7 +483,7 @@ def test_a_serving_workshop_shows_its_phones_address_before_its_segment_starts(
         with phone(found.group(1), found.group(2), "Hugo Lefebvre") as hugo:
             assert hugo.get("/api/state").json()["prompts"] == []
         tmux.send("q")
-        tmux.wait_for("o/y : quitter")
+        tmux.wait_for("o/y : quitter (l'atelier pourra reprendre)")
         tmux.send("y")
         tmux.wait_for("exit=0")
     finally:
@@ -511,7 +511,7 @@ def test_a_workshop_left_open_when_its_segment_ended_is_closed_by_the_same_comma
             )
             assert outcome.value == "pending"
         tmux.send("q")
-        tmux.wait_for("o/y : quitter")
+        tmux.wait_for("o/y : quitter (l'atelier pourra reprendre)")
         tmux.send("y")
         tmux.wait_for("exit=0")
         plenary.record(EventType.segment_ended, segment="ateliers")

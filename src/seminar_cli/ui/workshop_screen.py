@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 # the live keys (ui/live_keys.py handlers) of a workshop's screen: no pause, next, +/-,
 # re-plan or attendance (the plenary's), no phones' QR code (not served from here yet)
 WORKSHOP_KEYS = frozenset({"ask", "notes", "dismiss", "older", "help", "quit"})
+WORKSHOP_QUIT = "workshop_run.keys.quit"  # quitting keeps the workshop, not "the session"
 
 
 def workshop_view(runner: WorkshopRunner, base: LiveView) -> LiveView:
@@ -61,6 +62,7 @@ def workshop_view(runner: WorkshopRunner, base: LiveView) -> LiveView:
         ballots_waiting=(),
         key_handlers=WORKSHOP_KEYS | ({"join"} if base.join_url else set()),
         help_lines=(("quit", t("workshop_run.help.quit")),),
+        quit_line=WORKSHOP_QUIT,
     )
 
 
@@ -112,7 +114,7 @@ def waiting_screen(
 
             lines.extend(Text(row, style=QR_STYLE, justify="center") for row in rows)
     title = str(state.meta.get("title") or state.agenda.title)
-    keys = t("live.keys.quit") if overlay == "quit" else t("workshop_run.screen.keys_waiting")
+    keys = t(WORKSHOP_QUIT) if overlay == "quit" else t("workshop_run.screen.keys_waiting")
     return Group(
         Panel(Group(*lines), title=Text(title), padding=(1, 2)),
         Text(keys, style="reverse"),

@@ -423,7 +423,9 @@ def test_anonymous_answers_still_waiting_in_the_source_are_said_left_behind(
     assert result.out.splitlines()[1:] == [
         f"Séance {session} : ajoutée, 1 événement copié (plénière : 1).",
         "  2 réponses anonymes attendent encore dans la source et ne sont pas copiées (scellées "
-        "pour le poste qui tient la séance) : fermez leur question, puis copiez de nouveau.",
+        "pour le poste qui les a reçues, seul à pouvoir les écrire) : que ce poste ferme leur "
+        "question (ou finisse sa séquence), puis copiez de nouveau ; sinon elles seront "
+        "annulées, et comptées, quand la séance ou l'atelier sera repris.",
     ]
     assert row_counts(tmp_path / "b.sqlite3")["anonymous_pool"] == 0
 

@@ -7,6 +7,7 @@ core, as their runners write them."""
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
 import subprocess
@@ -471,3 +472,28 @@ def test_four_workshops_fit_the_projector_in_chromium(tmp_path: Path) -> None:
     finally:
         server.stop()
         writer.journal.close()
+
+
+def test_sessions_show_and_list_count_the_workshops_answers_too(cli, split_running) -> None:  # type: ignore[no-untyped-def]
+    """The workshops' answers are in their streams: `sessions show` gives each workshop's
+    count and the total holds them, as `sessions list` does."""
+    session = split_running.session_id
+    db = str(split_running.journal.location)
+    plenary_answers = sum(
+        split_running.state.answer_count(p.id) for _s, p in split_running.agenda.all_prompts()
+    )
+    result = cli("--lang", "fr", "--db", db, "sessions", "show", session)
+    assert result.code == 0, result.err
+    shown = [" ".join(line.split()) for line in result.out.splitlines()]
+    assert "Réponses, atelier jeunes 4 réponses" in shown
+    assert "Réponses, atelier chefs-de-projet 1 réponse" in shown
+    assert not [line for line in shown if "atelier leaders-opinion" in line]
+    listed = cli("--db", db, "sessions", "show", session, "--json")
+    data = json.loads(listed.out)
+    assert data["answers"] == plenary_answers + 5
+    assert [(w["id"], w["answers"]) for w in data["workshop_answers"]] == [
+        ("jeunes", 4),
+        ("chefs-de-projet", 1),
+    ]
+    overview = json.loads(cli("--db", db, "sessions", "list", "--json").out)
+    assert overview[0]["answers"] == plenary_answers + 5

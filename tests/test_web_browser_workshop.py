@@ -18,18 +18,13 @@ from tests.browser import axe_violations, phone_context
 from tests.conftest import subprocess_env
 from tests.test_web_browser import expect_page, layout_problems, prompt_section, shoot
 from tests.test_web_browser import send_and_see_recorded as send_and_see
-from tests.workshop_web_helpers import JEUNES_CODE, JEUNES_TITLE, Workshops, open_workshops
+from tests.workshop_web_helpers import JEUNES_CODE, JEUNES_TITLE, Workshops, running_workshops
 
 
 @pytest.fixture
 def workshops(tmp_path: Path) -> Iterator[Workshops]:
-    opened = open_workshops(Path(subprocess_env(tmp_path)["SEMINAR_DB"]))
-    try:
+    with running_workshops(Path(subprocess_env(tmp_path)["SEMINAR_DB"])) as opened:
         yield opened
-    finally:
-        for server in opened.servers:
-            server.stop()
-        opened.plenary.journal.close()
 
 
 def test_a_phone_in_the_jeunes_workshop_sees_its_title_room_and_prompts_and_answers(

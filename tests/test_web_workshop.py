@@ -31,20 +31,15 @@ from tests.workshop_web_helpers import (
     SEGMENT,
     WAIT,
     Workshops,
-    open_workshops,
     phone,
+    running_workshops,
 )
 
 
 @pytest.fixture
 def workshops(journal_location: Path | str) -> Iterator[Workshops]:
-    opened = open_workshops(journal_location)
-    try:
+    with running_workshops(journal_location) as opened:
         yield opened
-    finally:
-        for server in opened.servers:
-            server.stop()
-        opened.plenary.journal.close()
 
 
 def test_a_jeunes_phone_answers_its_workshops_prompt_and_the_shared_one_into_its_stream(
@@ -337,13 +332,8 @@ def test_a_workshops_projector_shows_its_title_room_countdown_prompts_and_result
 @pytest.fixture
 def live(tmp_path: Path) -> Iterator[Workshops]:
     """The workshops on the journal the commands use (``SEMINAR_DB`` of ``subprocess_env``)."""
-    opened = open_workshops(Path(subprocess_env(tmp_path)["SEMINAR_DB"]))
-    try:
+    with running_workshops(Path(subprocess_env(tmp_path)["SEMINAR_DB"])) as opened:
         yield opened
-    finally:
-        for server in opened.servers:
-            server.stop()
-        opened.plenary.journal.close()
 
 
 def test_seminar_serve_workshop_names_the_workshop_and_serves_its_phones(
@@ -531,3 +521,33 @@ def test_workshop_on_a_session_without_workshops_says_so(tmp_path: Path) -> None
     assert done.returncode == 1
     assert "La séance n'a pas d'ateliers : --workshop jeunes ne s'applique pas." in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_workshops_terminal_stops_when_its_segment_ended_and_its_prompts_closed(
+    workshops: Workshops,
+) -> None:
+    """`join --workshop` does not wait for the whole session: once its segment ended and its
+    workshop closed what it had opened, nothing more will be asked there."""
+    from seminar_cli.session.join import Joiner
+
+    joiner = Joiner(
+        SessionWriter(workshops.plenary.journal, workshops.jeunes.row, SystemClock(), "jeunes"),
+        "Hugo Lefebvre",
+    )
+
+    def nothing_to_ask(*_args: object) -> object:
+        raise AssertionError("nothing is open: nothing should be asked")
+
+    workshops.plenary.record(EventType.segment_ended, segment=SEGMENT)
+    joiner.writer.sync()
+    assert not joiner.workshop_over()  # its prompts are still open in its stream
+    for prompt in ("jeunes-format", "outille-alliance"):
+        workshops.jeunes.record(EventType.prompt_closed, prompt=prompt)
+    outcome = joiner.run_interactive(
+        nothing_to_ask,  # type: ignore[arg-type]
+        lambda _outcome: None,
+        sleep=lambda _seconds: None,
+    )
+    assert outcome.workshop_over and not outcome.closed
+    plenary = Joiner(workshops.plenary, "Hugo Lefebvre")
+    assert not plenary.workshop_over()  # the plenary's terminal waits for the session's end

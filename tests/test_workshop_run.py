@@ -226,7 +226,7 @@ def test_a_workshop_beside_a_headless_plenary_asks_its_prompts_and_resumes_after
         again.send("réseau", "Enter")
         again.wait_for("« réseau » — Hugo Lefebvre", "« confiance » — Inès Benali")
         again.send("q")
-        again.wait_for("o/y : quitter")
+        again.wait_for("o/y : quitter (l'atelier pourra reprendre)")
         again.send("y")
         left = again.wait_for("exit=0")
         assert (
@@ -367,7 +367,7 @@ def test_a_workshop_started_before_the_plenary_waits_for_the_session_saying_so(t
         claim_session(plenary.journal, plenary.row, plenary.clock)  # the plenary runs it again
         tmux.wait_for("L'atelier commence avec la séquence « Ateliers en parallèle ».")
         tmux.send("q")
-        tmux.wait_for("o/y : quitter")
+        tmux.wait_for("o/y : quitter (l'atelier pourra reprendre)")
         tmux.send("y")
         left = tmux.wait_for("exit=0")
         unwrapped = "".join(left.split())  # the terminal wraps the line at its hyphens
@@ -452,3 +452,81 @@ def test_a_workshop_with_serve_shows_its_phones_address_and_its_phones_answer_in
     assert ("jeunes-secret", None, "oui") in given
     marked = [e.payload for e in mine if e.type == EventType.answer_marked]
     assert marked == [{"prompt": "jeunes-secret", "participant": "Inès Benali"}]
+
+
+@pytest.mark.parametrize(("width", "height", "qr"), [(120, 35, True), (80, 24, False)])
+def test_a_serving_workshop_shows_its_phones_address_before_its_segment_starts(
+    tmp_path, width, height, qr
+):
+    """People come into the room during the break: the address is there from the start (and
+    the QR code, where the terminal leaves room for it), then the phones join at once."""
+    import re
+
+    from tests.workshop_web_helpers import phone
+
+    location = tmp_path / "journal.sqlite3"
+    plenary = plenary_writer(location, write_agenda(tmp_path))
+    tmux = Tmux(tmp_path, width, height)
+    command = (
+        " ".join(seminar_cmd())
+        + ' workshop jeunes --serve --host 127.0.0.1 --port 0; echo "exit=$?"'
+    )
+    tmux.start(command, env_for(tmp_path, location), tmp_path)
+    try:
+        plenary.record(EventType.segment_started, segment="accueil")
+        screen = tmux.wait_for("L'atelier commence avec la séquence", "/j/")
+        lines = screen.rstrip("\n").split("\n")
+        assert len(lines) <= height and all(len(line) <= width for line in lines)
+        assert ("▀" in screen or "▄" in screen) is qr
+        found = re.search(r"(http://127\.0\.0\.1:\d+)/j/([A-Z0-9]+)", screen)
+        assert found is not None, screen
+        with phone(found.group(1), found.group(2), "Hugo Lefebvre") as hugo:
+            assert hugo.get("/api/state").json()["prompts"] == []
+        tmux.send("q")
+        tmux.wait_for("o/y : quitter (l'atelier pourra reprendre)")
+        tmux.send("y")
+        tmux.wait_for("exit=0")
+    finally:
+        tmux.close()
+        plenary.journal.close()
+
+
+def test_a_workshop_left_open_when_its_segment_ended_is_closed_by_the_same_command(tmp_path):
+    """Its laptop stopped (or ran off the network) while the plenary ended the segment: the
+    same command afterwards closes what it left open — the anonymous answers sealed to the
+    stopped process are voided and counted, never silently lost — and ends the workshop."""
+    location = tmp_path / "journal.sqlite3"
+    plenary = plenary_writer(location, write_agenda(tmp_path))
+    tmux = workshop_screen(tmp_path, location, 120, 35)
+    try:
+        plenary.record(EventType.segment_started, segment="accueil")
+        plenary.record(EventType.segment_ended, segment="accueil")
+        plenary.record(EventType.segment_started, segment="ateliers")
+        tmux.wait_for("Question ouverte : « Une idée pour demain ? »")
+        with Journal.open(location, create=False) as journal:  # a phone's anonymous answer
+            row = journal.session(plenary.session_id)
+            jeunes = SessionWriter(journal, row, SystemClock(), stream="jeunes")
+            outcome = jeunes.record_anonymous(
+                "jeunes-secret", "oui", "Inès Benali", watch=[EventType.prompt_closed]
+            )
+            assert outcome.value == "pending"
+        tmux.send("q")
+        tmux.wait_for("o/y : quitter (l'atelier pourra reprendre)")
+        tmux.send("y")
+        tmux.wait_for("exit=0")
+        plenary.record(EventType.segment_ended, segment="ateliers")
+        tmux.close()
+        tmux = workshop_screen(tmp_path, location, 120, 35)
+        tmux.wait_for("Atelier terminé")
+        tmux.send("Enter")
+        done = tmux.wait_for("exit=0")
+        assert "L'atelier « Jeunes — vivre l'alliance » est terminé" in done
+    finally:
+        tmux.close()
+        plenary.journal.close()
+    mine = check_streams(tmp_path, location)
+    closed = sorted(e.payload["prompt"] for e in mine if e.type == EventType.prompt_closed)
+    assert closed == ["commune", "jeunes-secret"]  # what it had opened (`each`: never asked)
+    assert not [e for e in mine if e.type == EventType.answer_given]
+    voided = [e.payload for e in mine if e.type == EventType.anonymous_voided]
+    assert voided == [{"prompt": "jeunes-secret", "count": 1}]

@@ -52,6 +52,18 @@ class Workshops:
         ]
 
 
+@contextlib.contextmanager
+def running_workshops(location: Path | str) -> Iterator[Workshops]:
+    """``open_workshops`` for a test's length: its servers stopped and its journal closed after."""
+    opened = open_workshops(location)
+    try:
+        yield opened
+    finally:
+        for server in opened.servers:
+            server.stop()
+        opened.plenary.journal.close()
+
+
 def open_workshops(location: Path | str) -> Workshops:
     journal = Journal.open(location)
     clock = SystemClock()

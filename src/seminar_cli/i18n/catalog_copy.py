@@ -36,16 +36,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "copy.waiting": (
         "{count} réponses anonymes attendent encore dans la source et ne sont pas copiées "
-        "(scellées pour le poste qui tient la séance) : fermez leur question, puis copiez de "
-        "nouveau.",
+        "(scellées pour le poste qui les a reçues, seul à pouvoir les écrire) : que ce poste "
+        "ferme leur question (ou finisse sa séquence), puis copiez de nouveau ; sinon elles "
+        "seront annulées, et comptées, quand la séance ou l'atelier sera repris.",
         "{count} anonymous answers still wait in the source and are not copied (sealed for "
-        "the station running the session): close their prompt, then copy again.",
+        "the station that received them, the only one able to write them): have that station "
+        "close their prompt (or end its segment), then copy again; otherwise they will be "
+        "voided, and counted, when the session or workshop is taken up again.",
     ),
     "copy.waiting_one": (
-        "{count} réponse anonyme attend encore dans la source et n'est pas copiée (scellée "
-        "pour le poste qui tient la séance) : fermez sa question, puis copiez de nouveau.",
-        "{count} anonymous answer still waits in the source and is not copied (sealed for "
-        "the station running the session): close its prompt, then copy again.",
+        "{count} réponse anonyme attend encore dans la source et n'est pas copiée (scellée pour "
+        "le poste qui l'a reçue, seul à pouvoir l'écrire) : que ce poste ferme sa question (ou "
+        "finisse sa séquence), puis copiez de nouveau ; sinon elle sera annulée, et comptée, "
+        "quand la séance ou l'atelier sera repris.",
+        "{count} anonymous answer still waits in the source and is not copied (sealed for the "
+        "station that received it, the only one able to write it): have that station close its "
+        "prompt (or end its segment), then copy again; otherwise it will be voided, and "
+        "counted, when the session or workshop is taken up again.",
     ),
     "copy.part.plenary": ("plénière : {count}", "plenary: {count}"),
     "copy.part.workshop": ("atelier {id} : {count}", "workshop {id}: {count}"),

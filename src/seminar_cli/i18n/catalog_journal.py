@@ -89,9 +89,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # journal on a PostgreSQL server (journal/postgres.py)
     "journal.pg_unreachable": (
-        "Impossible de joindre le serveur PostgreSQL du journal {url} : {reason}. Vérifiez "
+        "Impossible de joindre le serveur PostgreSQL du journal {url} : « {reason} ». Vérifiez "
         "qu'il est démarré et que cet ordinateur l'atteint (adresse, port, réseau).",
-        "Cannot reach the journal's PostgreSQL server {url}: {reason}. Check that it is "
+        'Cannot reach the journal\'s PostgreSQL server {url}: "{reason}". Check that it is '
         "running and that this computer reaches it (address, port, network).",
     ),
     "journal.pg_password": (

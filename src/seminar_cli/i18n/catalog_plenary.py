@@ -61,6 +61,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The workshop '{workshop}' belongs to the segment {segment}, not {given}: remove "
         "--segment or name {segment}.",
     ),
+    "sessions.fact.workshop_answers": (
+        "Réponses, atelier {workshop}",
+        "Answers, workshop {workshop}",
+    ),
     "sessions.fact.workshop_records": (
         "Relevé, atelier {workshop}",
         "Records, workshop {workshop}",

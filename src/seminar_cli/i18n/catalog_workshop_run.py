@@ -74,6 +74,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "atelier · séquence « {segment} »",
         "workshop · segment '{segment}'",
     ),
+    "workshop_run.keys.quit": (
+        "o/y : quitter (l'atelier pourra reprendre) · autre touche : continuer",
+        "y: quit (the workshop can be taken up again) · any other key: carry on",
+    ),
     "workshop_run.screen.keys_waiting": (
         "q quitter (l'atelier pourra reprendre)",
         "q quit (the workshop can be taken up again)",

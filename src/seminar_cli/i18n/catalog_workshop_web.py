@@ -2,6 +2,10 @@
 --workshop``, ``seminar join --workshop`` and the pages of a workshop's server."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "join.workshop_over": (
+        "L'atelier est terminé : ses questions sont closes. Merci !",
+        "The workshop is over: its questions are closed. Thank you!",
+    ),
     # help
     "help.opt.workshop_serve": (
         "Sert les téléphones de l'atelier ID (son propre code d'accès, ses questions), pas "

@@ -15,7 +15,7 @@ from seminar_cli.agenda.models import Prompt, Segment, Who
 from seminar_cli.errors import UsageError
 from seminar_cli.i18n import t
 from seminar_cli.journal.events import EventType
-from seminar_cli.journal.store import AnonymousOutcome
+from seminar_cli.journal.store import PLENARY, AnonymousOutcome
 from seminar_cli.session.answers import (
     AnswerError,
     ScriptedAnswer,
@@ -52,6 +52,7 @@ class JoinOutcome:
     missed: list[str] = field(default_factory=list)  # closed before they could be answered
     refused: list[str] = field(default_factory=list)  # why ballots were not cast (messages)
     closed: bool = False
+    workshop_over: bool = False  # join --workshop: its segment ended, its prompts closed
 
 
 def name_key(name: str) -> str:
@@ -128,6 +129,18 @@ class Joiner:
         self._voided_seen: dict[str, int] = {}
         # in a workshop (join --workshop), the prompts open in its own stream only
         self._opened = OpenedInStream(writer.journal, writer.session_id, writer.stream)
+
+    def workshop_over(self) -> bool:
+        """In a workshop (``join --workshop``): its segment has ended and its stream has no
+        prompt left open, so nothing more will be asked here (the plenary goes on)."""
+        if self.writer.stream == PLENARY:
+            return False
+        state = self.writer.state
+        mine = stream_prompts(state.agenda, self.writer.stream)
+        segment = mine[0][0] if mine else None
+        if segment is None or not state.segments[segment.id].done:
+            return False
+        return not any(self._open(prompt.id) for _s, prompt in mine)
 
     def members_ballot(self, prompt: Prompt) -> bool:
         """A secret ballot of the roster's members: one per member present or represented,
@@ -280,6 +293,9 @@ class Joiner:
             state = self.writer.state
             if state.closed:
                 outcome.closed = True
+                return outcome
+            if self.workshop_over():
+                outcome.workshop_over = True
                 return outcome
             prompts = self.pending()
             if not prompts:
@@ -452,8 +468,9 @@ class Joiner:
                             break  # one answer per named participant: more would replace it
             if not todo:
                 break
-            if state.closed:
-                outcome.closed = True
+            if state.closed or self.workshop_over():
+                outcome.closed = state.closed
+                outcome.workshop_over = not state.closed
                 outcome.skipped.extend(todo)
                 break
             if timeout is not None and time.monotonic() - started > timeout:

@@ -76,7 +76,8 @@ def overview(journal: Journal, row: SessionRow, now: datetime) -> Overview:
         speed=session_speed(state),
         segments_done=sum(1 for s in state.segments.values() if s.done),
         segments_total=len(state.segments),
-        answers=sum(state.answer_count(p.id) for _s, p in state.agenda.all_prompts()),
+        answers=sum(state.answer_count(p.id) for _s, p in state.agenda.all_prompts())
+        + sum(workshop_answers(journal, row, state).values()),
     )
 
 
@@ -168,6 +169,7 @@ def details(journal: Journal, row: SessionRow, now: datetime) -> dict[str, Any]:
                 }
             )
     meta = state.meta
+    by_workshop = workshop_answers(journal, row, state)
     return {
         "id": row.id,
         "title": row.title,
@@ -185,7 +187,13 @@ def details(journal: Journal, row: SessionRow, now: datetime) -> dict[str, Any]:
         "planned_start": _iso(start),
         "segments_done": sum(1 for s in state.segments.values() if s.done),
         "segments_total": len(state.segments),
-        "answers": sum(p["answers"] for p in prompts),
+        # the plenary's answers and the workshops' (each in its stream, PRODUCT §9 "Streams")
+        "answers": sum(int(p["answers"]) for p in prompts) + sum(by_workshop.values()),
+        "workshop_answers": [
+            {"id": w.id, "title": w.title, "answers": by_workshop[w.id]}
+            for _s, w in agenda.all_workshops()
+            if w.id in by_workshop
+        ],
         "attendance": attendance,
         "segments": segments,
         "prompts": prompts,
@@ -216,6 +224,25 @@ def workshop_records(
             found[f"{event.type}s"] += 1
     titles = {w.id: w.title for _s, w in state.agenda.all_workshops()}
     return [{"id": ws, "title": titles[ws], **counts[ws]} for ws in ids if ws in counts]
+
+
+def workshop_answers(journal: Journal, row: SessionRow, state: SessionState) -> dict[str, int]:
+    """How many answers each workshop holding any received (its own prompts and its segment's
+    shared ones), from its stream alone: the plenary's counts leave them out.  A named answer
+    given again counts once, as everywhere."""
+    from seminar_cli.journal.state import fold
+
+    ids = [w.id for _s, w in state.agenda.all_workshops()]
+    if not ids:
+        return {}
+    by_stream: dict[str, list[Any]] = {}
+    for event in journal.events(row.id, streams=ids):
+        by_stream.setdefault(event.stream, []).append(event)
+    counts = {}
+    for workshop, events in by_stream.items():
+        own = fold(row.id, state.agenda, events)
+        counts[workshop] = sum(own.answer_count(prompt) for prompt in own.answers)
+    return {ws: counts[ws] for ws in ids if counts.get(ws)}
 
 
 def session_overviews(journal: Journal, now: datetime) -> list[Overview]:

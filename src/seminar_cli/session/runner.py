@@ -216,12 +216,7 @@ class Runner:
             remaining = seg.remaining_at(self.now())
             if remaining <= 0 and self.auto_advance and not seg.paused:
                 break
-            timeout = min(MAX_WAIT * clock_speed(writer.clock), self._until_beat())
-            if remaining > 0 and not seg.paused:
-                timeout = min(timeout, remaining)
-            command = self.controls.wait(self, timeout)
-            writer.sync()
-            writer.drain_anonymous()  # only this process can open the sealed answers
+            command = self._next_command(seg)
             if command is None:
                 continue
             if command.kind == "quit":
@@ -231,6 +226,19 @@ class Runner:
             self._handle(segment, command)
         self._finish_segment(segment)
         return True
+
+    def _next_command(self, seg: SegmentState) -> Command | None:
+        """Wait for a key, at most until the next heartbeat or the segment's zero; then catch
+        up with the journal and write the anonymous batches that are ripe."""
+        writer = self.writer
+        timeout = min(MAX_WAIT * clock_speed(writer.clock), self._until_beat())
+        remaining = seg.remaining_at(self.now())
+        if remaining > 0 and not seg.paused:
+            timeout = min(timeout, remaining)
+        command = self.controls.wait(self, timeout)
+        writer.sync()
+        writer.drain_anonymous()  # only this process can open the sealed answers
+        return command
 
     def _handle(self, segment: Segment, command: Command) -> None:
         writer = self.writer

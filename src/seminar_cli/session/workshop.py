@@ -18,7 +18,7 @@ from seminar_cli.errors import SessionError, UsageError
 from seminar_cli.journal.events import EventType
 from seminar_cli.session.clock import clock_speed
 from seminar_cli.session.prompter import StopSession
-from seminar_cli.session.runner import MAX_WAIT, Controls, Runner
+from seminar_cli.session.runner import Controls, Runner
 from seminar_cli.session.service import SessionWriter, claim_session, writer_on_session_clock
 
 if TYPE_CHECKING:
@@ -45,9 +45,17 @@ def find_workshop(writer: SessionWriter, workshop_id: str) -> tuple[Segment, Wor
     segment, workshop = found
     if writer.state.closed:
         raise SessionError("workshop_run.session_closed", id=writer.session_id)
-    if writer.state.segments[segment.id].done:
+    if writer.state.segments[segment.id].done and not _left_open(writer, segment, workshop):
         raise SessionError("workshop_run.segment_done", title=workshop.title, segment=segment.title)
+    # a segment over with prompts its workshop left open (it was stopped, or ran on a copy of
+    # the journal off the network): the runner closes them at once and ends the workshop
     return segment, workshop
+
+
+def _left_open(writer: SessionWriter, segment: Segment, workshop: Workshop) -> bool:
+    """Whether the workshop's stream still has one of its prompts open."""
+    mine = {p.id for p in [*segment.prompts, *workshop.prompts]}
+    return bool(mine & set(writer.state.open_prompts))
 
 
 def workshop_anonymous_key(prompts: list[Prompt]) -> bytes | None:
@@ -164,14 +172,7 @@ class WorkshopRunner(Runner):
                 self.controls.notify(self, "segment_started", segment=segment)
                 self._open_prompts(segment)
             self._beat()
-            seg = writer.state.segments[segment.id]
-            timeout = min(MAX_WAIT * clock_speed(writer.clock), self._until_beat())
-            remaining = seg.remaining_at(self.now())
-            if remaining > 0 and not seg.paused:
-                timeout = min(timeout, remaining)
-            command = self.controls.wait(self, timeout)
-            writer.sync()
-            writer.drain_anonymous()  # only this process can open the sealed answers
+            command = self._next_command(writer.state.segments[segment.id])
             if command is None:
                 continue
             if command.kind == "quit":

@@ -184,6 +184,7 @@ def run_join(
         raise Interrupted("join.left") from None
     finally:
         waiting.stop()
-    console.print(Text(t("join.closed"), style="bold"))
+    over = t("join.workshop_over") if outcome.workshop_over else t("join.closed")
+    console.print(Text(over, style="bold"))
     sent = len(outcome.answered)
     console.print(Text(t("join.sent_one" if sent == 1 else "join.sent", count=sent)))

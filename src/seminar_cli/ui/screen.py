@@ -141,6 +141,7 @@ class LiveView:
     # workshop's screen takes fewer: the segment's timing is the plenary's)
     key_handlers: frozenset[str] | None = None
     help_lines: tuple[tuple[str, str], ...] = ()  # (handler, text): its own help for a key
+    quit_line: str = "live.keys.quit"  # the catalogue's key line asking to confirm quitting
 
 
 def shown_seconds(remaining: float) -> int:
@@ -601,7 +602,7 @@ def _keys_lines(view: LiveView, width: int, height: int) -> list[Text]:
     if view.overlay == "replan":
         return [Text(t("live.keys.replan"), style="bold reverse")]
     if view.overlay == "quit":
-        return [Text(t("live.keys.quit"), style="bold reverse")]
+        return [Text(t(view.quit_line), style="bold reverse")]
     if view.overlay == "end":
         return [
             Text(

@@ -143,6 +143,11 @@ def render_show(d: dict[str, Any]) -> None:
     for key, value in rows:
         if value:
             facts.add_row(t(key), _plain(value))
+    for workshop in d.get("workshop_answers", []):  # each workshop's own stream's answers
+        facts.add_row(
+            t("sessions.fact.workshop_answers", workshop=workshop["id"]),
+            _plain(counted("count.answers", workshop["answers"])),
+        )
     for workshop in d.get("workshop_records", []):  # the records of --workshop, each apart
         facts.add_row(
             t("sessions.fact.workshop_records", workshop=workshop["id"]),

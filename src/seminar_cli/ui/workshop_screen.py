@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 # the live keys (ui/live_keys.py handlers) of a workshop's screen: no pause, next, +/-,
 # re-plan or attendance (the plenary's), no phones' QR code (not served from here yet)
 WORKSHOP_KEYS = frozenset({"ask", "notes", "dismiss", "older", "help", "quit"})
+WORKSHOP_QUIT = "workshop_run.keys.quit"  # quitting keeps the workshop, not "the session"
 
 
 def workshop_view(runner: WorkshopRunner, base: LiveView) -> LiveView:
@@ -61,11 +62,19 @@ def workshop_view(runner: WorkshopRunner, base: LiveView) -> LiveView:
         ballots_waiting=(),
         key_handlers=WORKSHOP_KEYS | ({"join"} if base.join_url else set()),
         help_lines=(("quit", t("workshop_run.help.quit")),),
+        quit_line=WORKSHOP_QUIT,
     )
 
 
-def waiting_screen(runner: WorkshopRunner, overlay: str | None) -> RenderableType:
-    """Before the workshop's segment: the workshop, where, who, and what it waits for."""
+def waiting_screen(
+    runner: WorkshopRunner,
+    overlay: str | None,
+    join_url: str | None = None,
+    height: int | None = None,
+) -> RenderableType:
+    """Before the workshop's segment: the workshop, where, who, and what it waits for; with
+    ``join_url`` (``--serve``) its phones' address already, and its QR code where ``height``
+    leaves room for it, for people coming into the room during the break."""
     from rich.console import Group
     from rich.panel import Panel
     from rich.text import Text
@@ -91,8 +100,21 @@ def waiting_screen(runner: WorkshopRunner, overlay: str | None) -> RenderableTyp
         lines.append(
             Text(t("workshop_run.screen.waiting_now", segment=now_running), justify="center")
         )
+    if join_url:
+        from seminar_cli.ui.qr import SMALL_BORDER, half_block_lines, qr_matrix
+
+        lines.append(Text(""))
+        address = Text(t("live.join.label") + " ", style="bold", justify="center")
+        address.append(join_url, style="bold cyan")
+        lines.append(address)
+        rows = half_block_lines(qr_matrix(join_url, SMALL_BORDER))
+        # the panel's frame and padding, the key line: what the QR code must leave
+        if height is not None and len(lines) + len(rows) + 6 <= height:
+            from seminar_cli.ui.screen import QR_STYLE  # dark modules on light, any theme
+
+            lines.extend(Text(row, style=QR_STYLE, justify="center") for row in rows)
     title = str(state.meta.get("title") or state.agenda.title)
-    keys = t("live.keys.quit") if overlay == "quit" else t("workshop_run.screen.keys_waiting")
+    keys = t(WORKSHOP_QUIT) if overlay == "quit" else t("workshop_run.screen.keys_waiting")
     return Group(
         Panel(Group(*lines), title=Text(title), padding=(1, 2)),
         Text(keys, style="reverse"),
@@ -129,7 +151,8 @@ class WorkshopControls(LiveControls):
         if self.console is not None and self._screen_on:
             self._fit_console()
             self.console.clear()
-            self._paint(waiting_screen(workshop_runner, self.overlay))
+            height = self.console.size.height
+            self._paint(waiting_screen(workshop_runner, self.overlay, self.join_url, height))
 
     def notify(self, runner: Runner, what: str, **details: Any) -> None:
         if what == "workshop_over":

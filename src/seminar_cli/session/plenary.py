@@ -263,23 +263,26 @@ def screen_data(
             prompt = result.prompt
             values = [a.value for a in result.answers if a.value is not None]
             count = room_count(prompt, values)
+            entry: dict[str, Any] = {
+                "id": f"{turn.workshop.id}-{prompt.id}",
+                "segment": turn.segment,
+                "type": prompt.type.value,
+                "question": prompt.question,
+                "shared": result.shared,
+                "hidden": not shown_to_room(prompt, count),
+            }
+            if entry["hidden"]:
+                # anonymous with fewer than three answers: never shown (PRODUCT §3), nor sent
+                # (the page is open to anyone holding the room's code): no count, no summary
+                results.append(entry)
+                continue
             labels = code_labels(prompt.type.value, lang)
             if not labels and prompt.labels:
                 labels = {str(k): v for k, v in prompt.labels.items()}
-            results.append(
-                {
-                    "id": f"{turn.workshop.id}-{prompt.id}",
-                    "segment": turn.segment,
-                    "type": prompt.type.value,
-                    "question": prompt.question,
-                    "labels": labels,
-                    "count": count,
-                    "summary": summarize(prompt, values, assembly),
-                    "shared": result.shared,
-                    # anonymous with fewer than three answers: never shown (PRODUCT §3)
-                    "hidden": not shown_to_room(prompt, count),
-                }
-            )
+            entry["labels"] = labels
+            entry["count"] = count
+            entry["summary"] = summarize(prompt, values, assembly)
+            results.append(entry)
         restitution = {
             "workshop": asdict(turn.workshop),
             "index": turn.index + 1,

@@ -246,16 +246,36 @@ def test_a_restitution_shows_each_workshops_results_in_turn(split_running: Sessi
     shown = frame(controls.view(runner), 200, 50)
     assert "Restitution 2/4 : Chefs de projet" in shown
     assert "« Un annuaire des alliances » — Julien Moreau" in shown
-    # key w: the next one now, and the turns go on from there
+    clock.advance(59)
+    assert "atelier suivant dans 04:01" in frame(controls.view(runner), 200, 50)
+    # key w: the next one now, with its full turn (the rehearsal's « 3/4 … dans 04:01 » was
+    # the previous turn's remainder), and the turns go on from there, each a full one again
     controls._on_key(runner, "w")
     shown = frame(controls.view(runner), 200, 50)
     assert "Restitution 3/4 : Leaders d'opinion" in shown
+    assert "atelier suivant dans 05:00" in shown
     assert "Pas encore de résultat à montrer pour cet atelier." in shown
+    clock.advance(5 * 60 - 1)
+    shown = frame(controls.view(runner), 200, 50)
+    assert "Restitution 3/4 : Leaders d'opinion" in shown
+    assert "atelier suivant dans 00:01" in shown
+    clock.advance(1)
+    shown = frame(controls.view(runner), 200, 50)
+    assert "Restitution 4/4 : Catalyseurs" in shown
+    assert "atelier suivant dans 05:00" in shown
+    clock.advance(90)
     controls._on_key(runner, "2")  # a count, as before + and -
+    controls._on_key(runner, "w")
+    shown = frame(controls.view(runner), 200, 50)
+    assert "Restitution 2/4 : Chefs de projet" in shown
+    assert "atelier suivant dans 05:00" in shown
+    controls._on_key(runner, "3")
     controls._on_key(runner, "w")
     assert "Restitution 1/4 : Jeunes" in frame(controls.view(runner), 200, 50)
     # at 80×24 the workshop's title, its first result's verdict and the keys still fit
     small = live_controls(80, 24)
+    small._on_key(runner, "3")  # the round's own turn is the third's: back to the second
+    small._on_key(runner, "w")
     shown = frame(small.view(runner), 80, 24)
     assert len(shown.splitlines()) == 24
     assert "Restitution 2/4 : Chefs de projet" in shown

@@ -59,6 +59,7 @@ class RestitutionTurn:
     count: int
     turn_seconds: int
     next_in: int  # session seconds until the next workshop (by itself)
+    elapsed: int  # session seconds into the restitution
     results: tuple[WorkshopResult, ...]
 
 
@@ -205,12 +206,16 @@ class WorkshopWatch:
         monotonic: float,
         wall: datetime,
         *,
-        turns_skipped: int = 0,
+        turn_from: tuple[int, int] | None = None,
     ) -> PlenaryWorkshops | None:
         """What the plenary shows about its workshops at ``now`` (session clock): during a
-        split segment, their statuses; during a restitution, the workshop whose turn it is
-        (moving on by itself every ``turn_seconds``, and ``turns_skipped`` further: the live
-        screen's key); None otherwise."""
+        split segment, their statuses; during a restitution, the workshop whose turn it is,
+        moving on by itself every ``turn_seconds``; None otherwise.
+
+        ``turn_from`` is the live screen's key w: (a workshop's 0-based place, the session
+        seconds into the restitution when it was reached).  That workshop gets a full turn
+        from then, and the turns go on from it, each a full ``turn_seconds`` again (the round
+        no longer lines up with the segment's end: the facilitator ends it as any segment)."""
         current = state.current
         if current is None:
             return None
@@ -228,7 +233,10 @@ class WorkshopWatch:
         seg = state.segments[segment.id]
         each = turn_seconds(seg.allotted, len(statuses))
         elapsed = max(0, int(seg.allotted - seg.remaining_at(now)))
-        index = (elapsed // each + turns_skipped) % len(statuses)
+        first, since = 0, elapsed
+        if turn_from is not None:
+            first, since = turn_from[0], max(0, elapsed - turn_from[1])
+        index = (first + since // each) % len(statuses)
         workshop = source.workshops[index]
         return PlenaryWorkshops(
             source.id,
@@ -239,7 +247,8 @@ class WorkshopWatch:
                 index,
                 len(statuses),
                 each,
-                each - elapsed % each,
+                each - since % each,
+                elapsed,
                 self.results(source, workshop, segment_over=state.segments[source.id].done),
             ),
         )

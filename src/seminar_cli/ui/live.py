@@ -115,7 +115,8 @@ class LiveControls:
         self._runner: Runner | None = None
         self._voided_told: dict[str, int] = {}  # per open prompt: voided answers flashed
         self._watch: WorkshopWatch | None = None  # the workshops' streams, for the plenary
-        self._turns_skipped: tuple[str | None, int] = (None, 0)  # key w, per restitution
+        # key w: the restitution, the workshop it reached and when (session seconds into it)
+        self._turn_from: tuple[str, int, int] | None = None
 
     # -- lifecycle ------------------------------------------------------------------------------
     def __enter__(self) -> LiveControls:
@@ -294,13 +295,11 @@ class LiveControls:
             from seminar_cli.session.plenary import WorkshopWatch
 
             self._watch = WorkshopWatch(writer.journal, writer.row)
-        segment, skipped = self._turns_skipped
+        turn_from = None
+        if self._turn_from is not None and self._turn_from[0] == runner.state.current:
+            turn_from = self._turn_from[1:]
         return self._watch.plenary(
-            runner.state,
-            runner.now(),
-            time.monotonic(),
-            local_now(),
-            turns_skipped=skipped if segment == runner.state.current else 0,
+            runner.state, runner.now(), time.monotonic(), local_now(), turn_from=turn_from
         )
 
     def _tell_voided(self, runner: Runner) -> None:
@@ -503,9 +502,12 @@ class LiveControls:
         if view is None or view.workshops is None or view.workshops.restitution is None:
             self._say(t("live.flash.no_restitution"))
             return None
-        segment, skipped = self._turns_skipped
-        skipped = skipped if segment == runner.state.current else 0
-        self._turns_skipped = (runner.state.current, skipped + count)
+        # the workshop reached gets its full turn: the countdown to the next starts again
+        turn = view.workshops.restitution
+        segment = runner.state.current
+        if segment is None:
+            return None
+        self._turn_from = (segment, (turn.index + count) % turn.count, turn.elapsed)
         return None
 
     def _key_quit(self, runner: Runner, key: str, count: int) -> Command | None:

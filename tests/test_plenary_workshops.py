@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
@@ -21,6 +22,7 @@ import pytest
 from seminar_cli.agenda.loader import load_agenda
 from seminar_cli.i18n import init_language
 from seminar_cli.journal.events import EventType
+from seminar_cli.journal.state import AnswerRecord
 from seminar_cli.journal.store import Journal
 from seminar_cli.session import plenary
 from seminar_cli.session.prompter import NullPrompter
@@ -491,3 +493,100 @@ def test_four_workshops_fit_the_projector_in_chromium(tmp_path: Path) -> None:
     finally:
         server.stop()
         writer.journal.close()
+
+
+# -- a restitution's text answers on the projector ---------------------------------------------
+LONG = "Un réseau des alliances locales " * 8  # 256 characters: cut at 160, as the terminal cuts
+
+
+def jeunes_proposals(writer: SessionWriter) -> None:
+    """The « jeunes » workshop's text question, answered four times (by name), then closed."""
+    jeunes = SessionWriter(writer.journal, writer.row, writer.clock, stream="jeunes")
+    jeunes.record(EventType.prompt_opened, prompt="jeunes-alliance-vecue", segment=SPLIT)
+    for name, value in [
+        ("Zoé Petit", "La plus ancienne, plus montrée"),
+        ("Inès Benali", "Un <b>défi</b> inter-écoles & des parrains"),
+        ("Hugo Lefebvre", LONG),
+        ("Maëlle Nguyen", "Un binôme jeune–élu\npour chaque projet"),
+    ]:
+        jeunes.record(
+            EventType.answer_given, prompt="jeunes-alliance-vecue", participant=name, value=value
+        )
+    jeunes.record(EventType.prompt_closed, prompt="jeunes-alliance-vecue")
+    jeunes.record(EventType.prompt_closed, prompt="jeunes-format")
+
+
+def test_the_projectors_restitution_shows_a_text_questions_proposals_in_chromium(
+    tmp_path: Path,
+) -> None:
+    """The rehearsal's projector said only « 4 réponses » for a text question, while the
+    terminal showed the proposals: /screen now shows them as the terminal does (the latest
+    three, each on a line cut at 160 characters, with who gave it), escaped, and the workshop's
+    results still fit 1280×720 (one after the other when they must, as any results)."""
+    from seminar_cli.web.server import WebServer
+    from tests.browser import DESKTOP, axe_violations, desktop_context, launched_chromium
+
+    writer = reach_the_split_segment(Path(os.environ["SEMINAR_DB"]), SystemClock())
+    workshops_at_work(writer)
+    jeunes_proposals(writer)
+    writer.record(EventType.segment_ended, segment=SPLIT)
+    writer.record(EventType.segment_started, segment="restitution")
+    server = WebServer(writer.journal.path, writer.session_id, host="127.0.0.1", port=0, code=CODE)
+    base = server.start().url.rsplit("/j/", 1)[0]
+    try:
+        with httpx.Client(base_url=base, timeout=20) as client:
+            raw = client.get(f"/j/{CODE}/screen").text
+            assert "&lt;b&gt;défi&lt;/b&gt; inter-écoles &amp; des parrains" in raw
+            assert "<b>défi" not in raw
+            text = page_text(raw)
+            assert "4 réponses Dernières réponses :" in text
+            assert "« Un <b>défi</b> inter-écoles & des parrains » — Inès Benali" in text
+            assert f"« {' '.join(LONG.split())[:159]}… » — Hugo Lefebvre" in text
+            assert "« Un binôme jeune–élu pour chaque projet » — Maëlle Nguyen" in text
+            assert "La plus ancienne" not in text and "Zoé Petit" not in text
+        with launched_chromium() as browser:
+            context = desktop_context(browser)
+            page = context.new_page()
+            page.goto(f"{base}/j/{CODE}/screen")
+            texts = page.locator("ul.texts li")
+            assert texts.count() == 3
+            assert texts.nth(0).is_visible()
+            page.screenshot(path=str(tmp_path / "restitution-texts.png"))
+            if os.environ.get("SEMINAR_SCREENSHOTS"):
+                page.screenshot(path=os.environ["SEMINAR_SCREENSHOTS"] + "/restitution-texts.png")
+            bottom = texts.nth(2).evaluate("e => e.getBoundingClientRect().bottom")
+            assert bottom <= DESKTOP["height"]
+            assert page.evaluate("document.documentElement.scrollHeight") <= DESKTOP["height"]
+            assert page.evaluate("document.documentElement.scrollWidth") <= DESKTOP["width"]
+            assert axe_violations(page) == []
+            context.close()
+    finally:
+        server.stop()
+        writer.journal.close()
+
+
+def test_an_anonymous_text_questions_proposals_reach_the_projector_without_names() -> None:
+    """Three answers or more to an anonymous text question are shown to the room, as the
+    terminal shows them: the texts, never who gave them; fewer than three, nothing."""
+    source = load_agenda(AGENDA).agenda.segment(SPLIT)
+    workshop = source.workshops[0]
+    (asked,) = [p for p in workshop.prompts if p.id == "jeunes-alliance-vecue"]
+    anonymous = asked.model_copy(update={"anonymous": True})
+    status = plenary.WorkshopStatus(workshop.id, workshop.title, None, None, "stopped", 3)
+
+    def projected(answers: int) -> dict[str, object]:
+        given = tuple(
+            AnswerRecord(anonymous.id, f"Personne {n}", f"Proposition {n}", datetime.now(UTC))
+            for n in range(answers)
+        )
+        result = plenary.WorkshopResult(anonymous, given, shared=False)
+        turn = plenary.RestitutionTurn(SPLIT, status, 0, 4, 300, 300, 0, (result,))
+        shown = plenary.PlenaryWorkshops(SPLIT, (status,), turn)
+        data = plenary.screen_data(shown, None, "fr")
+        return data["restitution"]["results"][0]  # type: ignore[no-any-return]
+
+    result = projected(3)
+    assert result["texts"] == [{"text": f"Proposition {n}", "name": None} for n in range(3)]
+    assert "Personne" not in str(result)
+    result = projected(2)
+    assert result["hidden"] is True and "texts" not in result and "Proposition" not in str(result)

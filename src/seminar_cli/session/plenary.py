@@ -261,7 +261,8 @@ def screen_data(
     answers, and a restitution's turn with its results summarised as the room's results are
     (``Room``'s result entries: the same template draws them)."""
     from seminar_cli.minutes.build import code_labels
-    from seminar_cli.minutes.summary import room_count, shown_to_room, summarize
+    from seminar_cli.minutes.summary import latest_texts, room_count, shown_to_room, summarize
+    from seminar_cli.session.prompt_types import PROMPT_TYPES
 
     statuses = [asdict(status) for status in workshops.statuses]
     restitution = None
@@ -291,6 +292,13 @@ def screen_data(
             entry["labels"] = labels
             entry["count"] = count
             entry["summary"] = summarize(prompt, values, assembly)
+            if PROMPT_TYPES[prompt.type].drawing == "texts":
+                # a report-back is for the proposals: their latest, as the live screen shows
+                # them (names never for an anonymous prompt; the page escapes them)
+                entry["texts"] = [
+                    {"text": text, "name": who}
+                    for text, who in latest_texts(prompt, list(result.answers))
+                ]
             results.append(entry)
         restitution = {
             "workshop": asdict(turn.workshop),

@@ -590,3 +590,38 @@ def test_an_anonymous_text_questions_proposals_reach_the_projector_without_names
     assert "Personne" not in str(result)
     result = projected(2)
     assert result["hidden"] is True and "texts" not in result and "Proposition" not in str(result)
+
+
+def test_left_right_page_a_restitutions_results_that_do_not_fit(
+    split_running: SessionWriter,
+) -> None:
+    """The rehearsal's terminal said « … 31 lignes de résultats masquées » with no way to see
+    them: with no question's results on the screen, ← → page the workshop's results (the
+    line says so), and the next workshop starts again from its first."""
+    jeunes_proposals(split_running)
+    go_to_restitution(split_running, close_prompts=False)
+    controls = live_controls(80, 24)
+    runner = Runner(split_running, controls, NullPrompter())
+    shown = frame(controls.view(runner), 80, 24)
+    assert "Restitution 1/4 : Jeunes" in shown
+    assert "Où avez-vous déjà vécu" in shown
+    assert "← → pour voir les autres résultats" in " ".join(shown.split())
+    controls._on_key(runner, "right")
+    shown = " ".join(frame(controls.view(runner), 80, 24).split())
+    assert "résultats à partir du 2e sur 3 (← →)" in shown
+    assert "Où avez-vous déjà vécu" not in shown
+    assert "Quel format vous donnerait envie" in shown
+    controls._on_key(runner, "right")
+    controls._on_key(runner, "right")  # no further than the last
+    shown = " ".join(frame(controls.view(runner), 80, 24).split())
+    assert "résultats à partir du 3e sur 3 (← →)" in shown
+    assert "Formation-action entre pairs" in shown
+    controls._on_key(runner, "left")
+    controls._on_key(runner, "left")
+    shown = " ".join(frame(controls.view(runner), 80, 24).split())
+    assert "à partir du" not in shown and "Où avez-vous déjà vécu" in shown
+    controls._on_key(runner, "right")
+    controls._on_key(runner, "w")
+    shown = " ".join(frame(controls.view(runner), 80, 24).split())
+    assert "Restitution 2/4 : Chefs de projet" in shown
+    assert "à partir du" not in shown

@@ -136,10 +136,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "live.help.dismiss": ("masquer les résultats affichés", "hide the results on screen"),
     "live.help.older": (
-        "résultats précédents / suivants (le plus récent est affiché) ; en restitution, "
-        "les résultats de l'atelier qui ne tiennent pas",
-        "previous / next results (the latest is shown); in a report-back, the workshop's "
-        "results that do not fit",
+        "résultats précédents / suivants (le plus récent est affiché)",
+        "previous / next results (the latest is shown)",
     ),
     "live.help.round_exit": (
         "pendant une question : la passer (p la pose à nouveau), arrêter la séance, ou continuer",

@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
@@ -22,6 +23,7 @@ import pytest
 from seminar_cli.agenda.loader import load_agenda
 from seminar_cli.i18n import init_language
 from seminar_cli.journal.events import EventType
+from seminar_cli.journal.state import AnswerRecord
 from seminar_cli.journal.store import Journal
 from seminar_cli.session import plenary
 from seminar_cli.session.prompter import NullPrompter
@@ -247,16 +249,36 @@ def test_a_restitution_shows_each_workshops_results_in_turn(split_running: Sessi
     shown = frame(controls.view(runner), 200, 50)
     assert "Restitution 2/4 : Chefs de projet" in shown
     assert "« Un annuaire des alliances » — Julien Moreau" in shown
-    # key w: the next one now, and the turns go on from there
+    clock.advance(59)
+    assert "atelier suivant dans 04:01" in frame(controls.view(runner), 200, 50)
+    # key w: the next one now, with its full turn (the rehearsal's « 3/4 … dans 04:01 » was
+    # the previous turn's remainder), and the turns go on from there, each a full one again
     controls._on_key(runner, "w")
     shown = frame(controls.view(runner), 200, 50)
     assert "Restitution 3/4 : Leaders d'opinion" in shown
+    assert "atelier suivant dans 05:00" in shown
     assert "Pas encore de résultat à montrer pour cet atelier." in shown
+    clock.advance(5 * 60 - 1)
+    shown = frame(controls.view(runner), 200, 50)
+    assert "Restitution 3/4 : Leaders d'opinion" in shown
+    assert "atelier suivant dans 00:01" in shown
+    clock.advance(1)
+    shown = frame(controls.view(runner), 200, 50)
+    assert "Restitution 4/4 : Catalyseurs" in shown
+    assert "atelier suivant dans 05:00" in shown
+    clock.advance(90)
     controls._on_key(runner, "2")  # a count, as before + and -
+    controls._on_key(runner, "w")
+    shown = frame(controls.view(runner), 200, 50)
+    assert "Restitution 2/4 : Chefs de projet" in shown
+    assert "atelier suivant dans 05:00" in shown
+    controls._on_key(runner, "3")
     controls._on_key(runner, "w")
     assert "Restitution 1/4 : Jeunes" in frame(controls.view(runner), 200, 50)
     # at 80×24 the workshop's title, its first result's verdict and the keys still fit
     small = live_controls(80, 24)
+    small._on_key(runner, "3")  # the round's own turn is the third's: back to the second
+    small._on_key(runner, "w")
     shown = frame(small.view(runner), 80, 24)
     assert len(shown.splitlines()) == 24
     assert "Restitution 2/4 : Chefs de projet" in shown
@@ -497,3 +519,135 @@ def test_sessions_show_and_list_count_the_workshops_answers_too(cli, split_runni
     ]
     overview = json.loads(cli("--db", db, "sessions", "list", "--json").out)
     assert overview[0]["answers"] == plenary_answers + 5
+
+
+# -- a restitution's text answers on the projector ---------------------------------------------
+LONG = "Un réseau des alliances locales " * 8  # 256 characters: cut at 160, as the terminal cuts
+
+
+def jeunes_proposals(writer: SessionWriter) -> None:
+    """The « jeunes » workshop's text question, answered four times (by name), then closed."""
+    jeunes = SessionWriter(writer.journal, writer.row, writer.clock, stream="jeunes")
+    jeunes.record(EventType.prompt_opened, prompt="jeunes-alliance-vecue", segment=SPLIT)
+    for name, value in [
+        ("Zoé Petit", "La plus ancienne, plus montrée"),
+        ("Inès Benali", "Un <b>défi</b> inter-écoles & des parrains"),
+        ("Hugo Lefebvre", LONG),
+        ("Maëlle Nguyen", "Un binôme jeune–élu\npour chaque projet"),
+    ]:
+        jeunes.record(
+            EventType.answer_given, prompt="jeunes-alliance-vecue", participant=name, value=value
+        )
+    jeunes.record(EventType.prompt_closed, prompt="jeunes-alliance-vecue")
+    jeunes.record(EventType.prompt_closed, prompt="jeunes-format")
+
+
+def test_the_projectors_restitution_shows_a_text_questions_proposals_in_chromium(
+    tmp_path: Path,
+) -> None:
+    """The rehearsal's projector said only « 4 réponses » for a text question, while the
+    terminal showed the proposals: /screen now shows them as the terminal does (the latest
+    three, each on a line cut at 160 characters, with who gave it), escaped, and the workshop's
+    results still fit 1280×720 (one after the other when they must, as any results)."""
+    from seminar_cli.web.server import WebServer
+    from tests.browser import DESKTOP, axe_violations, desktop_context, launched_chromium
+
+    writer = reach_the_split_segment(Path(os.environ["SEMINAR_DB"]), SystemClock())
+    workshops_at_work(writer)
+    jeunes_proposals(writer)
+    writer.record(EventType.segment_ended, segment=SPLIT)
+    writer.record(EventType.segment_started, segment="restitution")
+    server = WebServer(writer.journal.path, writer.session_id, host="127.0.0.1", port=0, code=CODE)
+    base = server.start().url.rsplit("/j/", 1)[0]
+    try:
+        with httpx.Client(base_url=base, timeout=20) as client:
+            raw = client.get(f"/j/{CODE}/screen").text
+            assert "&lt;b&gt;défi&lt;/b&gt; inter-écoles &amp; des parrains" in raw
+            assert "<b>défi" not in raw
+            text = page_text(raw)
+            assert "4 réponses Dernières réponses :" in text
+            assert "« Un <b>défi</b> inter-écoles & des parrains » — Inès Benali" in text
+            assert f"« {' '.join(LONG.split())[:159]}… » — Hugo Lefebvre" in text
+            assert "« Un binôme jeune–élu pour chaque projet » — Maëlle Nguyen" in text
+            assert "La plus ancienne" not in text and "Zoé Petit" not in text
+        with launched_chromium() as browser:
+            context = desktop_context(browser)
+            page = context.new_page()
+            page.goto(f"{base}/j/{CODE}/screen")
+            texts = page.locator("ul.texts li")
+            assert texts.count() == 3
+            assert texts.nth(0).is_visible()
+            page.screenshot(path=str(tmp_path / "restitution-texts.png"))
+            if os.environ.get("SEMINAR_SCREENSHOTS"):
+                page.screenshot(path=os.environ["SEMINAR_SCREENSHOTS"] + "/restitution-texts.png")
+            bottom = texts.nth(2).evaluate("e => e.getBoundingClientRect().bottom")
+            assert bottom <= DESKTOP["height"]
+            assert page.evaluate("document.documentElement.scrollHeight") <= DESKTOP["height"]
+            assert page.evaluate("document.documentElement.scrollWidth") <= DESKTOP["width"]
+            assert axe_violations(page) == []
+            context.close()
+    finally:
+        server.stop()
+        writer.journal.close()
+
+
+def test_an_anonymous_text_questions_proposals_reach_the_projector_without_names() -> None:
+    """Three answers or more to an anonymous text question are shown to the room, as the
+    terminal shows them: the texts, never who gave them; fewer than three, nothing."""
+    source = load_agenda(AGENDA).agenda.segment(SPLIT)
+    workshop = source.workshops[0]
+    (asked,) = [p for p in workshop.prompts if p.id == "jeunes-alliance-vecue"]
+    anonymous = asked.model_copy(update={"anonymous": True})
+    status = plenary.WorkshopStatus(workshop.id, workshop.title, None, None, "stopped", 3)
+
+    def projected(answers: int) -> dict[str, object]:
+        given = tuple(
+            AnswerRecord(anonymous.id, f"Personne {n}", f"Proposition {n}", datetime.now(UTC))
+            for n in range(answers)
+        )
+        result = plenary.WorkshopResult(anonymous, given, shared=False)
+        turn = plenary.RestitutionTurn(SPLIT, status, 0, 4, 300, 300, 0, (result,))
+        shown = plenary.PlenaryWorkshops(SPLIT, (status,), turn)
+        data = plenary.screen_data(shown, None, "fr")
+        return data["restitution"]["results"][0]  # type: ignore[no-any-return]
+
+    result = projected(3)
+    assert result["texts"] == [{"text": f"Proposition {n}", "name": None} for n in range(3)]
+    assert "Personne" not in str(result)
+    result = projected(2)
+    assert result["hidden"] is True and "texts" not in result and "Proposition" not in str(result)
+
+
+def test_left_right_page_a_restitutions_results_that_do_not_fit(
+    split_running: SessionWriter,
+) -> None:
+    """The rehearsal's terminal said « … 31 lignes de résultats masquées » with no way to see
+    them: with no question's results on the screen, ← → page the workshop's results (the
+    line says so), and the next workshop starts again from its first."""
+    jeunes_proposals(split_running)
+    go_to_restitution(split_running, close_prompts=False)
+    controls = live_controls(80, 24)
+    runner = Runner(split_running, controls, NullPrompter())
+    shown = frame(controls.view(runner), 80, 24)
+    assert "Restitution 1/4 : Jeunes" in shown
+    assert "Où avez-vous déjà vécu" in shown
+    assert "← → pour voir les autres résultats" in " ".join(shown.split())
+    controls._on_key(runner, "right")
+    shown = " ".join(frame(controls.view(runner), 80, 24).split())
+    assert "résultats à partir du 2e sur 3 (← →)" in shown
+    assert "Où avez-vous déjà vécu" not in shown
+    assert "Quel format vous donnerait envie" in shown
+    controls._on_key(runner, "right")
+    controls._on_key(runner, "right")  # no further than the last
+    shown = " ".join(frame(controls.view(runner), 80, 24).split())
+    assert "résultats à partir du 3e sur 3 (← →)" in shown
+    assert "Formation-action entre pairs" in shown
+    controls._on_key(runner, "left")
+    controls._on_key(runner, "left")
+    shown = " ".join(frame(controls.view(runner), 80, 24).split())
+    assert "à partir du" not in shown and "Où avez-vous déjà vécu" in shown
+    controls._on_key(runner, "right")
+    controls._on_key(runner, "w")
+    shown = " ".join(frame(controls.view(runner), 80, 24).split())
+    assert "Restitution 2/4 : Chefs de projet" in shown
+    assert "à partir du" not in shown

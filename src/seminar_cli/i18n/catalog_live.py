@@ -180,6 +180,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "… {count} lignes de résultats masquées : agrandissez le terminal pour tout voir",
         "… {count} lines of results hidden: enlarge the terminal to see them all",
     ),
+    "live.results.hidden_paged": (
+        "… {count} lignes de résultats masquées : ← → pour voir les autres résultats",
+        "… {count} lines of results hidden: ← → to see the other results",
+    ),
+    "live.results.hidden_paged_one": (
+        "… {count} ligne de résultats masquée : ← → pour voir les autres résultats",
+        "… {count} line of results hidden: ← → to see the other results",
+    ),
     "live.results.hidden_one": (
         "… {count} ligne de résultats masquée : agrandissez le terminal pour tout voir",
         "… {count} line of results hidden: enlarge the terminal to see it",

@@ -24,6 +24,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "question commune à tous les ateliers",
         "question asked in every workshop",
     ),
+    "plenary.restitution.from": (
+        "résultats à partir du {index}e sur {count} (← →)",
+        "results from no. {index} of {count} (← →)",
+    ),
     "plenary.restitution.nothing": (
         "Pas encore de résultat à montrer pour cet atelier.",
         "No results to show yet for this workshop.",

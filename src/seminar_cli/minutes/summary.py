@@ -10,11 +10,15 @@ from __future__ import annotations
 from typing import Any
 
 from seminar_cli.agenda.models import Prompt, PromptType
+from seminar_cli.journal.state import AnswerRecord
 from seminar_cli.session.prompt_types import TOP_WORDS, adopted, summarize, word_counts
 
 __all__ = [
+    "LAST_TEXTS",
+    "TEXT_PREVIEW",
     "TOP_WORDS",
     "adopted",
+    "latest_texts",
     "room_count",
     "room_count_key",
     "shown_to_room",
@@ -22,6 +26,24 @@ __all__ = [
     "undeliberated",
     "word_counts",
 ]
+
+
+LAST_TEXTS = 3  # a text prompt's latest answers shown to the room
+TEXT_PREVIEW = 160  # characters of each
+
+
+def latest_texts(prompt: Prompt, answers: list[AnswerRecord]) -> list[tuple[str, str | None]]:
+    """A text prompt's latest answers as the room reads them (the live screen, the projector's
+    restitution): each on one line, cut at ``TEXT_PREVIEW`` characters, with who gave it —
+    never for an anonymous prompt."""
+    shown = []
+    for answer in [a for a in answers if a.value is not None][-LAST_TEXTS:]:
+        flat = " ".join(str(answer.value).split())
+        if len(flat) > TEXT_PREVIEW:
+            flat = flat[: TEXT_PREVIEW - 1] + "…"
+        who = answer.participant if answer.participant and not prompt.anonymous else None
+        shown.append((flat, who))
+    return shown
 
 
 def shown_to_room(prompt: Prompt, answer_count: int) -> bool:

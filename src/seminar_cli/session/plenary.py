@@ -59,6 +59,7 @@ class RestitutionTurn:
     count: int
     turn_seconds: int
     next_in: int  # session seconds until the next workshop (by itself)
+    elapsed: int  # session seconds into the restitution
     results: tuple[WorkshopResult, ...]
 
 
@@ -205,12 +206,16 @@ class WorkshopWatch:
         monotonic: float,
         wall: datetime,
         *,
-        turns_skipped: int = 0,
+        turn_from: tuple[int, int] | None = None,
     ) -> PlenaryWorkshops | None:
         """What the plenary shows about its workshops at ``now`` (session clock): during a
-        split segment, their statuses; during a restitution, the workshop whose turn it is
-        (moving on by itself every ``turn_seconds``, and ``turns_skipped`` further: the live
-        screen's key); None otherwise."""
+        split segment, their statuses; during a restitution, the workshop whose turn it is,
+        moving on by itself every ``turn_seconds``; None otherwise.
+
+        ``turn_from`` is the live screen's key w: (a workshop's 0-based place, the session
+        seconds into the restitution when it was reached).  That workshop gets a full turn
+        from then, and the turns go on from it, each a full ``turn_seconds`` again (the round
+        no longer lines up with the segment's end: the facilitator ends it as any segment)."""
         current = state.current
         if current is None:
             return None
@@ -228,7 +233,10 @@ class WorkshopWatch:
         seg = state.segments[segment.id]
         each = turn_seconds(seg.allotted, len(statuses))
         elapsed = max(0, int(seg.allotted - seg.remaining_at(now)))
-        index = (elapsed // each + turns_skipped) % len(statuses)
+        first, since = 0, elapsed
+        if turn_from is not None:
+            first, since = turn_from[0], max(0, elapsed - turn_from[1])
+        index = (first + since // each) % len(statuses)
         workshop = source.workshops[index]
         return PlenaryWorkshops(
             source.id,
@@ -239,7 +247,8 @@ class WorkshopWatch:
                 index,
                 len(statuses),
                 each,
-                each - elapsed % each,
+                each - since % each,
+                elapsed,
                 self.results(source, workshop, segment_over=state.segments[source.id].done),
             ),
         )
@@ -252,7 +261,8 @@ def screen_data(
     answers, and a restitution's turn with its results summarised as the room's results are
     (``Room``'s result entries: the same template draws them)."""
     from seminar_cli.minutes.build import code_labels
-    from seminar_cli.minutes.summary import room_count, shown_to_room, summarize
+    from seminar_cli.minutes.summary import latest_texts, room_count, shown_to_room, summarize
+    from seminar_cli.session.prompt_types import PROMPT_TYPES
 
     statuses = [asdict(status) for status in workshops.statuses]
     restitution = None
@@ -263,23 +273,33 @@ def screen_data(
             prompt = result.prompt
             values = [a.value for a in result.answers if a.value is not None]
             count = room_count(prompt, values)
+            entry: dict[str, Any] = {
+                "id": f"{turn.workshop.id}-{prompt.id}",
+                "segment": turn.segment,
+                "type": prompt.type.value,
+                "question": prompt.question,
+                "shared": result.shared,
+                "hidden": not shown_to_room(prompt, count),
+            }
+            if entry["hidden"]:
+                # anonymous with fewer than three answers: never shown (PRODUCT §3), nor sent
+                # (the page is open to anyone holding the room's code): no count, no summary
+                results.append(entry)
+                continue
             labels = code_labels(prompt.type.value, lang)
             if not labels and prompt.labels:
                 labels = {str(k): v for k, v in prompt.labels.items()}
-            results.append(
-                {
-                    "id": f"{turn.workshop.id}-{prompt.id}",
-                    "segment": turn.segment,
-                    "type": prompt.type.value,
-                    "question": prompt.question,
-                    "labels": labels,
-                    "count": count,
-                    "summary": summarize(prompt, values, assembly),
-                    "shared": result.shared,
-                    # anonymous with fewer than three answers: never shown (PRODUCT §3)
-                    "hidden": not shown_to_room(prompt, count),
-                }
-            )
+            entry["labels"] = labels
+            entry["count"] = count
+            entry["summary"] = summarize(prompt, values, assembly)
+            if PROMPT_TYPES[prompt.type].drawing == "texts":
+                # a report-back is for the proposals: their latest, as the live screen shows
+                # them (names never for an anonymous prompt; the page escapes them)
+                entry["texts"] = [
+                    {"text": text, "name": who}
+                    for text, who in latest_texts(prompt, list(result.answers))
+                ]
+            results.append(entry)
         restitution = {
             "workshop": asdict(turn.workshop),
             "index": turn.index + 1,

@@ -16,6 +16,7 @@ import math
 import os
 from collections import deque
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from seminar_cli.durations import format_human
@@ -115,7 +116,10 @@ class LiveControls:
         self._runner: Runner | None = None
         self._voided_told: dict[str, int] = {}  # per open prompt: voided answers flashed
         self._watch: WorkshopWatch | None = None  # the workshops' streams, for the plenary
-        self._turns_skipped: tuple[str | None, int] = (None, 0)  # key w, per restitution
+        # key w: the restitution, the workshop it reached and when (session seconds into it)
+        self._turn_from: tuple[str, int, int] | None = None
+        # ← → in a restitution: the restitution, the workshop, its first result drawn
+        self._panel: tuple[str, str, int] | None = None
 
     # -- lifecycle ------------------------------------------------------------------------------
     def __enter__(self) -> LiveControls:
@@ -263,7 +267,7 @@ class LiveControls:
             self.flash = None
         self._tell_voided(runner)
         shown = self._result_shown()
-        return view_from_state(
+        view = view_from_state(
             runner.state,
             runner.now(),
             show_notes=self.show_notes,
@@ -278,6 +282,19 @@ class LiveControls:
             join_url=self.join_url,
             workshops=self._workshops(runner),
         )
+        first = self._panel_of(runner, view)
+        return view if view is None or not first else replace(view, workshop_panel=first)
+
+    def _panel_of(self, runner: Runner, view: LiveView | None) -> int:
+        """The restitution's first result drawn: paged with ← → for this workshop's turn, back
+        to its first when the next workshop comes."""
+        turn = view.workshops.restitution if view and view.workshops else None
+        if turn is None or self._panel is None:
+            return 0
+        segment, workshop, first = self._panel
+        if segment != runner.state.current or workshop != turn.workshop.id:
+            return 0
+        return max(0, min(first, len(turn.results) - 1))
 
     def _workshops(self, runner: Runner) -> PlenaryWorkshops | None:
         """The workshops' states (a split segment) or a restitution's turn; read from the
@@ -294,13 +311,11 @@ class LiveControls:
             from seminar_cli.session.plenary import WorkshopWatch
 
             self._watch = WorkshopWatch(writer.journal, writer.row)
-        segment, skipped = self._turns_skipped
+        turn_from = None
+        if self._turn_from is not None and self._turn_from[0] == runner.state.current:
+            turn_from = self._turn_from[1:]
         return self._watch.plenary(
-            runner.state,
-            runner.now(),
-            time.monotonic(),
-            local_now(),
-            turns_skipped=skipped if segment == runner.state.current else 0,
+            runner.state, runner.now(), time.monotonic(), local_now(), turn_from=turn_from
         )
 
     def _tell_voided(self, runner: Runner) -> None:
@@ -503,9 +518,12 @@ class LiveControls:
         if view is None or view.workshops is None or view.workshops.restitution is None:
             self._say(t("live.flash.no_restitution"))
             return None
-        segment, skipped = self._turns_skipped
-        skipped = skipped if segment == runner.state.current else 0
-        self._turns_skipped = (runner.state.current, skipped + count)
+        # the workshop reached gets its full turn: the countdown to the next starts again
+        turn = view.workshops.restitution
+        segment = runner.state.current
+        if segment is None:
+            return None
+        self._turn_from = (segment, (turn.index + count) % turn.count, turn.elapsed)
         return None
 
     def _key_quit(self, runner: Runner, key: str, count: int) -> Command | None:
@@ -513,8 +531,16 @@ class LiveControls:
         return None
 
     def _key_older(self, runner: Runner, key: str, count: int) -> Command | None:
+        step = -1 if key in ("left", "<") else 1
+        view = None if self.results else self.view(runner)
+        turn = view.workshops.restitution if view and view.workshops else None
+        if turn is not None and runner.state.current is not None:
+            # no prompt's results on the screen: ← → page the restitution's workshop
+            first = self._panel_of(runner, view) + step * count
+            first = max(0, min(first, len(turn.results) - 1))
+            self._panel = (runner.state.current, turn.workshop.id, first)
+            return None
         if self.results:
-            step = -1 if key in ("left", "<") else 1
             index = self._result_shown() + step
             self.result_index = None if index >= len(self.results) - 1 else max(0, index)
         return None

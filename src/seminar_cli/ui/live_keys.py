@@ -144,7 +144,9 @@ LIVE_KEYS: tuple[LiveKey, ...] = (
         "← →",
         "live.help.older",
         "`←` / `→`",
-        "the results of the earlier questions (one is shown at a time, the latest first)",
+        "the results of the earlier questions (one is shown at a time, the latest first); "
+        "during a `restitution` with no question's results on the screen, the workshop's "
+        "results that do not fit, from its next result on",
         key_line="live.keys.older_results",
         key_line_when="result_pages",
     ),
@@ -167,8 +169,9 @@ LIVE_KEYS: tuple[LiveKey, ...] = (
         "`w`",
         "during a `restitution` segment: the next workshop's results (each workshop is also "
         "shown in turn by itself, for the segment's duration divided by the number of "
-        "workshops, at least a minute); a count before it skips that many (`2w`); the "
-        "projector page `/screen` keeps its own pace",
+        "workshops, at least a minute); the workshop reached gets a full turn, and the turns "
+        "go on from it; a count before it skips that many (`2w`); the projector page "
+        "`/screen` keeps its own pace",
         key_line="live.keyline.next_workshop",
         key_line_when="restitution",
     ),

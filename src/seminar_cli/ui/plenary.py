@@ -52,10 +52,11 @@ def _place(status: WorkshopStatus) -> str:
 
 
 def restitution_parts(
-    turn: RestitutionTurn, assembly: Assembly | None, width: int
+    turn: RestitutionTurn, assembly: Assembly | None, width: int, *, first: int = 0
 ) -> list[RenderableType]:
     """The workshop whose turn it is: its title and place in the round, when the next comes,
-    then its results (its own prompts, then the shared ones, said so)."""
+    then its results (its own prompts, then the shared ones, said so) from the ``first``th
+    on (the live screen's ← → page them when they do not all fit)."""
     from seminar_cli.ui.results import render_results
 
     heading = Text(
@@ -69,8 +70,12 @@ def restitution_parts(
     )
     next_in = t("plenary.restitution.next", time=format_clock(turn.next_in))
     heading.append(f"  · {next_in}", style="dim")
+    first = max(0, min(first, len(turn.results) - 1))
+    if first:
+        shown_from = t("plenary.restitution.from", index=first + 1, count=len(turn.results))
+        heading.append(f"  · {shown_from}", style="dim")
     panels: list[RenderableType] = []
-    for result in turn.results:
+    for result in turn.results[first:]:
         drawn = render_results(result.prompt, list(result.answers), assembly)
         if drawn is None:  # anonymous, fewer than three: never shown (PRODUCT §3)
             drawn = Text(
@@ -92,9 +97,10 @@ def restitution_parts(
 
 
 def workshop_parts(
-    workshops: PlenaryWorkshops, assembly: Assembly | None, width: int
+    workshops: PlenaryWorkshops, assembly: Assembly | None, width: int, *, first: int = 0
 ) -> list[RenderableType]:
-    """What the live screen shows about the workshops now."""
+    """What the live screen shows about the workshops now (``first``: a restitution's first
+    result drawn)."""
     if workshops.restitution is not None:
-        return restitution_parts(workshops.restitution, assembly, width)
+        return restitution_parts(workshops.restitution, assembly, width, first=first)
     return status_table(workshops.statuses)

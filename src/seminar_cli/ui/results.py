@@ -20,6 +20,7 @@ from seminar_cli.agenda.models import Assembly, Prompt, PromptType
 from seminar_cli.i18n import ROOM_PLACES, counted, number_text, plural, t
 from seminar_cli.journal.state import AnswerRecord
 from seminar_cli.minutes.summary import (
+    latest_texts,
     room_count,
     room_count_key,
     shown_to_room,
@@ -31,8 +32,6 @@ from seminar_cli.session.prompt_types import PROMPT_TYPES, Drawing
 BAR_STYLE = "cyan"
 BAR_MIN = 10  # cells: the shortest bar still compared at a glance
 MAX_WORDS_SHOWN = 10
-LAST_TEXTS = 3
-TEXT_PREVIEW = 160  # characters of each recent text answer shown to the room
 
 
 def option_label(prompt: Prompt, option: str) -> str:
@@ -201,15 +200,12 @@ def _ranking(prompt: Prompt, summary: dict[str, Any], given: list[AnswerRecord])
 
 def _texts(prompt: Prompt, summary: dict[str, Any], given: list[AnswerRecord]) -> RenderableType:
     lines: list[RenderableType] = [Text(t("results.latest"), style="bold")]
-    for answer in given[-LAST_TEXTS:]:
-        flat = " ".join(str(answer.value).split())
-        if len(flat) > TEXT_PREVIEW:
-            flat = flat[: TEXT_PREVIEW - 1] + "…"
+    for flat, who in latest_texts(prompt, given):
         line = Text("« ")
         line.append(flat)  # plain text: brackets typed by a participant stay brackets
         line.append(" »")
-        if answer.participant and not prompt.anonymous:
-            line.append(f" — {answer.participant}", style="dim")
+        if who:
+            line.append(f" — {who}", style="dim")
         lines.append(line)
     return Group(*lines)
 

@@ -137,6 +137,7 @@ class LiveView:
     # a split segment's workshops (states, answers) or a restitution's turn (session/plenary.py)
     workshops: PlenaryWorkshops | None = None
     assembly: Assembly | None = None  # how a restitution's results are counted
+    workshop_panel: int = 0  # a restitution's first result drawn (← → page the workshop's)
     # the live keys (ui/live_keys.py handlers) this screen takes; None: all of them (a
     # workshop's screen takes fewer: the segment's timing is the plenary's)
     key_handlers: frozenset[str] | None = None
@@ -809,7 +810,9 @@ def _layout(
     if view.workshops is not None and not overlay:
         from seminar_cli.ui.plenary import workshop_parts
 
-        workshop_lines = render(*workshop_parts(view.workshops, view.assembly, width))
+        workshop_lines = render(
+            *workshop_parts(view.workshops, view.assembly, width, first=view.workshop_panel)
+        )
     upcoming_lines = render(*_upcoming_table(view)) if view.upcoming and not overlay else []
     description_lines = (
         render(agenda_text(view.description, style="italic"))
@@ -873,9 +876,13 @@ def _layout(
                 more = Text(counted("live.results.hidden", hidden), style="dim")
                 lines = lines[: free - verdict - 1] + lines[-verdict:] + render(more)
             elif name == "workshops" and free >= 3:
-                # say what did not fit rather than cut a panel silently
+                # say what did not fit rather than cut a panel silently, and how to see it
+                # when it is a restitution's further results (← → page through them)
                 hidden = len(lines) - (free - 1)
-                more = Text(counted("live.results.hidden", hidden), style="dim")
+                turn = view.workshops.restitution if view.workshops else None
+                paged = turn is not None and len(turn.results) > 1 and not view.results
+                key = "live.results.hidden_paged" if paged else "live.results.hidden"
+                more = Text(counted(key, hidden), style="dim")
                 lines = lines[: free - 1] + render(more)
             else:
                 lines = lines[:free]

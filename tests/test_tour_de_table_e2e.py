@@ -268,4 +268,5 @@ def test_closing_the_terminal_during_a_tour_de_table_suspends_and_resume_keeps_t
     assert state.segments["relisons"].remaining_at(resume.at) == pytest.approx(30 * 60 - ran)
     shown = re.search(r"reprise : reste (\d\d):(\d\d) sur 30 min", resumed.stderr)
     assert shown is not None, resumed.stderr
-    assert 30 * 60 - ran - 60 <= int(shown[1]) * 60 + int(shown[2]) <= 30 * 60 - ran
+    # what was left when it resumed, to the second (not when a loaded machine printed it)
+    assert abs(int(shown[1]) * 60 + int(shown[2]) - (30 * 60 - ran)) <= 1

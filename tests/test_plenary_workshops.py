@@ -16,6 +16,7 @@ import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -468,11 +469,22 @@ def test_an_unknown_workshop_is_refused_with_the_agendas_ids(
     assert len(split_running.journal.events(session, streams=None)) == before
 
 
+def projector_shows_whole(page: Any, last: Any) -> None:
+    """The page fits a 1280×720 projector down to ``last``, with no scrolling either way and
+    nothing axe finds."""
+    from tests.browser import DESKTOP, axe_violations
+
+    assert last.evaluate("e => e.getBoundingClientRect().bottom") <= DESKTOP["height"]
+    assert page.evaluate("document.documentElement.scrollHeight") <= DESKTOP["height"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= DESKTOP["width"]
+    assert axe_violations(page) == []
+
+
 def test_four_workshops_fit_the_projector_in_chromium(tmp_path: Path) -> None:
     """/screen at 1280×720 in a real Chromium: the four workshops' rows are all in sight, the
     page is no taller nor wider than the screen, and axe finds nothing to fix."""
     from seminar_cli.web.server import WebServer
-    from tests.browser import DESKTOP, axe_violations, desktop_context, launched_chromium
+    from tests.browser import desktop_context, launched_chromium
 
     writer = reach_the_split_segment(Path(os.environ["SEMINAR_DB"]), SystemClock())
     workshops_at_work(writer)
@@ -485,11 +497,7 @@ def test_four_workshops_fit_the_projector_in_chromium(tmp_path: Path) -> None:
             page.goto(f"{base}/j/{CODE}/screen")
             rows = page.locator("table.workshops tr")
             assert rows.count() == 4
-            bottom = rows.nth(3).evaluate("e => e.getBoundingClientRect().bottom")
-            assert bottom <= DESKTOP["height"]
-            assert page.evaluate("document.documentElement.scrollHeight") <= DESKTOP["height"]
-            assert page.evaluate("document.documentElement.scrollWidth") <= DESKTOP["width"]
-            assert axe_violations(page) == []
+            projector_shows_whole(page, rows.nth(3))
             context.close()
     finally:
         server.stop()
@@ -550,7 +558,7 @@ def test_the_projectors_restitution_shows_a_text_questions_proposals_in_chromium
     three, each on a line cut at 160 characters, with who gave it), escaped, and the workshop's
     results still fit 1280×720 (one after the other when they must, as any results)."""
     from seminar_cli.web.server import WebServer
-    from tests.browser import DESKTOP, axe_violations, desktop_context, launched_chromium
+    from tests.browser import desktop_context, launched_chromium
 
     writer = reach_the_split_segment(Path(os.environ["SEMINAR_DB"]), SystemClock())
     workshops_at_work(writer)
@@ -580,11 +588,7 @@ def test_the_projectors_restitution_shows_a_text_questions_proposals_in_chromium
             page.screenshot(path=str(tmp_path / "restitution-texts.png"))
             if os.environ.get("SEMINAR_SCREENSHOTS"):
                 page.screenshot(path=os.environ["SEMINAR_SCREENSHOTS"] + "/restitution-texts.png")
-            bottom = texts.nth(2).evaluate("e => e.getBoundingClientRect().bottom")
-            assert bottom <= DESKTOP["height"]
-            assert page.evaluate("document.documentElement.scrollHeight") <= DESKTOP["height"]
-            assert page.evaluate("document.documentElement.scrollWidth") <= DESKTOP["width"]
-            assert axe_violations(page) == []
+            projector_shows_whole(page, texts.nth(2))
             context.close()
     finally:
         server.stop()
